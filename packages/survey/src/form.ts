@@ -1,0 +1,78 @@
+// Reading one page's answers from an HTML form post. Field names: the
+// question id, or `questionId.rowId` for a grid row.
+import type { Answers, Page } from './model';
+import type { FieldError } from './validate';
+
+export interface FormLike {
+  get(name: string): unknown;
+  getAll(name: string): unknown[];
+}
+
+export interface PageForm {
+  answers: Answers;
+  /** Raw text the respondent typed, to show back when there is an error. */
+  raw: Record<string, string>;
+  errors: FieldError[];
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function readPageForm(page: Page, form: FormLike): PageForm {
+  const answers: Answers = {};
+  const raw: Record<string, string> = {};
+  const errors: FieldError[] = [];
+  for (const q of page.questions) {
+    switch (q.type) {
+      case 'single':
+      case 'scale': {
+        const v = text(form.get(q.id));
+        if (v) answers[q.id] = v;
+        break;
+      }
+      case 'place':
+        if (!q.multiple) {
+          const v = text(form.get(q.id));
+          if (v) answers[q.id] = v;
+          break;
+        }
+      // falls through: several places are chosen like a multiple choice
+      case 'multiple': {
+        const values = form.getAll(q.id).map(text).filter(Boolean);
+        if (values.length) answers[q.id] = values;
+        break;
+      }
+      case 'grid': {
+        const rows: Record<string, string> = {};
+        for (const row of q.rows) {
+          const v = text(form.get(`${q.id}.${row.value}`));
+          if (v) rows[row.value] = v;
+        }
+        if (Object.keys(rows).length) answers[q.id] = rows;
+        break;
+      }
+      case 'text':
+      case 'longtext': {
+        // Normalise line endings so length limits match what the browser counted.
+        const v = text(form.get(q.id)).replace(/\r\n/g, '\n').trim();
+        raw[q.id] = v;
+        if (v) answers[q.id] = v;
+        break;
+      }
+      case 'number': {
+        const v = text(form.get(q.id)).trim().replace(/,/g, '');
+        raw[q.id] = v;
+        if (!v) break;
+        const n = Number(v);
+        if (Number.isFinite(n)) answers[q.id] = n;
+        else errors.push({ field: q.id, message: 'Enter a number using digits, like 12' });
+        break;
+      }
+      case 'consent':
+        if (form.get(q.id) === 'yes') answers[q.id] = true;
+        break;
+      case 'statement':
+        break;
+    }
+  }
+  return { answers, raw, errors };
+}

@@ -1,0 +1,4 @@
+export * from './form';
+export * from './logic';
+export * from './model';
+export * from './validate';
