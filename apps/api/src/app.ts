@@ -1,0 +1,34 @@
+// The API as one Hono app. createApp() is used by the tests, the standalone
+// server and the web app (mounted under /api in the same process).
+import type { DatabaseHandle } from '@safer-voices/db';
+import { Hono } from 'hono';
+import type { Env } from './env';
+import { notFound, onError } from './errors';
+import { createResponseWriter, type ResponseWriter } from './ingest/response-writer';
+import { draftsRoute } from './routes/drafts';
+import { questionnairesRoute } from './routes/questionnaires';
+import { responsesRoute } from './routes/responses';
+
+export interface AppOptions {
+  database: DatabaseHandle;
+  writer?: ResponseWriter;
+}
+
+export function createApp({ database, writer = createResponseWriter(database.client) }: AppOptions) {
+  const app = new Hono<Env>()
+    .basePath('/api')
+    .use(async (c, next) => {
+      c.set('db', database.db);
+      c.set('writer', writer);
+      await next();
+    })
+    .get('/health', (c) => c.json({ ok: true }))
+    .route('/questionnaires', questionnairesRoute)
+    .route('/responses', responsesRoute)
+    .route('/drafts', draftsRoute);
+  app.onError(onError);
+  app.notFound(notFound);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

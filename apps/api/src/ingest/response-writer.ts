@@ -1,0 +1,142 @@
+// Group commit: submissions that arrive together are written in one
+// transaction, so each pays for one durable commit instead of its own.
+// A submission is acknowledged only after that commit returns.
+import { randomUUID } from 'node:crypto';
+import type { Client, InStatement } from '@libsql/client';
+import type { Answers } from '@safer-voices/survey';
+import { canonicalJson, sha256 } from '../store/canonical-json';
+
+export interface NewResponse {
+  versionId: string;
+  answers: Answers;
+  /** Chosen by the client; a retry with the same key is stored once. */
+  idempotencyKey: string;
+}
+
+export interface StoredResponse {
+  id: string;
+  versionId: string;
+  submittedAt: Date;
+  /** True when this key had been stored before: nothing new was written. */
+  replayed: boolean;
+}
+
+export class IdempotencyConflict extends Error {
+  constructor() {
+    super('This idempotency key was already used for different answers');
+  }
+}
+
+interface Pending {
+  item: NewResponse;
+  keyHash: string;
+  payloadHash: string;
+  resolve(stored: StoredResponse): void;
+  reject(error: unknown): void;
+}
+
+export interface ResponseWriter {
+  write(item: NewResponse): Promise<StoredResponse>;
+}
+
+export function createResponseWriter(client: Client, { maxBatch = 500 } = {}): ResponseWriter {
+  let queue: Pending[] = [];
+  let flushing = false;
+
+  async function flush() {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxBatch);
+      queue = queue.slice(maxBatch);
+      try {
+        await commit(client, batch);
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+    flushing = false;
+  }
+
+  return {
+    write(item) {
+      return new Promise((resolve, reject) => {
+        const keyHash = sha256(item.idempotencyKey);
+        const payloadHash = sha256(canonicalJson({ versionId: item.versionId, answers: item.answers }));
+        queue.push({ item, keyHash, payloadHash, resolve, reject });
+        if (!flushing) {
+          flushing = true;
+          // Let the submissions already waiting on the event loop join this batch.
+          setImmediate(flush);
+        }
+      });
+    }
+  };
+}
+
+function settle(p: Pending, row: { id: string; versionId: string; payloadHash: string; submittedAt: Date }, replayed: boolean) {
+  if (row.payloadHash !== p.payloadHash) p.reject(new IdempotencyConflict());
+  else p.resolve({ id: row.id, versionId: row.versionId, submittedAt: row.submittedAt, replayed });
+}
+
+async function commit(client: Client, batch: Pending[]) {
+  // The same key twice in one batch: the later ones wait for the first.
+  const firstByKey = new Map<string, Pending>();
+  const followers: Pending[] = [];
+  for (const p of batch) {
+    if (firstByKey.has(p.keyHash)) followers.push(p);
+    else firstByKey.set(p.keyHash, p);
+  }
+  const leaders = [...firstByKey.values()];
+  const submittedAt = Date.now();
+  const ids = leaders.map(() => randomUUID());
+  const statements: InStatement[] = leaders.flatMap((p, i) => insertStatements(ids[i] as string, p, submittedAt));
+  const results = await client.batch(statements, 'write');
+
+  const stored = new Map<string, { id: string; versionId: string; payloadHash: string; submittedAt: Date }>();
+  const existingKeys: string[] = [];
+  leaders.forEach((p, i) => {
+    const inserted = results[i * 2]?.rows.length === 1;
+    if (inserted) {
+      const row = { id: ids[i] as string, versionId: p.item.versionId, payloadHash: p.payloadHash, submittedAt: new Date(submittedAt) };
+      stored.set(p.keyHash, row);
+      p.resolve({ ...row, replayed: false });
+    } else {
+      existingKeys.push(p.keyHash);
+    }
+  });
+  if (existingKeys.length > 0) {
+    const found = await client.execute({
+      sql: `SELECT id, version_id, payload_hash, submitted_at, idempotency_key FROM responses WHERE idempotency_key IN (${existingKeys.map(() => '?').join(',')})`,
+      args: existingKeys
+    });
+    for (const r of found.rows) {
+      const row = { id: String(r.id), versionId: String(r.version_id), payloadHash: String(r.payload_hash), submittedAt: new Date(Number(r.submitted_at)) };
+      stored.set(String(r.idempotency_key), row);
+      const leader = firstByKey.get(String(r.idempotency_key));
+      if (leader) settle(leader, row, true);
+    }
+  }
+  for (const p of followers) {
+    const row = stored.get(p.keyHash);
+    if (row) settle(p, row, true);
+    else p.reject(new Error('The first submission with this key was not stored'));
+  }
+}
+
+/** Two statements per response: the response (skipped if its key exists), then its answers. */
+function insertStatements(id: string, p: Pending, submittedAt: number): InStatement[] {
+  const entries = Object.entries(p.item.answers);
+  const response: InStatement = {
+    sql: `INSERT INTO responses (id, version_id, idempotency_key, payload_hash, submitted_at)
+          VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    args: [id, p.item.versionId, p.keyHash, p.payloadHash, submittedAt]
+  };
+  if (entries.length === 0) return [response, { sql: 'SELECT 1 WHERE 0', args: [] }];
+  // Answers are written only if the response row above was (same transaction).
+  const answers: InStatement = {
+    sql: `INSERT INTO response_answers (response_id, question_id, value)
+          SELECT ?, column1, column2 FROM (VALUES ${entries.map(() => '(?, ?)').join(', ')})
+          WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?)`,
+    args: [id, ...entries.flatMap(([question, value]) => [question, JSON.stringify(value)]), id]
+  };
+  return [response, answers];
+}

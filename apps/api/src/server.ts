@@ -1,0 +1,21 @@
+// The API on its own (no web pages), for running API nodes behind a load
+// balancer: `npm run api` or `pnpm --filter @safer-voices/api serve`.
+import { serve } from '@hono/node-server';
+import { openDatabase } from '@safer-voices/db';
+import { createApp } from './app';
+
+const port = Number(process.env.PORT ?? 3001);
+const database = await openDatabase();
+const app = createApp({ database });
+const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
+});
+
+function shutdown() {
+  server.close(() => {
+    database.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

@@ -1,0 +1,90 @@
+// Reading published questionnaires. Published versions never change, so a
+// parsed definition is cached by version id for the life of the process.
+import { type Database, questionnaires, questionnaireVersions } from '@safer-voices/db';
+import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '@safer-voices/survey';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+
+export interface PublishedVersion {
+  questionnaireId: string;
+  slug: string;
+  versionId: string;
+  version: number;
+  definition: QuestionnaireDefinition;
+  opensAt: Date | null;
+  closesAt: Date | null;
+}
+
+export type Availability = 'open' | 'not_yet_open' | 'closed';
+
+export function availability(v: Pick<PublishedVersion, 'opensAt' | 'closesAt'>, now = new Date()): Availability {
+  if (v.opensAt && now < v.opensAt) return 'not_yet_open';
+  if (v.closesAt && now >= v.closesAt) return 'closed';
+  return 'open';
+}
+
+const parsed = new Map<string, QuestionnaireDefinition>();
+
+function definitionOf(versionId: string, stored: unknown): QuestionnaireDefinition {
+  let definition = parsed.get(versionId);
+  if (!definition) {
+    definition = QuestionnaireDefinitionSchema.parse(stored);
+    parsed.set(versionId, definition);
+  }
+  return definition;
+}
+
+const columns = {
+  questionnaireId: questionnaires.id,
+  slug: questionnaires.slug,
+  opensAt: questionnaires.opensAt,
+  closesAt: questionnaires.closesAt,
+  versionId: questionnaireVersions.id,
+  version: questionnaireVersions.version,
+  definition: questionnaireVersions.definition
+};
+
+interface Row {
+  questionnaireId: string;
+  slug: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  versionId: string;
+  version: number;
+  definition: unknown;
+}
+
+const toPublished = (row: Row): PublishedVersion => ({ ...row, definition: definitionOf(row.versionId, row.definition) });
+
+/** The newest published version of every questionnaire, newest questionnaire first. */
+export async function listPublished(db: Database): Promise<PublishedVersion[]> {
+  const rows = await db
+    .select(columns)
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(isNotNull(questionnaireVersions.publishedAt))
+    .orderBy(desc(questionnaires.createdAt), desc(questionnaireVersions.version));
+  const newest = new Map<string, Row>();
+  for (const row of rows) if (!newest.has(row.questionnaireId)) newest.set(row.questionnaireId, row);
+  return [...newest.values()].map(toPublished);
+}
+
+export async function findPublishedBySlug(db: Database, slug: string): Promise<PublishedVersion | null> {
+  const [row] = await db
+    .select(columns)
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(and(eq(questionnaires.slug, slug), isNotNull(questionnaireVersions.publishedAt)))
+    .orderBy(desc(questionnaireVersions.version))
+    .limit(1);
+  return row ? toPublished(row) : null;
+}
+
+export async function findPublishedVersion(db: Database, versionId: string): Promise<PublishedVersion | null> {
+  const [row] = await db
+    .select(columns)
+    .from(questionnaireVersions)
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(and(eq(questionnaireVersions.id, versionId), isNotNull(questionnaireVersions.publishedAt)))
+    .limit(1);
+  return row ? toPublished(row) : null;
+}

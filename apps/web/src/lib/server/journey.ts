@@ -1,0 +1,35 @@
+// Where a respondent is in a survey: the questionnaire version they started
+// and their answers so far, found through the session cookie.
+import type { QuestionnaireDetails } from '@safer-voices/api';
+import type { Answers } from '@safer-voices/survey';
+import { type Cookies, error, redirect } from '@sveltejs/kit';
+import { client, failureOf } from './api';
+import { endSession, sessionToken } from './session';
+
+export async function loadQuestionnaire(slug: string): Promise<QuestionnaireDetails> {
+  const res = await client.api.questionnaires[':slug'].$get({ param: { slug } });
+  if (res.ok) return (await res.json()) as QuestionnaireDetails;
+  const failure = await failureOf(res);
+  error(failure.status === 404 || failure.status === 400 ? 404 : 500, { message: 'This survey could not be found. Check the link you were given.' });
+}
+
+export interface Journey {
+  token: string;
+  answers: Answers;
+  questionnaire: QuestionnaireDetails;
+}
+
+/** The respondent's draft for this survey, or back to its start page. */
+export async function requireJourney(cookies: Cookies, url: URL, slug: string): Promise<Journey> {
+  const token = sessionToken(cookies);
+  if (token) {
+    const res = await client.api.drafts[':token'].$get({ param: { token } });
+    if (res.ok) {
+      const body = (await res.json()) as { answers: Answers; questionnaire: QuestionnaireDetails };
+      if (body.questionnaire.slug === slug) return { token, ...body };
+    } else {
+      endSession(cookies, url);
+    }
+  }
+  redirect(303, `/s/${slug}?expired=1`);
+}

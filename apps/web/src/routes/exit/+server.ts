@@ -1,0 +1,13 @@
+// "Exit this page": forget the answers in progress and leave for a neutral
+// site. A plain link reaches here, so it works without JavaScript.
+import { redirect } from '@sveltejs/kit';
+import { client } from '#lib/server/api';
+import { endSession, sessionToken } from '#lib/server/session';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ cookies, url }) => {
+  const token = sessionToken(cookies);
+  if (token) await client.api.drafts[':token'].$delete({ param: { token } });
+  endSession(cookies, url);
+  redirect(303, process.env.EXIT_URL || 'https://www.bbc.co.uk/weather');
+};

@@ -1,0 +1,23 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { client, failureOf } from '#lib/server/api';
+import { loadQuestionnaire } from '#lib/server/journey';
+import { startSession } from '#lib/server/session';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+  const questionnaire = await loadQuestionnaire(params.slug);
+  return { questionnaire, expired: url.searchParams.has('expired') };
+};
+
+export const actions: Actions = {
+  default: async ({ params, cookies, url }) => {
+    const res = await client.api.drafts.$post({ json: { slug: params.slug } });
+    if (!res.ok) {
+      const failure = await failureOf(res);
+      return fail(failure.status === 409 ? 409 : 400, { message: failure.message });
+    }
+    const { token, firstPageId } = await res.json();
+    startSession(cookies, url, token);
+    redirect(303, `/s/${params.slug}/q/${firstPageId}`);
+  }
+};

@@ -1,0 +1,7 @@
+import { loadQuestionnaire } from '#lib/server/journey';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+  const questionnaire = await loadQuestionnaire(params.slug);
+  return { title: questionnaire.definition.title, localContact: questionnaire.definition.localContact };
+};

@@ -1,0 +1,49 @@
+import { type FieldError, readPageForm, validateAnswers, visiblePages } from '@safer-voices/survey';
+import { error, fail, redirect } from '@sveltejs/kit';
+import { client, failureOf } from '#lib/server/api';
+import { requireJourney } from '#lib/server/journey';
+import { pagePosition, whereNext } from '#lib/journey';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, cookies, url }) => {
+  const journey = await requireJourney(cookies, url, params.slug);
+  const { definition } = journey.questionnaire;
+  const page = definition.pages.find((p) => p.id === params.page);
+  if (!page) error(404, { message: 'This page of the survey does not exist.' });
+  const pages = visiblePages(definition, journey.answers);
+  // A page hidden by earlier answers (e.g. after a change) is skipped.
+  if (!pages.includes(page)) redirect(303, whereNext(params.slug, definition, journey.answers, page.id, false));
+  return {
+    title: journey.questionnaire.definition.title,
+    page,
+    answers: journey.answers,
+    change: url.searchParams.has('change'),
+    ...pagePosition(params.slug, definition, journey.answers, page.id)
+  };
+};
+
+export const actions: Actions = {
+  default: async ({ params, cookies, url, request }) => {
+    const journey = await requireJourney(cookies, url, params.slug);
+    const { definition } = journey.questionnaire;
+    const page = definition.pages.find((p) => p.id === params.page);
+    if (!page) error(404, { message: 'This page of the survey does not exist.' });
+    const form = readPageForm(page, await request.formData());
+    const res = await client.api.drafts[':token'].pages[':pageId'].$put({
+      param: { token: journey.token, pageId: page.id },
+      json: { answers: form.answers }
+    });
+    if (!res.ok) {
+      const failure = await failureOf(res);
+      if (failure.status !== 422) error(failure.status === 404 ? 404 : 500, { message: failure.message });
+      // A number that could not be read explains itself better than "required".
+      const unreadable = new Set(form.errors.map((e) => e.field));
+      const errors: FieldError[] = [...form.errors, ...(failure.issues ?? []).filter((e) => !unreadable.has(e.field))];
+      return fail(422, { errors, answers: form.answers, raw: form.raw });
+    }
+    if (form.errors.length > 0) return fail(422, { errors: form.errors, answers: form.answers, raw: form.raw });
+    const { answers } = (await res.json()) as { answers: typeof journey.answers };
+    const changing = url.searchParams.has('change') && validateAnswers(definition, answers).length === 0;
+    redirect(303, whereNext(params.slug, definition, answers, page.id, changing));
+  }
+};
