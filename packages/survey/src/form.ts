@@ -30,13 +30,13 @@ export function readPageForm(page: Page, form: FormLike): PageForm {
         break;
       }
       case 'place':
-        if (!q.multiple) {
+      case 'multiple': {
+        // One place is chosen like a radio; several like a multiple choice.
+        if (q.type === 'place' && !q.multiple) {
           const v = text(form.get(q.id));
           if (v) answers[q.id] = v;
           break;
         }
-      // falls through: several places are chosen like a multiple choice
-      case 'multiple': {
         const values = form.getAll(q.id).map(text).filter(Boolean);
         if (values.length) answers[q.id] = values;
         break;
