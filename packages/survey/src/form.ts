@@ -59,11 +59,11 @@ export function readPageForm(page: Page, form: FormLike): PageForm {
         break;
       }
       case 'number': {
-        const v = text(form.get(q.id)).trim().replace(/,/g, '');
+        const v = text(form.get(q.id)).trim().replace(/[,\s]/g, '');
         raw[q.id] = v;
         if (!v) break;
-        const n = Number(v);
-        if (Number.isFinite(n)) answers[q.id] = n;
+        // Plain decimal digits only: Number() would also accept "0x10" or "1e3".
+        if (/^-?\d+(\.\d+)?$/.test(v)) answers[q.id] = Number(v);
         else errors.push({ field: q.id, message: 'Enter a number using digits, like 12' });
         break;
       }

@@ -2,3 +2,4 @@ export * from './form';
 export * from './logic';
 export * from './model';
 export * from './validate';
+export * from './sample-answers';

@@ -24,7 +24,8 @@ export function scaleValues(question: { points: { value: string }[]; extras: Sca
 }
 
 export function isEmptyAnswer(value: AnswerValue | undefined): boolean {
-  if (value === undefined || value === '') return true;
+  if (value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === 'object') return Object.keys(value).length === 0;
   return false;
@@ -110,12 +111,16 @@ const checks: Record<Question['type'], Check> = {
     return [];
   },
   statement: (q) => err(q.id, 'This item is information only and takes no answer'),
-  consent: (q, v) => (v === true ? [] : err(q.id, v === false ? requiredMessage(q) : 'Answer must be true or false'))
+  consent: (q, v) => {
+    if (typeof v !== 'boolean') return err(q.id, 'Answer must be true or false');
+    return v || !q.required ? [] : err(q.id, requiredMessage(q));
+  }
 };
 
 function checkText(q: { id: string; maxLength: number }, v: AnswerValue): FieldError[] {
   if (typeof v !== 'string') return err(q.id, 'Answer must be text');
-  // Count characters as people see them, not UTF-16 units (emoji count once).
+  // Count Unicode code points, not UTF-16 units, as a browser's maxlength
+  // counter would not: a simple emoji counts once.
   const length = [...v].length;
   return length > q.maxLength ? err(q.id, `Answer must be ${q.maxLength} characters or fewer (you wrote ${length})`) : [];
 }

@@ -1,0 +1,106 @@
+import { type QuestionnaireDefinition, sampleAnswers, visiblePages } from '@safer-voices/survey';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FreshApi, freshApi } from '../test/fresh-api';
+
+let api: FreshApi;
+let definition: QuestionnaireDefinition;
+
+beforeAll(async () => {
+  api = await freshApi();
+  definition = (await (await api.app.request('/api/questionnaires/community-safety-residents')).json()).definition;
+});
+afterAll(() => api.close());
+
+async function start() {
+  const res = await api.json('/api/drafts', { slug: 'community-safety-residents' });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { token: string; firstPageId: string };
+}
+
+const savePage = (token: string, pageId: string, answers: unknown) => api.json(`/api/drafts/${token}/pages/${pageId}`, { answers }, {}, 'PUT');
+
+/** Answer every visible page in order, as the web journey does. */
+async function answerAll(token: string, pick = 0) {
+  const full = sampleAnswers(definition, pick);
+  for (const page of visiblePages(definition, full)) {
+    const answers = Object.fromEntries(page.questions.filter((q) => q.id in full).map((q) => [q.id, full[q.id]]));
+    const res = await savePage(token, page.id, answers);
+    expect(res.status, `page ${page.id}`).toBe(200);
+  }
+}
+
+describe('drafts: answering page by page', () => {
+  it('walks from the first page to a stored response, and deletes the draft', async () => {
+    const { token, firstPageId } = await start();
+    expect(firstPageId).toBe(definition.pages[0]?.id);
+    await answerAll(token);
+    const before = await api.count('responses');
+    const res = await api.json(`/api/drafts/${token}/submit`, {});
+    expect(res.status).toBe(201);
+    expect(await api.count('responses')).toBe(before + 1);
+    expect(await api.count('response_drafts')).toBe(0);
+    expect((await api.app.request(`/api/drafts/${token}`)).status).toBe(404);
+  });
+
+  it('stores a double-clicked submission once', async () => {
+    const { token } = await start();
+    await answerAll(token, 1);
+    const before = await api.count('responses');
+    const [a, b] = await Promise.all([api.json(`/api/drafts/${token}/submit`, {}), api.json(`/api/drafts/${token}/submit`, {})]);
+    const ids = [(await a.json()).id, (await b.json()).id];
+    expect(ids[0]).toBe(ids[1]);
+    expect(await api.count('responses')).toBe(before + 1);
+  });
+
+  it('explains a missing required answer on a page and saves nothing from it', async () => {
+    const { token } = await start();
+    const required = definition.pages.find((p) => p.questions.some((q) => q.required && q.type === 'scale'));
+    if (!required) throw new Error('template has a required scale question');
+    const res = await savePage(token, required.id, {});
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.issues[0].field).toBe(required.questions[0]?.id);
+    const draft = await (await api.app.request(`/api/drafts/${token}`)).json();
+    expect(draft.answers).toEqual({});
+  });
+
+  it('refuses answers for questions that are not on the page', async () => {
+    const { token, firstPageId } = await start();
+    const res = await savePage(token, firstPageId, { what_would_help: 'lights' });
+    expect(res.status).toBe(422);
+    expect((await res.json()).issues[0]).toMatchObject({ field: 'what_would_help' });
+  });
+
+  it('drops follow-up answers when a change hides them (skip logic)', async () => {
+    const { token } = await start();
+    await savePage(token, 'worry_crime', { worry_crime: 'yes' });
+    const level = await savePage(token, 'worry_crime_level', { worry_crime_level: 'big_worry' });
+    expect(level.status).toBe(200);
+    const changed = await savePage(token, 'worry_crime', { worry_crime: 'no' });
+    const body = await changed.json();
+    expect(body.answers).toEqual({ worry_crime: 'no' });
+    expect(body.nextPageId).not.toBe('worry_crime_level');
+  });
+
+  it('refuses a submission with unanswered required questions, listing each', async () => {
+    const { token } = await start();
+    const res = await api.json(`/api/drafts/${token}/submit`, {});
+    expect(res.status).toBe(422);
+    expect((await res.json()).issues.length).toBeGreaterThan(0);
+    expect(await api.count('response_drafts')).toBeGreaterThan(0);
+  });
+
+  it('forgets the answers when the respondent exits', async () => {
+    const { token } = await start();
+    expect((await api.app.request(`/api/drafts/${token}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api.app.request(`/api/drafts/${token}`)).status).toBe(404);
+  });
+
+  it('answers unknown tokens and pages with 404 and bad tokens with 400', async () => {
+    const { token } = await start();
+    expect((await savePage(token, 'no_such_page', {})).status).toBe(404);
+    expect((await api.app.request('/api/drafts/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')).status).toBe(404);
+    expect((await api.app.request('/api/drafts/short')).status).toBe(400);
+    expect((await api.json('/api/drafts', { slug: 'no-such-survey' })).status).toBe(404);
+  });
+});

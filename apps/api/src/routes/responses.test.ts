@@ -1,0 +1,109 @@
+import { type QuestionnaireDefinition, sampleAnswers } from '@safer-voices/survey';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FreshApi, freshApi } from '../test/fresh-api';
+
+let api: FreshApi;
+let versionId: string;
+let definition: QuestionnaireDefinition;
+
+beforeAll(async () => {
+  api = await freshApi();
+  const res = await api.app.request('/api/questionnaires/community-safety-residents');
+  ({ versionId, definition } = await res.json());
+});
+afterAll(() => api.close());
+
+const submit = (body: unknown, headers: Record<string, string> = {}) => api.json('/api/responses', body, headers);
+
+describe('POST /api/responses', () => {
+  it('stores a complete response with the exact version and one row per answer', async () => {
+    const answers = sampleAnswers(definition);
+    const res = await submit({ versionId, answers, idempotencyKey: 'first-response-key' });
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body).toMatchObject({ versionId, replayed: false });
+    const stored = await api.database.client.execute({ sql: 'SELECT version_id FROM responses WHERE id = ?', args: [body.id] });
+    expect(stored.rows[0]?.version_id).toBe(versionId);
+    const rows = await api.database.client.execute({ sql: 'SELECT question_id, value FROM response_answers WHERE response_id = ?', args: [body.id] });
+    expect(Object.fromEntries(rows.rows.map((r) => [r.question_id, JSON.parse(String(r.value))]))).toEqual(answers);
+  });
+
+  it('stores a retried submission once and returns the same response', async () => {
+    const answers = sampleAnswers(definition, 1);
+    const first = await submit({ versionId, answers }, { 'Idempotency-Key': 'retry-key-123' });
+    const again = await submit({ versionId, answers }, { 'Idempotency-Key': 'retry-key-123' });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    const [a, b] = [await first.json(), await again.json()];
+    expect(b).toMatchObject({ id: a.id, replayed: true });
+    const rows = await api.database.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE id = ?', args: [a.id] });
+    expect(Number(rows.rows[0]?.n)).toBe(1);
+  });
+
+  it('refuses a reused key with different answers and keeps the first', async () => {
+    await submit({ versionId, answers: sampleAnswers(definition, 0), idempotencyKey: 'reused-key-1' });
+    const before = await api.count('responses');
+    const res = await submit({ versionId, answers: sampleAnswers(definition, 1), idempotencyKey: 'reused-key-1' });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toBe('idempotency_key_reused');
+    expect(await api.count('responses')).toBe(before);
+  });
+
+  it('stores concurrent submissions, including duplicates in one batch, exactly once each', async () => {
+    const before = await api.count('responses');
+    // Keys 0-9 are sent twice at once: the second copy must not be stored again.
+    const posts = Array.from({ length: 60 }, (_, i) =>
+      submit({ versionId, answers: sampleAnswers(definition, (i % 50) % 3), idempotencyKey: `concurrent-${i % 50}` })
+    );
+    const statuses = (await Promise.all(posts)).map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(10);
+    expect(await api.count('responses')).toBe(before + 50);
+  });
+
+  it.each([
+    ['malformed JSON', '{"versionId": "x", "answers": {', 400, 'malformed_request'],
+    ['answers of the wrong type', { versionId: 'x', answers: 'all good', idempotencyKey: 'wrong-type-1' }, 400, 'invalid_request'],
+    ['a missing idempotency key', { versionId: 'x', answers: {} }, 400, 'invalid_request'],
+    ['an unknown field', { versionId: 'x', answers: {}, idempotencyKey: 'unknown-f-1', ip: '1.2.3.4' }, 400, 'invalid_request'],
+    ['an unknown version', { versionId: 'no-such-version', answers: {}, idempotencyKey: 'unknown-v-1' }, 404, 'version_not_found']
+  ])('rejects %s with a clear error and stores nothing', async (_, body, status, code) => {
+    const before = await api.count('responses');
+    const res = await submit(body);
+    expect(res.status).toBe(status);
+    const error = await res.json();
+    expect(error.error).toBe(code);
+    expect(error.message.length).toBeGreaterThan(10);
+    expect(await api.count('responses')).toBe(before);
+  });
+
+  it('rejects answers that do not fit the questionnaire with field-level errors', async () => {
+    const answers = { ...sampleAnswers(definition), no_such_question: 'x', safe_area_after_dark: 'brave' };
+    const before = await api.count('responses');
+    const res = await submit({ versionId, answers, idempotencyKey: 'bad-answers-1' });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    const fields = body.issues.map((i: { field: string }) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['no_such_question', 'safe_area_after_dark']));
+    expect(await api.count('responses')).toBe(before);
+  });
+
+  it('refuses an oversized body before reading it', async () => {
+    const res = await submit({ versionId, answers: { comments: 'x'.repeat(70_000) }, idempotencyKey: 'huge-body-1' });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error).toBe('body_too_large');
+  });
+
+  it('refuses responses once the questionnaire has closed', async () => {
+    await api.database.client.execute({ sql: 'UPDATE questionnaires SET closes_at = ? WHERE slug = ?', args: [Date.now() - 1000, 'community-safety-residents'] });
+    const res = await submit({ versionId, answers: sampleAnswers(definition), idempotencyKey: 'after-close-1' });
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toBe('questionnaire_closed');
+    await api.database.client.execute({ sql: 'UPDATE questionnaires SET closes_at = NULL WHERE slug = ?', args: ['community-safety-residents'] });
+  });
+
+  it('keeps nothing about the respondent: no IP, user agent or personal columns', async () => {
+    const columns = await api.database.client.execute('SELECT name FROM pragma_table_info(\'responses\')');
+    expect(columns.rows.map((r) => r.name).sort()).toEqual(['id', 'idempotency_key', 'payload_hash', 'submitted_at', 'version_id']);
+  });
+});

@@ -1,0 +1,32 @@
+// A fresh API on a new temporary database, migrated with the real
+// migrations and seeded with the demo surveys, for tests and benchmarks.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '@safer-voices/db';
+import { createApp } from '../app';
+import { setupDatabase } from '../setup';
+
+export async function freshApi() {
+  const dir = mkdtempSync(join(tmpdir(), 'safer-voices-'));
+  const database = await openDatabase(`file:${join(dir, 'test.db')}`);
+  await setupDatabase(database.db);
+  const app = createApp({ database });
+  const json = (path: string, body: unknown, headers: Record<string, string> = {}, method = 'POST') =>
+    app.request(path, { method, headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return {
+    app,
+    database,
+    json,
+    async count(table: string) {
+      const result = await database.client.execute(`SELECT count(*) AS n FROM ${table}`);
+      return Number(result.rows[0]?.n);
+    },
+    close() {
+      database.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+}
+
+export type FreshApi = Awaited<ReturnType<typeof freshApi>>;
