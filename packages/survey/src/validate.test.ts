@@ -305,8 +305,8 @@ describe('helpers', () => {
     expect(requiredMessage(scale)).toBe('Select how safe you feel walking alone in this area after dark');
   });
 
-  it('treats blank strings, empty lists and empty grids as unanswered, but not 0 or false', () => {
-    expect([undefined, '', [], {}].map(isEmptyAnswer)).toEqual([true, true, true, true]);
-    expect([0, false, ' ', ['a'], { r: 'a' }].map(isEmptyAnswer)).toEqual([false, false, false, false, false]);
+  it('treats blank or space-only text, empty lists and empty grids as unanswered, but not 0 or false', () => {
+    expect([undefined, '', '   ', [], {}].map(isEmptyAnswer)).toEqual([true, true, true, true, true]);
+    expect([0, false, ' a ', ['a'], { r: 'a' }].map(isEmptyAnswer)).toEqual([false, false, false, false, false]);
   });
 });
