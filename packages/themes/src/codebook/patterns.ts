@@ -1,0 +1,130 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import type { Token } from '../text/analyse.js';
+import { expandContraction } from '../text/contractions.js';
+import { DEFAULT_LEXICON } from '../text/slang-lexicon.js';
+
+/** Words a pattern's `not` accepts (narrower than negation scope: "nothing, I feel safe" is not "not safe"). */
+const PATTERN_NEGATIONS = new Set(['not', 'never', 'no', 'hardly']);
+const MAX_GAP = 3;
+const DEFAULT_WEIGHT = 0.9;
+
+type Element =
+  | { kind: 'word'; stems: Set<string>; prefixes: string[] }
+  | { kind: 'gap' }
+  | { kind: 'not' };
+
+export interface CompiledPattern {
+  themeId: string;
+  source: string;
+  weight: number;
+  /** Evidence against the theme rather than for it. */
+  against: boolean;
+  /** Contains its own `not`, so negation scope does not cancel it. */
+  hasNot: boolean;
+  elements: Element[];
+}
+
+export interface PatternMatch {
+  pattern: CompiledPattern;
+  firstToken: number;
+  lastToken: number;
+  negated: boolean;
+}
+
+function canonicalStem(word: string): string {
+  const expanded = expandContraction(word);
+  const single = expanded.length === 1 ? (expanded[0] as string) : word;
+  const mapped = DEFAULT_LEXICON.get(single)?.find((e) => e.variant.length === 1)?.canonical;
+  return PorterStemmer.stem(mapped?.length === 1 ? (mapped[0] as string) : single);
+}
+
+/** Parses one seed phrase (syntax in types.ts) into a matcher. */
+export function compilePattern(themeId: string, source: string, against = false): CompiledPattern {
+  const weighted = /^(.*?)\s+@([0-9.]+)\s*$/.exec(source);
+  const body = (weighted?.[1] ?? source).trim().toLowerCase();
+  const weight = weighted?.[2] ? Number(weighted[2]) : DEFAULT_WEIGHT;
+  if (!(weight > 0 && weight <= 1)) throw new Error(`Seed "${source}": weight must be in (0, 1]`);
+  const elements: Element[] = body.split(/\s+/).map((part): Element => {
+    if (part === '..') return { kind: 'gap' };
+    if (part === 'not') return { kind: 'not' };
+    const stems = new Set<string>();
+    const prefixes: string[] = [];
+    for (const alternative of part.split('|')) {
+      if (alternative.endsWith('*')) prefixes.push(alternative.slice(0, -1));
+      else stems.add(canonicalStem(alternative));
+    }
+    return { kind: 'word', stems, prefixes };
+  });
+  if (elements[0]?.kind === 'gap' || elements.at(-1)?.kind === 'gap') {
+    throw new Error(`Seed "${source}": ".." must sit between words`);
+  }
+  return { themeId, source, weight, against, hasNot: elements.some((e) => e.kind === 'not'), elements };
+}
+
+function elementMatches(element: Element, token: Token): boolean {
+  if (token.boundary) return false;
+  if (element.kind === 'not') return PATTERN_NEGATIONS.has(token.word);
+  if (element.kind !== 'word') return false;
+  return element.stems.has(token.stem) || element.prefixes.some((p) => token.word.startsWith(p));
+}
+
+/** Index of the last token matched, or -1. Gaps never cross clause punctuation. */
+function matchFrom(elements: Element[], e: number, tokens: Token[], t: number): number {
+  const element = elements[e];
+  if (!element) return t - 1;
+  if (element.kind === 'gap') {
+    for (let skip = 0; skip <= MAX_GAP; skip++) {
+      const next = tokens[t + skip];
+      if (!next) return -1;
+      if (skip > 0 && next.boundary) return -1;
+      const end = matchFrom(elements, e + 1, tokens, t + skip);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const token = tokens[t];
+  if (!token || !elementMatches(element, token)) return -1;
+  return matchFrom(elements, e + 1, tokens, t + 1);
+}
+
+/** All seed patterns of a codebook, indexed by their first word for speed. */
+export class PatternSet {
+  private readonly byStem = new Map<string, CompiledPattern[]>();
+  private readonly scanned: CompiledPattern[] = [];
+
+  constructor(readonly patterns: CompiledPattern[]) {
+    for (const pattern of patterns) {
+      const first = pattern.elements[0];
+      if (first?.kind === 'word' && first.prefixes.length === 0) {
+        for (const stem of first.stems) {
+          const list = this.byStem.get(stem) ?? [];
+          list.push(pattern);
+          this.byStem.set(stem, list);
+        }
+      } else {
+        this.scanned.push(pattern);
+      }
+    }
+  }
+
+  match(tokens: Token[]): PatternMatch[] {
+    const matches: PatternMatch[] = [];
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t] as Token;
+      if (token.boundary) continue;
+      const candidates = this.byStem.get(token.stem);
+      if (candidates) this.tryAll(candidates, tokens, t, matches);
+      this.tryAll(this.scanned, tokens, t, matches);
+    }
+    return matches;
+  }
+
+  private tryAll(candidates: CompiledPattern[], tokens: Token[], t: number, out: PatternMatch[]): void {
+    for (const pattern of candidates) {
+      const last = matchFrom(pattern.elements, 0, tokens, t);
+      if (last < 0) continue;
+      const negated = !pattern.hasNot && (tokens[t] as Token).negated;
+      out.push({ pattern, firstToken: t, lastToken: last, negated });
+    }
+  }
+}

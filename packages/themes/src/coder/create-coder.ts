@@ -1,0 +1,112 @@
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
+import { type Codebook, codebookVersion } from '../codebook/types.js';
+import { type LinearModels, margin } from '../model/logistic.js';
+import { importWeights, SAFEGUARDING_LABEL, type ThemeModel } from '../model/model-format.js';
+import { priorOffsets } from '../model/train.js';
+import { type Evidence, tidyEvidence } from './evidence.js';
+import { modelEvidence } from './model-evidence.js';
+import { type AnalysedAnswer, pipelineFor } from './pipeline.js';
+
+export type Decision = 'yes' | 'no' | 'review';
+
+export interface ThemeCode {
+  id: string;
+  /** How likely the theme applies; 0.5 is the decision boundary. */
+  confidence: number;
+  decision: Decision;
+  evidence: Evidence[];
+}
+
+export interface Coding {
+  themes: ThemeCode[];
+  safeguarding: { flag: boolean; confidence: number; evidence: Evidence[] };
+  codebookVersion: string;
+  /** "codebook-only" when no trained model was used. */
+  modelVersion: string;
+}
+
+export interface Coder {
+  code(text: string): Coding;
+  readonly codebookVersion: string;
+  readonly modelVersion: string;
+}
+
+export interface CoderOptions {
+  codebook?: Codebook;
+  model?: ThemeModel | null;
+}
+
+/** Codebook-only: rule scores inside this distance of 0.5 go to review. */
+const CODEBOOK_REVIEW_BAND = 0.2;
+/** Codebook-only safeguarding flag threshold; low because recall comes first. */
+export const CODEBOOK_SAFEGUARDING_THRESHOLD = 0.35;
+
+function decide(confidence: number, band: number): Decision {
+  if (Math.abs(confidence - 0.5) < band) return 'review';
+  return confidence >= 0.5 ? 'yes' : 'no';
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/**
+ * A coder for one codebook and, optionally, a trained model. Without a model
+ * it codes from the codebook's phrases alone; with one, the model corrects
+ * the codebook using what analysts have labelled.
+ */
+export function createCoder(options: CoderOptions = {}): Coder {
+  const codebook = options.codebook ?? DEFAULT_CODEBOOK;
+  const pipeline = pipelineFor(codebook);
+  const expectedLabels = [...pipeline.themeIds, SAFEGUARDING_LABEL].join(',');
+  // A model trained on a different set of themes has misaligned rule
+  // features; code from the codebook alone until it is retrained.
+  const model = options.model && options.model.ruleFeatures.join(',') === expectedLabels ? options.model : null;
+  const weights: LinearModels | null = model ? importWeights(model) : null;
+  const labelIndex = new Map(model?.labels.map((id, k) => [id, k]) ?? []);
+  const version = codebookVersion(codebook);
+  const modelVersion = model?.version ?? 'codebook-only';
+
+  function modelConfidence(answer: AnalysedAnswer, offsets: Float64Array, k: number): number {
+    const m = margin(weights as LinearModels, answer.features, k, offsets[k] as number);
+    return sigmoid(m - ((model as ThemeModel).thresholds[k] as number));
+  }
+
+  function code(text: string): Coding {
+    const answer = pipeline.analyse(text);
+    const offsets = priorOffsets(answer, pipeline.themeIds);
+    const themes = pipeline.themeIds.map((id): ThemeCode => {
+      const rule = answer.rules.get(id);
+      const k = labelIndex.get(id);
+      if (!weights || !model || k === undefined) {
+        const confidence = rule?.score ?? 0;
+        return { id, confidence: round(confidence), decision: decide(confidence, CODEBOOK_REVIEW_BAND), evidence: tidyEvidence(rule?.evidence ?? []) };
+      }
+      const confidence = modelConfidence(answer, offsets, k);
+      const decision = decide(confidence, model.reviewBand);
+      const evidence = decision === 'no' ? [] : [...(rule?.evidence ?? []), ...modelEvidence(answer, weights, k)];
+      return { id, confidence: round(confidence), decision, evidence: tidyEvidence(evidence) };
+    });
+    const sgIndex = labelIndex.get(SAFEGUARDING_LABEL);
+    const sgConfidence =
+      weights && sgIndex !== undefined
+        ? modelConfidence(answer, offsets, sgIndex)
+        : // Rescale so the codebook threshold sits at 0.5 like a model's.
+          Math.min(1, (answer.safeguardingRule.score * 0.5) / CODEBOOK_SAFEGUARDING_THRESHOLD);
+    const flag = sgConfidence >= 0.5;
+    return {
+      themes,
+      safeguarding: {
+        flag,
+        confidence: round(sgConfidence),
+        evidence: flag ? tidyEvidence(answer.safeguardingRule.evidence) : []
+      },
+      codebookVersion: version,
+      modelVersion
+    };
+  }
+
+  return { code, codebookVersion: version, modelVersion };
+}

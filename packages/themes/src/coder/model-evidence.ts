@@ -1,0 +1,19 @@
+import { hashFeature } from '../model/features.js';
+import type { LinearModels } from '../model/logistic.js';
+import type { Evidence } from './evidence.js';
+import type { AnalysedAnswer } from './pipeline.js';
+
+const MAX_WORDS = 3;
+const MIN_WEIGHT = 0.05;
+
+/** The words whose learned weights pushed a theme up most, as spans. */
+export function modelEvidence(answer: AnalysedAnswer, models: LinearModels, label: number): Evidence[] {
+  const scored: { weight: number; start: number; end: number }[] = [];
+  for (const token of answer.tokens) {
+    if (token.boundary) continue;
+    const weight = models.weights[hashFeature(`u:${token.stem}`) * models.labels + label] as number;
+    if (weight > MIN_WEIGHT) scored.push({ weight, start: token.start, end: token.end });
+  }
+  scored.sort((a, b) => b.weight - a.weight);
+  return scored.slice(0, MAX_WORDS).map(({ start, end }) => ({ start, end, text: answer.text.slice(start, end) }));
+}

@@ -1,0 +1,76 @@
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
+import { activeThemes, type Codebook } from '../codebook/types.js';
+import { type Coder, createCoder } from '../coder/create-coder.js';
+import { type TrainingExample, type TrainOptions, train } from '../model/train.js';
+import { type Report, report, type Scored } from './metrics.js';
+
+/** A labelled answer in the themes-dev.jsonl format. */
+export interface LabelledAnswer extends TrainingExample {
+  id?: string;
+  safeguarding: boolean;
+}
+
+function score(coder: Coder, answer: LabelledAnswer): Scored {
+  const coding = coder.code(answer.text);
+  return {
+    gold: new Set(answer.themes),
+    goldSafeguarding: answer.safeguarding,
+    confidence: new Map(coding.themes.map((t) => [t.id, t.confidence])),
+    safeguardingFlag: coding.safeguarding.flag
+  };
+}
+
+/** Coding throughput on this thread: codes `texts` repeatedly for ~`ms`. */
+export function measureThroughput(coder: Coder, texts: string[], ms = 1000): number {
+  for (const text of texts.slice(0, 200)) coder.code(text); // warm up the JIT
+  let coded = 0;
+  const started = performance.now();
+  while (performance.now() - started < ms) {
+    for (const text of texts) coder.code(text);
+    coded += texts.length;
+  }
+  return coded / ((performance.now() - started) / 1000);
+}
+
+/** Train on `trainSet` (or nothing: codebook only) and score `testSet`. */
+export function evaluateSplit(
+  trainSet: LabelledAnswer[] | null,
+  testSet: LabelledAnswer[],
+  codebook: Codebook = DEFAULT_CODEBOOK,
+  options: TrainOptions = {}
+): Report {
+  const model = trainSet ? train(trainSet, codebook, options) : null;
+  const coder = createCoder({ codebook, model });
+  const scored = testSet.map((a) => score(coder, a));
+  const throughput = measureThroughput(
+    coder,
+    testSet.map((a) => a.text)
+  );
+  return report(
+    scored,
+    activeThemes(codebook).map((t) => t.id),
+    throughput
+  );
+}
+
+/** Deterministic k-fold split: every answer is tested exactly once. */
+export function crossValidate(data: LabelledAnswer[], folds: number, codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}): Report {
+  if (folds < 2 || folds > data.length) throw new Error(`--cv needs between 2 and ${data.length} folds`);
+  const scored: Scored[] = [];
+  let lastCoder: Coder | null = null;
+  for (let f = 0; f < folds; f++) {
+    const trainSet = data.filter((_, i) => i % folds !== f);
+    const testSet = data.filter((_, i) => i % folds === f);
+    lastCoder = createCoder({ codebook, model: train(trainSet, codebook, options) });
+    for (const answer of testSet) scored.push(score(lastCoder, answer));
+  }
+  const throughput = measureThroughput(
+    lastCoder as Coder,
+    data.map((a) => a.text)
+  );
+  return report(
+    scored,
+    activeThemes(codebook).map((t) => t.id),
+    throughput
+  );
+}

@@ -1,0 +1,151 @@
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
+import { type Codebook, codebookVersion } from '../codebook/types.js';
+import { type AnalysedAnswer, pipelineFor } from '../coder/pipeline.js';
+import { bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
+import { featureDimension, HASH_BITS } from './features.js';
+import { DEFAULT_LOGISTIC, type LinearModels, type LogisticOptions, margin, trainLogistic } from './logistic.js';
+import { exportWeights, modelVersionOf, SAFEGUARDING_LABEL, type ThemeModel } from './model-format.js';
+
+/** An answer an analyst has coded (or corrected). */
+export interface TrainingExample {
+  text: string;
+  themes: string[];
+  safeguarding?: boolean;
+}
+
+export interface TrainOptions {
+  /** Inner folds used to calibrate thresholds; 0 skips calibration. */
+  calibrationFolds?: number;
+  /** Recall the safeguarding threshold must keep on held-out answers. */
+  safeguardingRecall?: number;
+  logistic?: Partial<LogisticOptions>;
+}
+
+export const PRIOR_SCALE = 5;
+
+interface Prepared {
+  labels: string[];
+  xs: AnalysedAnswer['features'][];
+  targets: Uint8Array[];
+  offsets: Float64Array[];
+  dimension: number;
+}
+
+/** Follows merges, so answers coded with a merged theme train its successor. */
+function resolveTheme(codebook: Codebook, id: string): string {
+  const theme = codebook.themes.find((t) => t.id === id);
+  return theme?.mergedInto ? resolveTheme(codebook, theme.mergedInto) : id;
+}
+
+export function priorOffsets(answer: AnalysedAnswer, themeIds: string[]): Float64Array {
+  const offsets = new Float64Array(themeIds.length + 1);
+  themeIds.forEach((id, k) => {
+    offsets[k] = PRIOR_SCALE * ((answer.rules.get(id)?.score ?? 0) - 0.5);
+  });
+  offsets[themeIds.length] = PRIOR_SCALE * (answer.safeguardingRule.score - 0.5);
+  return offsets;
+}
+
+function prepare(examples: TrainingExample[], codebook: Codebook): Prepared {
+  const pipeline = pipelineFor(codebook);
+  const labels = [...pipeline.themeIds, SAFEGUARDING_LABEL];
+  const xs: Prepared['xs'] = [];
+  const targets: Uint8Array[] = [];
+  const offsets: Float64Array[] = [];
+  for (const example of examples) {
+    const answer = pipeline.analyse(example.text);
+    const themes = new Set(example.themes.map((id) => resolveTheme(codebook, id)));
+    const target = new Uint8Array(labels.length);
+    pipeline.themeIds.forEach((id, k) => {
+      target[k] = themes.has(id) ? 1 : 0;
+    });
+    target[labels.length - 1] = example.safeguarding ? 1 : 0;
+    xs.push(answer.features);
+    targets.push(target);
+    offsets.push(priorOffsets(answer, pipeline.themeIds));
+  }
+  return { labels, xs, targets, offsets, dimension: featureDimension(labels.length) };
+}
+
+function fit(data: Prepared, rows: number[], options: LogisticOptions): LinearModels {
+  return trainLogistic(
+    rows.map((i) => data.xs[i] as Prepared['xs'][number]),
+    rows.map((i) => data.targets[i] as Uint8Array),
+    rows.map((i) => data.offsets[i] as Float64Array),
+    data.dimension,
+    options
+  );
+}
+
+function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Out-of-fold margins for every example and label. */
+function outOfFoldMargins(data: Prepared, folds: number, options: LogisticOptions): number[][] {
+  const n = data.xs.length;
+  const result: number[][] = Array.from({ length: n }, () => []);
+  for (let f = 0; f < folds; f++) {
+    const trainRows: number[] = [];
+    const testRows: number[] = [];
+    for (let i = 0; i < n; i++) (i % folds === f ? testRows : trainRows).push(i);
+    const models = fit(data, trainRows, options);
+    for (const i of testRows) {
+      const offsets = data.offsets[i] as Float64Array;
+      result[i] = data.labels.map((_, k) => margin(models, data.xs[i] as Prepared['xs'][number], k, offsets[k] as number));
+    }
+  }
+  return result;
+}
+
+/**
+ * Trains a model from analyst-coded answers. The codebook's rule scores are
+ * both a fixed prior margin and features, so with few labels the model stays
+ * close to the codebook and with many it learns where the codebook is wrong.
+ * Thresholds (per theme: best F1; safeguarding: kept recall) and the review
+ * band are calibrated by inner cross-validation.
+ */
+export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}): ThemeModel {
+  const logistic = { ...DEFAULT_LOGISTIC, ...options.logistic };
+  const data = prepare(examples, codebook);
+  const folds = options.calibrationFolds ?? (examples.length >= 30 ? 3 : 0);
+  const sgIndex = data.labels.length - 1;
+  let thresholds = data.labels.map(() => 0);
+  let reviewBand = 0.2;
+  if (folds >= 2) {
+    const oof = outOfFoldMargins(data, folds, logistic);
+    thresholds = data.labels.map((_, k) => {
+      const margins = oof.map((row) => row[k] as number);
+      const truth = data.targets.map((t) => t[k] === 1);
+      return k === sgIndex
+        ? recallThreshold(margins, truth, options.safeguardingRecall ?? 0.97, 0)
+        : bestF1Threshold(margins, truth, 0);
+    });
+    const confidences = oof.map((row) => row.slice(0, sgIndex).map((m, k) => sigmoid(m - (thresholds[k] as number))));
+    const truth = data.targets.map((t) => [...t.slice(0, sgIndex)].map((v) => v === 1));
+    reviewBand = reviewBandFor(confidences, truth);
+  }
+  const models = fit(
+    data,
+    data.xs.map((_, i) => i),
+    logistic
+  );
+  const weights = exportWeights(models);
+  const bias = [...models.bias].map((b) => Math.round(b * 1e5) / 1e5);
+  return {
+    format: 'safer-voices/theme-model',
+    formatVersion: 1,
+    version: modelVersionOf(bias, thresholds, weights),
+    codebookVersion: codebookVersion(codebook),
+    createdAt: new Date().toISOString(),
+    trainingExamples: examples.length,
+    hashBits: HASH_BITS,
+    priorScale: PRIOR_SCALE,
+    labels: data.labels,
+    ruleFeatures: data.labels,
+    bias,
+    thresholds,
+    reviewBand,
+    weights
+  };
+}
