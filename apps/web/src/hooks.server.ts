@@ -11,7 +11,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   // Answers must not linger in the browser's cache after "Exit this page"
   // or on a shared school tablet.
   if (event.url.pathname.startsWith('/s/')) response.headers.set('cache-control', 'no-store');
-  response.headers.set('referrer-policy', 'no-referrer');
+  // Never tell the next site (e.g. after Exit this page) where the respondent
+  // was; 'no-referrer' would also blank the Origin of our own form posts.
+  response.headers.set('referrer-policy', 'same-origin');
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('x-frame-options', 'DENY');
   return response;

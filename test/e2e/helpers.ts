@@ -1,0 +1,100 @@
+// Shared steps for the browser tests: answering pages from the published
+// definition, running axe-core, and reading what the database stored.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createClient } from '@libsql/client';
+import { expect, type Page } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const SLUGS = ['feeling-safe-8-11', 'youth-safety-11-19', 'community-safety-residents'] as const;
+
+interface QuestionDef {
+  id: string;
+  type: string;
+  required: boolean;
+  min?: number;
+  max?: number;
+  multiple?: boolean;
+  rows?: { value: string }[];
+}
+interface Definition {
+  title: string;
+  pages: { id: string; questions: QuestionDef[] }[];
+}
+
+export async function definitionOf(page: Page, slug: string): Promise<{ versionId: string; definition: Definition }> {
+  const res = await page.request.get(`/api/questionnaires/${slug}`);
+  expect(res.ok()).toBe(true);
+  return res.json();
+}
+
+/** Zero axe-core findings against WCAG 2.2 A and AA. */
+export async function expectNoAxeFindings(page: Page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v: { id: string; help: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  expect(violations, `axe findings on ${page.url()}`).toEqual([]);
+}
+
+export function currentPageId(page: Page): string | null {
+  const match = new URL(page.url()).pathname.match(/\/q\/([a-z0-9_]+)$/);
+  return match?.[1] ?? null;
+}
+
+/** Fill every question on the current page with a valid answer (the first option, some text, the minimum number). */
+export async function answerCurrentPage(page: Page, definition: Definition) {
+  const id = currentPageId(page);
+  const def = definition.pages.find((p) => p.id === id);
+  if (!def) throw new Error(`No page ${id} in the definition`);
+  for (const q of def.questions) {
+    switch (q.type) {
+      case 'statement':
+        break;
+      case 'grid':
+        for (const row of q.rows ?? []) await page.locator(`#${q.id}--${row.value}`).check();
+        break;
+      case 'text':
+      case 'longtext':
+        await page.locator(`#${q.id}`).fill('Better lighting by the bus station and more youth clubs.');
+        break;
+      case 'number':
+        await page.locator(`#${q.id}`).fill(String(q.min ?? 1));
+        break;
+      default:
+        await page.locator(`#${q.id}`).check();
+    }
+  }
+}
+
+/** Answer page after page until "Check your answers", calling `onPage` on each page first. */
+export async function answerAllPages(page: Page, definition: Definition, onPage?: () => Promise<void>) {
+  for (let guard = 0; guard < 60 && currentPageId(page); guard++) {
+    await onPage?.();
+    await answerCurrentPage(page, definition);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('.error-summary')).toHaveCount(0);
+  }
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
+}
+
+export async function storedResponses(versionId: string): Promise<{ id: string; answers: Record<string, unknown> }[]> {
+  const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
+  try {
+    const rows = await client.execute({ sql: 'SELECT r.id, a.question_id, a.value FROM responses r JOIN response_answers a ON a.response_id = r.id WHERE r.version_id = ?', args: [versionId] });
+    const byId = new Map<string, Record<string, unknown>>();
+    for (const row of rows.rows) {
+      const answers = byId.get(String(row.id)) ?? {};
+      answers[String(row.question_id)] = JSON.parse(String(row.value));
+      byId.set(String(row.id), answers);
+    }
+    return [...byId].map(([id, answers]) => ({ id, answers }));
+  } finally {
+    client.close();
+  }
+}

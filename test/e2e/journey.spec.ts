@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { answerAllPages, definitionOf, expectNoAxeFindings, SLUGS, storedResponses } from './helpers';
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`completing a survey on a phone, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    for (const slug of SLUGS) {
+      test(slug, async ({ page }) => {
+        const { versionId, definition } = await definitionOf(page, slug);
+        const before = (await storedResponses(versionId)).length;
+
+        await page.goto('/');
+        await page.getByRole('link', { name: definition.title }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(definition.title);
+        await page.getByRole('button', { name: /Start now/ }).click();
+
+        const check = javaScriptEnabled ? () => expectNoAxeFindings(page) : undefined;
+        await answerAllPages(page, definition, check);
+        await check?.();
+        await expect(page.getByRole('link', { name: /^Change/ }).first()).toBeVisible();
+
+        await page.getByRole('button', { name: 'Send my answers' }).click();
+        await expect(page.getByRole('heading', { level: 1 })).toContainText('Thank you');
+        await expect(page.getByText('0800 1111').first()).toBeVisible();
+        await expect(page.getByText('Fearless').first()).toBeVisible();
+        await check?.();
+
+        const stored = await storedResponses(versionId);
+        expect(stored).toHaveLength(before + 1);
+        // The session ends with the submission: the journey cannot be replayed.
+        await page.goBack();
+        await page.goto(`/s/${slug}/check`);
+        await expect(page.getByText('Please start again')).toBeVisible();
+      });
+    }
+  });
+}
