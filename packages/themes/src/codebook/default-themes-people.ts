@@ -22,6 +22,7 @@ export const PEOPLE_THEMES: ThemeInput[] = [
       'threatening @0.5', 'dangerous @0.4', 'stopped going @0.5',
       'nervy|jumpy|uneasy|uncomfortable @0.6'
     ],
+    questionCues: ['avoid* @0.75', 'stay away @0.75', 'not go @0.6'],
     against: ['feel|feels|felt safe @0.8', 'i am safe @0.6', 'fine @0.3', 'not scared|afraid @0.8', 'lovely @0.3']
   },
   {

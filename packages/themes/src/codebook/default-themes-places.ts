@@ -85,6 +85,7 @@ export const PLACE_THEMES: ThemeInput[] = [
       'overgrown', 'empty shops', 'boarded up', 'derelict|abandoned @0.7', 'run down', 'skate park @0.6', 'area|areas @0.3',
       'at night|after dark @0.4', 'town @0.3', 'road|street @0.2', 'flats @0.3', 'canal|river @0.4'
     ],
+    questionCues: ['where|anywhere|places|place @0.4'],
     negatable: false
   }
 ];

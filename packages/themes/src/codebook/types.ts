@@ -23,6 +23,12 @@ export const themeSchema = z.object({
   seeds: z.array(seedPhraseSchema).default([]),
   /** Phrases that are evidence against it ("feel safe" for fear). */
   against: z.array(seedPhraseSchema).default([]),
+  /**
+   * Phrases matched against the survey question: when the question matches
+   * and the answer is not a refusal ("nowhere", "no"), the answer gets this
+   * evidence — naming a place in answer to "where do you avoid?" is fear.
+   */
+  questionCues: z.array(seedPhraseSchema).default([]),
   /** Whether "no X" / "not X" means the answer is not about X. */
   negatable: z.boolean().default(true),
   retired: z.boolean().default(false),

@@ -25,8 +25,14 @@ export interface Coding {
   modelVersion: string;
 }
 
+/** What is known about where an answer came from. */
+export interface AnswerContext {
+  /** The question it answers: "Is there anywhere you avoid going?" changes what a place name means. */
+  question?: string;
+}
+
 export interface Coder {
-  code(text: string): Coding;
+  code(text: string, context?: AnswerContext): Coding;
   readonly codebookVersion: string;
   readonly modelVersion: string;
 }
@@ -74,9 +80,9 @@ export function createCoder(options: CoderOptions = {}): Coder {
     return sigmoid(m - ((model as ThemeModel).thresholds[k] as number));
   }
 
-  function code(text: string): Coding {
-    const answer = pipeline.analyse(text);
-    const offsets = priorOffsets(answer, pipeline.themeIds);
+  function code(text: string, context: AnswerContext = {}): Coding {
+    const answer = pipeline.analyse(text, context.question);
+    const offsets = priorOffsets(answer, pipeline.themeIds, model?.priorScale ?? 0);
     const themes = pipeline.themeIds.map((id): ThemeCode => {
       const rule = answer.rules.get(id);
       const k = labelIndex.get(id);

@@ -9,6 +9,10 @@ import { SpellingCorrector } from '../text/spelling.js';
 import { CodebookScorer, type RuleScore } from './codebook-scorer.js';
 import type { Evidence } from './evidence.js';
 
+// Whole words that codebook phrases only name by prefix ("exclu*"), so that
+// spelling correction has something to aim at.
+const EXTRA_TARGETS = ['excluded', 'exclusion', 'excluding', 'expelled', 'suspended', 'suspension', 'truanting', 'harassment', 'harassed', 'stabbing', 'stabbed', 'weapons', 'racism', 'homophobic', 'transphobic', 'groomed', 'exploited', 'anxiety', 'depression', 'depressed', 'counselling', 'vandalism', 'graffiti', 'underpass', 'alleyway', 'frightened', 'terrified', 'intimidating', 'misogyny', 'catcalling', 'discrimination', 'disproportionate'];
+
 /** Everything known about one answer before any model is applied. */
 export interface AnalysedAnswer {
   text: string;
@@ -28,19 +32,34 @@ export class Pipeline {
   constructor(readonly codebook: Codebook) {
     this.scorer = new CodebookScorer(codebook);
     this.themeIds = this.scorer.themeIds;
-    const vocabulary = new Set(this.scorer.vocabulary());
+    const vocabulary = new Set([...this.scorer.vocabulary(), ...EXTRA_TARGETS]);
     for (const cue of HARM_CUES) for (const word of cue.split(/[\s|]+/)) if (/^[a-z]+$/.test(word)) vocabulary.add(word);
     for (const entries of DEFAULT_LEXICON.values()) for (const e of entries) for (const w of e.canonical) vocabulary.add(w);
     this.analyser = new Analyser({ corrector: new SpellingCorrector(vocabulary) });
   }
 
-  analyse(text: string): AnalysedAnswer {
+  private readonly questions = new Map<string, Token[]>();
+
+  /** Questions repeat across thousands of answers, so they are analysed once. */
+  private analyseQuestion(question: string | undefined): Token[] {
+    if (!question) return [];
+    let tokens = this.questions.get(question);
+    if (!tokens) {
+      tokens = this.analyser.analyse(question);
+      if (this.questions.size > 1000) this.questions.clear();
+      this.questions.set(question, tokens);
+    }
+    return tokens;
+  }
+
+  analyse(text: string, question?: string): AnalysedAnswer {
     const tokens = this.analyser.analyse(text);
-    const rules = this.scorer.score(tokens, text);
+    const questionTokens = this.analyseQuestion(question);
+    const rules = this.scorer.score(tokens, text, questionTokens);
     const safeguardingRule = ruleSafeguarding(tokens, text);
     const ruleScores = this.themeIds.map((id) => rules.get(id)?.score ?? 0);
     ruleScores.push(safeguardingRule.score);
-    return { text, tokens, rules, safeguardingRule, features: extractFeatures(tokens, ruleScores) };
+    return { text, tokens, rules, safeguardingRule, features: extractFeatures(tokens, ruleScores, questionTokens) };
   }
 }
 

@@ -11,7 +11,7 @@ export interface LabelledAnswer extends TrainingExample {
 }
 
 function score(coder: Coder, answer: LabelledAnswer): Scored {
-  const coding = coder.code(answer.text);
+  const coding = coder.code(answer.text, { question: answer.question });
   return {
     gold: new Set(answer.themes),
     goldSafeguarding: answer.safeguarding,
@@ -21,13 +21,13 @@ function score(coder: Coder, answer: LabelledAnswer): Scored {
 }
 
 /** Coding throughput on this thread: codes `texts` repeatedly for ~`ms`. */
-export function measureThroughput(coder: Coder, texts: string[], ms = 1000): number {
-  for (const text of texts.slice(0, 200)) coder.code(text); // warm up the JIT
+export function measureThroughput(coder: Coder, answers: LabelledAnswer[], ms = 1000): number {
+  for (const a of answers.slice(0, 200)) coder.code(a.text, { question: a.question }); // warm up the JIT
   let coded = 0;
   const started = performance.now();
   while (performance.now() - started < ms) {
-    for (const text of texts) coder.code(text);
-    coded += texts.length;
+    for (const a of answers) coder.code(a.text, { question: a.question });
+    coded += answers.length;
   }
   return coded / ((performance.now() - started) / 1000);
 }
@@ -42,10 +42,7 @@ export function evaluateSplit(
   const model = trainSet ? train(trainSet, codebook, options) : null;
   const coder = createCoder({ codebook, model });
   const scored = testSet.map((a) => score(coder, a));
-  const throughput = measureThroughput(
-    coder,
-    testSet.map((a) => a.text)
-  );
+  const throughput = measureThroughput(coder, testSet);
   return report(
     scored,
     activeThemes(codebook).map((t) => t.id),
@@ -64,10 +61,7 @@ export function crossValidate(data: LabelledAnswer[], folds: number, codebook: C
     lastCoder = createCoder({ codebook, model: train(trainSet, codebook, options) });
     for (const answer of testSet) scored.push(score(lastCoder, answer));
   }
-  const throughput = measureThroughput(
-    lastCoder as Coder,
-    data.map((a) => a.text)
-  );
+  const throughput = measureThroughput(lastCoder as Coder, data);
   return report(
     scored,
     activeThemes(codebook).map((t) => t.id),

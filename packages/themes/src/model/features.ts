@@ -32,11 +32,13 @@ const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'im']);
 
 /**
  * Stemmed words (marked when negated), word bigrams, character 3- and
- * 4-grams of canonical words (robust to spelling), and first-person cues;
- * then the codebook's rule scores as dense extra features.
+ * 4-grams of canonical words (robust to spelling), first-person cues and the
+ * question's words; then the codebook's rule scores as dense extra features.
  */
-export function extractFeatures(tokens: Token[], ruleScores: number[]): SparseVector {
+export function extractFeatures(tokens: Token[], ruleScores: number[], question: Token[] = []): SparseVector {
   const seen = new Set<number>();
+  // The question's words, so the model can learn what each question invites.
+  for (const token of question) if (!token.boundary) seen.add(hashFeature(`q:${token.stem}`));
   let previous = '';
   let firstPerson = 0;
   for (const token of tokens) {

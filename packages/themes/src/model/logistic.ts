@@ -8,7 +8,7 @@ export interface LogisticOptions {
   seed: number;
 }
 
-export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 10, learningRate: 0.3, l2: 1e-4, seed: 7 };
+export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 10, learningRate: 0.3, l2: 1e-3, seed: 7 };
 
 /** Weights of several binary logistic models over one feature space. */
 export interface LinearModels {

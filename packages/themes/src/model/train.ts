@@ -9,6 +9,8 @@ import { exportWeights, modelVersionOf, SAFEGUARDING_LABEL, type ThemeModel } fr
 /** An answer an analyst has coded (or corrected). */
 export interface TrainingExample {
   text: string;
+  /** The survey question the answer responds to, when known. */
+  question?: string;
   themes: string[];
   safeguarding?: boolean;
 }
@@ -19,9 +21,11 @@ export interface TrainOptions {
   /** Recall the safeguarding threshold must keep on held-out answers. */
   safeguardingRecall?: number;
   logistic?: Partial<LogisticOptions>;
+  /** Weight of the codebook's opinion: the prior margin is priorScale × (score − 0.5). */
+  priorScale?: number;
 }
 
-export const PRIOR_SCALE = 5;
+export const DEFAULT_PRIOR_SCALE = 8;
 
 interface Prepared {
   labels: string[];
@@ -37,23 +41,23 @@ function resolveTheme(codebook: Codebook, id: string): string {
   return theme?.mergedInto ? resolveTheme(codebook, theme.mergedInto) : id;
 }
 
-export function priorOffsets(answer: AnalysedAnswer, themeIds: string[]): Float64Array {
+export function priorOffsets(answer: AnalysedAnswer, themeIds: string[], scale: number): Float64Array {
   const offsets = new Float64Array(themeIds.length + 1);
   themeIds.forEach((id, k) => {
-    offsets[k] = PRIOR_SCALE * ((answer.rules.get(id)?.score ?? 0) - 0.5);
+    offsets[k] = scale * ((answer.rules.get(id)?.score ?? 0) - 0.5);
   });
-  offsets[themeIds.length] = PRIOR_SCALE * (answer.safeguardingRule.score - 0.5);
+  offsets[themeIds.length] = scale * (answer.safeguardingRule.score - 0.5);
   return offsets;
 }
 
-function prepare(examples: TrainingExample[], codebook: Codebook): Prepared {
+function prepare(examples: TrainingExample[], codebook: Codebook, scale: number): Prepared {
   const pipeline = pipelineFor(codebook);
   const labels = [...pipeline.themeIds, SAFEGUARDING_LABEL];
   const xs: Prepared['xs'] = [];
   const targets: Uint8Array[] = [];
   const offsets: Float64Array[] = [];
   for (const example of examples) {
-    const answer = pipeline.analyse(example.text);
+    const answer = pipeline.analyse(example.text, example.question);
     const themes = new Set(example.themes.map((id) => resolveTheme(codebook, id)));
     const target = new Uint8Array(labels.length);
     pipeline.themeIds.forEach((id, k) => {
@@ -62,7 +66,7 @@ function prepare(examples: TrainingExample[], codebook: Codebook): Prepared {
     target[labels.length - 1] = example.safeguarding ? 1 : 0;
     xs.push(answer.features);
     targets.push(target);
-    offsets.push(priorOffsets(answer, pipeline.themeIds));
+    offsets.push(priorOffsets(answer, pipeline.themeIds, scale));
   }
   return { labels, xs, targets, offsets, dimension: featureDimension(labels.length) };
 }
@@ -107,7 +111,8 @@ function outOfFoldMargins(data: Prepared, folds: number, options: LogisticOption
  */
 export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}): ThemeModel {
   const logistic = { ...DEFAULT_LOGISTIC, ...options.logistic };
-  const data = prepare(examples, codebook);
+  const priorScale = options.priorScale ?? DEFAULT_PRIOR_SCALE;
+  const data = prepare(examples, codebook, priorScale);
   const folds = options.calibrationFolds ?? (examples.length >= 30 ? 3 : 0);
   const sgIndex = data.labels.length - 1;
   let thresholds = data.labels.map(() => 0);
@@ -140,7 +145,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
     createdAt: new Date().toISOString(),
     trainingExamples: examples.length,
     hashBits: HASH_BITS,
-    priorScale: PRIOR_SCALE,
+    priorScale,
     labels: data.labels,
     ruleFeatures: data.labels,
     bias,

@@ -1,6 +1,7 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import Metaphone from 'natural/lib/natural/phonetics/metaphone';
 import { COMMON_WORDS } from './common-words.js';
+import { isEnglishWord } from './dictionary.js';
 
 const metaphone = new Metaphone();
 const CACHE_LIMIT = 50_000;
@@ -32,7 +33,7 @@ export class SpellingCorrector {
     }
     let corrected = this.cache.get(token);
     if (corrected === undefined) {
-      corrected = this.search(token);
+      corrected = isEnglishWord(token) ? null : this.search(token);
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(token, corrected);
     }
@@ -50,13 +51,14 @@ export class SpellingCorrector {
         bestDistance = distance;
       }
     };
-    // Sounds the same: allow two edits ("nife" → "knife", "scard" → "scared").
-    for (const word of this.bySound.get(metaphone.process(token)) ?? []) consider(word, 2);
-    // Looks the same: one edit for longer words, two for long ones that share
-    // their opening ("exlooded" → "excluded").
+    // Sounds the same: one edit for short words ("nife" → "knife"), two for
+    // longer ones ("kidnapers" → "kidnappers" is one; "fiting" → "fighting").
+    for (const word of this.bySound.get(metaphone.process(token)) ?? []) consider(word, token.length >= 6 ? 2 : 1);
+    // Looks the same: one edit, or two for long words sharing their opening
+    // ("exlooded" → "excluded").
     for (const word of this.byInitial.get(token.slice(0, 1)) ?? []) {
-      if (token.length >= 7 && word.slice(0, 2) === token.slice(0, 2)) consider(word, 2);
-      else if (token.length >= 6) consider(word, 1);
+      if (token.length >= 8 && word.slice(0, 2) === token.slice(0, 2)) consider(word, 2);
+      else if (token.length >= 5) consider(word, 1);
     }
     return best;
   }

