@@ -9,5 +9,5 @@ export const GET: RequestHandler = async ({ cookies, url }) => {
   const token = sessionToken(cookies);
   if (token) await client.api.drafts[':token'].$delete({ param: { token } });
   endSession(cookies, url);
-  redirect(303, process.env.EXIT_URL || 'https://www.bbc.co.uk/weather');
+  redirect(303, process.env.EXIT_URL || 'https://www.bbc.co.uk/weather', { external: true });
 };
