@@ -37,7 +37,7 @@ export const HARM_THEMES: ThemeInput[] = [
       'drug gang*', 'gang|gangs @0.3', 'easy money', 'quick money @0.7', 'make money|cash @0.4',
       'phones @0.4', 'burner*', 'recruit*', 'possession with intent', 'cannabis farm*', 'older lads|boys|guys|men|ones .. money @0.6'
     ],
-    against: ['deal|dealing with @0.7']
+    against: ['deal|dealing with @0.7', 'car|cars dealer|dealers|dealership']
   },
   {
     id: 'drugs_alcohol',
@@ -62,7 +62,7 @@ export const HARM_THEMES: ThemeInput[] = [
     exclude: [],
     examples: ['men shout at us from vans when we walk to school', 'I got followed home from the bus stop'],
     seeds: [
-      'harass*', 'sexual*', 'catcall*', 'wolf whistl*', 'spik*', 'followed|following me|her|us @0.7',
+      'harass* @0.6', 'harass* .. girl|girls|woman|women|her|she|female*', 'sexual*', 'catcall*', 'wolf whistl*', 'spik*', 'followed|following me|her|us @0.7',
       'grab*|grope*|touch* @0.5', 'exposing himself', 'indecent exposure', 'flash* @0.5', 'misogyn*', 'sexis*',
       'consent', 'nudes', 'rape*', 'assault* @0.3', 'domestic abuse|violence', 'boyfriend|ex|partner|husband @0.35',
       'controlling|coercive @0.6', 'stalk*', 'ask for angela', 'andrew tate', 'creep|creeps|creepy @0.5',

@@ -19,7 +19,7 @@ export const PEOPLE_THEMES: ThemeInput[] = [
       'can not go @0.7', 'long way|round', 'cross the road @0.7', 'keep my head down @0.6', 'no go area|zone|areas',
       'look|looking over my|your shoulder', 'for protection @0.6', 'protect myself|themselves|yourself @0.5',
       'paranoid', 'in case @0.6', 'turn|turned on me|you @0.6', 'get|getting hurt @0.4', 'intimidat* @0.5',
-      'threatening @0.5', 'dangerous @0.4', 'stopped going @0.5',
+      'dangerous @0.4', 'stopped going @0.5',
       'nervy|jumpy|uneasy|uncomfortable @0.6'
     ],
     questionCues: ['avoid* @0.75', 'stay away @0.75', 'not go @0.6'],

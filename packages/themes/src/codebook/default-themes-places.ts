@@ -45,7 +45,7 @@ export const PLACE_THEMES: ThemeInput[] = [
     exclude: [],
     examples: ['we never see a PCSO round here any more', 'harsher sentences for carrying'],
     seeds: [
-      'police|policing', 'officer|officers', 'pcso|pcsos', 'stop and search', 'stop search', 'stopped and searched',
+      'police|policing', 'officer|officers @0.6', 'police officer|officers', 'pcso|pcsos', 'stop and search', 'stop search', 'stopped and searched',
       'patrol*', '999', '101', 'arrest*', 'prosecut*', 'sentenc*', 'punish*', 'consequences @0.6', 'deter*', 'court|courts @0.5',
       'prison|jail @0.5', 'community service', 'slap on the wrist', 'on the beat', 'bobbies|bobby', 'law|laws @0.35',
       'report .. to @0.3', 'justice @0.4', 'caught @0.3', 'locked up', 'station @0.15'

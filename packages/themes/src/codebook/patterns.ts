@@ -87,23 +87,40 @@ function matchFrom(elements: Element[], e: number, tokens: Token[], t: number): 
   return matchFrom(elements, e + 1, tokens, t + 1);
 }
 
-/** All seed patterns of a codebook, indexed by their first word for speed. */
+const PREFIX_KEY = 3;
+const NOT_KEY = '#not';
+
+function push(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern): void {
+  const list = map.get(key);
+  if (list) list.push(pattern);
+  else map.set(key, [pattern]);
+}
+
+/**
+ * All seed patterns of a codebook, indexed by their first element (a stem,
+ * the opening letters of a prefix, or negation) so each token only tries the
+ * patterns that could start there.
+ */
 export class PatternSet {
   private readonly byStem = new Map<string, CompiledPattern[]>();
+  private readonly byOpening = new Map<string, CompiledPattern[]>();
   private readonly scanned: CompiledPattern[] = [];
 
   constructor(readonly patterns: CompiledPattern[]) {
     for (const pattern of patterns) {
       const first = pattern.elements[0];
-      if (first?.kind === 'word' && first.prefixes.length === 0) {
-        for (const stem of first.stems) {
-          const list = this.byStem.get(stem) ?? [];
-          list.push(pattern);
-          this.byStem.set(stem, list);
-        }
-      } else {
-        this.scanned.push(pattern);
+      if (first?.kind === 'not') {
+        push(this.byStem, NOT_KEY, pattern);
+        continue;
       }
+      if (first?.kind !== 'word') continue;
+      if (first.prefixes.some((p) => p.length < PREFIX_KEY)) {
+        this.scanned.push(pattern);
+        continue;
+      }
+      for (const stem of first.stems) push(this.byStem, stem, pattern);
+      const openings = new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)));
+      for (const opening of openings) push(this.byOpening, opening, pattern);
     }
   }
 
@@ -112,15 +129,27 @@ export class PatternSet {
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t] as Token;
       if (token.boundary) continue;
-      const candidates = this.byStem.get(token.stem);
-      if (candidates) this.tryAll(candidates, tokens, t, matches);
-      this.tryAll(this.scanned, tokens, t, matches);
+      // A pattern can be listed under both its stem and its prefix opening.
+      const tried = new Set<CompiledPattern>();
+      this.tryAll(this.byStem.get(token.stem), tokens, t, matches, tried);
+      this.tryAll(this.byOpening.get(token.word.slice(0, PREFIX_KEY)), tokens, t, matches, tried);
+      if (PATTERN_NEGATIONS.has(token.word)) this.tryAll(this.byStem.get(NOT_KEY), tokens, t, matches, tried);
+      this.tryAll(this.scanned, tokens, t, matches, tried);
     }
     return matches;
   }
 
-  private tryAll(candidates: CompiledPattern[], tokens: Token[], t: number, out: PatternMatch[]): void {
+  private tryAll(
+    candidates: CompiledPattern[] | undefined,
+    tokens: Token[],
+    t: number,
+    out: PatternMatch[],
+    tried: Set<CompiledPattern>
+  ): void {
+    if (!candidates) return;
     for (const pattern of candidates) {
+      if (tried.has(pattern)) continue;
+      tried.add(pattern);
       const last = matchFrom(pattern.elements, 0, tokens, t);
       if (last < 0) continue;
       const negated = !pattern.hasNot && (tokens[t] as Token).negated;

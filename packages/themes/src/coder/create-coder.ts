@@ -1,11 +1,11 @@
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { type Codebook, codebookVersion } from '../codebook/types.js';
-import { type LinearModels, margin } from '../model/logistic.js';
+import { allMargins, type LinearModels } from '../model/logistic.js';
 import { importWeights, SAFEGUARDING_LABEL, type ThemeModel } from '../model/model-format.js';
 import { priorOffsets } from '../model/train.js';
 import { type Evidence, tidyEvidence } from './evidence.js';
 import { modelEvidence } from './model-evidence.js';
-import { type AnalysedAnswer, pipelineFor } from './pipeline.js';
+import { pipelineFor } from './pipeline.js';
 
 export type Decision = 'yes' | 'no' | 'review';
 
@@ -75,14 +75,14 @@ export function createCoder(options: CoderOptions = {}): Coder {
   const version = codebookVersion(codebook);
   const modelVersion = model?.version ?? 'codebook-only';
 
-  function modelConfidence(answer: AnalysedAnswer, offsets: Float64Array, k: number): number {
-    const m = margin(weights as LinearModels, answer.features, k, offsets[k] as number);
-    return sigmoid(m - ((model as ThemeModel).thresholds[k] as number));
+  function confidenceOf(margins: Float64Array | null, k: number): number {
+    return sigmoid((margins?.[k] ?? 0) - ((model as ThemeModel).thresholds[k] as number));
   }
 
   function code(text: string, context: AnswerContext = {}): Coding {
     const answer = pipeline.analyse(text, context.question);
     const offsets = priorOffsets(answer, pipeline.themeIds, model?.priorScale ?? 0);
+    const margins = weights ? allMargins(weights, answer.features, offsets) : null;
     const themes = pipeline.themeIds.map((id): ThemeCode => {
       const rule = answer.rules.get(id);
       const k = labelIndex.get(id);
@@ -90,7 +90,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
         const confidence = rule?.score ?? 0;
         return { id, confidence: round(confidence), decision: decide(confidence, CODEBOOK_REVIEW_BAND), evidence: tidyEvidence(rule?.evidence ?? []) };
       }
-      const confidence = modelConfidence(answer, offsets, k);
+      const confidence = confidenceOf(margins, k);
       const decision = decide(confidence, model.reviewBand);
       const evidence = decision === 'no' ? [] : [...(rule?.evidence ?? []), ...modelEvidence(answer, weights, k)];
       return { id, confidence: round(confidence), decision, evidence: tidyEvidence(evidence) };
@@ -98,7 +98,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
     const sgIndex = labelIndex.get(SAFEGUARDING_LABEL);
     const sgConfidence =
       weights && sgIndex !== undefined
-        ? modelConfidence(answer, offsets, sgIndex)
+        ? confidenceOf(margins, sgIndex)
         : // Rescale so the codebook threshold sits at 0.5 like a model's.
           Math.min(1, (answer.safeguardingRule.score * 0.5) / CODEBOOK_SAFEGUARDING_THRESHOLD);
     const flag = sgConfidence >= 0.5;

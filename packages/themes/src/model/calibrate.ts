@@ -69,3 +69,4 @@ export function reviewBandFor(confidences: number[][], truth: boolean[][], preci
   }
   return band;
 }
+

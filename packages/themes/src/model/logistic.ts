@@ -28,6 +28,22 @@ export function margin(models: LinearModels, x: SparseVector, label: number, off
   return sum;
 }
 
+/**
+ * Every label's margin in one pass over the features: each feature's weights
+ * for all labels sit side by side, so this reads memory once per feature.
+ */
+export function allMargins(models: LinearModels, x: SparseVector, offsets: Float64Array): Float64Array {
+  const { weights, labels } = models;
+  const sums = new Float64Array(labels);
+  for (let k = 0; k < labels; k++) sums[k] = (models.bias[k] as number) + (offsets[k] as number);
+  for (let j = 0; j < x.indices.length; j++) {
+    const base = (x.indices[j] as number) * labels;
+    const value = x.values[j] as number;
+    for (let k = 0; k < labels; k++) sums[k] = (sums[k] as number) + (weights[base + k] as number) * value;
+  }
+  return sums;
+}
+
 function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }

@@ -116,6 +116,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
   const folds = options.calibrationFolds ?? (examples.length >= 30 ? 3 : 0);
   const sgIndex = data.labels.length - 1;
   let thresholds = data.labels.map(() => 0);
+
   let reviewBand = 0.2;
   if (folds >= 2) {
     const oof = outOfFoldMargins(data, folds, logistic);
