@@ -8,6 +8,8 @@ export interface LogisticOptions {
   seed: number;
 }
 
+const SKIP_ERROR = 0.02;
+
 export const DEFAULT_LOGISTIC: LogisticOptions = { epochs: 10, learningRate: 0.3, l2: 1e-3, seed: 7 };
 
 /** Weights of several binary logistic models over one feature space. */
@@ -85,21 +87,35 @@ export function trainLogistic(
   }
   const models: LinearModels = { labels, dimension, weights, bias };
   const { learningRate, l2 } = options;
+  const errors = new Float64Array(labels);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const d of shuffled(xs.length, options.seed + epoch)) {
       const x = xs[d] as SparseVector;
       const target = targets[d] as Uint8Array;
-      const offset = offsets[d] as Float64Array;
+      const margins = allMargins(models, x, offsets[d] as Float64Array);
+      let anyError = false;
       for (let k = 0; k < labels; k++) {
         const y = target[k] as number;
-        const error = (sigmoid(margin(models, x, k, offset[k] as number)) - y) * (y ? (positiveWeight[k] as number) : 1);
-        if (Math.abs(error) < 1e-4) continue;
+        const error = (sigmoid(margins[k] as number) - y) * (y ? (positiveWeight[k] as number) : 1);
+        // Well-classified labels (most of them, most of the time) need no update.
+        errors[k] = Math.abs(error) < SKIP_ERROR ? 0 : error;
+        if (errors[k] === 0) continue;
+        anyError = true;
         biasSquares[k] = (biasSquares[k] as number) + error * error;
         bias[k] = (bias[k] as number) - (learningRate * error) / Math.sqrt((biasSquares[k] as number) + 1e-8);
-        for (let j = 0; j < x.indices.length; j++) {
-          const at = (x.indices[j] as number) * labels + k;
+      }
+      if (!anyError) continue;
+      // One pass over the features, updating each feature's weights for all
+      // labels together (they are adjacent in memory).
+      for (let j = 0; j < x.indices.length; j++) {
+        const base = (x.indices[j] as number) * labels;
+        const value = x.values[j] as number;
+        for (let k = 0; k < labels; k++) {
+          const error = errors[k] as number;
+          if (error === 0) continue;
+          const at = base + k;
           const w = weights[at] as number;
-          const gradient = error * (x.values[j] as number) + l2 * w;
+          const gradient = error * value + l2 * w;
           const g2 = (squares[at] as number) + gradient * gradient;
           squares[at] = g2;
           weights[at] = w - (learningRate * gradient) / Math.sqrt(g2 + 1e-8);

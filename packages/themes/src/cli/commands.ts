@@ -1,0 +1,82 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
+import { type Codebook, codebookSchema } from '../codebook/types.js';
+import { createCoder } from '../coder/create-coder.js';
+import { crossValidate, evaluateSplit } from '../eval/evaluate.js';
+import { formatTable } from '../eval/metrics.js';
+import { parseModel, type ThemeModel } from '../model/model-format.js';
+import { train } from '../model/train.js';
+import { userPath } from './args.js';
+import { readLabelled } from './labelled.js';
+import { readAnswers } from './read-answers.js';
+
+type Options = Map<string, string>;
+type Print = (line: string) => void;
+
+function required(options: Options, name: string): string {
+  const value = options.get(name);
+  if (!value || value === 'true') throw new Error(`--${name} is required`);
+  return value;
+}
+
+function loadCodebook(options: Options): Codebook {
+  const path = options.get('codebook');
+  return path ? codebookSchema.parse(JSON.parse(readFileSync(userPath(path), 'utf8'))) : DEFAULT_CODEBOOK;
+}
+
+function loadModel(options: Options): ThemeModel | null {
+  const path = options.get('model');
+  return path ? parseModel(JSON.parse(readFileSync(userPath(path), 'utf8'))) : null;
+}
+
+/** themes code --in FILE [--column text] [--model M.json] [--codebook C.json] */
+export function codeCommand(options: Options, print: Print): void {
+  const coder = createCoder({ codebook: loadCodebook(options), model: loadModel(options) });
+  const records = readAnswers(userPath(required(options, 'in')), options.get('column') ?? 'text');
+  records.forEach((record, index) => {
+    const coding = coder.code(record.text, { question: record.question });
+    print(JSON.stringify({ index, ...(record.id ? { id: record.id } : {}), ...coding }));
+  });
+}
+
+/**
+ * themes eval [--train T.jsonl] --test E.jsonl | themes eval --cv K --data D.jsonl
+ * Prints the per-theme table, then the JSON summary as the last line.
+ */
+export function evalCommand(options: Options, print: Print): void {
+  const codebook = loadCodebook(options);
+  const cv = options.get('cv');
+  const report = cv
+    ? crossValidate(readLabelled(userPath(required(options, 'data'))), Number(cv), codebook)
+    : evaluateSplit(
+        options.has('train') ? readLabelled(userPath(required(options, 'train'))) : null,
+        readLabelled(userPath(required(options, 'test'))),
+        codebook
+      );
+  print(formatTable(report));
+  print(JSON.stringify(report));
+}
+
+/** themes train --data D.jsonl --out model.json */
+export function trainCommand(options: Options, print: Print): void {
+  const examples = readLabelled(userPath(required(options, 'data')));
+  const started = performance.now();
+  const model = train(examples, loadCodebook(options));
+  const out = userPath(required(options, 'out'));
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  print(`trained ${model.version} on ${examples.length} answers in ${((performance.now() - started) / 1000).toFixed(2)} s → ${out}`);
+}
+
+export const HELP = `Theme coding for Safer Voices.
+
+  themes code --in FILE [--column text] [--model MODEL.json] [--codebook CODEBOOK.json]
+      Codes answers (JSONL with a "text" field, or CSV with --column) and
+      writes one JSON coding per line.
+  themes eval [--train TRAIN.jsonl] --test TEST.jsonl
+  themes eval --cv 5 --data FILE.jsonl
+      Per-theme precision/recall/F1, then a JSON summary as the last line.
+      Without --train the codebook alone is evaluated.
+  themes train --data FILE.jsonl --out MODEL.json
+      Trains a model from labelled answers (themes-dev.jsonl format).
+  themes codebook [--codebook CODEBOOK.json]
+      Prints the codebook as JSON (a starting point for editing).`;
