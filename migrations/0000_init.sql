@@ -29,15 +29,6 @@ CREATE TABLE `questionnaires` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `questionnaires_slug_unique` ON `questionnaires` (`slug`);--> statement-breakpoint
 CREATE INDEX `questionnaires_organisation` ON `questionnaires` (`organisation_id`);--> statement-breakpoint
-CREATE TABLE `response_answers` (
-	`response_id` text NOT NULL,
-	`question_id` text NOT NULL,
-	`value` text NOT NULL,
-	PRIMARY KEY(`response_id`, `question_id`),
-	FOREIGN KEY (`response_id`) REFERENCES `responses`(`id`) ON UPDATE no action ON DELETE cascade
-);
---> statement-breakpoint
-CREATE INDEX `response_answers_question` ON `response_answers` (`question_id`);--> statement-breakpoint
 CREATE TABLE `response_drafts` (
 	`id` text PRIMARY KEY NOT NULL,
 	`version_id` text NOT NULL,
@@ -53,6 +44,7 @@ CREATE TABLE `responses` (
 	`version_id` text NOT NULL,
 	`idempotency_key` text NOT NULL,
 	`payload_hash` text NOT NULL,
+	`answers` text NOT NULL,
 	`submitted_at` integer NOT NULL,
 	FOREIGN KEY (`version_id`) REFERENCES `questionnaire_versions`(`id`) ON UPDATE no action ON DELETE no action
 );

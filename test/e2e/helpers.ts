@@ -86,14 +86,8 @@ export async function answerAllPages(page: Page, definition: Definition, onPage?
 export async function storedResponses(versionId: string): Promise<{ id: string; answers: Record<string, unknown> }[]> {
   const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
   try {
-    const rows = await client.execute({ sql: 'SELECT r.id, a.question_id, a.value FROM responses r JOIN response_answers a ON a.response_id = r.id WHERE r.version_id = ?', args: [versionId] });
-    const byId = new Map<string, Record<string, unknown>>();
-    for (const row of rows.rows) {
-      const answers = byId.get(String(row.id)) ?? {};
-      answers[String(row.question_id)] = JSON.parse(String(row.value));
-      byId.set(String(row.id), answers);
-    }
-    return [...byId].map(([id, answers]) => ({ id, answers }));
+    const rows = await client.execute({ sql: 'SELECT id, answers FROM responses WHERE version_id = ?', args: [versionId] });
+    return rows.rows.map((row) => ({ id: String(row.id), answers: JSON.parse(String(row.answers)) }));
   } finally {
     client.close();
   }

@@ -1,7 +1,7 @@
 // Tables. Change them here, then `pnpm --filter @safer-voices/db generate`
 // writes the migration into migrations/ (the only way the schema changes).
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -66,7 +66,11 @@ export const responseDrafts = sqliteTable(
   (t) => [index('response_drafts_expiry').on(t.expiresAt)]
 );
 
-/** A submitted response: the exact version answered, and nothing about who. */
+/**
+ * A submitted response: the exact version answered, the answers, and nothing
+ * about who. Written once, by group commit, before it is acknowledged; views
+ * for analysis are built from it afterwards, off the respondent's path.
+ */
 export const responses = sqliteTable(
   'responses',
   {
@@ -78,21 +82,9 @@ export const responses = sqliteTable(
     idempotencyKey: text('idempotency_key').notNull().unique(),
     /** SHA-256 of the submitted answers, to tell a retry from a reused key. */
     payloadHash: text('payload_hash').notNull(),
+    /** Answers keyed by question id, as validated against the version. */
+    answers: text('answers', { mode: 'json' }).notNull(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()
   },
   (t) => [index('responses_version').on(t.versionId, t.submittedAt)]
-);
-
-/** One row per answered question, for analysis across responses. */
-export const responseAnswers = sqliteTable(
-  'response_answers',
-  {
-    responseId: text('response_id')
-      .notNull()
-      .references(() => responses.id, { onDelete: 'cascade' }),
-    questionId: text('question_id').notNull(),
-    /** The answer as JSON: a string, list, number, boolean or grid object. */
-    value: text('value', { mode: 'json' }).notNull()
-  },
-  (t) => [primaryKey({ columns: [t.responseId, t.questionId] }), index('response_answers_question').on(t.questionId)]
 );

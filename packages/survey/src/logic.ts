@@ -1,8 +1,17 @@
 // Skip logic: which questions a respondent sees, given the answers so far.
 import type { AnswerValue, Answers, Page, Question, QuestionnaireDefinition, ShowIf } from './model';
 
+// Definitions are not changed once parsed, so their question lists are
+// worked out once: validation runs on every submission.
+const questionLists = new WeakMap<QuestionnaireDefinition, Question[]>();
+
 export function allQuestions(definition: QuestionnaireDefinition): Question[] {
-  return definition.pages.flatMap((page) => page.questions);
+  let list = questionLists.get(definition);
+  if (!list) {
+    list = definition.pages.flatMap((page) => page.questions);
+    questionLists.set(definition, list);
+  }
+  return list;
 }
 
 function conditionHolds(condition: ShowIf, value: AnswerValue | undefined): boolean {

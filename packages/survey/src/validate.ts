@@ -139,21 +139,18 @@ export function validateAnswers(
   answers: Answers,
   options: ValidateOptions = {}
 ): FieldError[] {
-  const questions = allQuestions(definition);
-  const byId = new Map(questions.map((q) => [q.id, q]));
+  const questions = options.pageId ? (definition.pages.find((p) => p.id === options.pageId)?.questions ?? []) : allQuestions(definition);
   const visible = visibleQuestionIds(definition, answers);
-  const inScope = options.pageId
-    ? new Set(definition.pages.find((p) => p.id === options.pageId)?.questions.map((q) => q.id) ?? [])
-    : new Set(byId.keys());
   const errors: FieldError[] = [];
 
   if (!options.pageId) {
     for (const id of Object.keys(answers)) {
-      if (!byId.has(id)) errors.push({ field: id, message: `There is no question “${id}” in this questionnaire` });
+      if (!visible.has(id) && !questions.some((q) => q.id === id)) {
+        errors.push({ field: id, message: `There is no question “${id}” in this questionnaire` });
+      }
     }
   }
   for (const question of questions) {
-    if (!inScope.has(question.id)) continue;
     const value = answers[question.id];
     const empty = isEmptyAnswer(value);
     if (!visible.has(question.id)) {

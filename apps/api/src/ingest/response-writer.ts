@@ -1,7 +1,7 @@
 // Group commit: submissions that arrive together are written in one
 // transaction, so each pays for one durable commit instead of its own.
 // A submission is acknowledged only after that commit returns.
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from './ids';
 import type { Client, InStatement } from '@libsql/client';
 import type { Answers } from '@safer-voices/survey';
 import { canonicalJson, sha256 } from '../store/canonical-json';
@@ -77,6 +77,9 @@ function settle(p: Pending, row: { id: string; versionId: string; payloadHash: s
   else p.resolve({ id: row.id, versionId: row.versionId, submittedAt: row.submittedAt, replayed });
 }
 
+// SQLite allows 32,766 bound values per statement; stay well under it.
+const MAX_VALUES_PER_STATEMENT = 30_000;
+
 async function commit(client: Client, batch: Pending[]) {
   // The same key twice in one batch: the later ones wait for the first.
   const firstByKey = new Map<string, Pending>();
@@ -87,22 +90,25 @@ async function commit(client: Client, batch: Pending[]) {
   }
   const leaders = [...firstByKey.values()];
   const submittedAt = Date.now();
-  const ids = leaders.map(() => randomUUID());
-  const statements: InStatement[] = leaders.flatMap((p, i) => insertStatements(ids[i] as string, p, submittedAt));
+  const rows = leaders.map((p) => ({ p, id: uuidv7(submittedAt) }));
+  // One statement for the whole batch, in one transaction: one statement to
+  // prepare and one durable commit for everyone waiting.
+  const statements = insertResponses(rows, submittedAt);
   const results = await client.batch(statements, 'write');
 
+  const returned = results.flatMap((r) => r.rows);
+  const insertedIds = new Set(returned.map((row) => String(row.id)));
   const stored = new Map<string, { id: string; versionId: string; payloadHash: string; submittedAt: Date }>();
   const existingKeys: string[] = [];
-  leaders.forEach((p, i) => {
-    const inserted = results[i * 2]?.rows.length === 1;
-    if (inserted) {
-      const row = { id: ids[i] as string, versionId: p.item.versionId, payloadHash: p.payloadHash, submittedAt: new Date(submittedAt) };
+  for (const { p, id } of rows) {
+    if (insertedIds.has(id)) {
+      const row = { id, versionId: p.item.versionId, payloadHash: p.payloadHash, submittedAt: new Date(submittedAt) };
       stored.set(p.keyHash, row);
       p.resolve({ ...row, replayed: false });
     } else {
       existingKeys.push(p.keyHash);
     }
-  });
+  }
   if (existingKeys.length > 0) {
     const found = await client.execute({
       sql: `SELECT id, version_id, payload_hash, submitted_at, idempotency_key FROM responses WHERE idempotency_key IN (${existingKeys.map(() => '?').join(',')})`,
@@ -122,21 +128,36 @@ async function commit(client: Client, batch: Pending[]) {
   }
 }
 
-/** Two statements per response: the response (skipped if its key exists), then its answers. */
-function insertStatements(id: string, p: Pending, submittedAt: number): InStatement[] {
-  const entries = Object.entries(p.item.answers);
-  const response: InStatement = {
-    sql: `INSERT INTO responses (id, version_id, idempotency_key, payload_hash, submitted_at)
-          VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    args: [id, p.item.versionId, p.keyHash, p.payloadHash, submittedAt]
-  };
-  if (entries.length === 0) return [response, { sql: 'SELECT 1 WHERE 0', args: [] }];
-  // Answers are written only if the response row above was (same transaction).
-  const answers: InStatement = {
-    sql: `INSERT INTO response_answers (response_id, question_id, value)
-          SELECT ?, column1, column2 FROM (VALUES ${entries.map(() => '(?, ?)').join(', ')})
-          WHERE EXISTS (SELECT 1 FROM responses WHERE id = ?)`,
-    args: [id, ...entries.flatMap(([question, value]) => [question, JSON.stringify(value)]), id]
-  };
-  return [response, answers];
+interface Row {
+  p: Pending;
+  id: string;
+}
+
+/** Split `items` so that no statement binds more than the limit of values. */
+function chunks<T>(items: T[], valuesEach: (item: T) => number): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let values = 0;
+  for (const item of items) {
+    const n = valuesEach(item);
+    if (current.length > 0 && values + n > MAX_VALUES_PER_STATEMENT) {
+      out.push(current);
+      current = [];
+      values = 0;
+    }
+    current.push(item);
+    values += n;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** Responses whose key is already stored are skipped, and RETURNING omits them. */
+function insertResponses(rows: Row[], submittedAt: number): InStatement[] {
+  return chunks(rows, () => 6).map((chunk) => ({
+    sql: `INSERT INTO responses (id, version_id, idempotency_key, payload_hash, answers, submitted_at)
+          VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+    args: chunk.flatMap(({ p, id }) => [id, p.item.versionId, p.keyHash, p.payloadHash, JSON.stringify(p.item.answers), submittedAt])
+  }));
 }

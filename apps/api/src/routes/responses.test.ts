@@ -1,5 +1,6 @@
 import { type QuestionnaireDefinition, sampleAnswers } from '@safer-voices/survey';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { VERSION_CACHE_MS } from '../store/questionnaires';
 import { type FreshApi, freshApi } from '../test/fresh-api';
 
 let api: FreshApi;
@@ -16,16 +17,15 @@ afterAll(() => api.close());
 const submit = (body: unknown, headers: Record<string, string> = {}) => api.json('/api/responses', body, headers);
 
 describe('POST /api/responses', () => {
-  it('stores a complete response with the exact version and one row per answer', async () => {
+  it('stores a complete response with the exact version and its answers', async () => {
     const answers = sampleAnswers(definition);
     const res = await submit({ versionId, answers, idempotencyKey: 'first-response-key' });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body).toMatchObject({ versionId, replayed: false });
-    const stored = await api.database.client.execute({ sql: 'SELECT version_id FROM responses WHERE id = ?', args: [body.id] });
+    const stored = await api.database.client.execute({ sql: 'SELECT version_id, answers FROM responses WHERE id = ?', args: [body.id] });
     expect(stored.rows[0]?.version_id).toBe(versionId);
-    const rows = await api.database.client.execute({ sql: 'SELECT question_id, value FROM response_answers WHERE response_id = ?', args: [body.id] });
-    expect(Object.fromEntries(rows.rows.map((r) => [r.question_id, JSON.parse(String(r.value))]))).toEqual(answers);
+    expect(JSON.parse(String(stored.rows[0]?.answers))).toEqual(answers);
   });
 
   it('stores a retried submission once and returns the same response', async () => {
@@ -96,7 +96,10 @@ describe('POST /api/responses', () => {
 
   it('refuses responses once the questionnaire has closed', async () => {
     await api.database.client.execute({ sql: 'UPDATE questionnaires SET closes_at = ? WHERE slug = ?', args: [Date.now() - 1000, 'community-safety-residents'] });
+    // Versions are cached for VERSION_CACHE_MS: let that pass.
+    vi.setSystemTime(Date.now() + VERSION_CACHE_MS + 1);
     const res = await submit({ versionId, answers: sampleAnswers(definition), idempotencyKey: 'after-close-1' });
+    vi.useRealTimers();
     expect(res.status).toBe(409);
     expect((await res.json()).error).toBe('questionnaire_closed');
     await api.database.client.execute({ sql: 'UPDATE questionnaires SET closes_at = NULL WHERE slug = ?', args: ['community-safety-residents'] });
@@ -104,6 +107,6 @@ describe('POST /api/responses', () => {
 
   it('keeps nothing about the respondent: no IP, user agent or personal columns', async () => {
     const columns = await api.database.client.execute('SELECT name FROM pragma_table_info(\'responses\')');
-    expect(columns.rows.map((r) => r.name).sort()).toEqual(['id', 'idempotency_key', 'payload_hash', 'submitted_at', 'version_id']);
+    expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'id', 'idempotency_key', 'payload_hash', 'submitted_at', 'version_id']);
   });
 });

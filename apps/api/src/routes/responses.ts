@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { type NewResponse, IdempotencyConflict, type ResponseWriter } from '../ingest/response-writer';
-import { availability, findPublishedVersion, type PublishedVersion } from '../store/questionnaires';
+import { availability, findPublishedVersionCached, type PublishedVersion } from '../store/questionnaires';
 import { validate } from '../validation';
 
 /** The largest questionnaire answers fit well inside this; anything bigger is refused unread. */
@@ -56,7 +56,7 @@ export const responsesRoute = new Hono<Env>().post('/', limitBody, validate('jso
       { field: 'idempotencyKey', message: parsedKey.error.issues[0]?.message ?? 'Required' }
     ]);
   }
-  const version = await findPublishedVersion(c.var.db, body.versionId);
+  const version = await findPublishedVersionCached(c.var.db, body.versionId);
   if (!version) throw new ApiError(404, 'version_not_found', 'There is no published questionnaire version with this id');
   const stored = await storeResponse(c.var.writer, version, { versionId: version.versionId, answers: body.answers, idempotencyKey: parsedKey.data });
   return c.json(

@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted, so equal data always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+function collectKeys(value: unknown, keys: Set<string>) {
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+    for (const [k, v] of Object.entries(value)) {
+      if (!Array.isArray(value)) keys.add(k);
+      collectKeys(v, keys);
+    }
   }
-  return JSON.stringify(value);
+}
+
+/**
+ * JSON with object keys sorted at every level, so equal data always hashes
+ * the same whatever order a client sent it in. JSON.stringify with a sorted
+ * list of every key does this natively, which matters on the ingest path.
+ */
+export function canonicalJson(value: unknown): string {
+  const keys = new Set<string>();
+  collectKeys(value, keys);
+  return JSON.stringify(value, [...keys].sort());
 }
 
 export function sha256(text: string): string {

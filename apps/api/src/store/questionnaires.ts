@@ -79,6 +79,25 @@ export async function findPublishedBySlug(db: Database, slug: string): Promise<P
   return row ? toPublished(row) : null;
 }
 
+/**
+ * Submissions look their version up on every request; a second's caching
+ * spares the database that read. A survey closed by an officer stops taking
+ * responses at most this long after.
+ */
+export const VERSION_CACHE_MS = 1000;
+const recentVersions = new Map<string, { at: number; version: Promise<PublishedVersion | null> }>();
+
+export function findPublishedVersionCached(db: Database, versionId: string): Promise<PublishedVersion | null> {
+  const now = Date.now();
+  const hit = recentVersions.get(versionId);
+  if (hit && now - hit.at < VERSION_CACHE_MS) return hit.version;
+  if (recentVersions.size > 1000) recentVersions.clear();
+  const version = findPublishedVersion(db, versionId);
+  recentVersions.set(versionId, { at: now, version });
+  version.catch(() => recentVersions.delete(versionId));
+  return version;
+}
+
 export async function findPublishedVersion(db: Database, versionId: string): Promise<PublishedVersion | null> {
   const [row] = await db
     .select(columns)

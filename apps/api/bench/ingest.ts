@@ -1,0 +1,117 @@
+// `npm run bench -- ingest`: the standalone API on a fresh embedded database,
+// 50 connections posting complete 20-answer responses for ~10 s; then a bare
+// Hono echo server under the same load. Last line: one JSON object.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase, questionnaires, questionnaireVersions } from '@safer-voices/db';
+import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
+import autocannon from 'autocannon';
+import { setupDatabase } from '../src/setup';
+import { benchAnswers, benchQuestionnaire } from './bench-questionnaire';
+
+const CONNECTIONS = 50;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+async function prepareDatabase(url: string): Promise<string> {
+  const database = await openDatabase(url);
+  await setupDatabase(database.db);
+  const [org] = await database.client.execute('SELECT id FROM organisations LIMIT 1').then((r) => r.rows);
+  const versionId = 'bench-version-1';
+  await database.db.insert(questionnaires).values({ id: 'bench', organisationId: String(org?.id), slug: 'bench' });
+  await database.db.insert(questionnaireVersions).values({
+    id: versionId,
+    questionnaireId: 'bench',
+    version: 1,
+    definition: QuestionnaireDefinitionSchema.parse(benchQuestionnaire),
+    publishedAt: new Date()
+  });
+  database.close();
+  return versionId;
+}
+
+function startServer(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsx, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (ready.test(chunk.toString())) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited early with code ${code}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function load(url: string, path: string, body: (i: number) => string, onAck?: (body: string) => void) {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        setupRequest: (req) => {
+          i += 1;
+          return { ...req, headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${i}-${Date.now()}` }, body: body(i) };
+        },
+        onResponse: (status, responseBody) => {
+          if (status === 201) onAck?.(responseBody);
+        }
+      }
+    ]
+  });
+  return result;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'safer-voices-bench-'));
+const url = `file:${join(dir, 'bench.db')}`;
+const versionId = await prepareDatabase(url);
+const bodies = Array.from({ length: 500 }, (_, i) => JSON.stringify({ versionId, answers: benchAnswers(i) }));
+
+const api = await startServer(join(here, '../src/server.ts'), { DATABASE_URL: url, PORT: '3901' }, /listening/);
+const acked = new Set<string>();
+const ingest = await load('http://127.0.0.1:3901', '/api/responses', (i) => bodies[i % bodies.length] as string, (b) => acked.add(JSON.parse(b).id));
+await stop(api);
+
+const echoServer = await startServer(join(here, 'echo-server.ts'), { PORT: '3902' }, /ready/);
+const echo = await load('http://127.0.0.1:3902', '/echo', (i) => bodies[i % bodies.length] as string);
+await stop(echoServer);
+
+// Every acknowledged response must be in the database after the server has gone.
+const check = await openDatabase(url);
+const ids = [...acked];
+let found = 0;
+for (let n = 0; n < ids.length; n += 500) {
+  const chunk = ids.slice(n, n + 500);
+  const rows = await check.client.execute({ sql: `SELECT count(*) AS n FROM responses WHERE id IN (${chunk.map(() => '?').join(',')})`, args: chunk });
+  found += Number(rows.rows[0]?.n);
+}
+const storedRows = Number((await check.client.execute("SELECT count(*) AS n FROM responses WHERE version_id = 'bench-version-1'")).rows[0]?.n);
+check.close();
+rmSync(dir, { recursive: true, force: true });
+
+const errors = (r: autocannon.Result) => r.errors + r.timeouts + r.non2xx;
+console.log(`ingest: ${ingest.requests.average.toFixed(0)} req/s, p50 ${ingest.latency.p50} ms, p99 ${ingest.latency.p99} ms, ${acked.size} acknowledged, ${errors(ingest)} failed, ${storedRows} stored`);
+console.log(`echo:   ${echo.requests.average.toFixed(0)} req/s, p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms, ${errors(echo)} failed`);
+console.log(
+  JSON.stringify({
+    ingest_rps: Math.round(ingest.requests.average),
+    ingest_p99_ms: ingest.latency.p99,
+    echo_rps: Math.round(echo.requests.average),
+    ratio: Number((ingest.requests.average / echo.requests.average).toFixed(3)),
+    lost: acked.size - found
+  })
+);
