@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './args.js';
+import { codeCommand, evalCommand } from './commands.js';
+import { parseCsv } from './read-answers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'themes-cli-'));
+const labelled = [
+  { id: 'a', text: 'kids carry knives round here', themes: ['knives_weapons'], safeguarding: false },
+  { id: 'b', text: 'my stepdad hits me', themes: ['family'], safeguarding: true },
+  { id: 'c', text: 'nothing to do, bring back the youth club', themes: ['youth_provision'], safeguarding: false },
+  { id: 'd', text: 'more police on the beat', themes: ['policing'], safeguarding: false }
+];
+const jsonl = join(dir, 'labelled.jsonl');
+writeFileSync(jsonl, labelled.map((r) => JSON.stringify(r)).join('\n'));
+
+function run(command: (options: Map<string, string>, print: (line: string) => void) => void, argv: string[]): string[] {
+  const lines: string[] = [];
+  command(parseArgs(argv).options, (line) => lines.push(...line.split('\n')));
+  return lines;
+}
+
+describe('themes eval', () => {
+  it('prints a table, then one JSON object as the last line', () => {
+    const lines = run(evalCommand, ['eval', '--test', jsonl]);
+    expect(lines[0]).toMatch(/^theme\s+precision\s+recall\s+f1/);
+    const summary = JSON.parse(lines.at(-1) as string);
+    expect(Object.keys(summary)).toEqual(['macro_f1', 'micro_f1', 'per_theme', 'safeguarding', 'coverage_at_95', 'answers_per_second']);
+    expect(summary.per_theme.knives_weapons).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number) });
+    expect(summary.safeguarding).toEqual({ precision: expect.any(Number), recall: expect.any(Number) });
+    expect(summary.coverage_at_95).toBeGreaterThanOrEqual(0);
+    expect(summary.coverage_at_95).toBeLessThanOrEqual(1);
+  });
+
+  it('cross-validates', () => {
+    const lines = run(evalCommand, ['eval', '--cv', '2', '--data', jsonl]);
+    expect(JSON.parse(lines.at(-1) as string).macro_f1).toEqual(expect.any(Number));
+  });
+});
+
+describe('themes code', () => {
+  it('codes JSONL into one JSON coding a line', () => {
+    const lines = run(codeCommand, ['code', '--in', jsonl]);
+    expect(lines).toHaveLength(labelled.length);
+    const first = JSON.parse(lines[0] as string);
+    expect(first).toMatchObject({ index: 0, id: 'a', codebookVersion: 'default@1', modelVersion: 'codebook-only' });
+    expect(first.themes).toHaveLength(16);
+    expect(first.themes[0]).toEqual({ id: expect.any(String), confidence: expect.any(Number), decision: expect.any(String), evidence: expect.any(Array) });
+    expect(JSON.parse(lines[1] as string).safeguarding.flag).toBe(true);
+  });
+
+  it('codes a CSV column', () => {
+    const csv = join(dir, 'answers.csv');
+    writeFileSync(csv, 'id,answer\n1,"got excluded, now at the PRU"\n2,"the ""feds"" never come"\n');
+    const lines = run(codeCommand, ['code', '--in', csv, '--column', 'answer']).map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id)).toEqual(['1', '2']);
+    expect(lines[0].themes.find((t: { id: string }) => t.id === 'exclusion').decision).toBe('yes');
+  });
+});
+
+describe('CSV reading', () => {
+  it('handles quotes, doubled quotes and newlines', () => {
+    expect(parseCsv('a,b\n"x, y","say ""hi""\nthere"\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"\nthere']
+    ]);
+  });
+});

@@ -1,0 +1,26 @@
+// Public API of @safer-voices/themes: codebook, coder, training, evaluation.
+export { DEFAULT_CODEBOOK } from './codebook/default-codebook.js';
+export { addTheme, mergeThemes, renameTheme, retireTheme } from './codebook/edit.js';
+export {
+  activeThemes,
+  type Codebook,
+  codebookSchema,
+  codebookVersion,
+  type Theme,
+  type ThemeInput
+} from './codebook/types.js';
+export {
+  type AnswerContext,
+  type Coder,
+  type CoderOptions,
+  type Coding,
+  createCoder,
+  type Decision,
+  type ThemeCode
+} from './coder/create-coder.js';
+export type { Evidence } from './coder/evidence.js';
+export { crossValidate, evaluateSplit, type LabelledAnswer } from './eval/evaluate.js';
+export type { Report } from './eval/metrics.js';
+export { type Correction, exampleFromReview } from './model/corrections.js';
+export { parseModel, type ThemeModel, themeModelSchema } from './model/model-format.js';
+export { type TrainingExample, type TrainOptions, train } from './model/train.js';

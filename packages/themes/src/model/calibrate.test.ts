@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
+
+describe('threshold calibration', () => {
+  const margins = [-3, -2, -1, -0.5, 0.5, 1, 2, 3];
+  const truth = [false, false, false, false, true, true, true, true];
+
+  it('puts the F1 threshold between the classes', () => {
+    const threshold = bestF1Threshold(margins, truth);
+    expect(threshold).toBeGreaterThan(-0.5);
+    expect(threshold).toBeLessThan(0.5);
+  });
+
+  it('falls back when there are too few positives', () => {
+    expect(bestF1Threshold([1, 2], [true, false], 0)).toBe(0);
+  });
+
+  it('keeps the asked-for recall', () => {
+    const threshold = recallThreshold([-2, -1, 0.5, 1, 2], [true, false, true, true, true], 1, 0);
+    expect(threshold).toBeLessThanOrEqual(-2);
+  });
+
+  it('sends uncertain answers to review', () => {
+    const band = reviewBandFor(
+      [[0.99], [0.98], [0.55], [0.52]],
+      [[true], [true], [false], [false]]
+    );
+    expect(band).toBeGreaterThan(0.05);
+    expect(band).toBeLessThan(0.49);
+  });
+});
