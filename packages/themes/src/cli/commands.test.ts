@@ -34,9 +34,20 @@ describe('themes eval', () => {
     expect(summary.coverage_at_95).toBeLessThanOrEqual(1);
   });
 
-  it('cross-validates', () => {
-    const lines = run(evalCommand, ['eval', '--cv', '2', '--data', jsonl]);
-    expect(JSON.parse(lines.at(-1) as string).macro_f1).toEqual(expect.any(Number));
+  it('cross-validates over seeded folds and reports the spread', () => {
+    const lines = run(evalCommand, ['eval', '--cv', '2', '--seeds', '2', '--data', jsonl]);
+    const summary = JSON.parse(lines.at(-1) as string);
+    expect(summary.macro_f1).toEqual(expect.any(Number));
+    expect(summary.seeds).toEqual([1, 2]);
+    expect(summary.spread.coverage_at_95).toEqual({ mean: expect.any(Number), sd: expect.any(Number), min: expect.any(Number), max: expect.any(Number) });
+    expect(lines.some((l) => l.startsWith('over 2 fold seeds'))).toBe(true);
+  });
+
+  it('gives the same cross-validation figures for the same seed', () => {
+    const once = run(evalCommand, ['eval', '--cv', '2', '--seed', '7', '--data', jsonl]).at(-1) as string;
+    const again = run(evalCommand, ['eval', '--cv', '2', '--seed', '7', '--data', jsonl]).at(-1) as string;
+    const strip = (line: string) => ({ ...JSON.parse(line), answers_per_second: 0 });
+    expect(strip(once)).toEqual(strip(again));
   });
 });
 

@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { type Codebook, codebookSchema } from '../codebook/types.js';
 import { createCoder } from '../coder/create-coder.js';
-import { crossValidate, evaluateSplit } from '../eval/evaluate.js';
+import { crossValidate, DEFAULT_CV_SEEDS, evaluateSplit } from '../eval/evaluate.js';
+import { formatSpread } from '../eval/folds.js';
 import { formatTable } from '../eval/metrics.js';
 import { parseModel, type ThemeModel } from '../model/model-format.js';
 import { train } from '../model/train.js';
@@ -39,6 +40,15 @@ export function codeCommand(options: Options, print: Print): void {
   });
 }
 
+/** `--seeds 5` → seeds 1…5; `--seed 3` → just seed 3; default: 1…5. */
+function seedsOf(options: Options): number[] {
+  const one = options.get('seed');
+  if (one) return [Number(one)];
+  const count = Number(options.get('seeds') ?? DEFAULT_CV_SEEDS.length);
+  if (!Number.isInteger(count) || count < 1) throw new Error('--seeds needs a whole number ≥ 1');
+  return Array.from({ length: count }, (_, i) => i + 1);
+}
+
 /**
  * themes eval [--train T.jsonl] --test E.jsonl | themes eval --cv K --data D.jsonl
  * Prints the per-theme table, then the JSON summary as the last line.
@@ -46,13 +56,18 @@ export function codeCommand(options: Options, print: Print): void {
 export function evalCommand(options: Options, print: Print): void {
   const codebook = loadCodebook(options);
   const cv = options.get('cv');
-  const report = cv
-    ? crossValidate(readLabelled(userPath(required(options, 'data'))), Number(cv), codebook)
-    : evaluateSplit(
-        options.has('train') ? readLabelled(userPath(required(options, 'train'))) : null,
-        readLabelled(userPath(required(options, 'test'))),
-        codebook
-      );
+  if (cv) {
+    const report = crossValidate(readLabelled(userPath(required(options, 'data'))), Number(cv), codebook, {}, seedsOf(options));
+    print(formatTable(report));
+    print(formatSpread(report));
+    print(JSON.stringify(report));
+    return;
+  }
+  const report = evaluateSplit(
+    options.has('train') ? readLabelled(userPath(required(options, 'train'))) : null,
+    readLabelled(userPath(required(options, 'test'))),
+    codebook
+  );
   print(formatTable(report));
   print(JSON.stringify(report));
 }
@@ -73,7 +88,9 @@ export const HELP = `Theme coding for Safer Voices.
       Codes answers (JSONL with a "text" field, or CSV with --column) and
       writes one JSON coding per line.
   themes eval [--train TRAIN.jsonl] --test TEST.jsonl
-  themes eval --cv 5 --data FILE.jsonl
+  themes eval --cv 5 --data FILE.jsonl [--seeds 5 | --seed N]
+      Seeded k-fold cross-validation, repeated for seeds 1…N (default 5):
+      mean figures plus their spread over the seeds.
       Per-theme precision/recall/F1, then a JSON summary as the last line.
       Without --train the codebook alone is evaluated.
   themes train --data FILE.jsonl --out MODEL.json

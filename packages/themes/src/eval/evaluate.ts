@@ -2,6 +2,7 @@ import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { activeThemes, type Codebook } from '../codebook/types.js';
 import { type Coder, createCoder } from '../coder/create-coder.js';
 import { type TrainingExample, type TrainOptions, train } from '../model/train.js';
+import { foldAssignment, type SeededReport, summariseSeeds } from './folds.js';
 import { type Report, report, type Scored } from './metrics.js';
 
 /** A labelled answer in the themes-dev.jsonl format. */
@@ -60,21 +61,43 @@ export function evaluateSplit(
   );
 }
 
-/** Deterministic k-fold split: every answer is tested exactly once. */
-export function crossValidate(data: LabelledAnswer[], folds: number, codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}): Report {
-  if (folds < 2 || folds > data.length) throw new Error(`--cv needs between 2 and ${data.length} folds`);
+/** Cross-validation seeds used unless others are asked for (fixed, never tuned). */
+export const DEFAULT_CV_SEEDS = [1, 2, 3, 4, 5];
+
+/** Out-of-fold scores for one seeded k-fold split: every answer is tested exactly once. */
+function crossValidateOnce(data: LabelledAnswer[], folds: number, seed: number, codebook: Codebook, options: TrainOptions) {
+  const fold = foldAssignment(data.length, folds, seed);
   const scored: Scored[] = [];
-  let lastCoder: Coder | null = null;
+  let coder: Coder | null = null;
   for (let f = 0; f < folds; f++) {
-    const trainSet = data.filter((_, i) => i % folds !== f);
-    const testSet = data.filter((_, i) => i % folds === f);
-    lastCoder = createCoder({ codebook, model: train(trainSet, codebook, options) });
-    for (const answer of testSet) scored.push(score(lastCoder, answer));
+    const trainSet = data.filter((_, i) => fold[i] !== f);
+    const testSet = data.filter((_, i) => fold[i] === f);
+    coder = createCoder({ codebook, model: train(trainSet, codebook, options) });
+    for (const answer of testSet) scored.push(score(coder, answer));
   }
-  const throughput = measureThroughput(lastCoder as Coder, data);
-  return report(
-    scored,
-    activeThemes(codebook).map((t) => t.id),
-    throughput
-  );
+  return { scored, coder: coder as Coder };
+}
+
+/**
+ * Seeded k-fold cross-validation repeated for each seed. Returns the mean of
+ * every figure and the spread (sd, min, max) of the headline ones.
+ */
+export function crossValidate(
+  data: LabelledAnswer[],
+  folds: number,
+  codebook: Codebook = DEFAULT_CODEBOOK,
+  options: TrainOptions = {},
+  seeds: number[] = DEFAULT_CV_SEEDS
+): SeededReport {
+  if (folds < 2 || folds > data.length) throw new Error(`--cv needs between 2 and ${data.length} folds`);
+  if (seeds.length === 0) throw new Error('at least one seed is needed');
+  const themeIds = activeThemes(codebook).map((t) => t.id);
+  const reports: Report[] = [];
+  let lastCoder: Coder | null = null;
+  for (const seed of seeds) {
+    const { scored, coder } = crossValidateOnce(data, folds, seed, codebook, options);
+    reports.push(report(scored, themeIds, 0));
+    lastCoder = coder;
+  }
+  return summariseSeeds(reports, seeds, measureThroughput(lastCoder as Coder, data));
 }
