@@ -1,5 +1,6 @@
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { type Codebook, codebookVersion } from '../codebook/types.js';
+import { applyCalibration, calibrationFeatures, themeConfidence } from '../model/certainty.js';
 import { allMargins, type LinearModels } from '../model/logistic.js';
 import { importWeights, SAFEGUARDING_LABEL, type ThemeModel } from '../model/model-format.js';
 import { priorOffsets } from '../model/train.js';
@@ -79,6 +80,14 @@ export function createCoder(options: CoderOptions = {}): Coder {
     return sigmoid((margins?.[k] ?? 0) - ((model as ThemeModel).thresholds[k] as number));
   }
 
+  /** Calibrated confidence (see certainty.ts); models without calibrators fall back to the raw sigmoid. */
+  function themeConfidenceOf(margins: Float64Array | null, k: number, ruleScore: number): number {
+    const calibrator = model?.calibration?.[k];
+    if (!calibrator) return confidenceOf(margins, k);
+    const relative = (margins?.[k] ?? 0) - ((model as ThemeModel).thresholds[k] as number);
+    return themeConfidence(relative >= 0, applyCalibration(calibrator, calibrationFeatures(relative, ruleScore)));
+  }
+
   function code(text: string, context: AnswerContext = {}): Coding {
     const answer = pipeline.analyse(text, context.question);
     const offsets = priorOffsets(answer, pipeline.themeIds, model?.priorScale ?? 0);
@@ -90,7 +99,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
         const confidence = rule?.score ?? 0;
         return { id, confidence: round(confidence), decision: decide(confidence, CODEBOOK_REVIEW_BAND), evidence: tidyEvidence(rule?.evidence ?? []) };
       }
-      const confidence = confidenceOf(margins, k);
+      const confidence = themeConfidenceOf(margins, k, rule?.score ?? 0);
       const decision = decide(confidence, model.reviewBand);
       const evidence = decision === 'no' ? [] : [...(rule?.evidence ?? []), ...modelEvidence(answer, weights, k)];
       return { id, confidence: round(confidence), decision, evidence: tidyEvidence(evidence) };

@@ -27,6 +27,8 @@ export const themeModelSchema = z.object({
   thresholds: z.array(z.number()),
   /** Decisions with |confidence − 0.5| below this go to review. */
   reviewBand: z.number().min(0).max(0.5),
+  /** Per theme (label order, safeguarding excluded): weights of its certainty calibrator. */
+  calibration: z.array(z.array(z.number())).optional(),
   weights: z.array(z.object({ indices: z.array(z.number().int()), values: z.array(z.number()) }))
 });
 

@@ -2,6 +2,7 @@ import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { type Codebook, codebookVersion } from '../codebook/types.js';
 import { type AnalysedAnswer, pipelineFor } from '../coder/pipeline.js';
 import { bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
+import { applyCalibration, calibrationFeatures, fitThemeCalibrators, themeConfidence } from './certainty.js';
 import { featureDimension, HASH_BITS } from './features.js';
 import { DEFAULT_LOGISTIC, type LinearModels, type LogisticOptions, margin, trainLogistic } from './logistic.js';
 import { exportWeights, modelVersionOf, SAFEGUARDING_LABEL, type ThemeModel } from './model-format.js';
@@ -32,6 +33,8 @@ interface Prepared {
   xs: AnalysedAnswer['features'][];
   targets: Uint8Array[];
   offsets: Float64Array[];
+  /** Codebook rule score per label (themes, then safeguarding). */
+  rules: Float64Array[];
   dimension: number;
 }
 
@@ -56,6 +59,7 @@ function prepare(examples: TrainingExample[], codebook: Codebook, scale: number)
   const xs: Prepared['xs'] = [];
   const targets: Uint8Array[] = [];
   const offsets: Float64Array[] = [];
+  const rules: Float64Array[] = [];
   for (const example of examples) {
     const answer = pipeline.analyse(example.text, example.question);
     const themes = new Set(example.themes.map((id) => resolveTheme(codebook, id)));
@@ -67,8 +71,9 @@ function prepare(examples: TrainingExample[], codebook: Codebook, scale: number)
     xs.push(answer.features);
     targets.push(target);
     offsets.push(priorOffsets(answer, pipeline.themeIds, scale));
+    rules.push(Float64Array.from([...pipeline.themeIds.map((id) => answer.rules.get(id)?.score ?? 0), answer.safeguardingRule.score]));
   }
-  return { labels, xs, targets, offsets, dimension: featureDimension(labels.length) };
+  return { labels, xs, targets, offsets, rules, dimension: featureDimension(labels.length) };
 }
 
 function fit(data: Prepared, rows: number[], options: LogisticOptions): LinearModels {
@@ -79,10 +84,6 @@ function fit(data: Prepared, rows: number[], options: LogisticOptions): LinearMo
     data.dimension,
     options
   );
-}
-
-function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** Out-of-fold margins for every example and label. */
@@ -121,6 +122,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
   let thresholds = data.labels.map(() => 0);
 
   let reviewBand = 0.2;
+  let calibration: number[][] | undefined;
   if (folds >= 2) {
     const oof = outOfFoldMargins(data, folds, logistic);
     thresholds = data.labels.map((_, k) => {
@@ -130,7 +132,15 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
         ? recallThreshold(margins, truth, options.safeguardingRecall ?? 0.97, 0)
         : bestF1Threshold(margins, truth, 0);
     });
-    const confidences = oof.map((row) => row.slice(0, sgIndex).map((m, k) => sigmoid(m - (thresholds[k] as number))));
+    const themes = data.labels.slice(0, sgIndex).map((_, k) => k);
+    const features = themes.map((k) => oof.map((row, i) => calibrationFeatures((row[k] as number) - (thresholds[k] as number), data.rules[i]?.[k] as number)));
+    calibration = fitThemeCalibrators(
+      features,
+      themes.map((k) => data.targets.map((t) => t[k] === 1))
+    );
+    const confidences = oof.map((row, i) =>
+      themes.map((k) => themeConfidence((row[k] as number) >= (thresholds[k] as number), applyCalibration(calibration?.[k] ?? [], features[k]?.[i] ?? [])))
+    );
     const truth = data.targets.map((t) => [...t.slice(0, sgIndex)].map((v) => v === 1));
     reviewBand = reviewBandFor(confidences, truth);
   }
@@ -144,7 +154,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
   return {
     format: 'safer-voices/theme-model',
     formatVersion: 1,
-    version: modelVersionOf(bias, thresholds, weights),
+    version: modelVersionOf(bias, [...thresholds, ...(calibration?.flat() ?? [])], weights),
     codebookVersion: codebookVersion(codebook),
     createdAt: new Date().toISOString(),
     trainingExamples: examples.length,
@@ -155,6 +165,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
     bias,
     thresholds,
     reviewBand,
+    ...(calibration ? { calibration } : {}),
     weights
   };
 }
