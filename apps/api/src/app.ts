@@ -14,7 +14,7 @@ export interface AppOptions {
   writer?: ResponseWriter;
 }
 
-export function createApp({ database, writer = createResponseWriter(database.client) }: AppOptions) {
+export function createApp({ database, writer = createResponseWriter(database.writes, database.client) }: AppOptions) {
   const app = new Hono<Env>()
     .basePath('/api')
     .use(async (c, next) => {

@@ -6,14 +6,40 @@ import { existsSync } from 'node:fs';
 import { type Client, createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import * as schema from './schema';
+import { openWriteThread, type WriteExecutor } from './write-thread';
 
 export type Database = ReturnType<typeof drizzle<typeof schema>>;
 
 export interface DatabaseHandle {
   db: Database;
   client: Client;
+  /** Where batched writes on the ingest path go (see write-thread.ts). */
+  writes: WriteExecutor;
   url: string;
   close(): void;
+}
+
+/** A remote libSQL server already runs writes off this thread. */
+function clientWrites(client: Client): WriteExecutor {
+  return {
+    async batch(statements) {
+      const results = await client.batch(statements, 'write');
+      return results.map((r) => ({ rows: r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, row[i]]))) }));
+    },
+    async close() {}
+  };
+}
+
+/** Start the writer thread only when something is written. */
+function lazyWriteThread(url: string): WriteExecutor {
+  let thread: WriteExecutor | undefined;
+  return {
+    batch: (statements) => {
+      thread ??= openWriteThread(url);
+      return thread.batch(statements);
+    },
+    close: async () => thread?.close()
+  };
 }
 
 /** The folder holding pnpm-workspace.yaml, found from the working directory. */
@@ -46,5 +72,15 @@ export async function openDatabase(
     await client.execute('PRAGMA foreign_keys = ON');
   }
   const db = drizzle(client, { schema });
-  return { db, client, url, close: () => client.close() };
+  const writes = url.startsWith('file:') ? lazyWriteThread(url) : clientWrites(client);
+  return {
+    db,
+    client,
+    writes,
+    url,
+    close: () => {
+      void writes.close();
+      client.close();
+    }
+  };
 }

@@ -1,7 +1,7 @@
 // One function decides whether answers fit a questionnaire version. The API
 // uses it on whole responses; the web app on one page at a time.
 import { allQuestions, visibleQuestionIds } from './logic';
-import type { AnswerValue, Answers, Question, QuestionnaireDefinition, ScaleExtras } from './model';
+import type { AnswerValue, Answers, Question, QuestionnaireDefinition, QuestionOf, ScaleExtras } from './model';
 
 export interface FieldError {
   /** Question id, or `questionId.rowId` for a row of a grid. */
@@ -23,8 +23,8 @@ export function scaleValues(question: { points: { value: string }[]; extras: Sca
   return [...question.points.map((p) => p.value), ...extras];
 }
 
-export function isEmptyAnswer(value: AnswerValue | undefined): boolean {
-  if (value === undefined) return true;
+export function isEmptyAnswer(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
   if (typeof value === 'string') return value.trim() === '';
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === 'object') return Object.keys(value).length === 0;
@@ -50,48 +50,73 @@ export function requiredMessage(question: Question): string {
   }
 }
 
-type Check = (question: Question, value: AnswerValue) => FieldError[];
+type Check = (question: Question, value: unknown) => FieldError[];
 
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 
-function checkChoices(id: string, value: AnswerValue, allowed: string[], none: string | undefined): FieldError[] {
-  if (!Array.isArray(value)) return err(id, 'Answer must be a list of options');
-  const unknown = value.find((v) => !allowed.includes(v) && v !== none);
-  if (unknown !== undefined) return err(id, `“${unknown}” is not one of the options`);
-  if (new Set(value).size !== value.length) return err(id, 'Each option can be chosen only once');
-  if (none !== undefined && value.includes(none) && value.length > 1) {
-    return err(id, 'You cannot choose “none” together with other answers');
+// Validation runs on every submission: each question's accepted values are
+// worked out once (definitions do not change once parsed).
+const accepted = new WeakMap<Question, ReadonlySet<string>>();
+
+/** Every value a choice, scale, place or grid question accepts, "none"/extras included. */
+function acceptedValues(question: Question): ReadonlySet<string> {
+  let values = accepted.get(question);
+  if (!values) {
+    switch (question.type) {
+      case 'single':
+      case 'multiple':
+        values = new Set([...question.options.map((o) => o.value), ...(question.type === 'multiple' && question.none ? [question.none.value] : [])]);
+        break;
+      case 'place':
+        values = new Set([...question.places.map((o) => o.value), ...(question.none ? [question.none.value] : [])]);
+        break;
+      case 'scale':
+      case 'grid':
+        values = new Set(scaleValues(question));
+        break;
+      default:
+        values = new Set();
+    }
+    accepted.set(question, values);
+  }
+  return values;
+}
+
+const notAnOption = (field: string, value: unknown) => err(field, `“${String(value)}” is not one of the options`);
+
+function checkChoices(question: Question, value: unknown, none: string | undefined): FieldError[] {
+  if (!Array.isArray(value)) return err(question.id, 'Answer must be a list of options');
+  const allowed = acceptedValues(question);
+  const unknown = value.find((v) => typeof v !== 'string' || !allowed.has(v));
+  if (unknown !== undefined) return notAnOption(question.id, unknown);
+  if (new Set(value).size !== value.length) return err(question.id, 'Each option can be chosen only once');
+  if (none !== undefined && value.length > 1 && value.includes(none)) {
+    return err(question.id, 'You cannot choose “none” together with other answers');
   }
   return [];
 }
 
-function checkOne(id: string, value: AnswerValue, allowed: string[]): FieldError[] {
-  if (typeof value !== 'string') return err(id, 'Answer must be one option');
-  return allowed.includes(value) ? [] : err(id, `“${value}” is not one of the options`);
+function checkOne(question: Question, value: unknown): FieldError[] {
+  if (typeof value !== 'string') return err(question.id, 'Answer must be one option');
+  return acceptedValues(question).has(value) ? [] : notAnOption(question.id, value);
 }
 
 const checks: Record<Question['type'], Check> = {
-  single: (q, v) => checkOne(q.id, v, (q as Extract<Question, { type: 'single' }>).options.map((o) => o.value)),
-  scale: (q, v) => checkOne(q.id, v, scaleValues(q as Extract<Question, { type: 'scale' }>)),
-  multiple: (q, v) => {
-    const m = q as Extract<Question, { type: 'multiple' }>;
-    return checkChoices(m.id, v, m.options.map((o) => o.value), m.none?.value);
-  },
+  single: checkOne,
+  scale: checkOne,
+  multiple: (q, v) => checkChoices(q, v, (q as QuestionOf<'multiple'>).none?.value),
   place: (q, v) => {
-    const p = q as Extract<Question, { type: 'place' }>;
-    const allowed = p.places.map((o) => o.value);
-    if (p.multiple) return checkChoices(p.id, v, allowed, p.none?.value);
-    return checkOne(p.id, v, p.none ? [...allowed, p.none.value] : allowed);
+    const p = q as QuestionOf<'place'>;
+    return p.multiple ? checkChoices(p, v, p.none?.value) : checkOne(p, v);
   },
   grid: (q, v) => {
-    const g = q as Extract<Question, { type: 'grid' }>;
+    const g = q as QuestionOf<'grid'>;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return err(g.id, 'Answer must give one option per row');
-    const rows = new Map(g.rows.map((r) => [r.value, r]));
-    const allowed = scaleValues(g);
+    const allowed = acceptedValues(g);
     const errors: FieldError[] = [];
     for (const [row, choice] of Object.entries(v)) {
-      if (!rows.has(row)) errors.push({ field: `${g.id}.${row}`, message: `“${row}” is not a row of this question` });
-      else if (!allowed.includes(choice)) errors.push({ field: `${g.id}.${row}`, message: `“${choice}” is not one of the options` });
+      if (!g.rows.some((r) => r.value === row)) errors.push({ field: `${g.id}.${row}`, message: `“${row}” is not a row of this question` });
+      else if (typeof choice !== 'string' || !allowed.has(choice)) errors.push(...notAnOption(`${g.id}.${row}`, choice));
     }
     if (g.required) {
       for (const row of g.rows) {
@@ -100,10 +125,10 @@ const checks: Record<Question['type'], Check> = {
     }
     return errors;
   },
-  text: (q, v) => checkText(q as Extract<Question, { type: 'text' }>, v),
-  longtext: (q, v) => checkText(q as Extract<Question, { type: 'longtext' }>, v),
+  text: (q, v) => checkText(q as QuestionOf<'text'>, v),
+  longtext: (q, v) => checkText(q as QuestionOf<'longtext'>, v),
   number: (q, v) => {
-    const n = q as Extract<Question, { type: 'number' }>;
+    const n = q as QuestionOf<'number'>;
     if (typeof v !== 'number' || !Number.isFinite(v)) return err(n.id, 'Answer must be a number');
     if (n.integer && !Number.isInteger(v)) return err(n.id, 'Enter a whole number');
     if (n.min !== undefined && v < n.min) return err(n.id, `Enter a number that is ${n.min} or more`);
@@ -117,7 +142,7 @@ const checks: Record<Question['type'], Check> = {
   }
 };
 
-function checkText(q: { id: string; maxLength: number }, v: AnswerValue): FieldError[] {
+function checkText(q: { id: string; maxLength: number }, v: unknown): FieldError[] {
   if (typeof v !== 'string') return err(q.id, 'Answer must be text');
   // Count Unicode code points, not UTF-16 units, as a browser's maxlength
   // counter would not: a simple emoji counts once.
@@ -136,11 +161,12 @@ export interface ValidateOptions {
  */
 export function validateAnswers(
   definition: QuestionnaireDefinition,
-  answers: Answers,
+  /** Answers as received: anything of the wrong shape is reported, not trusted. */
+  answers: Readonly<Record<string, unknown>>,
   options: ValidateOptions = {}
 ): FieldError[] {
   const questions = options.pageId ? (definition.pages.find((p) => p.id === options.pageId)?.questions ?? []) : allQuestions(definition);
-  const visible = visibleQuestionIds(definition, answers);
+  const visible = visibleQuestionIds(definition, answers as Answers);
   const errors: FieldError[] = [];
 
   if (!options.pageId) {
@@ -157,7 +183,7 @@ export function validateAnswers(
       if (!empty) errors.push({ field: question.id, message: 'This question was not shown, so it cannot be answered' });
       continue;
     }
-    if (empty || value === undefined) {
+    if (empty) {
       if (!question.required || question.type === 'statement') continue;
       // A required grid reports each unanswered row, so each can be linked to.
       errors.push(...(question.type === 'grid' ? checks.grid(question, {}) : err(question.id, requiredMessage(question))));

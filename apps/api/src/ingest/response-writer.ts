@@ -3,6 +3,7 @@
 // A submission is acknowledged only after that commit returns.
 import { uuidv7 } from './ids';
 import type { Client, InStatement } from '@libsql/client';
+import type { WriteExecutor } from '@safer-voices/db';
 import type { Answers } from '@safer-voices/survey';
 import { canonicalJson, sha256 } from '../store/canonical-json';
 
@@ -39,7 +40,7 @@ export interface ResponseWriter {
   write(item: NewResponse): Promise<StoredResponse>;
 }
 
-export function createResponseWriter(client: Client, { maxBatch = 500 } = {}): ResponseWriter {
+export function createResponseWriter(writes: WriteExecutor, client: Client, { maxBatch = 500 } = {}): ResponseWriter {
   let queue: Pending[] = [];
   let flushing = false;
 
@@ -48,7 +49,7 @@ export function createResponseWriter(client: Client, { maxBatch = 500 } = {}): R
       const batch = queue.slice(0, maxBatch);
       queue = queue.slice(maxBatch);
       try {
-        await commit(client, batch);
+        await commit(writes, client, batch);
       } catch (error) {
         for (const p of batch) p.reject(error);
       }
@@ -80,7 +81,7 @@ function settle(p: Pending, row: { id: string; versionId: string; payloadHash: s
 // SQLite allows 32,766 bound values per statement; stay well under it.
 const MAX_VALUES_PER_STATEMENT = 30_000;
 
-async function commit(client: Client, batch: Pending[]) {
+async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
   // The same key twice in one batch: the later ones wait for the first.
   const firstByKey = new Map<string, Pending>();
   const followers: Pending[] = [];
@@ -94,7 +95,7 @@ async function commit(client: Client, batch: Pending[]) {
   // One statement for the whole batch, in one transaction: one statement to
   // prepare and one durable commit for everyone waiting.
   const statements = insertResponses(rows, submittedAt);
-  const results = await client.batch(statements, 'write');
+  const results = await writes.batch(statements);
 
   const returned = results.flatMap((r) => r.rows);
   const insertedIds = new Set(returned.map((row) => String(row.id)));

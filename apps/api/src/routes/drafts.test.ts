@@ -1,20 +1,20 @@
 import { type QuestionnaireDefinition, sampleAnswers, visiblePages } from '@safer-voices/survey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FreshApi, freshApi } from '../test/fresh-api';
+import { jsonOf, type FreshApi, freshApi } from '../test/fresh-api';
 
 let api: FreshApi;
 let definition: QuestionnaireDefinition;
 
 beforeAll(async () => {
   api = await freshApi();
-  definition = (await (await api.app.request('/api/questionnaires/community-safety-residents')).json()).definition;
+  definition = (await (await jsonOf(await api.app.request('/api/questionnaires/community-safety-residents')))).definition;
 });
 afterAll(() => api.close());
 
 async function start() {
   const res = await api.json('/api/drafts', { slug: 'community-safety-residents' });
   expect(res.status).toBe(201);
-  return (await res.json()) as { token: string; firstPageId: string };
+  return (await jsonOf(res)) as { token: string; firstPageId: string };
 }
 
 const savePage = (token: string, pageId: string, answers: unknown) => api.json(`/api/drafts/${token}/pages/${pageId}`, { answers }, {}, 'PUT');
@@ -47,7 +47,7 @@ describe('drafts: answering page by page', () => {
     await answerAll(token, 1);
     const before = await api.count('responses');
     const [a, b] = await Promise.all([api.json(`/api/drafts/${token}/submit`, {}), api.json(`/api/drafts/${token}/submit`, {})]);
-    const ids = [(await a.json()).id, (await b.json()).id];
+    const ids = [(await jsonOf(a)).id, (await jsonOf(b)).id];
     expect(ids[0]).toBe(ids[1]);
     expect(await api.count('responses')).toBe(before + 1);
   });
@@ -58,9 +58,9 @@ describe('drafts: answering page by page', () => {
     if (!required) throw new Error('template has a required scale question');
     const res = await savePage(token, required.id, {});
     expect(res.status).toBe(422);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body.issues[0].field).toBe(required.questions[0]?.id);
-    const draft = await (await api.app.request(`/api/drafts/${token}`)).json();
+    const draft = await (await jsonOf(await api.app.request(`/api/drafts/${token}`)));
     expect(draft.answers).toEqual({});
   });
 
@@ -68,7 +68,7 @@ describe('drafts: answering page by page', () => {
     const { token, firstPageId } = await start();
     const res = await savePage(token, firstPageId, { what_would_help: 'lights' });
     expect(res.status).toBe(422);
-    expect((await res.json()).issues[0]).toMatchObject({ field: 'what_would_help' });
+    expect((await jsonOf(res)).issues[0]).toMatchObject({ field: 'what_would_help' });
   });
 
   it('drops follow-up answers when a change hides them (skip logic)', async () => {
@@ -77,7 +77,7 @@ describe('drafts: answering page by page', () => {
     const level = await savePage(token, 'worry_crime_level', { worry_crime_level: 'big_worry' });
     expect(level.status).toBe(200);
     const changed = await savePage(token, 'worry_crime', { worry_crime: 'no' });
-    const body = await changed.json();
+    const body = await jsonOf(changed);
     expect(body.answers).toEqual({ worry_crime: 'no' });
     expect(body.nextPageId).not.toBe('worry_crime_level');
   });
@@ -86,7 +86,7 @@ describe('drafts: answering page by page', () => {
     const { token } = await start();
     const res = await api.json(`/api/drafts/${token}/submit`, {});
     expect(res.status).toBe(422);
-    expect((await res.json()).issues.length).toBeGreaterThan(0);
+    expect((await jsonOf(res)).issues.length).toBeGreaterThan(0);
     expect(await api.count('response_drafts')).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
 import { type QuestionnaireDefinition, sampleAnswers } from '@safer-voices/survey';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VERSION_CACHE_MS } from '../store/questionnaires';
-import { type FreshApi, freshApi } from '../test/fresh-api';
+import { jsonOf, type FreshApi, freshApi } from '../test/fresh-api';
 
 let api: FreshApi;
 let versionId: string;
@@ -10,7 +10,7 @@ let definition: QuestionnaireDefinition;
 beforeAll(async () => {
   api = await freshApi();
   const res = await api.app.request('/api/questionnaires/community-safety-residents');
-  ({ versionId, definition } = await res.json());
+  ({ versionId, definition } = await jsonOf(res));
 });
 afterAll(() => api.close());
 
@@ -21,7 +21,7 @@ describe('POST /api/responses', () => {
     const answers = sampleAnswers(definition);
     const res = await submit({ versionId, answers, idempotencyKey: 'first-response-key' });
     expect(res.status).toBe(201);
-    const body = await res.json();
+    const body = await jsonOf(res);
     expect(body).toMatchObject({ versionId, replayed: false });
     const stored = await api.database.client.execute({ sql: 'SELECT version_id, answers FROM responses WHERE id = ?', args: [body.id] });
     expect(stored.rows[0]?.version_id).toBe(versionId);
@@ -34,7 +34,7 @@ describe('POST /api/responses', () => {
     const again = await submit({ versionId, answers }, { 'Idempotency-Key': 'retry-key-123' });
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
-    const [a, b] = [await first.json(), await again.json()];
+    const [a, b] = [await jsonOf(first), await jsonOf(again)];
     expect(b).toMatchObject({ id: a.id, replayed: true });
     const rows = await api.database.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE id = ?', args: [a.id] });
     expect(Number(rows.rows[0]?.n)).toBe(1);
@@ -45,7 +45,7 @@ describe('POST /api/responses', () => {
     const before = await api.count('responses');
     const res = await submit({ versionId, answers: sampleAnswers(definition, 1), idempotencyKey: 'reused-key-1' });
     expect(res.status).toBe(409);
-    expect((await res.json()).error).toBe('idempotency_key_reused');
+    expect((await jsonOf(res)).error).toBe('idempotency_key_reused');
     expect(await api.count('responses')).toBe(before);
   });
 
@@ -71,7 +71,7 @@ describe('POST /api/responses', () => {
     const before = await api.count('responses');
     const res = await submit(body);
     expect(res.status).toBe(status);
-    const error = await res.json();
+    const error = await jsonOf(res);
     expect(error.error).toBe(code);
     expect(error.message.length).toBeGreaterThan(10);
     expect(await api.count('responses')).toBe(before);
@@ -82,16 +82,24 @@ describe('POST /api/responses', () => {
     const before = await api.count('responses');
     const res = await submit({ versionId, answers, idempotencyKey: 'bad-answers-1' });
     expect(res.status).toBe(422);
-    const body = await res.json();
+    const body = await jsonOf(res);
     const fields = body.issues.map((i: { field: string }) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['no_such_question', 'safe_area_after_dark']));
     expect(await api.count('responses')).toBe(before);
   });
 
+  it('reports answers of the wrong shape by field, whatever they are', async () => {
+    const answers = { ...sampleAnswers(definition), safe_area_after_dark: { nested: true }, safe_area_day: null, worry_crime: ['yes'] };
+    const res = await submit({ versionId, answers, idempotencyKey: 'odd-shapes-1' });
+    expect(res.status).toBe(422);
+    const fields = (await jsonOf(res)).issues.map((i: { field: string }) => i.field);
+    expect(fields).toEqual(expect.arrayContaining(['safe_area_after_dark', 'safe_area_day', 'worry_crime']));
+  });
+
   it('refuses an oversized body before reading it', async () => {
     const res = await submit({ versionId, answers: { comments: 'x'.repeat(70_000) }, idempotencyKey: 'huge-body-1' });
     expect(res.status).toBe(413);
-    expect((await res.json()).error).toBe('body_too_large');
+    expect((await jsonOf(res)).error).toBe('body_too_large');
   });
 
   it('refuses responses once the questionnaire has closed', async () => {
@@ -101,7 +109,7 @@ describe('POST /api/responses', () => {
     const res = await submit({ versionId, answers: sampleAnswers(definition), idempotencyKey: 'after-close-1' });
     vi.useRealTimers();
     expect(res.status).toBe(409);
-    expect((await res.json()).error).toBe('questionnaire_closed');
+    expect((await jsonOf(res)).error).toBe('questionnaire_closed');
     await api.database.client.execute({ sql: 'UPDATE questionnaires SET closes_at = NULL WHERE slug = ?', args: ['community-safety-residents'] });
   });
 

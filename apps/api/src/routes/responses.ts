@@ -1,6 +1,7 @@
-import { AnswersSchema, validateAnswers } from '@safer-voices/survey';
+import { type Answers, validateAnswers } from '@safer-voices/survey';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -15,15 +16,27 @@ export const IdempotencyKeySchema = z.string().min(8, 'Use at least 8 characters
 
 const SubmissionSchema = z.strictObject({
   versionId: z.string().min(1).max(100),
-  answers: AnswersSchema,
+  // Each answer's type is checked against its question by validateAnswers,
+  // which reports it by field; checking it here as well would cost every submission.
+  answers: z.record(z.string(), z.unknown()),
   idempotencyKey: IdempotencyKeySchema.optional()
 });
 
-export const limitBody = bodyLimit({
-  maxSize: RESPONSE_BODY_LIMIT,
-  onError: () => {
-    throw new ApiError(413, 'body_too_large', `The request body is larger than ${RESPONSE_BODY_LIMIT / 1024} KB`);
-  }
+const tooLarge = () => {
+  throw new ApiError(413, 'body_too_large', `The request body is larger than ${RESPONSE_BODY_LIMIT / 1024} KB`);
+};
+const countingLimit = bodyLimit({ maxSize: RESPONSE_BODY_LIMIT, onError: tooLarge });
+
+/**
+ * Refuse large bodies. A declared Content-Length is checked directly;
+ * Hono's bodyLimit, which counts a streamed body, is kept for requests
+ * without one, because touching the raw body costs the Node server its fast path.
+ */
+export const limitBody = createMiddleware(async (c, next) => {
+  const declared = c.req.header('content-length');
+  if (declared === undefined || c.req.header('transfer-encoding')) return countingLimit(c, next);
+  if (Number(declared) > RESPONSE_BODY_LIMIT) tooLarge();
+  await next();
 });
 
 export function assertOpen(version: PublishedVersion) {
@@ -58,7 +71,7 @@ export const responsesRoute = new Hono<Env>().post('/', limitBody, validate('jso
   }
   const version = await findPublishedVersionCached(c.var.db, body.versionId);
   if (!version) throw new ApiError(404, 'version_not_found', 'There is no published questionnaire version with this id');
-  const stored = await storeResponse(c.var.writer, version, { versionId: version.versionId, answers: body.answers, idempotencyKey: parsedKey.data });
+  const stored = await storeResponse(c.var.writer, version, { versionId: version.versionId, answers: body.answers as Answers, idempotencyKey: parsedKey.data });
   return c.json(
     { id: stored.id, versionId: stored.versionId, submittedAt: stored.submittedAt.toISOString(), replayed: stored.replayed },
     stored.replayed ? 200 : 201

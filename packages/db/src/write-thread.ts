@@ -1,0 +1,46 @@
+// Writes to an embedded (file:) database run on a thread of their own: the
+// libSQL driver is synchronous, and a durable commit (fsync) would otherwise
+// stop the server from reading the next requests while it waits.
+import { Worker } from 'node:worker_threads';
+import type { InStatement } from '@libsql/client';
+
+export type WriteRow = Record<string, unknown>;
+export interface WriteResult {
+  rows: WriteRow[];
+}
+
+/** Runs a batch of statements in one transaction and returns each statement's rows. */
+export interface WriteExecutor {
+  batch(statements: InStatement[]): Promise<WriteResult[]>;
+  close(): Promise<void>;
+}
+
+export function openWriteThread(url: string): WriteExecutor {
+  const worker = new Worker(new URL('./write-thread.worker.mjs', import.meta.url), { workerData: { url } });
+  const pending = new Map<number, { resolve(results: WriteResult[]): void; reject(error: Error): void }>();
+  let next = 0;
+  worker.on('message', (message: { id: number; results?: WriteResult[]; error?: string }) => {
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error !== undefined) waiting?.reject(new Error(message.error));
+    else waiting?.resolve(message.results ?? []);
+  });
+  worker.on('error', (error) => {
+    for (const waiting of pending.values()) waiting.reject(error);
+    pending.clear();
+  });
+  // An idle writer thread must not keep the process alive.
+  worker.unref();
+  return {
+    batch(statements) {
+      return new Promise((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, statements });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    }
+  };
+}
