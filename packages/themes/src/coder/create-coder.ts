@@ -1,6 +1,6 @@
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { type Codebook, codebookVersion } from '../codebook/types.js';
-import { applyCalibration, calibrationFeatures, themeConfidence } from '../model/certainty.js';
+import { answerCertaintyOf, applyCalibration, calibrationFeatures, themeConfidence } from '../model/certainty.js';
 import { allMargins, type LinearModels } from '../model/logistic.js';
 import { importWeights, SAFEGUARDING_LABEL, type ThemeModel } from '../model/model-format.js';
 import { priorOffsets } from '../model/train.js';
@@ -21,6 +21,13 @@ export interface ThemeCode {
 export interface Coding {
   themes: ThemeCode[];
   safeguarding: { flag: boolean; confidence: number; evidence: Evidence[] };
+  /**
+   * Probability that every theme decision is right: the product over themes
+   * of 0.5 + |confidence − 0.5|. Answers are ranked by it for auto-coding.
+   */
+  certainty: number;
+  /** True when the answer should go to an analyst rather than be auto-coded. */
+  review: boolean;
   codebookVersion: string;
   /** "codebook-only" when no trained model was used. */
   modelVersion: string;
@@ -92,18 +99,24 @@ export function createCoder(options: CoderOptions = {}): Coder {
     const answer = pipeline.analyse(text, context.question);
     const offsets = priorOffsets(answer, pipeline.themeIds, model?.priorScale ?? 0);
     const margins = weights ? allMargins(weights, answer.features, offsets) : null;
+    const raw: number[] = [];
     const themes = pipeline.themeIds.map((id): ThemeCode => {
       const rule = answer.rules.get(id);
       const k = labelIndex.get(id);
       if (!weights || !model || k === undefined) {
         const confidence = rule?.score ?? 0;
+        raw.push(confidence);
         return { id, confidence: round(confidence), decision: decide(confidence, CODEBOOK_REVIEW_BAND), evidence: tidyEvidence(rule?.evidence ?? []) };
       }
       const confidence = themeConfidenceOf(margins, k, rule?.score ?? 0);
+      raw.push(confidence);
       const decision = decide(confidence, model.reviewBand);
       const evidence = decision === 'no' ? [] : [...(rule?.evidence ?? []), ...modelEvidence(answer, weights, k)];
       return { id, confidence: round(confidence), decision, evidence: tidyEvidence(evidence) };
     });
+    const certainty = answerCertaintyOf(raw);
+    const autoCode = model?.autoCodeCertainty;
+    const review = autoCode === undefined ? themes.some((t) => t.decision === 'review') : certainty < autoCode;
     const sgIndex = labelIndex.get(SAFEGUARDING_LABEL);
     const sgConfidence =
       weights && sgIndex !== undefined
@@ -118,6 +131,8 @@ export function createCoder(options: CoderOptions = {}): Coder {
         confidence: round(sgConfidence),
         evidence: flag ? tidyEvidence(answer.safeguardingRule.evidence) : []
       },
+      certainty: Math.round(certainty * 1e6) / 1e6,
+      review,
       codebookVersion: version,
       modelVersion
     };

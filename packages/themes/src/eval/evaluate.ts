@@ -17,7 +17,8 @@ function score(coder: Coder, answer: LabelledAnswer): Scored {
     gold: new Set(answer.themes),
     goldSafeguarding: answer.safeguarding,
     confidence: new Map(coding.themes.map((t) => [t.id, t.confidence])),
-    safeguardingFlag: coding.safeguarding.flag
+    safeguardingFlag: coding.safeguarding.flag,
+    certainty: coding.certainty
   };
 }
 

@@ -1,3 +1,5 @@
+import { answerCertaintyOf } from '../model/certainty.js';
+
 /** One answer's gold labels and what the coder said. */
 export interface Scored {
   gold: Set<string>;
@@ -5,6 +7,8 @@ export interface Scored {
   /** Confidence per theme id; 0.5 is the decision boundary. */
   confidence: Map<string, number>;
   safeguardingFlag: boolean;
+  /** The coder's answer-level certainty; by default the product over themes of 0.5 + |confidence − 0.5|. */
+  certainty?: number;
 }
 
 export interface ThemeMetrics {
@@ -28,13 +32,14 @@ const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * Share of answers that can be auto-coded: answers are ranked by their least
- * certain theme decision (|confidence − 0.5|), and we take the largest top
- * share whose pooled "yes" codes are ≥ 95% precise. The rest go to review.
+ * Share of answers that can be auto-coded: answers are ranked by their
+ * answer-level certainty (the probability that every theme decision is
+ * right), and we take the largest top share whose pooled "yes" codes are
+ * ≥ 95% precise. The rest go to review.
  */
 export function coverageAt(scored: Scored[], themeIds: string[], precision = 0.95): number {
   const ranked = scored
-    .map((s) => ({ s, certainty: Math.min(...themeIds.map((id) => Math.abs((s.confidence.get(id) ?? 0) - 0.5))) }))
+    .map((s) => ({ s, certainty: s.certainty ?? answerCertaintyOf(themeIds.map((id) => s.confidence.get(id) ?? 0)) }))
     .sort((a, b) => b.certainty - a.certainty);
   let tp = 0;
   let fp = 0;

@@ -64,3 +64,26 @@ export function reviewBandFor(confidences: number[][], truth: boolean[][], preci
   return band;
 }
 
+
+/**
+ * Auto-coding threshold on answer-level certainty: the lowest certainty such
+ * that answers at or above it reach `precision` on their pooled "yes" codes
+ * (`confidences` ≥ 0.5 are "yes"). Returns a value in [0, 1].
+ */
+export function autoCodeThreshold(certainties: number[], confidences: number[][], truth: boolean[][], precision = 0.95): number {
+  const order = certainties.map((c, i) => i).sort((a, b) => (certainties[b] as number) - (certainties[a] as number));
+  let tp = 0;
+  let fp = 0;
+  let threshold = 1;
+  order.forEach((i, position) => {
+    (confidences[i] as number[]).forEach((c, k) => {
+      if (c < 0.5) return;
+      if (truth[i]?.[k]) tp++;
+      else fp++;
+    });
+    const next = order[position + 1];
+    const certainty = certainties[i] as number;
+    if ((tp + fp === 0 || tp / (tp + fp) >= precision) && (next === undefined || (certainties[next] as number) < certainty)) threshold = certainty;
+  });
+  return threshold;
+}

@@ -85,7 +85,7 @@ export function fitCalibrator(xs: number[][], ys: boolean[], l2: number, prior: 
  * `truth[k][i]` for theme k and example i. Fits a pooled calibrator, then
  * each theme's own, shrunk towards the pooled one by `shrinkage`.
  */
-export function fitThemeCalibrators(features: number[][][], truth: boolean[][], shrinkage = 2): number[][] {
+export function fitThemeCalibrators(features: number[][][], truth: boolean[][], shrinkage = 50): number[][] {
   const pooled = monotone(fitCalibrator(features.flat(), truth.flat(), 1e-3));
   return features.map((xs, k) => monotone(fitCalibrator(xs, truth[k] as boolean[], shrinkage, pooled)));
 }
@@ -121,4 +121,13 @@ export function answerCertainty(decisionCertainties: readonly number[]): number 
   let product = 1;
   for (const c of decisionCertainties) product *= c;
   return product;
+}
+
+/**
+ * Answer-level certainty from theme confidences: each decision is right with
+ * probability 0.5 + |confidence − 0.5| (confidences are calibrated and sit on
+ * their decision's side of 0.5).
+ */
+export function answerCertaintyOf(confidences: readonly number[]): number {
+  return answerCertainty(confidences.map((c) => 0.5 + Math.abs(c - 0.5)));
 }

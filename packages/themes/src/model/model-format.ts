@@ -29,6 +29,8 @@ export const themeModelSchema = z.object({
   reviewBand: z.number().min(0).max(0.5),
   /** Per theme (label order, safeguarding excluded): weights of its certainty calibrator. */
   calibration: z.array(z.array(z.number())).optional(),
+  /** Answers whose certainty (product over themes) is below this go to review as a whole. */
+  autoCodeCertainty: z.number().min(0).max(1).optional(),
   weights: z.array(z.object({ indices: z.array(z.number().int()), values: z.array(z.number()) }))
 });
 

@@ -1,8 +1,8 @@
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { type Codebook, codebookVersion } from '../codebook/types.js';
 import { type AnalysedAnswer, pipelineFor } from '../coder/pipeline.js';
-import { bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
-import { applyCalibration, calibrationFeatures, fitThemeCalibrators, themeConfidence } from './certainty.js';
+import { autoCodeThreshold, bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
+import { answerCertaintyOf, applyCalibration, calibrationFeatures, fitThemeCalibrators, themeConfidence } from './certainty.js';
 import { featureDimension, HASH_BITS } from './features.js';
 import { DEFAULT_LOGISTIC, type LinearModels, type LogisticOptions, margin, trainLogistic } from './logistic.js';
 import { exportWeights, modelVersionOf, SAFEGUARDING_LABEL, type ThemeModel } from './model-format.js';
@@ -123,6 +123,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
 
   let reviewBand = 0.2;
   let calibration: number[][] | undefined;
+  let autoCodeCertainty: number | undefined;
   if (folds >= 2) {
     const oof = outOfFoldMargins(data, folds, logistic);
     thresholds = data.labels.map((_, k) => {
@@ -143,6 +144,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
     );
     const truth = data.targets.map((t) => [...t.slice(0, sgIndex)].map((v) => v === 1));
     reviewBand = reviewBandFor(confidences, truth);
+    autoCodeCertainty = autoCodeThreshold(confidences.map(answerCertaintyOf), confidences, truth);
   }
   const models = fit(
     data,
@@ -166,6 +168,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
     thresholds,
     reviewBand,
     ...(calibration ? { calibration } : {}),
+    ...(autoCodeCertainty !== undefined ? { autoCodeCertainty } : {}),
     weights
   };
 }
