@@ -27,7 +27,7 @@ describe('themes eval', () => {
     const lines = run(evalCommand, ['eval', '--test', jsonl]);
     expect(lines[0]).toMatch(/^theme\s+precision\s+recall\s+f1/);
     const summary = JSON.parse(lines.at(-1) as string);
-    expect(Object.keys(summary)).toEqual(['macro_f1', 'micro_f1', 'per_theme', 'safeguarding', 'coverage_at_95', 'answers_per_second']);
+    expect(Object.keys(summary)).toEqual(['macro_f1', 'micro_f1', 'per_theme', 'safeguarding', 'coverage_at_95', 'auto_coded', 'answers_per_second']);
     expect(summary.per_theme.knives_weapons).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number) });
     expect(summary.safeguarding).toEqual({ precision: expect.any(Number), recall: expect.any(Number) });
     expect(summary.coverage_at_95).toBeGreaterThanOrEqual(0);
@@ -56,7 +56,9 @@ describe('themes code', () => {
     const lines = run(codeCommand, ['code', '--in', jsonl]);
     expect(lines).toHaveLength(labelled.length);
     const first = JSON.parse(lines[0] as string);
-    expect(first).toMatchObject({ index: 0, id: 'a', codebookVersion: 'default@1', modelVersion: 'codebook-only' });
+    expect(first).toMatchObject({ index: 0, id: 'a', codebookVersion: 'default@1', modelVersion: 'codebook-only', review: expect.any(Boolean) });
+    expect(first.certainty).toBeGreaterThan(0);
+    expect(first.certainty).toBeLessThanOrEqual(1);
     expect(first.themes).toHaveLength(16);
     expect(first.themes[0]).toEqual({ id: expect.any(String), confidence: expect.any(Number), decision: expect.any(String), evidence: expect.any(Array) });
     expect(JSON.parse(lines[1] as string).safeguarding.flag).toBe(true);

@@ -18,7 +18,8 @@ function score(coder: Coder, answer: LabelledAnswer): Scored {
     goldSafeguarding: answer.safeguarding,
     confidence: new Map(coding.themes.map((t) => [t.id, t.confidence])),
     safeguardingFlag: coding.safeguarding.flag,
-    certainty: coding.certainty
+    certainty: coding.certainty,
+    review: coding.review
   };
 }
 

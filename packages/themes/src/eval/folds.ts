@@ -48,7 +48,10 @@ export function spreadOf(values: number[]): Spread {
 /** Cross-validation over several seeds: mean figures, plus the spread of the headline ones. */
 export interface SeededReport extends Report {
   seeds: number[];
-  spread: Record<'macro_f1' | 'micro_f1' | 'coverage_at_95' | 'safeguarding_precision' | 'safeguarding_recall', Spread>;
+  spread: Record<
+    'macro_f1' | 'micro_f1' | 'coverage_at_95' | 'safeguarding_precision' | 'safeguarding_recall' | 'auto_coded_share' | 'auto_coded_precision',
+    Spread
+  >;
 }
 
 /** Averages per-seed reports; `answers_per_second` is measured once and passed in. */
@@ -71,6 +74,7 @@ export function summariseSeeds(reports: Report[], seeds: number[], answersPerSec
     per_theme: perTheme,
     safeguarding: { precision: mean((r) => r.safeguarding.precision), recall: mean((r) => r.safeguarding.recall) },
     coverage_at_95: mean((r) => r.coverage_at_95),
+    auto_coded: { share: mean((r) => r.auto_coded.share), precision: mean((r) => r.auto_coded.precision) },
     answers_per_second: Math.round(answersPerSecond),
     seeds,
     spread: {
@@ -78,7 +82,9 @@ export function summariseSeeds(reports: Report[], seeds: number[], answersPerSec
       micro_f1: spreadOf(reports.map((r) => r.micro_f1)),
       coverage_at_95: spreadOf(reports.map((r) => r.coverage_at_95)),
       safeguarding_precision: spreadOf(reports.map((r) => r.safeguarding.precision)),
-      safeguarding_recall: spreadOf(reports.map((r) => r.safeguarding.recall))
+      safeguarding_recall: spreadOf(reports.map((r) => r.safeguarding.recall)),
+      auto_coded_share: spreadOf(reports.map((r) => r.auto_coded.share)),
+      auto_coded_precision: spreadOf(reports.map((r) => r.auto_coded.precision))
     }
   };
 }

@@ -9,6 +9,8 @@ export interface Scored {
   safeguardingFlag: boolean;
   /** The coder's answer-level certainty; by default the product over themes of 0.5 + |confidence − 0.5|. */
   certainty?: number;
+  /** Whether the coder sent the answer to review (its own auto-coding threshold). */
+  review?: boolean;
 }
 
 export interface ThemeMetrics {
@@ -24,6 +26,8 @@ export interface Report {
   per_theme: Record<string, ThemeMetrics>;
   safeguarding: { precision: number; recall: number };
   coverage_at_95: number;
+  /** What the coder's own threshold (fitted on training folds only) auto-codes: share, and precision of its "yes" codes. */
+  auto_coded: { share: number; precision: number };
   answers_per_second: number;
 }
 
@@ -55,6 +59,21 @@ export function coverageAt(scored: Scored[], themeIds: string[], precision = 0.9
     if ((tp + fp === 0 || tp / (tp + fp) >= precision) && (!next || next.certainty < certainty)) covered = i + 1;
   });
   return ratio(covered, scored.length);
+}
+
+/** Share of answers the coder itself would auto-code, and the precision of their "yes" codes. */
+export function autoCoded(scored: Scored[], themeIds: string[]): { share: number; precision: number } {
+  const auto = scored.filter((s) => s.review === false);
+  let tp = 0;
+  let fp = 0;
+  for (const s of auto) {
+    for (const id of themeIds) {
+      if ((s.confidence.get(id) ?? 0) < 0.5) continue;
+      if (s.gold.has(id)) tp++;
+      else fp++;
+    }
+  }
+  return { share: round(ratio(auto.length, scored.length)), precision: round(tp + fp === 0 ? 1 : tp / (tp + fp)) };
 }
 
 export function report(scored: Scored[], themeIds: string[], answersPerSecond: number): Report {
@@ -93,6 +112,7 @@ export function report(scored: Scored[], themeIds: string[], answersPerSecond: n
     per_theme: perTheme,
     safeguarding: { precision: round(ratio(sgTp, sgFlagged)), recall: round(ratio(sgTp, sgGold)) },
     coverage_at_95: round(coverageAt(scored, themeIds)),
+    auto_coded: autoCoded(scored, themeIds),
     answers_per_second: Math.round(answersPerSecond)
   };
 }
@@ -107,5 +127,6 @@ export function formatTable(r: Report): string {
   }
   lines.push(`${'safeguarding'.padEnd(22)} ${r.safeguarding.precision.toFixed(3).padStart(9)} ${r.safeguarding.recall.toFixed(3).padStart(7)}`);
   lines.push(`macro-F1 ${r.macro_f1}  micro-F1 ${r.micro_f1}  coverage@95 ${r.coverage_at_95}  answers/s ${r.answers_per_second}`);
+  lines.push(`auto-coded by the coder's own threshold: ${r.auto_coded.share} of answers, "yes" precision ${r.auto_coded.precision}`);
   return lines.join('\n');
 }

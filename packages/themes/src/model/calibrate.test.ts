@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
+import { autoCodeThreshold, bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
 
 describe('threshold calibration', () => {
   const margins = [-3, -2, -1, -0.5, 0.5, 1, 2, 3];
@@ -27,5 +27,13 @@ describe('threshold calibration', () => {
     );
     expect(band).toBeGreaterThan(0.05);
     expect(band).toBeLessThan(0.49);
+  });
+
+  it('auto-codes the most certain answers down to the asked-for precision', () => {
+    const certainties = [0.99, 0.95, 0.9, 0.6, 0.4];
+    const confidences = [[0.9], [0.8], [0.7], [0.6], [0.55]];
+    const truth = [[true], [true], [true], [false], [false]];
+    expect(autoCodeThreshold(certainties, confidences, truth)).toBe(0.9);
+    expect(autoCodeThreshold(certainties, confidences, truth, 0.5)).toBe(0.4);
   });
 });

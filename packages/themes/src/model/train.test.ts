@@ -45,6 +45,20 @@ describe('training', () => {
     expect(restored.version).toMatch(/^model-[0-9a-f]{8}$/);
   });
 
+  it('calibrates: answer certainty in [0, 1], confidences on their decision side', () => {
+    const model = train(examples);
+    expect(model.calibration).toHaveLength(model.labels.length - 1);
+    expect(model.autoCodeCertainty).toBeGreaterThanOrEqual(0);
+    const coder = createCoder({ model });
+    for (const text of ['the chippy on the corner is grim', 'more buses please', 'kids carry knives']) {
+      const coding = coder.code(text);
+      expect(coding.certainty).toBeGreaterThanOrEqual(0);
+      expect(coding.certainty).toBeLessThanOrEqual(1);
+      expect(coding.review).toBe(coding.certainty < (model.autoCodeCertainty as number));
+      for (const theme of coding.themes) expect(theme.decision === 'yes').toBe(theme.decision !== 'review' && theme.confidence >= 0.5);
+    }
+  });
+
   it('is deterministic: the same data gives the same version', () => {
     expect(train(examples).version).toBe(train(examples).version);
   });

@@ -117,7 +117,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
   const logistic = { ...DEFAULT_LOGISTIC, epochs, ...options.logistic };
   const priorScale = options.priorScale ?? DEFAULT_PRIOR_SCALE;
   const data = prepare(examples, codebook, priorScale);
-  const folds = options.calibrationFolds ?? (examples.length >= 2000 ? 2 : examples.length >= 30 ? 3 : 0);
+  const folds = options.calibrationFolds ?? (examples.length >= 2000 ? 2 : examples.length >= 30 ? 5 : 0);
   const sgIndex = data.labels.length - 1;
   let thresholds = data.labels.map(() => 0);
 
