@@ -19,13 +19,24 @@ const commands = {
   test: ['run', 'test:all'],
   api: ['run', 'start:api'],
   themes: ['--filter', '@safer-voices/themes', 'run', 'cli'],
-  bench: ['run', 'bench'],
-  admin: ['--filter', '@safer-voices/api', 'run', 'admin'],
+  bench: null, // chosen by its first argument, see benchmarks below
   'db:migrate': ['--filter', '@safer-voices/api', 'run', 'db:migrate']
 };
 
+// `npm run bench -- NAME`: each benchmark lives in the package it measures.
+const benchmarks = { ingest: '@safer-voices/api', themes: '@safer-voices/themes' };
+
 const [command, ...rest] = process.argv.slice(2);
-if (!commands[command]) {
+if (command === 'bench') {
+  const [name, ...args] = rest;
+  if (!benchmarks[name]) {
+    console.error(`Name a benchmark: npm run bench -- <${Object.keys(benchmarks).join('|')}>`);
+    process.exit(2);
+  }
+  commands.bench = ['--filter', benchmarks[name], 'run', 'bench'];
+  rest.splice(0, rest.length, ...args);
+}
+if (!(command in commands)) {
   console.error(`Unknown command "${command ?? ''}". Use one of: ${Object.keys(commands).join(', ')}`);
   process.exit(2);
 }

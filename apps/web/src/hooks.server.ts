@@ -1,5 +1,5 @@
-import type { Handle } from '@sveltejs/kit';
-import { api } from '#lib/server/api';
+import type { Handle } from '@sveltejs/kit/hooks';
+import { api } from '#lib/server/api.ts';
 
 export const handle: Handle = async ({ event, resolve }) => {
   if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/')) {

@@ -32,5 +32,4 @@ export async function freshApi() {
 export type FreshApi = Awaited<ReturnType<typeof freshApi>>;
 
 /** A response's JSON body, loosely typed for assertions. */
-// biome-ignore lint/suspicious/noExplicitAny: test assertions inspect arbitrary JSON
 export const jsonOf = (res: Response): Promise<any> => res.json();

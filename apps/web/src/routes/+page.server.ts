@@ -1,5 +1,5 @@
 import type { QuestionnaireSummary } from '@safer-voices/api';
-import { client } from '#lib/server/api';
+import { client } from '#lib/server/api.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {

@@ -1,8 +1,8 @@
 // "Exit this page": forget the answers in progress and leave for a neutral
 // site. A plain link reaches here, so it works without JavaScript.
 import { redirect } from '@sveltejs/kit';
-import { client } from '#lib/server/api';
-import { endSession, sessionToken } from '#lib/server/session';
+import { client } from '#lib/server/api.ts';
+import { endSession, sessionToken } from '#lib/server/session.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ cookies, url }) => {

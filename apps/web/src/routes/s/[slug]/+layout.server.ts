@@ -1,5 +1,5 @@
 import { quickExitShown } from '@safer-voices/survey';
-import { loadQuestionnaire } from '#lib/server/journey';
+import { loadQuestionnaire } from '#lib/server/journey.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ params, locals }) => {

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { client, failureOf } from '#lib/server/api';
-import { loadQuestionnaire } from '#lib/server/journey';
-import { startSession } from '#lib/server/session';
+import { client, failureOf } from '#lib/server/api.ts';
+import { loadQuestionnaire } from '#lib/server/journey.ts';
+import { startSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {

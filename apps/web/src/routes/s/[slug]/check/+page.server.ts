@@ -1,9 +1,9 @@
 import { visiblePages, visibleQuestionIds } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { describeAnswer } from '#lib/describe-answer';
-import { client, failureOf } from '#lib/server/api';
-import { requireJourney } from '#lib/server/journey';
-import { endSession } from '#lib/server/session';
+import { describeAnswer } from '#lib/describe-answer.ts';
+import { client, failureOf } from '#lib/server/api.ts';
+import { requireJourney } from '#lib/server/journey.ts';
+import { endSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, url }) => {
@@ -31,7 +31,7 @@ export const actions: Actions = {
     const res = await client.api.drafts[':token'].submit.$post({ param: { token: journey.token } });
     if (!res.ok) {
       const failure = await failureOf(res);
-      if (failure.status === 422) return fail(422, { errors: failure.issues ?? [] });
+      if (failure.status === 422) return fail(422, { errors: failure.issues ?? [], message: null });
       if (failure.status === 409) return fail(409, { errors: [], message: failure.message });
       error(failure.status === 404 ? 404 : 503, { message: failure.message });
     }

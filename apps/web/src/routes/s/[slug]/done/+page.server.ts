@@ -1,4 +1,4 @@
-import { loadQuestionnaire } from '#lib/server/journey';
+import { loadQuestionnaire } from '#lib/server/journey.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

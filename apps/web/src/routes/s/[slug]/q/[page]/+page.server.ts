@@ -1,8 +1,8 @@
 import { type FieldError, readPageForm, validateAnswers, visiblePages } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { client, failureOf } from '#lib/server/api';
-import { requireJourney } from '#lib/server/journey';
-import { pagePosition, whereNext } from '#lib/journey';
+import { client, failureOf } from '#lib/server/api.ts';
+import { requireJourney } from '#lib/server/journey.ts';
+import { pagePosition, whereNext } from '#lib/journey.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, cookies, url }) => {
