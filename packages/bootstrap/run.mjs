@@ -80,10 +80,18 @@ function pnpmEntry() {
 ensureTools();
 const node = supportedNode();
 const pnpm = pnpmEntry();
+
+// Tools that look for `pnpm` on PATH (turbo does) find this one.
+const shims = join(tools, 'bin');
+if (!existsSync(join(shims, 'pnpm'))) {
+  mkdirSync(shims, { recursive: true });
+  writeFileSync(join(shims, 'pnpm'), `#!/bin/sh\nexec "${node}" "${pnpm}" "$@"\n`, { mode: 0o755 });
+}
+
 const env = {
   ...process.env,
-  // Children (pnpm, vite, vitest, the server) use the supported Node.
-  PATH: `${dirname(node)}:${process.env.PATH ?? ''}`,
+  // Children (pnpm, vite, vitest, the server) use the supported Node and pnpm.
+  PATH: `${shims}:${dirname(node)}:${process.env.PATH ?? ''}`,
   TURBO_TELEMETRY_DISABLED: '1',
   DO_NOT_TRACK: '1'
 };
