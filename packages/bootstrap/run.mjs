@@ -83,7 +83,7 @@ const pnpm = pnpmEntry();
 
 // Tools that look for `pnpm` on PATH (turbo does) find this one.
 const shims = join(tools, 'bin');
-if (!existsSync(join(shims, 'pnpm'))) {
+{
   mkdirSync(shims, { recursive: true });
   writeFileSync(join(shims, 'pnpm'), `#!/bin/sh\nexec "${node}" "${pnpm}" "$@"\n`, { mode: 0o755 });
 }

@@ -47,7 +47,7 @@ export function currentPageId(page: Page): string | null {
 }
 
 /** Fill every question on the current page with a valid answer (the first option, some text, the minimum number). */
-export async function answerCurrentPage(page: Page, definition: Definition) {
+export async function answerCurrentPage(page: Page, definition: Definition, text = 'Better lighting by the bus station and more youth clubs.') {
   const id = currentPageId(page);
   const def = definition.pages.find((p) => p.id === id);
   if (!def) throw new Error(`No page ${id} in the definition`);
@@ -60,7 +60,7 @@ export async function answerCurrentPage(page: Page, definition: Definition) {
         break;
       case 'text':
       case 'longtext':
-        await page.locator(`#${q.id}`).fill('Better lighting by the bus station and more youth clubs.');
+        await page.locator(`#${q.id}`).fill(text);
         break;
       case 'number':
         await page.locator(`#${q.id}`).fill(String(q.min ?? 1));
@@ -72,14 +72,21 @@ export async function answerCurrentPage(page: Page, definition: Definition) {
 }
 
 /** Answer page after page until "Check your answers", calling `onPage` on each page first. */
-export async function answerAllPages(page: Page, definition: Definition, onPage?: () => Promise<void>) {
+export async function answerAllPages(page: Page, definition: Definition, onPage?: () => Promise<void>, text?: string) {
   for (let guard = 0; guard < 60 && currentPageId(page); guard++) {
     await onPage?.();
-    await answerCurrentPage(page, definition);
+    await answerCurrentPage(page, definition, text);
     await page.getByRole('button', { name: 'Continue' }).click();
     await expect(page.locator('.error-summary')).toHaveCount(0);
   }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
+}
+
+/** Tests run in parallel: each finds its own response by text only it wrote. */
+export const uniqueText = (label: string) => `Street lights near the park please (${label} ${Date.now()} ${Math.random().toString(36).slice(2, 8)})`;
+
+export async function storedWithText(versionId: string, text: string) {
+  return (await storedResponses(versionId)).filter((r) => Object.values(r.answers).includes(text));
 }
 
 export async function storedResponses(versionId: string): Promise<{ id: string; answers: Record<string, unknown> }[]> {
