@@ -144,8 +144,9 @@ const checks: Record<Question['type'], Check> = {
 
 function checkText(q: { id: string; maxLength: number }, v: unknown): FieldError[] {
   if (typeof v !== 'string') return err(q.id, 'Answer must be text');
-  // Count Unicode code points, not UTF-16 units, as a browser's maxlength
-  // counter would not: a simple emoji counts once.
+  // Count Unicode code points, not UTF-16 units: a simple emoji counts once.
+  // A string no longer in UTF-16 units than the limit is within it anyway.
+  if (v.length <= q.maxLength) return [];
   const length = [...v].length;
   return length > q.maxLength ? err(q.id, `Answer must be ${q.maxLength} characters or fewer (you wrote ${length})`) : [];
 }

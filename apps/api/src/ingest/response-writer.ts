@@ -42,19 +42,22 @@ export interface ResponseWriter {
 
 export function createResponseWriter(writes: WriteExecutor, client: Client, { maxBatch = 500 } = {}): ResponseWriter {
   let queue: Pending[] = [];
-  let flushing = false;
+  let scheduled = false;
 
-  async function flush() {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxBatch);
-      queue = queue.slice(maxBatch);
-      try {
-        await commit(writes, client, batch);
-      } catch (error) {
+  // Hand each event-loop turn's submissions to the writer straight away,
+  // without waiting for the previous batch: the writer merges whatever
+  // arrives during a commit into its next transaction, so commits never
+  // wait on a round trip to this thread.
+  function flush() {
+    scheduled = false;
+    const waiting = queue;
+    queue = [];
+    for (let at = 0; at < waiting.length; at += maxBatch) {
+      const batch = waiting.slice(at, at + maxBatch);
+      commit(writes, client, batch).catch((error) => {
         for (const p of batch) p.reject(error);
-      }
+      });
     }
-    flushing = false;
   }
 
   return {
@@ -63,8 +66,8 @@ export function createResponseWriter(writes: WriteExecutor, client: Client, { ma
         const keyHash = sha256(item.idempotencyKey);
         const payloadHash = sha256(canonicalJson({ versionId: item.versionId, answers: item.answers }));
         queue.push({ item, keyHash, payloadHash, resolve, reject });
-        if (!flushing) {
-          flushing = true;
+        if (!scheduled) {
+          scheduled = true;
           // Let the submissions already waiting on the event loop join this batch.
           setImmediate(flush);
         }
