@@ -43,7 +43,6 @@ CREATE TABLE `responses` (
 	`id` text PRIMARY KEY NOT NULL,
 	`version_id` text NOT NULL,
 	`idempotency_key` text NOT NULL,
-	`payload_hash` text NOT NULL,
 	`answers` text NOT NULL,
 	`submitted_at` integer NOT NULL,
 	FOREIGN KEY (`version_id`) REFERENCES `questionnaire_versions`(`id`) ON UPDATE no action ON DELETE no action

@@ -80,8 +80,6 @@ export const responses = sqliteTable(
       .references(() => questionnaireVersions.id),
     /** SHA-256 of the client's idempotency key, so a retry is stored once. */
     idempotencyKey: text('idempotency_key').notNull().unique(),
-    /** SHA-256 of the submitted answers, to tell a retry from a reused key. */
-    payloadHash: text('payload_hash').notNull(),
     /** Answers keyed by question id, as validated against the version. */
     answers: text('answers', { mode: 'json' }).notNull(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()

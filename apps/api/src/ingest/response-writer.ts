@@ -1,11 +1,11 @@
 // Group commit: submissions that arrive together are written in one
 // transaction, so each pays for one durable commit instead of its own.
 // A submission is acknowledged only after that commit returns.
-import { uuidv7 } from './ids';
 import type { Client, InStatement } from '@libsql/client';
 import type { WriteExecutor } from '@safer-voices/db';
 import type { Answers } from '@safer-voices/survey';
 import { canonicalJson, sha256 } from '../store/canonical-json';
+import { uuidv7 } from './ids';
 
 export interface NewResponse {
   versionId: string;
@@ -31,9 +31,15 @@ export class IdempotencyConflict extends Error {
 interface Pending {
   item: NewResponse;
   keyHash: string;
-  payloadHash: string;
   resolve(stored: StoredResponse): void;
   reject(error: unknown): void;
+}
+
+interface Row {
+  id: string;
+  versionId: string;
+  answers: Answers;
+  submittedAt: Date;
 }
 
 export interface ResponseWriter {
@@ -63,9 +69,7 @@ export function createResponseWriter(writes: WriteExecutor, client: Client, { ma
   return {
     write(item) {
       return new Promise((resolve, reject) => {
-        const keyHash = sha256(item.idempotencyKey);
-        const payloadHash = sha256(canonicalJson({ versionId: item.versionId, answers: item.answers }));
-        queue.push({ item, keyHash, payloadHash, resolve, reject });
+        queue.push({ item, keyHash: sha256(item.idempotencyKey), resolve, reject });
         if (!scheduled) {
           scheduled = true;
           // Let the submissions already waiting on the event loop join this batch.
@@ -76,13 +80,12 @@ export function createResponseWriter(writes: WriteExecutor, client: Client, { ma
   };
 }
 
-function settle(p: Pending, row: { id: string; versionId: string; payloadHash: string; submittedAt: Date }, replayed: boolean) {
-  if (row.payloadHash !== p.payloadHash) p.reject(new IdempotencyConflict());
-  else p.resolve({ id: row.id, versionId: row.versionId, submittedAt: row.submittedAt, replayed });
+/** A key seen before: the same submission again is a replay, different answers a conflict. */
+function settleReplay(p: Pending, row: Row) {
+  const same = row.versionId === p.item.versionId && canonicalJson(row.answers) === canonicalJson(p.item.answers);
+  if (same) p.resolve({ id: row.id, versionId: row.versionId, submittedAt: row.submittedAt, replayed: true });
+  else p.reject(new IdempotencyConflict());
 }
-
-// SQLite allows 32,766 bound values per statement; stay well under it.
-const MAX_VALUES_PER_STATEMENT = 30_000;
 
 async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
   // The same key twice in one batch: the later ones wait for the first.
@@ -92,76 +95,55 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
     if (firstByKey.has(p.keyHash)) followers.push(p);
     else firstByKey.set(p.keyHash, p);
   }
-  const leaders = [...firstByKey.values()];
-  const submittedAt = Date.now();
-  const rows = leaders.map((p) => ({ p, id: uuidv7(submittedAt) }));
-  // One statement for the whole batch, in one transaction: one statement to
-  // prepare and one durable commit for everyone waiting.
-  const statements = insertResponses(rows, submittedAt);
-  const results = await writes.batch(statements);
+  const now = Date.now();
+  const rows = [...firstByKey.values()].map((p) => ({ p, id: uuidv7(now) }));
+  const results = await writes.batch(insertResponses(rows, now));
 
-  const returned = results.flatMap((r) => r.rows);
-  const insertedIds = new Set(returned.map((row) => String(row.id)));
-  const stored = new Map<string, { id: string; versionId: string; payloadHash: string; submittedAt: Date }>();
+  const inserted = new Set(results.flatMap((r) => r.rows.map((row) => String(row.id))));
+  const stored = new Map<string, Row>();
   const existingKeys: string[] = [];
   for (const { p, id } of rows) {
-    if (insertedIds.has(id)) {
-      const row = { id, versionId: p.item.versionId, payloadHash: p.payloadHash, submittedAt: new Date(submittedAt) };
+    if (inserted.has(id)) {
+      const row = { id, versionId: p.item.versionId, answers: p.item.answers, submittedAt: new Date(now) };
       stored.set(p.keyHash, row);
-      p.resolve({ ...row, replayed: false });
+      p.resolve({ id, versionId: row.versionId, submittedAt: row.submittedAt, replayed: false });
     } else {
       existingKeys.push(p.keyHash);
     }
   }
   if (existingKeys.length > 0) {
     const found = await client.execute({
-      sql: `SELECT id, version_id, payload_hash, submitted_at, idempotency_key FROM responses WHERE idempotency_key IN (${existingKeys.map(() => '?').join(',')})`,
+      sql: `SELECT id, version_id, answers, submitted_at, idempotency_key FROM responses WHERE idempotency_key IN (${existingKeys.map(() => '?').join(',')})`,
       args: existingKeys
     });
     for (const r of found.rows) {
-      const row = { id: String(r.id), versionId: String(r.version_id), payloadHash: String(r.payload_hash), submittedAt: new Date(Number(r.submitted_at)) };
+      const row = { id: String(r.id), versionId: String(r.version_id), answers: JSON.parse(String(r.answers)), submittedAt: new Date(Number(r.submitted_at)) };
       stored.set(String(r.idempotency_key), row);
       const leader = firstByKey.get(String(r.idempotency_key));
-      if (leader) settle(leader, row, true);
+      if (leader) settleReplay(leader, row);
     }
   }
   for (const p of followers) {
     const row = stored.get(p.keyHash);
-    if (row) settle(p, row, true);
+    if (row) settleReplay(p, row);
     else p.reject(new Error('The first submission with this key was not stored'));
   }
 }
 
-interface Row {
-  p: Pending;
-  id: string;
-}
-
-/** Split `items` so that no statement binds more than the limit of values. */
-function chunks<T>(items: T[], valuesEach: (item: T) => number): T[][] {
-  const out: T[][] = [];
-  let current: T[] = [];
-  let values = 0;
-  for (const item of items) {
-    const n = valuesEach(item);
-    if (current.length > 0 && values + n > MAX_VALUES_PER_STATEMENT) {
-      out.push(current);
-      current = [];
-      values = 0;
-    }
-    current.push(item);
-    values += n;
-  }
-  if (current.length > 0) out.push(current);
-  return out;
-}
+// SQLite allows 32,766 bound values per statement; stay well under it.
+const MAX_ROWS_PER_STATEMENT = 5000;
 
 /** Responses whose key is already stored are skipped, and RETURNING omits them. */
-function insertResponses(rows: Row[], submittedAt: number): InStatement[] {
-  return chunks(rows, () => 6).map((chunk) => ({
-    sql: `INSERT INTO responses (id, version_id, idempotency_key, payload_hash, answers, submitted_at)
-          VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
-          ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    args: chunk.flatMap(({ p, id }) => [id, p.item.versionId, p.keyHash, p.payloadHash, JSON.stringify(p.item.answers), submittedAt])
-  }));
+function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number): InStatement[] {
+  const statements: InStatement[] = [];
+  for (let at = 0; at < rows.length; at += MAX_ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(at, at + MAX_ROWS_PER_STATEMENT);
+    statements.push({
+      sql: `INSERT INTO responses (id, version_id, idempotency_key, answers, submitted_at)
+            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+            ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      args: chunk.flatMap(({ p, id }) => [id, p.item.versionId, p.keyHash, JSON.stringify(p.item.answers), submittedAt])
+    });
+  }
+  return statements;
 }

@@ -115,6 +115,6 @@ describe('POST /api/responses', () => {
 
   it('keeps nothing about the respondent: no IP, user agent or personal columns', async () => {
     const columns = await api.database.client.execute('SELECT name FROM pragma_table_info(\'responses\')');
-    expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'id', 'idempotency_key', 'payload_hash', 'submitted_at', 'version_id']);
+    expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'id', 'idempotency_key', 'submitted_at', 'version_id']);
   });
 });
