@@ -2,7 +2,7 @@
 // parsed definition is cached by version id for the life of the process.
 import { type Database, questionnaires, questionnaireVersions } from '@safer-voices/db';
 import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '@safer-voices/survey';
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 
 export interface PublishedVersion {
   questionnaireId: string;
@@ -55,25 +55,25 @@ interface Row {
 
 const toPublished = (row: Row): PublishedVersion => ({ ...row, definition: definitionOf(row.versionId, row.definition) });
 
-/** The newest published version of every questionnaire, newest questionnaire first. */
-export async function listPublished(db: Database): Promise<PublishedVersion[]> {
-  const rows = await db
+/** Published versions with their questionnaire, narrowed by `condition`. */
+function publishedWhere(db: Database, condition: SQL | undefined) {
+  return db
     .select(columns)
     .from(questionnaireVersions)
     .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(isNotNull(questionnaireVersions.publishedAt))
-    .orderBy(desc(questionnaires.createdAt), desc(questionnaireVersions.version));
+    .where(and(isNotNull(questionnaireVersions.publishedAt), condition));
+}
+
+/** The newest published version of every questionnaire, newest questionnaire first. */
+export async function listPublished(db: Database): Promise<PublishedVersion[]> {
+  const rows = await publishedWhere(db, undefined).orderBy(desc(questionnaires.createdAt), desc(questionnaireVersions.version));
   const newest = new Map<string, Row>();
   for (const row of rows) if (!newest.has(row.questionnaireId)) newest.set(row.questionnaireId, row);
   return [...newest.values()].map(toPublished);
 }
 
 export async function findPublishedBySlug(db: Database, slug: string): Promise<PublishedVersion | null> {
-  const [row] = await db
-    .select(columns)
-    .from(questionnaireVersions)
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(and(eq(questionnaires.slug, slug), isNotNull(questionnaireVersions.publishedAt)))
+  const [row] = await publishedWhere(db, eq(questionnaires.slug, slug))
     .orderBy(desc(questionnaireVersions.version))
     .limit(1);
   return row ? toPublished(row) : null;
@@ -99,11 +99,6 @@ export function findPublishedVersionCached(db: Database, versionId: string): Pro
 }
 
 export async function findPublishedVersion(db: Database, versionId: string): Promise<PublishedVersion | null> {
-  const [row] = await db
-    .select(columns)
-    .from(questionnaireVersions)
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(and(eq(questionnaireVersions.id, versionId), isNotNull(questionnaireVersions.publishedAt)))
-    .limit(1);
+  const [row] = await publishedWhere(db, eq(questionnaireVersions.id, versionId)).limit(1);
   return row ? toPublished(row) : null;
 }
