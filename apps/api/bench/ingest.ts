@@ -3,7 +3,6 @@
 // Hono echo server under the same load. Last line: one JSON object.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +14,8 @@ import { benchAnswers, benchQuestionnaire } from './bench-questionnaire';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+// One process, so a kill reaches the server itself (the tsx CLI would start a child).
+const tsx = import.meta.resolve('tsx');
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 async function prepareDatabase(url: string): Promise<string> {
@@ -37,7 +37,7 @@ async function prepareDatabase(url: string): Promise<string> {
 
 function startServer(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [tsx, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', tsx, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout?.on('data', (chunk: Buffer) => {
       if (ready.test(chunk.toString())) resolve(child);
     });
