@@ -5,9 +5,12 @@ import { Hono } from 'hono';
 import type { Env } from './env';
 import { notFound, onError } from './errors';
 import { createResponseWriter, type ResponseWriter } from './ingest/response-writer';
+import { authRoute } from './routes/auth';
 import { draftsRoute } from './routes/drafts';
+import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
 import { responsesRoute } from './routes/responses';
+import { staffRoute } from './routes/staff';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -25,7 +28,10 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .get('/health', (c) => c.json({ ok: true }))
     .route('/questionnaires', questionnairesRoute)
     .route('/responses', responsesRoute)
-    .route('/drafts', draftsRoute);
+    .route('/drafts', draftsRoute)
+    .route('/auth', authRoute)
+    .route('/staff', staffRoute)
+    .route('/organisations', organisationsRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

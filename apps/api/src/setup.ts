@@ -1,12 +1,34 @@
 // First start: bring the schema up to date and, on an empty database, add
-// the demo organisation and its three open surveys.
+// the demo organisation, its three open surveys and two demo staff accounts.
 import { randomUUID } from 'node:crypto';
-import { type Database, organisations, questionnaires, questionnaireVersions } from '@safer-voices/db';
+import { type Database, organisations, questionnaires, questionnaireVersions, type StaffRole } from '@safer-voices/db';
 import { migrateDatabase } from '@safer-voices/db/migrate';
 import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { templates } from '@safer-voices/survey/templates';
+import { hashPassword } from './auth/passwords';
+import { newStaffStatements } from './store/staff';
 
 export const DEMO_ORGANISATION = { slug: 'demo', name: 'Safer Somerset Violence Reduction Partnership (demo)' };
+
+/**
+ * Sign-in details for the demo staff, stated in the README and printed by
+ * `npm start`. They exist only in a database the demo seed created; a real
+ * deployment makes its first admin with `npm run admin -- create`.
+ */
+export const DEMO_STAFF = {
+  password: 'demo-password-2026',
+  accounts: [
+    { email: 'officer@demo.safervoices.test', name: 'Demo Officer', roles: ['officer'] },
+    { email: 'admin@demo.safervoices.test', name: 'Demo Admin', roles: ['admin'] }
+  ]
+} as const satisfies { password: string; accounts: { email: string; name: string; roles: StaffRole[] }[] };
+
+async function demoStaffStatements(db: Database, organisationId: string) {
+  const hashes = await Promise.all(DEMO_STAFF.accounts.map(() => hashPassword(DEMO_STAFF.password)));
+  return DEMO_STAFF.accounts.flatMap(
+    (account, i) => newStaffStatements(db, { ...account, organisationId, passwordHash: hashes[i] ?? '' }).statements
+  );
+}
 
 export async function seedDemo(db: Database): Promise<boolean> {
   const existing = await db.select({ id: organisations.id }).from(organisations).limit(1);
@@ -26,7 +48,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
       })
     ] as const;
   });
-  await db.batch([db.insert(organisations).values({ id: organisationId, ...DEMO_ORGANISATION }), ...statements.flat()]);
+  const staff = await demoStaffStatements(db, organisationId);
+  await db.batch([db.insert(organisations).values({ id: organisationId, ...DEMO_ORGANISATION }), ...statements.flat(), ...staff]);
   return true;
 }
 

@@ -1,0 +1,32 @@
+// The audit log: who did what, when, to what. Written in the same batch as
+// the change it records wherever possible, so neither exists without the other.
+import { randomUUID } from 'node:crypto';
+import { auditLog, type Database } from '@safer-voices/db';
+
+export type AuditAction =
+  | 'auth.sign_in'
+  | 'auth.sign_out'
+  | 'staff.invite'
+  | 'staff.invite_accepted'
+  | 'staff.roles_changed'
+  | 'staff.admin_created';
+
+export interface AuditEntry {
+  organisationId: string;
+  actorStaffId: string | null;
+  action: AuditAction;
+  target?: { type: 'staff' | 'invite' | 'session' | 'organisation'; id: string };
+  detail?: Record<string, unknown>;
+}
+
+export function auditStatement(db: Database, entry: AuditEntry) {
+  return db.insert(auditLog).values({
+    id: randomUUID(),
+    organisationId: entry.organisationId,
+    actorStaffId: entry.actorStaffId,
+    action: entry.action,
+    targetType: entry.target?.type ?? null,
+    targetId: entry.target?.id ?? null,
+    detail: entry.detail ?? null
+  });
+}
