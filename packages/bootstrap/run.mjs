@@ -20,7 +20,9 @@ const commands = {
   api: ['run', 'start:api'],
   themes: ['--filter', '@safer-voices/themes', 'run', 'cli'],
   bench: null, // chosen by its first argument, see benchmarks below
-  'db:migrate': ['--filter', '@safer-voices/api', 'run', 'db:migrate']
+  'db:migrate': ['--filter', '@safer-voices/api', 'run', 'db:migrate'],
+  // `npm run admin -- create --email … --org …`: the first admin of a real deployment.
+  admin: ['--silent', '--filter', '@safer-voices/api', 'run', 'admin']
 };
 
 // `npm run bench -- NAME`: each benchmark lives in the package it measures.
