@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from './client';
 import { migrateDatabase } from './migrate';
-import { organisations, questionnaires, questionnaireVersions } from './schema';
+import { organisations, questionnaires, questionnaireVersions, staff, staffRoles } from './schema';
 
 let dir: string;
 let handle: DatabaseHandle;
@@ -45,6 +45,21 @@ describe('migrations', () => {
     await handle.db.update(questionnaireVersions).set({ definition: { title: 'Draft 2' } }).where(eq(questionnaireVersions.id, 'v2'));
     const [row] = await handle.db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, 'v2'));
     expect(row?.definition).toEqual({ title: 'Draft 2' });
+  });
+
+  it('keep at least one admin in every organisation', async () => {
+    const refusal = (error: unknown) => /at least one admin/.test(String((error as Error).cause ?? error));
+    await handle.db.insert(staff).values([
+      { id: 's1', organisationId: 'org', email: 'a@example.org', name: 'A', passwordHash: 'x' },
+      { id: 's2', organisationId: 'org', email: 'b@example.org', name: 'B', passwordHash: 'x' }
+    ]);
+    await handle.db.insert(staffRoles).values([
+      { staffId: 's1', role: 'admin' },
+      { staffId: 's2', role: 'admin' }
+    ]);
+    await handle.db.delete(staffRoles).where(eq(staffRoles.staffId, 's2'));
+    await expect(handle.db.delete(staffRoles).where(eq(staffRoles.staffId, 's1'))).rejects.toSatisfy(refusal);
+    expect(await handle.db.select().from(staffRoles)).toEqual([{ staffId: 's1', role: 'admin' }]);
   });
 
   it('commit durably: embedded databases use WAL with synchronous=FULL', async () => {

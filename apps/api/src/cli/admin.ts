@@ -73,11 +73,14 @@ async function create(db: Database, options: NonNullable<ReturnType<typeof readO
     passwordHash: await hashPassword(password),
     roles: ['admin']
   });
-  await db.batch([
-    ...(existing ? [] : [db.insert(organisations).values({ id: organisationId, slug, name: options.org, parentId: hub?.id ?? null })]),
+  const adminStatements = [
     ...account.statements,
     auditStatement(db, { organisationId, actorStaffId: null, action: 'staff.admin_created', target: { type: 'staff', id: account.id }, detail: { via: 'admin command' } })
-  ]);
+  ] as const;
+  // One batch: the organisation, the account, its role and the audit entry are written together or not at all.
+  await (existing
+    ? db.batch(adminStatements)
+    : db.batch([db.insert(organisations).values({ id: organisationId, slug, name: options.org, parentId: hub?.id ?? null }), ...adminStatements]));
   console.log(existing ? `Organisation: ${existing.name} (existing, /${slug})` : `Organisation: ${options.org} (created, /${slug}${hub ? `, a partnership of ${hub.name}` : ''})`);
   console.log(`Admin: ${options.name} <${options.email}>`);
   if (!options.passwordFromStdin) console.log(`Password (shown once; keep it somewhere safe): ${password}`);
