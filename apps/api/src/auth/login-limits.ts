@@ -5,7 +5,7 @@
 // are deleted once they fall out of the window.
 import { createHmac, randomBytes } from 'node:crypto';
 import { type Database, instanceSecrets, loginAttempts } from '@safer-voices/db';
-import { and, count, gt, inArray, lt, min } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt, min, or } from 'drizzle-orm';
 
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 export const FAILURES_PER_EMAIL = 5;
@@ -20,7 +20,7 @@ function saltFor(db: Database): Promise<string> {
   if (!salt) {
     salt = (async () => {
       await db.insert(instanceSecrets).values({ name: SALT_NAME, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
-      const [row] = await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(inArray(instanceSecrets.name, [SALT_NAME]));
+      const [row] = await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, SALT_NAME));
       if (!row) throw new Error('The rate-limit salt could not be stored');
       return row.value;
     })();
@@ -67,7 +67,10 @@ export async function recordFailure(db: Database, keys: AttemptKeys, now = Date.
   ]);
 }
 
-/** A successful sign-in clears that address's failures, so a typo earlier does not count against later. */
-export async function clearEmailFailures(db: Database, keys: AttemptKeys): Promise<void> {
-  await db.delete(loginAttempts).where(inArray(loginAttempts.key, [keys.email]));
+/**
+ * A successful sign-in clears that address's failures, so a typo earlier
+ * does not count against later, and, like a failure, deletes expired rows.
+ */
+export async function clearEmailFailures(db: Database, keys: AttemptKeys, now = Date.now()): Promise<void> {
+  await db.delete(loginAttempts).where(or(eq(loginAttempts.key, keys.email), lt(loginAttempts.attemptedAt, new Date(now - LOGIN_WINDOW_MS))));
 }

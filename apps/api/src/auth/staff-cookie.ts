@@ -6,7 +6,12 @@ import { SESSION_MAX_MS } from './sessions';
 
 export const STAFF_COOKIE = 'sv_staff';
 
-const secure = (c: Context) => new URL(c.req.url).protocol === 'https:';
+/** https directly, or behind a TLS-terminating proxy that says so in PROTOCOL_HEADER (as for the web server). */
+function secure(c: Context): boolean {
+  const header = process.env.PROTOCOL_HEADER;
+  const forwarded = header ? c.req.header(header)?.split(',')[0]?.trim() : undefined;
+  return (forwarded ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
+}
 
 export function setStaffCookie(c: Context, token: string) {
   setCookie(c, STAFF_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: SESSION_MAX_MS / 1000 });

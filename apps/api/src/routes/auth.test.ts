@@ -34,6 +34,16 @@ describe('signing in', () => {
     expect((await me({ cookie: cookie.split(';')[0] ?? '' })).status).toBe(200);
   });
 
+  it('marks the cookie Secure over https', async () => {
+    const res = await api.app.request('https://vrp.example/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: officer.email, password: DEMO_STAFF.password })
+    });
+    expect(res.headers.get('set-cookie')).toMatch(/; Secure/);
+    expect((await login(officer.email, DEMO_STAFF.password)).headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
   it('gives a bearer token to API clients that ask for one, and sets no cookie', async () => {
     const res = await api.json('/api/auth/login', { email: admin.email, password: DEMO_STAFF.password, mode: 'bearer' });
     expect(res.headers.get('set-cookie')).toBeNull();
