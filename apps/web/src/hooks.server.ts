@@ -3,7 +3,8 @@ import { api } from '#lib/server/api.ts';
 
 export const handle: Handle = async ({ event, resolve }) => {
   if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/')) {
-    return api.fetch(event.request);
+    // The client's address lets the API limit sign-in attempts per network.
+    return api.fetch(event.request, { clientAddress: event.getClientAddress() });
   }
   const response = await resolve(event, {
     transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang ?? 'en')
