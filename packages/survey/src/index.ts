@@ -3,3 +3,7 @@ export * from './logic';
 export * from './model';
 export * from './validate';
 export * from './sample-answers';
+export * from './check-logic';
+export * from './edit';
+export * from './exchange';
+export * from './standard-items';

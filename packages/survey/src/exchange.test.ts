@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { EXCHANGE_FORMAT, exportQuestionnaire, importQuestionnaire } from './exchange';
+import { parsedTemplate } from './templates';
+
+const template = () => {
+  const definition = parsedTemplate('youth-safety-11-19');
+  if (!definition) throw new Error('template missing');
+  return definition;
+};
+
+describe('exportQuestionnaire / importQuestionnaire', () => {
+  it('round-trips a questionnaire, as an object or as text', () => {
+    const file = exportQuestionnaire(template(), new Date('2026-05-01T09:00:00Z'));
+    expect(file).toMatchObject({ format: EXCHANGE_FORMAT, version: 1, exportedAt: '2026-05-01T09:00:00.000Z' });
+    expect(importQuestionnaire(file)).toEqual({ ok: true, definition: template(), problems: [] });
+    expect(importQuestionnaire(JSON.stringify(file))).toEqual({ ok: true, definition: template(), problems: [] });
+  });
+
+  it.each([
+    ['text that is not JSON', '{ nope', '(file)', /not valid JSON/],
+    ['a list', [], '(file)', /one JSON object/],
+    ['null', null, '(file)', /one JSON object/],
+    ['another format', { format: 'something/else', version: 1, questionnaire: {} }, 'format', /not a Safer Voices questionnaire file/],
+    ['a newer version', { format: EXCHANGE_FORMAT, version: 2, questionnaire: {} }, 'version', /version 2; this installation reads version 1/],
+    ['no questionnaire', { format: EXCHANGE_FORMAT, version: 1 }, 'questionnaire', /no questionnaire/],
+    ['an unknown field', { format: EXCHANGE_FORMAT, version: 1, questionnaire: template(), extra: 1 }, '(file)', /“extra”/]
+  ])('explains %s, without throwing', (_name, input, path, message) => {
+    const result = importQuestionnaire(input);
+    expect(result.ok).toBe(false);
+    expect(result.problems[0]?.path).toBe(path);
+    expect(result.problems[0]?.message).toMatch(message);
+  });
+
+  it('reports every problem in the questionnaire with its path', () => {
+    const broken = structuredClone(exportQuestionnaire(template())) as { questionnaire: any };
+    broken.questionnaire.title = '';
+    broken.questionnaire.audience = 'toddlers';
+    broken.questionnaire.pages[2].questions[0].type = 'slider';
+    broken.questionnaire.pages[1].questions[0].options = [];
+    const result = importQuestionnaire(broken);
+    expect(result.ok).toBe(false);
+    const paths = result.problems.map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['questionnaire.title', 'questionnaire.audience', 'questionnaire.pages.2.questions.0.type']));
+    expect(result.problems.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports logic problems, as checkLogic finds them, under the questionnaire', () => {
+    const file = structuredClone(exportQuestionnaire(template())) as { questionnaire: any };
+    const follow = file.questionnaire.pages.find((p: any) => p.id === 'avoid').questions[0];
+    follow.showIf = { question: 'changed_behaviour', includes: 'ran_away' };
+    follow.required = true;
+    const result = importQuestionnaire(file);
+    expect(result.problems.map((p) => p.path)).toEqual([expect.stringMatching(/^questionnaire\.pages\.\d+\.questions\.0\.showIf$/), expect.stringMatching(/\.required$/)]);
+    expect(result.problems[0]?.message).toMatch(/“ran_away” is not an answer to “changed_behaviour”/);
+  });
+
+  it('reports the wrapper and the questionnaire together', () => {
+    const result = importQuestionnaire({ format: 'wrong', version: 1, questionnaire: { title: 'x' } });
+    expect(result.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['format', 'questionnaire.audience']));
+  });
+});
