@@ -1,7 +1,7 @@
 // Tables. Change them here, then `pnpm --filter @safer-voices/db generate`
 // writes the migration into migrations/ (the only way the schema changes).
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -17,6 +17,9 @@ export const organisations = sqliteTable('organisations', {
   createdAt: createdAt()
 });
 
+export const ACCESS_MODES = ['open', 'codes'] as const;
+export type AccessMode = (typeof ACCESS_MODES)[number];
+
 export const questionnaires = sqliteTable(
   'questionnaires',
   {
@@ -27,7 +30,10 @@ export const questionnaires = sqliteTable(
     /** Public address: /s/<slug>. */
     slug: text('slug').notNull().unique(),
     opensAt: integer('opens_at', { mode: 'timestamp_ms' }),
+    /** Closing a questionnaire sets this to the moment it closed. */
     closesAt: integer('closes_at', { mode: 'timestamp_ms' }),
+    /** `open`: anyone with the link; `codes`: a class or single-use access code is needed to start. */
+    accessMode: text('access_mode', { enum: ACCESS_MODES }).notNull().default('open'),
     createdAt: createdAt()
   },
   (t) => [index('questionnaires_organisation').on(t.organisationId)]
@@ -48,6 +54,39 @@ export const questionnaireVersions = sqliteTable(
     createdAt: createdAt()
   },
   (t) => [uniqueIndex('questionnaire_versions_number').on(t.questionnaireId, t.version)]
+);
+
+export const ACCESS_CODE_KINDS = ['class', 'single'] as const;
+export type AccessCodeKind = (typeof ACCESS_CODE_KINDS)[number];
+
+/**
+ * Access codes handed out for a questionnaire in `codes` mode: a class code
+ * for a whole class (labelled with its school and class, used many times)
+ * or single-use codes made in batches. Only a hash of the code is stored,
+ * and a use only adds to `uses`: nothing links a draft or a response to the
+ * code it started with.
+ */
+export const accessCodes = sqliteTable(
+  'access_codes',
+  {
+    id: text('id').primaryKey(),
+    questionnaireId: text('questionnaire_id')
+      .notNull()
+      .references(() => questionnaires.id),
+    /** SHA-256 of the normalised code (upper case, no spaces or dashes). */
+    codeHash: text('code_hash').notNull().unique(),
+    kind: text('kind', { enum: ACCESS_CODE_KINDS }).notNull(),
+    schoolLabel: text('school_label'),
+    classLabel: text('class_label'),
+    /** Single-use batches share an id, so a batch can be downloaded again. */
+    batchId: text('batch_id'),
+    /** null: no limit (a class code without one). Single-use codes have 1. */
+    maxUses: integer('max_uses'),
+    uses: integer('uses').notNull().default(0),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt()
+  },
+  (t) => [index('access_codes_questionnaire').on(t.questionnaireId, t.createdAt), check('access_codes_within_limit', sql`${t.maxUses} IS NULL OR ${t.uses} <= ${t.maxUses}`)]
 );
 
 /**
