@@ -12,6 +12,11 @@ export const handle: Handle = async ({ event, resolve }) => {
   // Answers must not linger in the browser's cache after "Exit this page"
   // or on a shared school tablet.
   if (event.url.pathname.startsWith('/s/')) response.headers.set('cache-control', 'no-store');
+  // Staff pages show people's names and roles: never cached, never indexed.
+  if (event.url.pathname === '/staff' || event.url.pathname.startsWith('/staff/')) {
+    response.headers.set('cache-control', 'no-store');
+    response.headers.set('x-robots-tag', 'noindex, nofollow');
+  }
   // Never tell the next site (e.g. after Exit this page) where the respondent
   // was; 'no-referrer' would also blank the Origin of our own form posts.
   response.headers.set('referrer-policy', 'same-origin');

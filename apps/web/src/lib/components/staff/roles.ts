@@ -1,0 +1,17 @@
+// Staff roles in the words the console uses, in the order it shows them.
+// The API's README describes what each role may do.
+import type { StaffRole } from '#lib/server/staff-api.ts';
+
+export const ROLES = [
+  { role: 'admin', label: 'Admin', can: 'invite staff and change their roles' },
+  { role: 'officer', label: 'Officer', can: 'design and publish questionnaires' },
+  { role: 'analyst', label: 'Analyst', can: 'read results' },
+  { role: 'author', label: 'Report author', can: 'build reports' },
+  { role: 'safeguarding_lead', label: 'Safeguarding lead', can: 'see flagged disclosures' }
+] as const satisfies readonly { role: StaffRole; label: string; can: string }[];
+
+export const roleLabel = (role: string) => ROLES.find((r) => r.role === role)?.label ?? role;
+
+export const roleList = (roles: readonly string[]) => roles.map(roleLabel).join(', ');
+
+export const isRole = (value: string): value is StaffRole => ROLES.some((r) => r.role === value);
