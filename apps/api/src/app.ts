@@ -6,6 +6,7 @@ import type { Env } from './env';
 import { notFound, onError } from './errors';
 import { createResponseWriter, type ResponseWriter } from './ingest/response-writer';
 import { authRoute } from './routes/auth';
+import { designerRoute } from './routes/designer';
 import { draftsRoute } from './routes/drafts';
 import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
@@ -31,7 +32,8 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/drafts', draftsRoute)
     .route('/auth', authRoute)
     .route('/staff', staffRoute)
-    .route('/organisations', organisationsRoute);
+    .route('/organisations', organisationsRoute)
+    .route('/designer', designerRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

@@ -11,6 +11,7 @@ import { sha256 } from '../store/canonical-json';
 import { createDraft, deleteDraft, findDraft, saveDraftAnswers } from '../store/drafts';
 import { findPublishedBySlug, findPublishedVersion } from '../store/questionnaires';
 import { validate } from '../validation';
+import { AccessCodeInputSchema, admit } from './admission';
 import { details, SlugSchema } from './questionnaires';
 import { assertOpen, limitBody, storeResponse } from './responses';
 
@@ -29,10 +30,13 @@ async function loadDraft(c: { var: Env['Variables'] }, token: string) {
 }
 
 export const draftsRoute = new Hono<Env>()
-  .post('/', limitBody, validate('json', z.strictObject({ slug: SlugSchema })), async (c) => {
-    const version = await findPublishedBySlug(c.var.db, c.req.valid('json').slug);
+  .post('/', limitBody, validate('json', z.strictObject({ slug: SlugSchema, code: AccessCodeInputSchema.optional() })), async (c) => {
+    const { slug, code } = c.req.valid('json');
+    const version = await findPublishedBySlug(c.var.db, slug);
     if (!version) throw new ApiError(404, 'questionnaire_not_found', 'There is no published questionnaire at this address');
     assertOpen(version);
+    // A code's use is counted here, when the draft starts (see store/access-codes.ts).
+    await admit(c.var.db, version, code);
     const token = await createDraft(c.var.db, version.versionId);
     const first = visiblePages(version.definition, {})[0];
     return c.json({ token, versionId: version.versionId, firstPageId: first?.id ?? null }, 201);

@@ -15,6 +15,8 @@ const summary = (v: PublishedVersion) => ({
   ageBand: v.definition.ageBand ?? null,
   minutes: v.definition.minutes,
   availability: availability(v),
+  /** `codes`: the start page asks for an access code. */
+  access: v.accessMode,
   closesAt: v.closesAt?.toISOString() ?? null
 });
 

@@ -71,6 +71,9 @@ export const responsesRoute = new Hono<Env>().post('/', limitBody, validate('jso
   }
   const version = await findPublishedVersionCached(c.var.db, body.versionId);
   if (!version) throw new ApiError(404, 'version_not_found', 'There is no published questionnaire version with this id');
+  if (version.accessMode === 'codes') {
+    throw new ApiError(403, 'code_required', 'This questionnaire needs an access code: start it with POST /api/drafts and the code');
+  }
   const stored = await storeResponse(c.var.writer, version, { versionId: version.versionId, answers: body.answers as Answers, idempotencyKey: parsedKey.data });
   return c.json(
     { id: stored.id, versionId: stored.versionId, submittedAt: stored.submittedAt.toISOString(), replayed: stored.replayed },

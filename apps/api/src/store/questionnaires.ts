@@ -1,6 +1,6 @@
 // Reading published questionnaires. Published versions never change, so a
 // parsed definition is cached by version id for the life of the process.
-import { type Database, questionnaires, questionnaireVersions } from '@safer-voices/db';
+import { type AccessMode, type Database, questionnaires, questionnaireVersions } from '@safer-voices/db';
 import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 
@@ -12,6 +12,7 @@ export interface PublishedVersion {
   definition: QuestionnaireDefinition;
   opensAt: Date | null;
   closesAt: Date | null;
+  accessMode: AccessMode;
 }
 
 export type Availability = 'open' | 'not_yet_open' | 'closed';
@@ -38,6 +39,7 @@ const columns = {
   slug: questionnaires.slug,
   opensAt: questionnaires.opensAt,
   closesAt: questionnaires.closesAt,
+  accessMode: questionnaires.accessMode,
   versionId: questionnaireVersions.id,
   version: questionnaireVersions.version,
   definition: questionnaireVersions.definition
@@ -48,6 +50,7 @@ interface Row {
   slug: string;
   opensAt: Date | null;
   closesAt: Date | null;
+  accessMode: AccessMode;
   versionId: string;
   version: number;
   definition: unknown;

@@ -1,0 +1,44 @@
+// /api/designer: what officers use to build, publish and hand out
+// questionnaires. Changes need the officer or admin role; every member of
+// staff may read the organisation's questionnaires, templates and the bank.
+import { importQuestionnaire, standardItems } from '@safer-voices/survey';
+import { parsedTemplates } from '@safer-voices/survey/templates';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireRole, type StaffEnv } from '../../auth/guards';
+import { canReach } from '../../auth/scope';
+import { ApiError } from '../../errors';
+import { createQuestionnaire, findQuestionnaire } from '../../store/designer';
+import { validate } from '../../validation';
+import { designerCodesRoute } from './codes';
+import { designerQuestionnairesRoute } from './questionnaires';
+import { detailsOf, EDITORS, limitDesignBody, READERS, toIssues } from './shared';
+
+export const designerRoute = new Hono<StaffEnv>()
+  .get('/standard-items', requireRole(...READERS), (c) => c.json({ items: standardItems }))
+  .get('/templates', requireRole(...READERS), (c) =>
+    c.json({
+      templates: parsedTemplates().map(({ slug, definition: d }) => ({
+        slug,
+        title: d.title,
+        summary: d.summary,
+        audience: d.audience,
+        ageBand: d.ageBand ?? null,
+        minutes: d.minutes,
+        questions: d.pages.reduce((n, p) => n + p.questions.length, 0)
+      }))
+    })
+  )
+  .post('/import', requireRole(...EDITORS), limitDesignBody, validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
+    const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
+    if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
+    const file = await c.req.json().catch(() => {
+      throw new ApiError(400, 'malformed_request', 'The file is not valid JSON');
+    });
+    const result = importQuestionnaire(file);
+    if (!result.ok) throw new ApiError(422, 'invalid_questionnaire_file', `The file has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was imported`, toIssues(result.problems));
+    const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, result.definition, { from: { kind: 'import' } });
+    return c.json(detailsOf(await findQuestionnaire(c.var.db, id, [organisationId])), 201);
+  })
+  .route('/questionnaires', designerQuestionnairesRoute)
+  .route('/questionnaires', designerCodesRoute);

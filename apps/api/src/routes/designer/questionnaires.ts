@@ -1,0 +1,122 @@
+// The designer's questionnaires: list, create (blank, from a template, as a
+// copy), edit the draft, publish, schedule, close, choose how respondents get
+// in, export. Scoped to the signed-in person's organisations: ids from
+// anywhere else are answered as if they did not exist.
+import { ACCESS_MODES } from '@safer-voices/db';
+import { applyDraftEdit, checkLogic, DraftEditSchema, exportQuestionnaire, type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '@safer-voices/survey';
+import { parsedTemplate } from '@safer-voices/survey/templates';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireRole, type StaffEnv } from '../../auth/guards';
+import { canReach } from '../../auth/scope';
+import { ApiError } from '../../errors';
+import { createQuestionnaire, draftOf, listQuestionnaires, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
+import { validate } from '../../validation';
+import { DraftDefinitionSchema } from '@safer-voices/survey';
+import { detailsOf, EDITORS, IdParam, limitDesignBody, READERS, reachableQuestionnaire, shapedDefinition, summaryOf, toIssues } from './shared';
+
+const blank = (title: string): QuestionnaireDefinition =>
+  DraftDefinitionSchema.parse({
+    title,
+    audience: 'youth',
+    summary: 'Describe in a sentence who this survey is for and what it asks.',
+    intro: ['Say what the survey is about, that it is anonymous, and how long it takes.'],
+    minutes: 10,
+    pages: [{ id: 'start', title: 'Before you start', questions: [{ id: 'about', type: 'statement', label: 'About this survey', body: 'Explain who will read the answers and what they will do with them.' }] }]
+  });
+
+const CreateSchema = z.strictObject({
+  from: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('blank'), title: z.string().trim().min(1, 'Enter a title').max(200) }),
+    z.strictObject({ kind: z.literal('template'), slug: z.string().min(1).max(80) }),
+    z.strictObject({ kind: z.literal('copy'), questionnaireId: z.string().min(1).max(100) })
+  ]),
+  /** A hub admin may create for one of its partnerships; one's own organisation by default. */
+  organisationId: z.string().min(1).max(100).optional()
+});
+
+const DateOrNull = z.iso.datetime({ offset: true, message: 'Use a date and time like 2026-09-01T09:00:00Z' }).nullable();
+const ScheduleSchema = z
+  .strictObject({ opensAt: DateOrNull, closesAt: DateOrNull })
+  .refine((s) => !s.opensAt || !s.closesAt || new Date(s.closesAt) > new Date(s.opensAt), { path: ['closesAt'], message: 'The closing date must be after the opening date' });
+
+const organisationNotFound = () => new ApiError(404, 'organisation_not_found', 'There is no such organisation');
+
+export const designerQuestionnairesRoute = new Hono<StaffEnv>()
+  .get('/', requireRole(...READERS), validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
+    const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
+    if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw organisationNotFound();
+    const all = await listQuestionnaires(c.var.db, organisationId);
+    return c.json({ organisationId, questionnaires: all.map(summaryOf) });
+  })
+  .post('/', requireRole(...EDITORS), validate('json', CreateSchema), async (c) => {
+    const { from, organisationId = c.var.staff.organisationId } = c.req.valid('json');
+    if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw organisationNotFound();
+    let definition: QuestionnaireDefinition;
+    if (from.kind === 'blank') definition = blank(from.title);
+    else if (from.kind === 'template') {
+      const template = parsedTemplate(from.slug);
+      if (!template) throw new ApiError(422, 'template_not_found', 'There is no such template', [{ field: 'from.slug', message: `There is no template “${from.slug}”` }]);
+      definition = template;
+    } else {
+      const source = workingVersionOf(await reachableQuestionnaire(c, from.questionnaireId));
+      if (!source) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+      definition = source.definition;
+    }
+    const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, definition, { from });
+    return c.json(detailsOf(await reachableQuestionnaire(c, id)), 201);
+  })
+  .get('/:id', requireRole(...READERS), validate('param', IdParam), async (c) => c.json(detailsOf(await reachableQuestionnaire(c, c.req.valid('param').id))))
+  .put('/:id/draft', requireRole(...EDITORS), limitDesignBody, validate('param', IdParam), validate('json', z.strictObject({ definition: z.unknown() })), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    const { definition } = shapedDefinition(c.req.valid('json').definition);
+    await saveDraft(c.var.db, q, definition);
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .post('/:id/draft/edits', requireRole(...EDITORS), limitDesignBody, validate('param', IdParam), validate('json', DraftEditSchema), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    const working = workingVersionOf(q);
+    if (!working) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+    const result = applyDraftEdit(working.definition, c.req.valid('json'));
+    if (!result.ok) throw new ApiError(422, 'edit_refused', result.problem.message, toIssues([result.problem]));
+    await saveDraft(c.var.db, q, result.definition);
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .post('/:id/publish', requireRole(...EDITORS), validate('param', IdParam), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    const draft = draftOf(q);
+    if (!draft) throw new ApiError(409, 'nothing_to_publish', 'There are no changes to publish: the newest version is already published');
+    const problems = checkLogic(draft.definition);
+    const full = QuestionnaireDefinitionSchema.safeParse(draft.definition);
+    if (problems.length > 0 || !full.success) {
+      const issues = problems.length > 0 ? toIssues(problems) : (full.error?.issues ?? []).map((i) => ({ field: i.path.join('.'), message: i.message }));
+      throw new ApiError(422, 'not_ready_to_publish', 'Fix these problems before publishing', issues);
+    }
+    await publishDraft(c.var.db, c.var.staff, q, draft.id, draft.version);
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .put('/:id/schedule', requireRole(...EDITORS), validate('param', IdParam), validate('json', ScheduleSchema), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    const { opensAt, closesAt } = c.req.valid('json');
+    await updateQuestionnaire(c.var.db, c.var.staff, q, { opensAt: opensAt ? new Date(opensAt) : null, closesAt: closesAt ? new Date(closesAt) : null }, 'questionnaire.scheduled');
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .post('/:id/close', requireRole(...EDITORS), validate('param', IdParam), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    const now = new Date();
+    if (!q.closesAt || q.closesAt > now) await updateQuestionnaire(c.var.db, c.var.staff, q, { closesAt: now }, 'questionnaire.closed');
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .put('/:id/access', requireRole(...EDITORS), validate('param', IdParam), validate('json', z.strictObject({ mode: z.enum(ACCESS_MODES) })), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    await updateQuestionnaire(c.var.db, c.var.staff, q, { accessMode: c.req.valid('json').mode }, 'questionnaire.access_changed');
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .get('/:id/export', requireRole(...READERS), validate('param', IdParam), validate('query', z.object({ version: z.coerce.number().int().positive().optional() })), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    const wanted = c.req.valid('query').version;
+    const version = wanted ? q.versions.find((v) => v.version === wanted) : workingVersionOf(q);
+    if (!version) throw new ApiError(404, 'version_not_found', 'This questionnaire has no such version');
+    c.header('content-disposition', `attachment; filename="${q.slug}-v${version.version}.json"`);
+    return c.json(exportQuestionnaire(version.definition));
+  });

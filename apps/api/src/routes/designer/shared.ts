@@ -1,0 +1,78 @@
+// What the designer routes share: who may do what, finding a questionnaire
+// within the signed-in person's organisations, and the JSON shapes.
+import type { StaffRole } from '@safer-voices/db';
+import { checkDefinition, checkLogic, type LogicProblem, type QuestionnaireDefinition } from '@safer-voices/survey';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { StaffEnv } from '../../auth/guards';
+import { reachableOrganisationIds } from '../../auth/scope';
+import { ApiError, type Issue } from '../../errors';
+import { type DesignerQuestionnaire, draftOf, findQuestionnaire, latestPublishedOf, statusOf, workingVersionOf } from '../../store/designer';
+import { availability } from '../../store/questionnaires';
+
+/** Officers design and publish; admins may too. */
+export const EDITORS: StaffRole[] = ['officer', 'admin'];
+/** Everyone on the staff may see what the organisation is asking. */
+export const READERS: StaffRole[] = ['officer', 'admin', 'analyst', 'author', 'safeguarding_lead'];
+
+export const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+/** Questionnaire definitions are larger than responses, but not this large. */
+export const DESIGN_BODY_LIMIT = 1024 * 1024;
+export const limitDesignBody = bodyLimit({
+  maxSize: DESIGN_BODY_LIMIT,
+  onError: () => {
+    throw new ApiError(413, 'body_too_large', `The request body is larger than ${DESIGN_BODY_LIMIT / 1024} KB`);
+  }
+});
+
+export const toIssues = (problems: LogicProblem[]): Issue[] => problems.map((p) => ({ field: p.path, message: p.message }));
+
+export async function reachableQuestionnaire(c: Context<StaffEnv>, id: string): Promise<DesignerQuestionnaire> {
+  return findQuestionnaire(c.var.db, id, await reachableOrganisationIds(c.var.db, c.var.staff));
+}
+
+/** A definition as received, checked for shape: 422 with every issue if it is not one. */
+export function shapedDefinition(input: unknown, prefix = 'definition'): { definition: QuestionnaireDefinition; problems: LogicProblem[] } {
+  const { definition, problems } = checkDefinition(input, prefix);
+  if (!definition) throw new ApiError(422, 'invalid_definition', 'The questionnaire is not complete or has fields of the wrong kind', toIssues(problems));
+  return { definition, problems: checkLogic(definition) };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function summaryOf(q: DesignerQuestionnaire) {
+  const working = workingVersionOf(q);
+  const published = latestPublishedOf(q);
+  const draft = draftOf(q);
+  return {
+    id: q.id,
+    organisationId: q.organisationId,
+    slug: q.slug,
+    title: working?.definition.title ?? '',
+    audience: working?.definition.audience ?? null,
+    ageBand: working?.definition.ageBand ?? null,
+    status: statusOf(q),
+    /** For live questionnaires: open now, not open yet, or closed. */
+    availability: published ? availability(q) : null,
+    accessMode: q.accessMode,
+    opensAt: iso(q.opensAt),
+    closesAt: iso(q.closesAt),
+    publishedVersion: published?.version ?? null,
+    draftVersion: draft?.version ?? null,
+    responses: q.versions.reduce((sum, v) => sum + v.responses, 0),
+    createdAt: q.createdAt.toISOString()
+  };
+}
+
+export function detailsOf(q: DesignerQuestionnaire) {
+  const working = workingVersionOf(q);
+  return {
+    questionnaire: summaryOf(q),
+    /** The version being edited: the draft if there is one, else the newest published version. */
+    working: working && { version: working.version, published: working.publishedAt !== null, definition: working.definition },
+    problems: working ? toIssues(checkLogic(working.definition)) : [],
+    versions: q.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: iso(v.publishedAt), createdAt: v.createdAt.toISOString(), responses: v.responses }))
+  };
+}

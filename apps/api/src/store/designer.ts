@@ -1,0 +1,168 @@
+// Questionnaires as officers see them: every version, the draft being
+// edited, status and response counts. A questionnaire has at most one draft
+// (its newest version, unpublished); publishing freezes it, and the next
+// edit starts a new draft version. Published versions are never changed
+// (a database trigger refuses it), so responses keep their exact version.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type AccessMode, auditLog, type Database, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
+import { DraftDefinitionSchema, type QuestionnaireDefinition } from '@safer-voices/survey';
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { ApiError } from '../errors';
+
+export type QuestionnaireStatus = 'draft' | 'live' | 'closed';
+
+export interface VersionRow {
+  id: string;
+  version: number;
+  publishedAt: Date | null;
+  createdAt: Date;
+  definition: QuestionnaireDefinition;
+  responses: number;
+}
+
+export interface DesignerQuestionnaire {
+  id: string;
+  organisationId: string;
+  slug: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  accessMode: AccessMode;
+  createdAt: Date;
+  /** Newest first. */
+  versions: VersionRow[];
+}
+
+export const questionnaireNotFound = () => new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+
+export function statusOf(q: Pick<DesignerQuestionnaire, 'versions' | 'closesAt'>, now = new Date()): QuestionnaireStatus {
+  if (!q.versions.some((v) => v.publishedAt)) return 'draft';
+  return q.closesAt && now >= q.closesAt ? 'closed' : 'live';
+}
+
+export const draftOf = (q: DesignerQuestionnaire) => (q.versions[0] && !q.versions[0].publishedAt ? q.versions[0] : null);
+export const latestPublishedOf = (q: DesignerQuestionnaire) => q.versions.find((v) => v.publishedAt) ?? null;
+/** What the designer edits: the draft, or else the newest published version. */
+export const workingVersionOf = (q: DesignerQuestionnaire) => q.versions[0] ?? null;
+
+async function withVersions(db: Database, rows: (typeof questionnaires.$inferSelect)[]): Promise<DesignerQuestionnaire[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const versions = await db.select().from(questionnaireVersions).where(inArray(questionnaireVersions.questionnaireId, ids)).orderBy(desc(questionnaireVersions.version));
+  const counts = await db
+    .select({ versionId: responses.versionId, n: count() })
+    .from(responses)
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+    .where(inArray(questionnaireVersions.questionnaireId, ids))
+    .groupBy(responses.versionId);
+  const countOf = new Map(counts.map((c) => [c.versionId, c.n]));
+  return rows.map((row) => ({
+    ...row,
+    versions: versions
+      .filter((v) => v.questionnaireId === row.id)
+      .map((v) => ({
+        id: v.id,
+        version: v.version,
+        publishedAt: v.publishedAt,
+        createdAt: v.createdAt,
+        // Drafts may still have logic problems; checkLogic reports them.
+        definition: DraftDefinitionSchema.parse(v.definition),
+        responses: countOf.get(v.id) ?? 0
+      }))
+  }));
+}
+
+export async function listQuestionnaires(db: Database, organisationId: string): Promise<DesignerQuestionnaire[]> {
+  const rows = await db.select().from(questionnaires).where(eq(questionnaires.organisationId, organisationId)).orderBy(desc(questionnaires.createdAt));
+  return withVersions(db, rows);
+}
+
+/** The questionnaire if one of `reachable` organisations owns it; otherwise it does not exist. */
+export async function findQuestionnaire(db: Database, id: string, reachable: string[]): Promise<DesignerQuestionnaire> {
+  const rows = await db
+    .select()
+    .from(questionnaires)
+    .where(and(eq(questionnaires.id, id), inArray(questionnaires.organisationId, reachable)));
+  const [found] = await withVersions(db, rows);
+  if (!found) throw questionnaireNotFound();
+  return found;
+}
+
+function slugFor(title: string): string {
+  const base = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48);
+  return `${base || 'survey'}-${randomBytes(4).toString('hex')}`;
+}
+
+export type DesignerAction =
+  | 'questionnaire.created'
+  | 'questionnaire.published'
+  | 'questionnaire.scheduled'
+  | 'questionnaire.closed'
+  | 'questionnaire.access_changed'
+  | 'access_codes.created';
+
+export function designerAudit(db: Database, who: { id: string }, organisationId: string, questionnaireId: string, action: DesignerAction, detail?: Record<string, unknown>) {
+  return db.insert(auditLog).values({ id: randomUUID(), organisationId, actorStaffId: who.id, action, targetType: 'questionnaire', targetId: questionnaireId, detail: detail ?? null });
+}
+
+export async function createQuestionnaire(db: Database, who: { id: string }, organisationId: string, definition: QuestionnaireDefinition, detail: Record<string, unknown>) {
+  const id = randomUUID();
+  await db.batch([
+    db.insert(questionnaires).values({ id, organisationId, slug: slugFor(definition.title) }),
+    db.insert(questionnaireVersions).values({ id: randomUUID(), questionnaireId: id, version: 1, definition }),
+    designerAudit(db, who, organisationId, id, 'questionnaire.created', detail)
+  ]);
+  return id;
+}
+
+const editedMeanwhile = () => new ApiError(409, 'edited_meanwhile', 'Someone else changed this questionnaire at the same moment. Reload it and make your change again.');
+
+/** Replace the draft, or start a new draft version when the newest version is published. */
+export async function saveDraft(db: Database, q: DesignerQuestionnaire, definition: QuestionnaireDefinition): Promise<void> {
+  const draft = draftOf(q);
+  if (draft) {
+    const updated = await db
+      .update(questionnaireVersions)
+      .set({ definition })
+      .where(and(eq(questionnaireVersions.id, draft.id), isNull(questionnaireVersions.publishedAt)))
+      .returning({ id: questionnaireVersions.id });
+    if (updated.length === 0) throw editedMeanwhile();
+    return;
+  }
+  const next = (q.versions[0]?.version ?? 0) + 1;
+  await db
+    .insert(questionnaireVersions)
+    .values({ id: randomUUID(), questionnaireId: q.id, version: next, definition })
+    .catch((error: unknown) => {
+      if (/UNIQUE/i.test(String((error as Error).message ?? error))) throw editedMeanwhile();
+      throw error;
+    });
+}
+
+/** Freeze the draft as a published version. Checking it is the caller's job. */
+export async function publishDraft(db: Database, who: { id: string }, q: DesignerQuestionnaire, draftId: string, version: number): Promise<Date> {
+  const publishedAt = new Date();
+  const published = await db
+    .update(questionnaireVersions)
+    .set({ publishedAt })
+    .where(and(eq(questionnaireVersions.id, draftId), isNull(questionnaireVersions.publishedAt)))
+    .returning({ id: questionnaireVersions.id });
+  if (published.length === 0) throw editedMeanwhile();
+  await designerAudit(db, who, q.organisationId, q.id, 'questionnaire.published', { version });
+  return publishedAt;
+}
+
+export async function updateQuestionnaire(
+  db: Database,
+  who: { id: string },
+  q: DesignerQuestionnaire,
+  change: Partial<{ opensAt: Date | null; closesAt: Date | null; accessMode: AccessMode }>,
+  action: DesignerAction
+) {
+  const detail = Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
+  await db.batch([db.update(questionnaires).set(change).where(eq(questionnaires.id, q.id)), designerAudit(db, who, q.organisationId, q.id, action, detail)]);
+}

@@ -1,0 +1,37 @@
+// Helpers for designer API tests: an officer, a questionnaire made from a
+// template, and answering a published questionnaire as a respondent.
+import { type QuestionnaireDefinition, sampleAnswers, visiblePages } from '@safer-voices/survey';
+import { expect } from 'vitest';
+import { type FreshApi, jsonOf } from './fresh-api';
+import { addStaff, bearerFor } from './staff';
+
+export async function officerHeaders(api: FreshApi, organisationId: string) {
+  const { id } = await addStaff(api, organisationId, ['officer']);
+  return bearerFor(api, id);
+}
+
+export async function createFromTemplate(api: FreshApi, headers: Record<string, string>, slug = 'community-safety-residents') {
+  const res = await api.json('/api/designer/questionnaires', { from: { kind: 'template', slug } }, headers);
+  expect(res.status).toBe(201);
+  return jsonOf(res);
+}
+
+export const designerPath = (id: string, rest = '') => `/api/designer/questionnaires/${id}${rest}`;
+
+/** Start a draft (with a code if given) and submit sample answers, page by page. */
+export async function respond(api: FreshApi, slug: string, options: { code?: string; pick?: number } = {}) {
+  const started = await api.json('/api/drafts', { slug, ...(options.code ? { code: options.code } : {}) });
+  if (started.status !== 201) return started;
+  const { token, versionId } = await jsonOf(started);
+  const details = await jsonOf(await api.app.request(`/api/questionnaires/${slug}`));
+  const definition = details.definition as QuestionnaireDefinition;
+  const full = sampleAnswers(definition, options.pick ?? 0);
+  for (const page of visiblePages(definition, full)) {
+    const answers = Object.fromEntries(page.questions.filter((q) => q.id in full).map((q) => [q.id, full[q.id]]));
+    const saved = await api.json(`/api/drafts/${token}/pages/${page.id}`, { answers }, {}, 'PUT');
+    expect(saved.status, `page ${page.id}`).toBe(200);
+  }
+  const submitted = await api.json(`/api/drafts/${token}/submit`, {});
+  expect((await jsonOf(submitted.clone())).versionId).toBe(versionId);
+  return submitted;
+}
