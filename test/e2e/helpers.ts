@@ -100,3 +100,25 @@ export async function storedResponses(versionId: string): Promise<{ id: string; 
     client.close();
   }
 }
+
+/**
+ * The demo staff sign-in, as DEMO_STAFF in apps/api/src/setup.ts (the tests
+ * do not depend on the API package, so it is repeated here).
+ */
+export const DEMO_STAFF = {
+  password: 'demo-password-2026',
+  officer: { email: 'officer@demo.safervoices.test', name: 'Demo Officer' },
+  admin: { email: 'admin@demo.safervoices.test', name: 'Demo Admin' }
+} as const;
+
+/** Tests run in parallel on one database: each new account gets an address of its own. */
+export const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+
+/** Sign in through the staff sign-in page and wait for the staff home page (or `landing`). */
+export async function signInAsStaff(page: Page, email: string, password: string = DEMO_STAFF.password, landing = /\/staff$/) {
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(landing);
+}

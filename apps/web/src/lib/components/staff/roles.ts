@@ -10,8 +10,10 @@ export const ROLES = [
   { role: 'safeguarding_lead', label: 'Safeguarding lead', can: 'see flagged disclosures' }
 ] as const satisfies readonly { role: StaffRole; label: string; can: string }[];
 
-export const roleLabel = (role: string) => ROLES.find((r) => r.role === role)?.label ?? role;
-
-export const roleList = (roles: readonly string[]) => roles.map(roleLabel).join(', ');
+/** In the console's order, whatever order they came in (the API sorts them by name). */
+export const roleList = (roles: readonly string[]) =>
+  ROLES.filter((r) => roles.includes(r.role))
+    .map((r) => r.label)
+    .join(', ');
 
 export const isRole = (value: string): value is StaffRole => ROLES.some((r) => r.role === value);
