@@ -36,7 +36,7 @@ const fresh = async () => (await createFromTemplate(api, officer)).questionnaire
 
 interface Action {
   name: string;
-  request(headers: Record<string, string>): Promise<Response>;
+  request(headers: Record<string, string>): Response | Promise<Response>;
   allowed: Caller[];
   ok: number;
 }
