@@ -1,5 +1,5 @@
 import type { FieldError } from '@safer-voices/survey';
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { isRole } from '#lib/components/staff/roles.ts';
 import { failureOf } from '#lib/server/api.ts';
 import { apiAs, requireRole } from '#lib/server/staff-api.ts';
@@ -36,7 +36,11 @@ export const actions: Actions = {
     }
     const { staff } = await res.json();
     // Someone who changed their own roles must be looked up again, or this page would show them as before.
-    if (staff.id === who.staff.id) event.locals.staff = undefined;
+    if (staff.id === who.staff.id) {
+      event.locals.staff = undefined;
+      // An admin who gave up the role (another admin remains) may no longer see this page.
+      if (!staff.roles.includes('admin')) redirect(303, '/staff');
+    }
     return { saved: { id: staff.id, name: staff.name, roles: staff.roles } };
   },
 
