@@ -10,11 +10,15 @@ export const load: PageServerLoad = async ({ params, url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ params, cookies, url }) => {
-    const res = await client.api.drafts.$post({ json: { slug: params.slug } });
+  default: async ({ params, cookies, url, request }) => {
+    const form = await request.formData();
+    const entered = String(form.get('code') ?? '').trim();
+    const res = await client.api.drafts.$post({ json: entered ? { slug: params.slug, code: entered } : { slug: params.slug } });
     if (!res.ok) {
       const failure = await failureOf(res);
-      return fail(failure.status === 409 ? 409 : 400, { message: failure.message });
+      const codeProblem = failure.issues?.find((issue) => issue.field === 'code');
+      if (codeProblem) return fail(failure.status, { code: entered, errors: [{ field: 'code', message: codeProblem.message }], message: null });
+      return fail(failure.status === 409 ? 409 : 400, { code: entered, errors: [], message: failure.message });
     }
     const { token, firstPageId } = await res.json();
     startSession(cookies, url, token);
