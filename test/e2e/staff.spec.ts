@@ -11,7 +11,8 @@ test('the demo officer signs in and sees the staff home page', async ({ page }) 
   await signInAsStaff(page, DEMO_STAFF.officer.email);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${DEMO_STAFF.officer.name}`);
   await expect(page.getByText('Your roles')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Feeling safe' })).toHaveAttribute('href', '/s/feeling-safe-8-11');
+  // The organisation's questionnaires, each linking to its page in the console.
+  await expect(page.getByRole('link', { name: 'Feeling safe' }).first()).toHaveAttribute('href', /^\/staff\/questionnaires\/[^/]+$/);
   // Officers do not manage the team, so the header does not offer it.
   await expect(page.getByRole('navigation', { name: 'Staff console' }).getByRole('link', { name: 'Team' })).toHaveCount(0);
   await expectNoAxeFindings(page);

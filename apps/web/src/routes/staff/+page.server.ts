@@ -4,9 +4,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const who = await requireStaff(event);
   const api = apiAs(event, who);
-  const [organisationRes, surveysRes] = await Promise.all([api.api.organisations.current.$get(), api.api.questionnaires.$get()]);
+  const [organisationRes, surveysRes] = await Promise.all([api.api.organisations.current.$get(), api.api.designer.questionnaires.$get({ query: {} })]);
   if (!organisationRes.ok) throw new Error(`GET /api/organisations/current answered ${organisationRes.status}`);
   const { hub, partnerships } = await organisationRes.json();
+  if (!surveysRes.ok) throw new Error(`GET /api/designer/questionnaires answered ${surveysRes.status}`);
   const { questionnaires } = await surveysRes.json();
   return {
     staff: who.staff,
@@ -14,7 +15,8 @@ export const load: PageServerLoad = async (event) => {
     hub: hub?.name ?? null,
     partnerships: partnerships.map((p) => p.name),
     roles: who.roles,
-    // Every open survey for now: the API lists them without their organisation until the designer's own list arrives.
-    surveys: questionnaires.map((q) => ({ slug: q.slug, title: q.title, closesAt: q.closesAt }))
+    editor: who.roles.includes('officer') || who.roles.includes('admin'),
+    // The organisation's own questionnaires, drafts included: every member of staff may read them.
+    surveys: questionnaires.map((q) => ({ id: q.id, slug: q.slug, title: q.title, status: q.status, availability: q.availability, closesAt: q.closesAt, responses: q.responses }))
   };
 };
