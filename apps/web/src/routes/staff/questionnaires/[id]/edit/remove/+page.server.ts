@@ -1,0 +1,35 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { findQuestion } from '#lib/components/designer/questions.ts';
+import { loadDraft, sendEdit } from '#lib/server/draft-editor.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+// Removing asks first, on a page of its own: a confirmation that works without JavaScript.
+async function target(event: Parameters<typeof loadDraft>[0]) {
+  const { who, details } = await loadDraft(event);
+  const definition = details.working.definition;
+  const questionId = event.url.searchParams.get('question');
+  const pageId = event.url.searchParams.get('page');
+  if (questionId) {
+    const question = findQuestion(definition, questionId);
+    if (!question) error(404, { message: 'There is no such question in this draft.' });
+    return { who, title: definition.title, kind: 'question' as const, id: questionId, name: question.label, questions: [] as string[] };
+  }
+  const number = definition.pages.findIndex((p) => p.id === pageId);
+  const page = definition.pages[number];
+  if (!page) error(404, { message: 'There is no such page in this draft.' });
+  return { who, title: definition.title, kind: 'page' as const, id: page.id, name: `Page ${number + 1}${page.title ? `: ${page.title}` : ''}`, questions: page.questions.map((q) => q.label) };
+}
+
+export const load: PageServerLoad = async (event) => {
+  const { who: _who, ...shown } = await target(event);
+  return { ...shown, editor: `/staff/questionnaires/${event.params.id}/edit` };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { who, kind, id } = await target(event);
+    const result = await sendEdit(event, who, kind === 'question' ? { op: 'remove_question', questionId: id } : { op: 'remove_page', pageId: id });
+    if (!result.ok) return fail(422, { message: result.failure.message });
+    redirect(303, `/staff/questionnaires/${event.params.id}/edit?saved=pages#pages`);
+  }
+};
