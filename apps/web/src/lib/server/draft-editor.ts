@@ -65,3 +65,12 @@ export function anchorOf(definition: QuestionnaireDefinition, path: string): str
   if (page) return `page-${page.id}`;
   return 'settings';
 }
+
+/**
+ * The editor after a save, at what changed. With problems to show it goes to
+ * the top instead: a #fragment would stop the error summary taking focus.
+ */
+export function editorAfterSave(questionnaireId: string, anchor: string, details: DraftDetails): string {
+  const path = `/staff/questionnaires/${questionnaireId}/edit?saved=${encodeURIComponent(anchor)}`;
+  return details.problems.length > 0 ? path : `${path}#${anchor}`;
+}

@@ -1,7 +1,7 @@
 import { type Audience, type DraftEdit, type FieldError, type QuestionnaireDefinition, unusedId } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { idFromLabel, isQuestionType, newQuestion, newQuestionId } from '#lib/components/designer/questions.ts';
-import { anchorOf, loadDraft, type Saved, saveDefinition, sendEdit } from '#lib/server/draft-editor.ts';
+import { anchorOf, editorAfterSave, loadDraft, type Saved, saveDefinition, sendEdit } from '#lib/server/draft-editor.ts';
 import { textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +24,7 @@ function done(event: { params: { id: string } }, result: Saved, anchor: string, 
     const errors: FieldError[] = (result.failure.issues ?? []).map((i) => ({ field: i.field, message: i.message }));
     return refused(422, formName, errors.length > 0 ? errors : [{ field: formName, message: result.failure.message }]);
   }
-  redirect(303, `/staff/questionnaires/${event.params.id}/edit?saved=${encodeURIComponent(anchor)}#${anchor}`);
+  redirect(303, editorAfterSave(event.params.id, anchor, result.details));
 }
 
 function settingsFrom(form: FormData, definition: QuestionnaireDefinition): { definition?: QuestionnaireDefinition; errors: FieldError[]; values: Record<string, string> } {

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { findQuestion } from '#lib/components/designer/questions.ts';
-import { loadDraft, sendEdit } from '#lib/server/draft-editor.ts';
+import { editorAfterSave, loadDraft, sendEdit } from '#lib/server/draft-editor.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 // Removing asks first, on a page of its own: a confirmation that works without JavaScript.
@@ -30,6 +30,6 @@ export const actions: Actions = {
     const { who, kind, id } = await target(event);
     const result = await sendEdit(event, who, kind === 'question' ? { op: 'remove_question', questionId: id } : { op: 'remove_page', pageId: id });
     if (!result.ok) return fail(422, { message: result.failure.message });
-    redirect(303, `/staff/questionnaires/${event.params.id}/edit?saved=pages#pages`);
+    redirect(303, editorAfterSave(event.params.id, 'pages', result.details));
   }
 };

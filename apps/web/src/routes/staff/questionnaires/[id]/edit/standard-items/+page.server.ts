@@ -1,6 +1,6 @@
 import { type FieldError, standardItems } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
-import { loadDraft, sendEdit } from '#lib/server/draft-editor.ts';
+import { editorAfterSave, loadDraft, sendEdit } from '#lib/server/draft-editor.ts';
 import { textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -52,6 +52,6 @@ export const actions: Actions = {
     }
     const inserted = result.details.working.definition.pages[at];
     const anchor = inserted ? `page-${inserted.id}` : 'pages';
-    redirect(303, `/staff/questionnaires/${event.params.id}/edit?saved=${anchor}#${anchor}`);
+    redirect(303, editorAfterSave(event.params.id, anchor, result.details));
   }
 };

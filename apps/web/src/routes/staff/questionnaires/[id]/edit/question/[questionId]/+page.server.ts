@@ -1,7 +1,7 @@
 import type { FieldError } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { answersOf, earlierQuestions, findQuestion } from '#lib/components/designer/questions.ts';
-import { loadDraft, sendEdit } from '#lib/server/draft-editor.ts';
+import { editorAfterSave, loadDraft, sendEdit } from '#lib/server/draft-editor.ts';
 import { applyRowCommand, readState, stateOf, toQuestion } from '#lib/server/question-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -44,6 +44,6 @@ export const actions: Actions = {
       return fail(422, { state, focus: null, errors: errors.length > 0 ? errors : [{ field: 'label', message: result.failure.message }] });
     }
     const anchor = `question-${question.id}`;
-    redirect(303, `/staff/questionnaires/${event.params.id}/edit?saved=${anchor}#${anchor}`);
+    redirect(303, editorAfterSave(event.params.id, anchor, result.details));
   }
 };
