@@ -4,6 +4,7 @@
 // see, and ids used twice. Each problem names the field it is about, as a
 // dotted path into the definition, so an editor can show it in place.
 import type { QuestionnaireDefinition, Question, ShowIf } from './model';
+import { translationProblems } from './translations';
 import { EXTRA_VALUES } from './validate';
 
 export interface LogicProblem {
@@ -156,5 +157,6 @@ export function checkLogic(definition: QuestionnaireDefinition): LogicProblem[] 
       problems.push({ path: `${path}.required`, message: `This question is required but always hidden: ${why}` });
     }
   }
+  problems.push(...translationProblems(definition));
   return problems;
 }

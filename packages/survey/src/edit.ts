@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { LogicProblem } from './check-logic';
 import { IdSchema, PageSchema, type Question, type QuestionnaireDefinition, QuestionSchema } from './model';
 import { findStandardItem } from './standard-items';
+import { pruneTranslations } from './translations';
 
 const Position = z.number().int().min(0).optional();
 
@@ -69,7 +70,8 @@ export function standardItemPages(definition: QuestionnaireDefinition, key: stri
 
 export function applyDraftEdit(definition: QuestionnaireDefinition, edit: DraftEdit): EditResult {
   const pages = definition.pages.map((page) => ({ ...page, questions: [...page.questions] }));
-  const done = (next: typeof pages): EditResult => ({ ok: true, definition: { ...definition, pages: next } });
+  // Translations of text an edit removes (a question, an option) go with it.
+  const done = (next: typeof pages): EditResult => ({ ok: true, definition: pruneTranslations({ ...definition, pages: next }) });
   const pageIndex = (id: string) => pages.findIndex((page) => page.id === id);
   switch (edit.op) {
     case 'add_page': {

@@ -7,3 +7,4 @@ export * from './check-logic';
 export * from './edit';
 export * from './exchange';
 export * from './standard-items';
+export * from './translations';

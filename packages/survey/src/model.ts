@@ -148,6 +148,17 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/** A BCP 47 language tag as used here: `ar`, `pl`, `pt-BR`, `pa-Arab`. */
+export const LanguageTagSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'Use a language tag like “pl”, “ar” or “pt-BR”');
+
+/**
+ * Translations by language, then by string key (see translations.ts for the
+ * keys, e.g. `q.<questionId>.label`). A string with no translation falls back
+ * to the source language.
+ */
+export const TranslationsSchema = z.record(LanguageTagSchema, z.record(z.string(), z.string()));
+export type Translations = z.infer<typeof TranslationsSchema>;
+
 export const AudienceSchema = z.enum(['child', 'youth', 'adult']);
 export type Audience = z.infer<typeof AudienceSchema>;
 
@@ -155,7 +166,8 @@ export type Audience = z.infer<typeof AudienceSchema>;
 export const QuestionnaireDefinitionSchema = z
   .object({
     title: z.string().min(1),
-    language: z.string().default('en'),
+    /** The language the questionnaire is written in: the fallback for every translation. */
+    language: LanguageTagSchema.default('en'),
     audience: AudienceSchema,
     /** Age band this version is written for, e.g. "8-11". */
     ageBand: z.string().optional(),
@@ -167,7 +179,8 @@ export const QuestionnaireDefinitionSchema = z
     /** Help shown on the confirmation page, beside Childline and Fearless. */
     localContact: ContactSchema.optional(),
     /** Show "Exit this page": on by default for young people. */
-    quickExit: z.boolean().optional()
+    quickExit: z.boolean().optional(),
+    translations: TranslationsSchema.optional()
   })
   .superRefine((definition, ctx) => {
     const seen = new Map<string, number>();

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { checkLogic } from './check-logic';
+import { applyDraftEdit } from './edit';
+import { exportQuestionnaire, importQuestionnaire } from './exchange';
+import { QuestionnaireDefinitionSchema } from './model';
+import { parsedTemplates } from './templates';
+import { availableLanguages, languageName, localise, missingTranslations, textDirection, translatableStrings } from './translations';
+import { validateAnswers } from './validate';
+
+const definition = QuestionnaireDefinitionSchema.parse({
+  title: 'Feeling safe',
+  audience: 'youth',
+  summary: 'About safety',
+  intro: ['First paragraph', 'Second paragraph'],
+  minutes: 5,
+  localContact: { name: 'Youth hub', description: 'Someone to talk to' },
+  pages: [
+    {
+      id: 'one',
+      title: 'Where you live',
+      questions: [
+        { id: 'safe', type: 'scale', label: 'How safe?', required: true, requiredError: 'Choose how safe you feel', points: [{ value: 'very', label: 'Very safe' }, { value: 'not', label: 'Not safe' }], extras: { dontKnow: 'Don’t know' } },
+        { id: 'where', type: 'multiple', label: 'Where?', help: 'Pick any', options: [{ value: 'park', label: 'Park' }], none: { value: 'none', label: 'None of these' } }
+      ]
+    },
+    { id: 'two', questions: [{ id: 'ok', type: 'consent', label: 'Agree', body: 'Read this', agreeLabel: 'I agree' }] }
+  ]
+});
+
+const withArabic = { ...definition, translations: { ar: { title: 'الشعور بالأمان', 'q.safe.label': 'ما مدى شعورك بالأمان؟', 'q.safe.requiredError': 'اختر مدى شعورك بالأمان', 'q.where.help': ' ' } } };
+
+describe('translatableStrings', () => {
+  it('lists every string a respondent reads, by stable key, in order', () => {
+    expect(translatableStrings(definition).map((s) => s.key)).toEqual([
+      'title',
+      'summary',
+      'intro.0',
+      'intro.1',
+      'page.one.title',
+      'q.safe.label',
+      'q.safe.requiredError',
+      'q.safe.points.very',
+      'q.safe.points.not',
+      'q.safe.extras.dontKnow',
+      'q.where.label',
+      'q.where.help',
+      'q.where.options.park',
+      'q.where.none',
+      'q.ok.label',
+      'q.ok.body',
+      'q.ok.agreeLabel',
+      'localContact.description'
+    ]);
+    expect(translatableStrings(definition)[5]).toEqual({ key: 'q.safe.label', source: 'How safe?' });
+  });
+
+  it('gives every demo template keys that are all different', () => {
+    for (const { definition: d } of parsedTemplates()) {
+      const keys = translatableStrings(d).map((s) => s.key);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+});
+
+describe('localise', () => {
+  it('translates each string it has and falls back to the source for the rest', () => {
+    const arabic = localise(withArabic, 'ar');
+    expect(arabic.title).toBe('الشعور بالأمان');
+    expect(arabic.pages[0]?.questions[0]?.label).toBe('ما مدى شعورك بالأمان؟');
+    expect(arabic.summary).toBe('About safety');
+    // A blank translation counts as missing.
+    expect(arabic.pages[0]?.questions[1]?.help).toBe('Pick any');
+    // Ids and values are untouched, so answers mean the same in every language.
+    expect(arabic.pages.map((p) => p.questions.map((q) => q.id))).toEqual(definition.pages.map((p) => p.questions.map((q) => q.id)));
+  });
+
+  it('returns the definition itself for the source language or one with no translation', () => {
+    expect(localise(withArabic, 'en')).toBe(withArabic);
+    expect(localise(withArabic, 'pl')).toBe(withArabic);
+  });
+
+  it('localises the required-question error', () => {
+    const errors = validateAnswers(localise(withArabic, 'ar'), {}, { pageId: 'one' });
+    expect(errors).toContainEqual({ field: 'safe', message: 'اختر مدى شعورك بالأمان' });
+  });
+
+  it('counts what is still missing and lists the languages a respondent can choose', () => {
+    expect(missingTranslations(withArabic, 'ar')).toBe(translatableStrings(definition).length - 3);
+    expect(availableLanguages(withArabic)).toEqual(['en', 'ar']);
+    expect(availableLanguages({ ...definition, translations: { pl: { title: '' } } })).toEqual(['en']);
+  });
+});
+
+describe('textDirection and languageName', () => {
+  it.each([
+    ['ar', 'rtl'],
+    ['ur', 'rtl'],
+    ['fa', 'rtl'],
+    ['he', 'rtl'],
+    ['ps', 'rtl'],
+    ['ckb', 'rtl'],
+    ['yi', 'rtl'],
+    ['dv', 'rtl'],
+    ['pa-Arab', 'rtl'],
+    ['pl', 'ltr'],
+    ['pa', 'ltr'],
+    ['en-GB', 'ltr'],
+    ['ku-Latn', 'ltr']
+  ])('%s is written %s', (lang, dir) => expect(textDirection(lang)).toBe(dir));
+
+  it('names a language in itself, capitalised as a list item', () => {
+    expect(languageName('pl')).toBe('Polski');
+    expect(languageName('ar')).toBe('العربية');
+    expect(languageName('ro')).toBe('Română');
+    expect(languageName('uk')).toBe('Українська');
+    expect(languageName('ar', 'en')).toBe('Arabic');
+  });
+});
+
+describe('checking translations', () => {
+  it('reports keys that address nothing and a translation into the source language', () => {
+    const broken = { ...definition, translations: { ar: { 'q.gone.label': 'x', title: 'y' }, en: { title: 'z' } } };
+    expect(checkLogic(broken)).toEqual([
+      { path: 'translations.ar.q.gone.label', message: expect.stringMatching(/Arabic translation “q.gone.label” is for text that is no longer/) },
+      { path: 'translations.en', message: expect.stringMatching(/own language/) }
+    ]);
+    expect(checkLogic(withArabic)).toEqual([]);
+  });
+
+  it('refuses a language tag that is not one', () => {
+    expect(QuestionnaireDefinitionSchema.safeParse({ ...definition, translations: { Arabic: {} } }).success).toBe(false);
+  });
+
+  it('drops the translations of a question when it is removed', () => {
+    const result = applyDraftEdit({ ...withArabic, translations: { ar: { ...withArabic.translations.ar, 'q.where.label': 'أين؟' } } }, { op: 'remove_question', questionId: 'where' });
+    const { 'q.where.help': _help, ...kept } = withArabic.translations.ar;
+    expect(result.ok && result.definition.translations?.ar).toEqual(kept);
+  });
+
+  it('carries translations through export and import', () => {
+    const result = importQuestionnaire(JSON.parse(JSON.stringify(exportQuestionnaire(withArabic))));
+    expect(result.ok && result.definition.translations).toEqual(withArabic.translations);
+  });
+});
