@@ -7,7 +7,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     return api.fetch(event.request, { clientAddress: event.getClientAddress() });
   }
   const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang ?? 'en')
+    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang ?? 'en').replace('%dir%', event.locals.dir ?? 'ltr')
   });
   // Answers must not linger in the browser's cache after "Exit this page"
   // or on a shared school tablet.

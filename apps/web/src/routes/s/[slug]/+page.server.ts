@@ -1,12 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { client, failureOf } from '#lib/server/api.ts';
 import { loadQuestionnaire } from '#lib/server/journey.ts';
+import { respondentLanguage } from '#lib/server/language.ts';
 import { startSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
-  const questionnaire = await loadQuestionnaire(params.slug);
-  return { questionnaire, expired: url.searchParams.has('expired') };
+export const load: PageServerLoad = async (event) => {
+  const questionnaire = await loadQuestionnaire(event.params.slug);
+  const { definition } = respondentLanguage(event, questionnaire.definition);
+  return { questionnaire: { ...questionnaire, definition }, expired: event.url.searchParams.has('expired') };
 };
 
 export const actions: Actions = {

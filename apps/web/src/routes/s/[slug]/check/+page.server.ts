@@ -3,12 +3,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { describeAnswer } from '#lib/describe-answer.ts';
 import { client, failureOf } from '#lib/server/api.ts';
 import { requireJourney } from '#lib/server/journey.ts';
+import { respondentLanguage } from '#lib/server/language.ts';
 import { endSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, cookies, url }) => {
+export const load: PageServerLoad = async (event) => {
+  const { params, cookies, url } = event;
   const journey = await requireJourney(cookies, url, params.slug);
-  const { definition } = journey.questionnaire;
+  const { definition } = respondentLanguage(event, journey.questionnaire.definition);
   const visible = visibleQuestionIds(definition, journey.answers);
   const pages = visiblePages(definition, journey.answers);
   const rows = pages.flatMap((page) =>
@@ -31,7 +33,7 @@ export const actions: Actions = {
     const res = await client.api.drafts[':token'].submit.$post({ param: { token: journey.token } });
     if (!res.ok) {
       const failure = await failureOf(res);
-      if (failure.status === 422) return fail(422, { errors: failure.issues ?? [], message: null });
+      if (failure.status === 422) return fail(422, { errors: (failure.issues ?? []).map((e) => ({ ...e, lang: 'en' })), message: null });
       if (failure.status === 409) return fail(409, { errors: [], message: failure.message });
       error(failure.status === 404 ? 404 : 503, { message: failure.message });
     }
