@@ -1,4 +1,4 @@
-import { type Audience, type DraftEdit, type FieldError, type QuestionnaireDefinition, unusedId } from '@safer-voices/survey';
+import { type Audience, type DraftEdit, type FieldError, pruneTranslations, type QuestionnaireDefinition, unusedId } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { idFromLabel, isQuestionType, newQuestion, newQuestionId } from '#lib/components/designer/questions.ts';
 import { anchorOf, editorAfterSave, loadDraft, type Saved, saveDefinition, sendEdit } from '#lib/server/draft-editor.ts';
@@ -76,7 +76,8 @@ export const actions: Actions = {
     const { who, details } = await loadDraft(event);
     const { definition, errors, values } = settingsFrom(await event.request.formData(), details.working.definition);
     if (!definition) return refused(400, 'settings', errors, values);
-    const result = await saveDefinition(event, who, definition);
+    // Translations of start-page paragraphs that were removed go with them.
+    const result = await saveDefinition(event, who, pruneTranslations(definition));
     if (!result.ok) {
       const issues = (result.failure.issues ?? []).map((i) => ({ field: i.field.replace(/^definition\./, '').replace(/^localContact\.(\w)/, (_, c: string) => `contact${c.toUpperCase()}`), message: i.message }));
       return refused(422, 'settings', issues.length > 0 ? issues : [{ field: 'title', message: result.failure.message }], values);

@@ -1,0 +1,62 @@
+import { availableLanguages, type FieldError, languageName, missingTranslations, textDirection, translatableStrings } from '@safer-voices/survey';
+import { fail, redirect } from '@sveltejs/kit';
+import { loadDraft, saveDefinition } from '#lib/server/draft-editor.ts';
+import { textField } from '#lib/server/staff-forms.ts';
+import { COMMUNITY_LANGUAGES, fieldIdOf, languageChoices, stringGroups, translationsFrom } from '#lib/server/translation-form.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const MAX_LENGTH = 5000;
+
+export const load: PageServerLoad = async (event) => {
+  const { details } = await loadDraft(event);
+  const definition = details.working.definition;
+  const languages = Object.keys(definition.translations ?? {}).filter((l) => l !== definition.language);
+  const asked = event.url.searchParams.get('lang');
+  const lang = asked && languages.includes(asked) ? asked : languages[0];
+  return {
+    questionnaire: details.questionnaire,
+    working: { version: details.working.version, published: details.working.published },
+    title: definition.title,
+    source: { tag: definition.language, name: languageName(definition.language, 'en') },
+    languages: languages.map((tag) => ({ tag, name: languageName(tag, 'en'), missing: missingTranslations(definition, tag) })),
+    offered: languageChoices([definition.language, ...languages]),
+    total: translatableStrings(definition).length,
+    live: availableLanguages(definition),
+    editing: lang ? { tag: lang, name: languageName(lang, 'en'), dir: textDirection(lang), groups: stringGroups(definition, lang) } : null,
+    saved: event.url.searchParams.has('saved')
+  };
+};
+
+const here = (id: string, lang: string, saved = false) => `/staff/questionnaires/${id}/translations?lang=${encodeURIComponent(lang)}${saved ? '&saved=1' : ''}`;
+
+export const actions: Actions = {
+  addLanguage: async (event) => {
+    const { who, details } = await loadDraft(event);
+    const definition = details.working.definition;
+    const lang = textField(await event.request.formData(), 'language');
+    if (!COMMUNITY_LANGUAGES.includes(lang) || lang === definition.language) {
+      return fail(400, { form: 'addLanguage', errors: [{ field: 'language', message: 'Choose the language to translate into' }] as FieldError[] });
+    }
+    if (!definition.translations?.[lang]) {
+      const result = await saveDefinition(event, who, { ...definition, translations: { ...definition.translations, [lang]: {} } });
+      if (!result.ok) return fail(422, { form: 'addLanguage', errors: [{ field: 'language', message: result.failure.message }] as FieldError[] });
+    }
+    redirect(303, here(event.params.id, lang));
+  },
+
+  save: async (event) => {
+    const { who, details } = await loadDraft(event);
+    const definition = details.working.definition;
+    const form = await event.request.formData();
+    const lang = textField(form, 'lang');
+    if (!definition.translations?.[lang]) redirect(303, `/staff/questionnaires/${event.params.id}/translations`);
+    const strings = translationsFrom(definition, form);
+    const errors: FieldError[] = Object.entries(strings)
+      .filter(([, text]) => text.length > MAX_LENGTH)
+      .map(([key]) => ({ field: fieldIdOf(key), message: `Shorten this translation to ${MAX_LENGTH} characters or fewer` }));
+    if (errors.length > 0) return fail(400, { form: 'save', errors, typed: strings });
+    const result = await saveDefinition(event, who, { ...definition, translations: { ...definition.translations, [lang]: strings } });
+    if (!result.ok) return fail(422, { form: 'save', errors: [{ field: 'save', message: result.failure.message }] as FieldError[], typed: strings });
+    redirect(303, here(event.params.id, lang, true));
+  }
+};
