@@ -1,0 +1,4 @@
+export * from './change';
+export * from './kappa';
+export * from './normal';
+export * from './wilson';

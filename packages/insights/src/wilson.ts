@@ -1,0 +1,36 @@
+// Wilson score interval for a proportion, as in UKHSA's public-health indicator methods.
+import { zForConfidence } from './normal';
+
+export interface Proportion {
+  /** successes / n, or null when n = 0 (no people, no proportion). */
+  p: number | null;
+  lower: number | null;
+  upper: number | null;
+  successes: number;
+  n: number;
+  confidence: number;
+}
+
+function checkCounts(successes: number, n: number): void {
+  if (!Number.isInteger(successes) || !Number.isInteger(n)) throw new RangeError('successes and n must be whole numbers');
+  if (n < 0 || successes < 0 || successes > n) throw new RangeError(`need 0 ≤ successes ≤ n, got ${successes}/${n}`);
+}
+
+/**
+ * Wilson score interval. Unlike the Wald interval it stays inside [0, 1] and
+ * behaves at 0% and 100% (0/10 → [0, 0.2775]). n = 0 gives nulls, not NaN.
+ */
+export function wilson(successes: number, n: number, confidence = 0.95): Proportion {
+  checkCounts(successes, n);
+  const z = zForConfidence(confidence);
+  if (n === 0) return { p: null, lower: null, upper: null, successes, n, confidence };
+  const p = successes / n;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  const denominator = 1 + z2 / n;
+  // Clamp only rounding noise: at 0 and n the bounds are exactly 0 and 1.
+  const lower = successes === 0 ? 0 : Math.max(0, (centre - spread) / denominator);
+  const upper = successes === n ? 1 : Math.min(1, (centre + spread) / denominator);
+  return { p, lower, upper, successes, n, confidence };
+}
