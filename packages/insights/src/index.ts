@@ -1,4 +1,7 @@
 export * from './change';
+export * from './differencing';
 export * from './kappa';
 export * from './normal';
+export { recoverable } from './protect';
+export * from './suppress';
 export * from './wilson';

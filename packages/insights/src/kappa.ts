@@ -45,7 +45,7 @@ export function cohensKappa(pairs: ReadonlyArray<readonly [Code, Code]>, confide
     if (x === y) agree++;
   }
   const observed = agree / n;
-  const expected = categories.reduce((sum, c) => sum + ((a.get(c) ?? 0) / n) * ((b.get(c) ?? 0) / n), 0);
+  const expected = categories.reduce<number>((sum, c) => sum + ((a.get(c) ?? 0) / n) * ((b.get(c) ?? 0) / n), 0);
   if (expected >= 1 - 1e-12) {
     return { defined: false, kappa: null, observed, expected, n, reason: 'one category only', categories };
   }

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { recoverable } from './protect';
+import { type Figure, suppress, suppressStatistic, type TwoWayResult } from './suppress';
+
+/** An attacker with the published table: solve any line with one unknown, repeatedly. */
+function attack(t: TwoWayResult): number {
+  const grid: Array<Array<number | null>> = [
+    ...t.cells.map((row, r) => [...row.map((f) => f.count), t.rowTotals[r]?.count ?? null]),
+    [...t.columnTotals.map((f) => f.count), t.total.count],
+  ];
+  let recovered = 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const lines: Array<Array<[number, number]>> = [
+      ...grid.map((row, r) => row.map((_, c) => [r, c] as [number, number])),
+      ...(grid[0] ?? []).map((_, c) => grid.map((_, r) => [r, c] as [number, number])),
+    ];
+    for (const line of lines) {
+      const unknown = line.filter(([r, c]) => grid[r]?.[c] === null);
+      if (unknown.length !== 1) continue;
+      const [ur, uc] = unknown[0] as [number, number];
+      const parts = line.slice(0, -1).map(([r, c]) => grid[r]?.[c] ?? 0);
+      const [tr, tc] = line[line.length - 1] as [number, number];
+      const total = grid[tr]?.[tc] ?? 0;
+      const known = parts.reduce((s, v) => s + v, 0);
+      (grid[ur] as Array<number | null>)[uc] = ur === tr && uc === tc ? known : total - known;
+      recovered++;
+      changed = true;
+    }
+  }
+  return recovered;
+}
+
+const hiddenCount = (figures: Figure[]) => figures.filter((f) => f.count === null).length;
+
+describe('suppress: one-way tables', () => {
+  it('hides a small count and the next-smallest so the total cannot give it away', () => {
+    const t = suppress([3, 40, 25, 12]);
+    expect(t.cells.map((f) => f.count)).toEqual([null, 40, 25, null]);
+    expect(t.cells[0]).toMatchObject({ suppressed: 'primary', reason: 'count below threshold', percent: null });
+    expect(t.cells[3]).toMatchObject({ suppressed: 'secondary', percent: null, lower: null });
+    expect(t.total.count).toBe(80);
+    expect(t.cells[1]?.percent).toBeCloseTo(50, 10);
+    expect(t.cells[1]?.lower).toBeCloseTo(39.3, 2);
+    expect(t.cells[1]?.base).toBe(80);
+  });
+  it('shows everything when every count meets the threshold', () => {
+    const t = suppress([10, 30, 60]);
+    expect(t.cells.every((f) => f.suppressed === null)).toBe(true);
+    expect(t.cells.reduce((s, f) => s + (f.percent ?? 0), 0)).toBeCloseTo(100, 10);
+  });
+  it('hides everything when the base is below the threshold', () => {
+    const t = suppress([2, 3, 0]);
+    expect(t.total).toMatchObject({ count: null, suppressed: 'primary' });
+    expect(t.cells.every((f) => f.count === null && f.percent === null)).toBe(true);
+  });
+  it('uses the threshold setting and can show zeros', () => {
+    expect(suppress([6, 0, 20], { threshold: 5, showZeros: true }).cells.map((f) => f.count)).toEqual([6, 0, 20]);
+    expect(suppress([6, 0, 20], { threshold: 5 }).cells.map((f) => f.count)).toEqual([null, null, 20]);
+    expect(() => suppress([1], { threshold: 0 })).toThrow(RangeError);
+    expect(() => suppress([1.5, 2])).toThrow(RangeError);
+  });
+});
+
+describe('suppress: two-way tables', () => {
+  // Rows: three schools. Columns: feel safe / unsafe / don't know.
+  const table = [
+    [40, 12, 15],
+    [30, 4, 20],
+    [25, 18, 11],
+  ];
+
+  it('hides the small cell and enough complements that no line gives it away', () => {
+    const t = suppress(table);
+    expect(t.cells[1]?.[1]).toMatchObject({ count: null, suppressed: 'primary' });
+    expect(t.cells.flat().filter((f) => f.suppressed === 'secondary').length).toBeGreaterThanOrEqual(3);
+    for (const row of t.cells) expect([0, 2, 3]).toContain(hiddenCount(row));
+    expect(attack(t)).toBe(0);
+    expect(t.rowTotals.map((f) => f.count)).toEqual([67, 54, 54]);
+    expect(t.total.count).toBe(175);
+  });
+
+  it('computes row percentages only from shown counts and bases', () => {
+    const t = suppress(table);
+    const shown = t.cells[0]?.[0];
+    expect(shown?.percent).toBeCloseTo((40 / 67) * 100, 10);
+    expect(shown?.base).toBe(67);
+    expect(suppress(table, { percentOf: 'column' }).cells[0]?.[0]?.base).toBe(95);
+    expect(suppress(table, { percentOf: 'total' }).cells[0]?.[0]?.base).toBe(175);
+  });
+
+  it('hides a whole small group and protects its total too', () => {
+    const t = suppress([
+      [40, 12, 15],
+      [2, 4, 0],
+      [25, 18, 11],
+      [30, 22, 14],
+    ]);
+    expect(t.cells[1]?.every((f) => f.count === null)).toBe(true);
+    expect(t.rowTotals[1]).toMatchObject({ count: null, suppressed: 'primary' });
+    // Another row total must go, or the grand total would give the small group away.
+    expect(hiddenCount(t.rowTotals)).toBeGreaterThanOrEqual(2);
+    expect(attack(t)).toBe(0);
+  });
+
+  it('leaves no hidden figure recoverable on random tables', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    for (let trial = 0; trial < 200; trial++) {
+      const rows = 2 + Math.floor(random() * 4);
+      const cols = 2 + Math.floor(random() * 4);
+      const grid = Array.from({ length: rows }, () => Array.from({ length: cols }, () => Math.floor(random() * (random() < 0.3 ? 10 : 60))));
+      const t = suppress(grid);
+      expect(attack(t)).toBe(0);
+      for (const row of t.cells) for (const f of row) if ((f.count ?? 10) < 10) throw new Error('small count shown');
+    }
+  });
+
+  it('finds a cell that line equations determine together', () => {
+    // Two hidden entries in one line with a known total: neither is determined.
+    // One hidden entry alone: determined. A chain (1 from line [1, 7], then 0, then 2): all determined.
+    expect(recoverable(new Set([0, 1]), [[0, 1, 4]])).toEqual([]);
+    expect(recoverable(new Set([0]), [[0, 1, 4]])).toEqual([0]);
+    expect(recoverable(new Set([0, 1, 2]), [[0, 1, 4], [2, 3, 5], [0, 2, 6], [1, 7]])).toEqual([0, 1, 2]);
+  });
+});
+
+describe('suppressStatistic', () => {
+  it('hides a mean based on fewer than the threshold', () => {
+    expect(suppressStatistic(3.2, 9)).toEqual({ value: null, reason: 'base below threshold' });
+    expect(suppressStatistic(3.2, 10)).toEqual({ value: 3.2, reason: null });
+  });
+});
