@@ -6,11 +6,13 @@ import type { Env } from './env';
 import { notFound, onError } from './errors';
 import { createResponseWriter, type ResponseWriter } from './ingest/response-writer';
 import { authRoute } from './routes/auth';
+import { codingRoute } from './routes/coding-jobs';
 import { designerRoute } from './routes/designer';
 import { draftsRoute } from './routes/drafts';
 import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
 import { responsesRoute } from './routes/responses';
+import { safeguardingRoute } from './routes/safeguarding';
 import { staffRoute } from './routes/staff';
 
 export interface AppOptions {
@@ -33,7 +35,9 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/auth', authRoute)
     .route('/staff', staffRoute)
     .route('/organisations', organisationsRoute)
-    .route('/designer', designerRoute);
+    .route('/designer', designerRoute)
+    .route('/coding', codingRoute)
+    .route('/safeguarding', safeguardingRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

@@ -1,11 +1,18 @@
 import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
+import { startBackgroundCoder } from './coding/background-coder';
 
 export { type AppOptions, type AppType, createApp } from './app';
+export { codeOutstanding } from './coding/code-outstanding';
 export { DEMO_ORGANISATION, DEMO_STAFF } from './setup';
 export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questionnaires';
 
-/** The API on the database named by DATABASE_URL (the embedded file by default). */
+/**
+ * The API on the database named by DATABASE_URL (the embedded file by
+ * default), with the background coder that codes new free-text answers.
+ */
 export async function openApi(url?: string) {
-  return createApp({ database: await openDatabase(url) });
+  const database = await openDatabase(url);
+  startBackgroundCoder(database);
+  return createApp({ database });
 }

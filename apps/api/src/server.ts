@@ -3,16 +3,19 @@
 import { serve } from '@hono/node-server';
 import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
+import { startBackgroundCoder } from './coding/background-coder';
 
 const port = Number(process.env.PORT ?? 3001);
 const database = await openDatabase();
 const app = createApp({ database });
+const coder = startBackgroundCoder(database);
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });
 
 function shutdown() {
-  server.close(() => {
+  server.close(async () => {
+    await coder.stop();
     database.close();
     process.exit(0);
   });

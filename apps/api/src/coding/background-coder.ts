@@ -1,0 +1,91 @@
+// The background coder: one loop per API process that codes new answers
+// (coding on arrival) and then works through re-coding jobs, a chunk at a
+// time. It only reads what the ingest path has committed and writes its own
+// tables, so submissions are acknowledged exactly as before.
+import type { DatabaseHandle } from '@safer-voices/db';
+import type { Coder } from '@safer-voices/themes';
+import { codeOutstanding } from './code-outstanding';
+import { JobChunkError, recordJobError, runRecodeChunk } from './recode-job';
+
+export interface BackgroundCoderOptions {
+  /** Pause between passes when there is nothing left to do. */
+  intervalMs?: number;
+  chunk?: number;
+  coder?: Coder;
+}
+
+export interface BackgroundCoder {
+  stop(): Promise<void>;
+}
+
+// Group commit may store a response a little after a later-made id, so each
+// pass looks back this far behind the last pass that caught up.
+const LOOK_BACK_MS = 5 * 60_000;
+const FAILURES_BEFORE_GIVING_UP = 5;
+
+/** The smallest uuidv7 made at this time (ids sort by their leading milliseconds). */
+export function firstIdAt(ms: number): string {
+  const time = Math.max(0, ms).toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}`;
+}
+
+export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 200, coder }: BackgroundCoderOptions = {}): BackgroundCoder {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  // Empty at first: the first passes after a start look at every response.
+  let sinceId = '';
+  const jobFailures = new Map<string, number>();
+
+  async function codeNewAnswers() {
+    const passStarted = Date.now();
+    const done = await codeOutstanding(database, { limit: chunk, coder, sinceId });
+    if (done.responses < chunk) sinceId = firstIdAt(passStarted - LOOK_BACK_MS);
+    return done.responses > 0;
+  }
+
+  async function workOnJobs() {
+    try {
+      const job = await runRecodeChunk(database, { limit: chunk, coder });
+      if (job) jobFailures.delete(job.id);
+      return job !== null && job.status !== 'done';
+    } catch (error) {
+      console.error('Re-coding job chunk failed', error);
+      if (error instanceof JobChunkError) {
+        const { jobId } = error;
+        const failures = (jobFailures.get(jobId) ?? 0) + 1;
+        jobFailures.set(jobId, failures);
+        await recordJobError(database.db, jobId, error, failures >= FAILURES_BEFORE_GIVING_UP);
+      }
+      return false;
+    }
+  }
+
+  async function pass() {
+    let busy = false;
+    try {
+      busy = await codeNewAnswers();
+    } catch (error) {
+      console.error('Coding new answers failed', error);
+    }
+    if (!busy) busy = await workOnJobs();
+    if (stopped) return;
+    // Keep going straight away while there is work, yielding to requests between chunks.
+    timer = setTimeout(tick, busy ? 0 : intervalMs);
+    timer.unref?.();
+  }
+
+  function tick() {
+    running = pass();
+  }
+
+  timer = setTimeout(tick, 0);
+  timer.unref?.();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    }
+  };
+}

@@ -1,0 +1,67 @@
+// Coding on arrival: a submission is acknowledged exactly as before, and the
+// background coder codes its free text afterwards.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoSurvey, submitWith } from '../test/coding';
+import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
+import { startBackgroundCoder } from './background-coder';
+import { codeOutstanding } from './code-outstanding';
+
+let api: FreshApi;
+let survey: Awaited<ReturnType<typeof demoSurvey>>;
+
+beforeAll(async () => {
+  api = await freshApi();
+  survey = await demoSurvey(api);
+});
+afterAll(() => api.close());
+
+const rowsOf = async (sql: string, args: string[]) => (await api.database.client.execute({ sql, args })).rows;
+
+describe('coding on arrival', () => {
+  it('codes a submitted free-text answer without changing the submission response', async () => {
+    const res = await submitWith(api, survey, { what_makes_unsafe: 'older lads get kids to run packages to Taunton on the train' });
+    expect(res.status).toBe(201);
+    const body = await jsonOf(res);
+    expect(Object.keys(body).sort()).toEqual(['id', 'replayed', 'submittedAt', 'versionId']);
+    // Nothing is coded on the ingest path.
+    expect(await rowsOf('SELECT * FROM coded_answers WHERE response_id = ?', [body.id])).toHaveLength(0);
+
+    const chunk = await codeOutstanding(api.database, { limit: 200 });
+    expect(chunk.responses).toBeGreaterThanOrEqual(1);
+    const codes = await rowsOf('SELECT theme_id, decision, evidence, model_version FROM answer_codes WHERE response_id = ? AND question_id = ?', [body.id, 'what_makes_unsafe']);
+    expect(codes).toContainEqual(expect.objectContaining({ theme_id: 'county_lines', decision: 'yes' }));
+    const marker = await rowsOf('SELECT codebook_version, model_version FROM coded_answers WHERE response_id = ? AND question_id = ?', [body.id, 'what_makes_unsafe']);
+    expect(marker[0]).toMatchObject({ codebook_version: 'default@1' });
+    // Coded once: a second pass finds nothing left.
+    expect((await codeOutstanding(api.database)).responses).toBe(0);
+  });
+
+  it('flags "my stepdad hits me" for the questionnaire organisation', async () => {
+    const body = await jsonOf(await submitWith(api, survey, { why_involved: 'my stepdad hits me' }));
+    await codeOutstanding(api.database);
+    const flags = await rowsOf('SELECT f.status, f.organisation_id, q.organisation_id AS owner FROM safeguarding_flags f, questionnaires q WHERE f.response_id = ? AND q.id = ?', [
+      body.id,
+      survey.questionnaireId
+    ]);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.status).toBe('new');
+    expect(flags[0]?.organisation_id).toBe(flags[0]?.owner);
+  });
+
+  it('marks responses without free text as looked at, so they are not read again', async () => {
+    const res = await submitWith(api, survey, {});
+    const { id } = await jsonOf(res);
+    await codeOutstanding(api.database);
+    expect(await rowsOf('SELECT * FROM coded_responses WHERE response_id = ?', [id])).toHaveLength(1);
+  });
+
+  it('runs in the background until stopped', async () => {
+    const { id } = await jsonOf(await submitWith(api, survey, { what_would_help: 'more youth clubs and things to do in the evening' }));
+    const coder = startBackgroundCoder(api.database, { intervalMs: 20 });
+    try {
+      await expect.poll(async () => (await rowsOf("SELECT * FROM coded_answers WHERE response_id = ? AND question_id = 'what_would_help'", [id])).length, { timeout: 4000 }).toBe(1);
+    } finally {
+      await coder.stop();
+    }
+  });
+});

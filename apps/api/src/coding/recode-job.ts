@@ -1,0 +1,136 @@
+// Re-coding a questionnaire's free-text answers with the current coder, as a
+// resumable job. Each chunk's codes and the job's new cursor commit in one
+// batch, so after a restart the job carries on from its cursor: nothing is
+// skipped and nothing committed is coded again.
+import { type Database, type DatabaseHandle, jobs, questionnaireVersions, responses } from '@safer-voices/db';
+import type { Coder } from '@safer-voices/themes';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { uuidv7 } from '../ingest/ids';
+import { codeAnswers, currentCoder, storeCodingStatements } from './coding-statements';
+import { freeTextAnswersOf } from './free-text-answers';
+
+export const RECODE_JOB = 'recode_questionnaire';
+
+export type Job = typeof jobs.$inferSelect;
+
+const versionsOf = (db: Database, questionnaireId: string) =>
+  db.select({ id: questionnaireVersions.id }).from(questionnaireVersions).where(eq(questionnaireVersions.questionnaireId, questionnaireId));
+
+/**
+ * A job over the responses stored when it is made. Later responses are coded
+ * on arrival by the same current coder, so they need no re-coding.
+ */
+export async function createRecodeJob(db: Database, input: { organisationId: string; questionnaireId: string; createdBy: string }): Promise<Job> {
+  const inQuestionnaire = inArray(responses.versionId, versionsOf(db, input.questionnaireId));
+  const [{ total = 0 } = {}] = await db.select({ total: count() }).from(responses).where(inQuestionnaire);
+  const [last] = await db.select({ id: responses.id }).from(responses).where(inQuestionnaire).orderBy(desc(responses.id)).limit(1);
+  const now = new Date();
+  const [job] = await db
+    .insert(jobs)
+    .values({
+      id: uuidv7(now.getTime()),
+      organisationId: input.organisationId,
+      kind: RECODE_JOB,
+      params: { questionnaireId: input.questionnaireId, lastResponseId: last?.id ?? '' },
+      status: total === 0 ? 'done' : 'queued',
+      total,
+      createdBy: input.createdBy,
+      updatedAt: now
+    })
+    .returning();
+  if (!job) throw new Error('The job was not stored');
+  return job;
+}
+
+export interface JobChunkOptions {
+  limit?: number;
+  coder?: Coder;
+}
+
+/** Do the next chunk of the oldest unfinished re-coding job; null when there is none. */
+export async function runRecodeChunk(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder = currentCoder() }: JobChunkOptions = {}): Promise<Job | null> {
+  const { db } = database;
+  const [job] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.kind, RECODE_JOB), inArray(jobs.status, ['queued', 'running'])))
+    .orderBy(asc(jobs.createdAt))
+    .limit(1);
+  if (!job) return null;
+  try {
+    return await recodeNextChunk(db, job, limit, coder);
+  } catch (error) {
+    throw new JobChunkError(job.id, error);
+  }
+}
+
+/** A chunk of this job failed; the background coder counts these per job. */
+export class JobChunkError extends Error {
+  constructor(
+    readonly jobId: string,
+    cause: unknown
+  ) {
+    super(`Job ${jobId}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Coder): Promise<Job> {
+  const { questionnaireId = '', lastResponseId = '' } = job.params;
+  const rows = await db
+    .select({ id: responses.id, versionId: responses.versionId, answers: responses.answers })
+    .from(responses)
+    .where(and(inArray(responses.versionId, versionsOf(db, questionnaireId)), gt(responses.id, job.cursor ?? ''), lte(responses.id, lastResponseId)))
+    .orderBy(asc(responses.id))
+    .limit(limit);
+  const now = new Date();
+  const finished = rows.length < limit || rows.at(-1)?.id === lastResponseId;
+  const cursor = rows.at(-1)?.id ?? job.cursor;
+  // Only the node that read this cursor moves it on: if two nodes did the same chunk, it counts once.
+  const progress = db
+    .update(jobs)
+    .set({
+      done: job.done + rows.length,
+      cursor,
+      status: finished ? 'done' : 'running',
+      startedAt: job.startedAt ?? now,
+      updatedAt: now,
+      error: null
+    })
+    .where(and(eq(jobs.id, job.id), job.cursor === null ? isNull(jobs.cursor) : eq(jobs.cursor, job.cursor)))
+    .returning();
+  const coded = codeAnswers(coder, await freeTextAnswersOf(db, rows));
+  const [updated] = await db.batch([progress, ...storeCodingStatements(db, coded, now)]);
+  return updated[0] ?? job;
+}
+
+/** Record a failure; with giveUp the job stops as failed, otherwise the next chunk tries again. */
+export async function recordJobError(db: Database, jobId: string, error: unknown, giveUp: boolean) {
+  const message = error instanceof Error ? error.message : String(error);
+  await db
+    .update(jobs)
+    .set({ error: message.slice(0, 500), updatedAt: new Date(), ...(giveUp ? { status: 'failed' as const } : {}) })
+    .where(and(eq(jobs.id, jobId), or(eq(jobs.status, 'queued'), eq(jobs.status, 'running'))));
+}
+
+/** What a progress bar needs; secondsLeft is estimated from the rate so far. */
+export function jobProgress(job: Job, now = Date.now()) {
+  let secondsLeft: number | null = null;
+  if (job.status === 'done') secondsLeft = 0;
+  else if (job.startedAt && job.done > 0) {
+    const rate = job.done / Math.max((job.updatedAt.getTime() - job.startedAt.getTime()) / 1000, 0.001);
+    const sinceUpdate = (now - job.updatedAt.getTime()) / 1000;
+    secondsLeft = Math.max(0, Math.ceil((job.total - job.done) / rate - sinceUpdate));
+  }
+  return {
+    id: job.id,
+    kind: job.kind,
+    questionnaireId: job.params.questionnaireId ?? null,
+    status: job.status,
+    done: job.done,
+    total: job.total,
+    secondsLeft,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    updatedAt: job.updatedAt.toISOString()
+  };
+}

@@ -1,0 +1,36 @@
+// Re-coding a questionnaire's free-text answers with the current coder. The
+// job runs in the background coder (coding/background-coder.ts); these
+// endpoints start it and report its progress.
+import { jobs, questionnaires } from '@safer-voices/db';
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireRole } from '../auth/guards';
+import { reachableOrganisationIds } from '../auth/scope';
+import { codingAuditStatement } from '../coding/audit-entries';
+import { createRecodeJob, jobProgress } from '../coding/recode-job';
+import type { Env } from '../env';
+import { ApiError } from '../errors';
+import { validate } from '../validation';
+
+const IdSchema = z.string().min(1).max(100);
+const codingRoles = requireRole('officer', 'analyst', 'admin');
+
+export const codingRoute = new Hono<Env>()
+  .post('/jobs', codingRoles, validate('json', z.strictObject({ questionnaireId: IdSchema })), async (c) => {
+    const who = c.var.staff;
+    const { questionnaireId } = c.req.valid('json');
+    const [questionnaire] = await c.var.db.select({ organisationId: questionnaires.organisationId }).from(questionnaires).where(eq(questionnaires.id, questionnaireId));
+    if (!questionnaire || !(await reachableOrganisationIds(c.var.db, who)).includes(questionnaire.organisationId)) {
+      throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+    }
+    const job = await createRecodeJob(c.var.db, { organisationId: questionnaire.organisationId, questionnaireId, createdBy: who.id });
+    await codingAuditStatement(c.var.db, { organisationId: job.organisationId, actorStaffId: who.id, action: 'coding.recode_started', target: { type: 'job', id: job.id }, detail: { questionnaireId } });
+    return c.json({ job: jobProgress(job) }, 201);
+  })
+  .get('/jobs/:id', codingRoles, validate('param', z.object({ id: IdSchema })), async (c) => {
+    const who = c.var.staff;
+    const [job] = await c.var.db.select().from(jobs).where(eq(jobs.id, c.req.valid('param').id));
+    if (!job || !(await reachableOrganisationIds(c.var.db, who)).includes(job.organisationId)) throw new ApiError(404, 'job_not_found', 'There is no such job');
+    return c.json({ job: jobProgress(job) });
+  });

@@ -1,0 +1,108 @@
+// The safeguarding queue: flagged answers with what a safeguarding lead needs
+// to judge them (the words, the questionnaire, when) and only context the
+// survey itself collected that does not identify anyone (an age band, a class
+// label). Responses are never linked to the access code used to start them,
+// so a class label appears only when the survey asked for one.
+import { type Database, responses, type SafeguardingStatus, safeguardingFlags } from '@safer-voices/db';
+import type { Answers, Question, QuestionnaireDefinition } from '@safer-voices/survey';
+import { and, desc, eq } from 'drizzle-orm';
+import { versionFacts } from '../coding/free-text-answers';
+
+const flagColumns = {
+  id: safeguardingFlags.id,
+  organisationId: safeguardingFlags.organisationId,
+  responseId: safeguardingFlags.responseId,
+  questionId: safeguardingFlags.questionId,
+  confidence: safeguardingFlags.confidence,
+  evidence: safeguardingFlags.evidence,
+  status: safeguardingFlags.status,
+  note: safeguardingFlags.note,
+  createdAt: safeguardingFlags.createdAt,
+  updatedAt: safeguardingFlags.updatedAt,
+  updatedBy: safeguardingFlags.updatedBy,
+  versionId: responses.versionId,
+  answers: responses.answers,
+  submittedAt: responses.submittedAt
+};
+
+const selectFlags = (db: Database) => db.select(flagColumns).from(safeguardingFlags).innerJoin(responses, eq(responses.id, safeguardingFlags.responseId));
+type FlagRow = Awaited<ReturnType<typeof selectFlags>>[number];
+
+const LIST_LIMIT = 500;
+
+export async function listFlags(db: Database, organisationId: string, status?: SafeguardingStatus) {
+  const rows = await selectFlags(db)
+    .where(and(eq(safeguardingFlags.organisationId, organisationId), status ? eq(safeguardingFlags.status, status) : undefined))
+    .orderBy(desc(safeguardingFlags.createdAt))
+    .limit(LIST_LIMIT);
+  return Promise.all(rows.map((row) => describeFlag(db, row)));
+}
+
+/** A flag of this organisation, or undefined (another organisation's flag is not found either). */
+export async function findFlag(db: Database, organisationId: string, id: string) {
+  const [row] = await selectFlags(db).where(and(eq(safeguardingFlags.id, id), eq(safeguardingFlags.organisationId, organisationId)));
+  return row ? describeFlag(db, row) : undefined;
+}
+
+export type FlagView = Awaited<ReturnType<typeof describeFlag>>;
+
+async function describeFlag(db: Database, row: FlagRow) {
+  const facts = await versionFacts(db, row.versionId);
+  const definition = facts?.definition;
+  const answers = (row.answers ?? {}) as Answers;
+  const question = definition && findQuestion(definition, (q) => q.id === row.questionId);
+  const text = answers[row.questionId];
+  return {
+    id: row.id,
+    status: row.status,
+    note: row.note,
+    confidence: row.confidence,
+    evidence: row.evidence,
+    text: typeof text === 'string' ? text : '',
+    question: { id: row.questionId, label: question?.label ?? row.questionId },
+    questionnaire: { id: facts?.questionnaireId ?? null, title: definition?.title ?? '' },
+    submittedAt: row.submittedAt.toISOString(),
+    flaggedAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    context: definition ? contextOf(definition, answers) : { ageBand: null, classLabel: null, surveyAgeBand: null }
+  };
+}
+
+function findQuestion(definition: QuestionnaireDefinition, match: (q: Question) => boolean): Question | undefined {
+  for (const page of definition.pages) for (const q of page.questions) if (match(q)) return q;
+  return undefined;
+}
+
+const AGE_KEYS = new Set(['age_band', 'age']);
+const CLASS_KEYS = new Set(['class', 'class_label', 'year_group']);
+
+/** An answer as the respondent saw it: a choice's label, or the text itself. */
+function shownAnswer(question: Question, value: unknown): string | null {
+  if (typeof value === 'string' && 'options' in question) return question.options.find((o) => o.value === value)?.label ?? value;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && question.type === 'number' && AGE_KEYS.has(question.measure ?? question.id)) return ageBandOf(value);
+  return null;
+}
+
+/** An exact age narrows a class down too far; three-year bands do not. */
+export function ageBandOf(age: number): string {
+  if (age < 8) return 'under 8';
+  if (age >= 20) return '20 or over';
+  const from = 8 + 3 * Math.floor((age - 8) / 3);
+  return `${from}–${from + 2}`;
+}
+
+function contextOf(definition: QuestionnaireDefinition, answers: Answers) {
+  const answerFor = (keys: Set<string>) => {
+    const question = findQuestion(definition, (q) => keys.has(q.id) || keys.has(q.measure ?? ''));
+    return question && question.id in answers ? shownAnswer(question, answers[question.id]) : null;
+  };
+  return { ageBand: answerFor(AGE_KEYS), classLabel: answerFor(CLASS_KEYS), surveyAgeBand: definition.ageBand ?? null };
+}
+
+export function updateFlagStatement(db: Database, input: { id: string; status: SafeguardingStatus; note: string | null; staffId: string }) {
+  return db
+    .update(safeguardingFlags)
+    .set({ status: input.status, note: input.note, updatedAt: new Date(), updatedBy: input.staffId })
+    .where(eq(safeguardingFlags.id, input.id));
+}
