@@ -3,5 +3,6 @@ export * from './differencing';
 export * from './kappa';
 export * from './normal';
 export { recoverable } from './protect';
+export * from './redact';
 export * from './suppress';
 export * from './wilson';
