@@ -1,0 +1,70 @@
+// Re-coding jobs: started by staff of the questionnaire's organisation, done
+// in chunks, and carried on from the cursor after a restart.
+import { openDatabase } from '@safer-voices/db';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingCoder, demoSurvey, submitWith } from '../test/coding';
+import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
+import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import { codeOutstanding } from './code-outstanding';
+import { runRecodeChunk } from './recode-job';
+
+let api: FreshApi;
+let survey: Awaited<ReturnType<typeof demoSurvey>>;
+let officer: Record<string, string>;
+const RESPONSES = 25;
+
+beforeAll(async () => {
+  api = await freshApi();
+  survey = await demoSurvey(api);
+  officer = await bearerFor(api, (await addStaff(api, await demoOrganisationId(api), ['officer'])).id);
+  for (let i = 0; i < RESPONSES; i++) await submitWith(api, survey, { what_makes_unsafe: `gangs near the station ${i}` }, i % 3);
+  await codeOutstanding(api.database, { limit: 1000 });
+});
+afterAll(() => api.close());
+
+const progress = async (id: string, headers = officer) => jsonOf(await api.app.request(`/api/coding/jobs/${id}`, { headers }));
+
+describe('re-coding a questionnaire', () => {
+  it('is refused to roles that do not analyse, and hidden from other organisations', async () => {
+    const author = await bearerFor(api, (await addStaff(api, await demoOrganisationId(api), ['author'])).id);
+    expect((await api.json('/api/coding/jobs', { questionnaireId: survey.questionnaireId }, author)).status).toBe(403);
+    const elsewhere = await bearerFor(api, (await addStaff(api, await addOrganisation(api, 'Elsewhere VRP'), ['analyst'])).id);
+    expect((await api.json('/api/coding/jobs', { questionnaireId: survey.questionnaireId }, elsewhere)).status).toBe(404);
+  });
+
+  it('re-codes every answer exactly once with the new coder, resuming after a restart', async () => {
+    const res = await api.json('/api/coding/jobs', { questionnaireId: survey.questionnaireId }, officer);
+    expect(res.status).toBe(201);
+    const { job } = await jsonOf(res);
+    expect(job).toMatchObject({ status: 'queued', done: 0, total: RESPONSES, secondsLeft: null });
+
+    const { coder, calls } = countingCoder('model-recode-test');
+    await runRecodeChunk(api.database, { limit: 10, coder });
+    await runRecodeChunk(api.database, { limit: 10, coder });
+    const halfway = (await progress(job.id)).job;
+    expect(halfway).toMatchObject({ status: 'running', done: 20, total: RESPONSES });
+    expect(typeof halfway.secondsLeft).toBe('number');
+    const elsewhere = await bearerFor(api, (await addStaff(api, await addOrganisation(api, 'Other VRP'), ['admin'])).id);
+    expect((await api.app.request(`/api/coding/jobs/${job.id}`, { headers: elsewhere })).status).toBe(404);
+
+    // A restart: a new process opens the same database file and carries on.
+    const reopened = await openDatabase(api.database.url);
+    try {
+      while ((await runRecodeChunk(reopened, { limit: 10, coder })) !== null) {}
+    } finally {
+      reopened.close();
+    }
+    expect((await progress(job.id)).job).toMatchObject({ status: 'done', done: RESPONSES, total: RESPONSES, secondsLeft: 0 });
+
+    const coded = await api.database.client.execute({
+      sql: `SELECT c.model_version, count(*) AS n FROM coded_answers c JOIN responses r ON r.id = c.response_id
+            JOIN questionnaire_versions v ON v.id = r.version_id WHERE v.questionnaire_id = ? GROUP BY c.model_version`,
+      args: [survey.questionnaireId]
+    });
+    expect(coded.rows).toHaveLength(1);
+    expect(coded.rows[0]?.model_version).toBe('model-recode-test');
+    // Every free-text answer went through the coder once: none skipped, none repeated across the restart.
+    expect(calls).toHaveLength(Number(coded.rows[0]?.n));
+    expect(calls.filter((text) => text.startsWith('gangs near the station'))).toHaveLength(RESPONSES);
+  });
+});
