@@ -2,6 +2,12 @@
 // decided "yes" or "review", a coded marker per answer, and a safeguarding
 // flag where the coder raises one. Writing the same coding twice leaves the
 // same rows, so a chunk that is redone after a crash does no harm.
+//
+// @safer-voices/themes exports TypeScript source that imports parts of
+// `natural` typed by that package's own declarations. Anything type checking
+// the API (this app, and the web app that embeds it) reads that source too,
+// so the declarations are referenced here, beside the import.
+/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import { randomUUID } from 'node:crypto';
 import { answerCodes, codedAnswers, type Database, safeguardingFlags } from '@safer-voices/db';
 import { type Coder, type Coding, createCoder } from '@safer-voices/themes';
