@@ -22,6 +22,9 @@ export interface BackgroundCoder {
 // pass looks back this far behind the last pass that caught up.
 const LOOK_BACK_MS = 5 * 60_000;
 const FAILURES_BEFORE_GIVING_UP = 5;
+// After failures the loop waits longer each time (up to a minute), so a broken
+// coder or database is reported without flooding the log.
+const LONGEST_WAIT_MS = 60_000;
 
 /** The smallest uuidv7 made at this time (ids sort by their leading milliseconds). */
 export function firstIdAt(ms: number): string {
@@ -36,6 +39,7 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
   // Empty at first: the first passes after a start look at every response.
   let sinceId = '';
   const jobFailures = new Map<string, number>();
+  let failuresInARow = 0;
 
   async function codeNewAnswers() {
     const passStarted = Date.now();
@@ -63,15 +67,19 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
 
   async function pass() {
     let busy = false;
+    let failed = false;
     try {
       busy = await codeNewAnswers();
     } catch (error) {
+      failed = true;
       console.error('Coding new answers failed', error);
     }
-    if (!busy) busy = await workOnJobs();
+    if (!busy && !failed) busy = await workOnJobs();
+    failuresInARow = failed ? failuresInARow + 1 : 0;
     if (stopped) return;
     // Keep going straight away while there is work, yielding to requests between chunks.
-    timer = setTimeout(tick, busy ? 0 : intervalMs);
+    const wait = failed ? Math.min(intervalMs * 2 ** failuresInARow, LONGEST_WAIT_MS) : busy ? 0 : intervalMs;
+    timer = setTimeout(tick, wait);
     timer.unref?.();
   }
 
