@@ -7,9 +7,17 @@ import type { Coder } from '@safer-voices/themes';
 import { codeOutstanding } from './code-outstanding';
 import { JobChunkError, recordJobError, runRecodeChunk } from './recode-job';
 
+/** The largest share of the serving thread's time the coder takes while there is a backlog. */
+export const CODING_SHARE = 0.2;
+
 export interface BackgroundCoderOptions {
   /** Pause between passes when there is nothing left to do. */
   intervalMs?: number;
+  /**
+   * Responses coded per slice. Coding runs on the thread that serves requests,
+   * so slices stay small (a few milliseconds) to keep respondents waiting as
+   * little as possible while a backlog is worked through.
+   */
   chunk?: number;
   coder?: Coder;
 }
@@ -32,7 +40,7 @@ export function firstIdAt(ms: number): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}`;
 }
 
-export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 200, coder }: BackgroundCoderOptions = {}): BackgroundCoder {
+export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 20, coder }: BackgroundCoderOptions = {}): BackgroundCoder {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -66,6 +74,7 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
   }
 
   async function pass() {
+    const started = performance.now();
     let busy = false;
     let failed = false;
     try {
@@ -77,8 +86,11 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
     if (!busy && !failed) busy = await workOnJobs();
     failuresInARow = failed ? failuresInARow + 1 : 0;
     if (stopped) return;
-    // Keep going straight away while there is work, yielding to requests between chunks.
-    const wait = failed ? Math.min(intervalMs * 2 ** failuresInARow, LONGEST_WAIT_MS) : busy ? 0 : intervalMs;
+    // Requests come first: with a backlog, code for at most CODING_SHARE of
+    // the time, so a burst of submissions is answered at full speed and coded
+    // just after.
+    const spent = performance.now() - started;
+    const wait = failed ? Math.min(intervalMs * 2 ** failuresInARow, LONGEST_WAIT_MS) : busy ? spent * (1 / CODING_SHARE - 1) : intervalMs;
     timer = setTimeout(tick, wait);
     timer.unref?.();
   }
