@@ -9,10 +9,11 @@ export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questi
 
 /**
  * The API on the database named by DATABASE_URL (the embedded file by
- * default), with the background coder that codes new free-text answers.
+ * default). The server that hosts it starts the background coder, which codes
+ * new free-text answers, once it is really serving (not while a build
+ * imports it, nor in unit tests).
  */
 export async function openApi(url?: string) {
   const database = await openDatabase(url);
-  startBackgroundCoder(database);
-  return createApp({ database });
+  return { app: createApp({ database }), startBackgroundCoding: () => startBackgroundCoder(database) };
 }

@@ -1,5 +1,9 @@
-import type { Handle } from '@sveltejs/kit/hooks';
-import { api } from '#lib/server/api.ts';
+import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
+import { api, startBackgroundCoding } from '#lib/server/api.ts';
+
+export const init: ServerInit = () => {
+  startBackgroundCoding();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/')) {

@@ -3,7 +3,12 @@
 import { type AppType, openApi } from '@safer-voices/api';
 import { hc } from 'hono/client';
 
-export const api = await openApi();
+const opened = await openApi();
+
+export const api = opened.app;
+
+/** Called from the server's init hook: coding on arrival runs only in a serving process. */
+export const startBackgroundCoding = opened.startBackgroundCoding;
 
 export const client = hc<AppType>('http://in-process', {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init))
