@@ -9,6 +9,7 @@ import { authRoute } from './routes/auth';
 import { codingRoute } from './routes/coding-jobs';
 import { designerRoute } from './routes/designer';
 import { draftsRoute } from './routes/drafts';
+import { insightsRoute } from './routes/insights';
 import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
 import { responsesRoute } from './routes/responses';
@@ -37,7 +38,8 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/organisations', organisationsRoute)
     .route('/designer', designerRoute)
     .route('/coding', codingRoute)
-    .route('/safeguarding', safeguardingRoute);
+    .route('/safeguarding', safeguardingRoute)
+    .route('/insights', insightsRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

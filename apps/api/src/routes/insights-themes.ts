@@ -1,0 +1,100 @@
+// Theme prevalence for one questionnaire, with disclosure control applied:
+// every count and base below the threshold is withheld, a theme's count is
+// also withheld when the respondents without it are too few (base − count
+// would give them away), and quotes come only from themes whose count is
+// shown, redacted, with the coder's evidence moved onto the redacted text.
+/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
+import type { Database } from '@safer-voices/db';
+import { type Figure, mapSpan, redact, type SuppressionReason, suppress } from '@safer-voices/insights';
+import { DEFAULT_CODEBOOK } from '@safer-voices/themes';
+import { codedBases, type QuestionnaireForInsights, quotesFor, themeCounts } from '../store/insights-themes';
+
+export interface ThemeFigure {
+  id: string;
+  label: string;
+  count: number | null;
+  /** 0–100, with a 95% Wilson interval. */
+  percent: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: 'primary' | 'secondary' | null;
+  reason: SuppressionReason | null;
+  quotes: Quote[];
+}
+
+export interface Quote {
+  questionId: string;
+  /** Redacted text. */
+  text: string;
+  /** Evidence on the redacted text: sorted, not overlapping. */
+  evidence: { start: number; end: number }[];
+}
+
+export interface ThemesView {
+  questionnaire: { id: string; title: string };
+  questions: { id: string; label: string; base: number | null }[];
+  /** The question shown, or null for all free-text questions together. */
+  question: string | null;
+  threshold: number;
+  base: { count: number | null; suppressed: 'primary' | null; reason: SuppressionReason | null };
+  themes: ThemeFigure[];
+}
+
+const LABELS = new Map(DEFAULT_CODEBOOK.themes.map((t) => [t.id, t.label]));
+const ORDER = DEFAULT_CODEBOOK.themes.map((t) => t.id);
+
+const shownBase = (n: number, threshold: number) => (n >= threshold ? n : null);
+
+function mergeSpans(spans: { start: number; end: number }[]) {
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+function figureOf(count: number, base: number, threshold: number): Figure {
+  // [with the theme, without it]: the total is the base, which is shown.
+  return suppress([count, base - count], { threshold }).cells[0] as Figure;
+}
+
+export async function themesView(db: Database, questionnaire: QuestionnaireForInsights, questionId: string | null, threshold = 10): Promise<ThemesView> {
+  const bases = await codedBases(db, questionnaire.id);
+  const questions = questionnaire.questions.map((q) => ({ ...q, base: shownBase(bases.perQuestion.get(q.id) ?? 0, threshold) }));
+  const baseCount = questionId === null ? bases.any : (bases.perQuestion.get(questionId) ?? 0);
+  const counts = await themeCounts(db, questionnaire.id, questionId);
+  const ids = [...ORDER, ...[...counts.keys()].filter((id) => !LABELS.has(id)).sort()];
+  const baseHidden = baseCount < threshold;
+  const themes: ThemeFigure[] = ids.map((id) => {
+    const figure: Pick<Figure, 'count' | 'percent' | 'lower' | 'upper' | 'suppressed' | 'reason'> = baseHidden
+      ? { count: null, percent: null, lower: null, upper: null, suppressed: 'primary', reason: 'base below threshold' }
+      : figureOf(counts.get(id) ?? 0, baseCount, threshold);
+    const { count, percent, lower, upper, suppressed, reason } = figure;
+    return { id, label: LABELS.get(id) ?? id, count, percent, lower, upper, suppressed, reason, quotes: [] };
+  });
+  const shown = themes.filter((t) => t.count !== null);
+  const stored = await quotesFor(
+    db,
+    questionnaire.id,
+    questionId,
+    shown.map((t) => t.id)
+  );
+  for (const q of stored) {
+    const theme = shown.find((t) => t.id === q.themeId);
+    if (!theme) continue;
+    const redacted = redact(q.text);
+    const evidence = mergeSpans(q.evidence.map((span) => mapSpan(span, redacted.replacements)));
+    theme.quotes.push({ questionId: q.questionId, text: redacted.text, evidence });
+  }
+  return {
+    questionnaire: { id: questionnaire.id, title: questionnaire.title },
+    questions,
+    question: questionId,
+    threshold,
+    base: baseHidden ? { count: null, suppressed: 'primary', reason: 'base below threshold' } : { count: baseCount, suppressed: null, reason: null },
+    themes
+  };
+}
