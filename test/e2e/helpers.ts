@@ -108,7 +108,8 @@ export async function storedResponses(versionId: string): Promise<{ id: string; 
 export const DEMO_STAFF = {
   password: 'demo-password-2026',
   officer: { email: 'officer@demo.safervoices.test', name: 'Demo Officer' },
-  admin: { email: 'admin@demo.safervoices.test', name: 'Demo Admin' }
+  admin: { email: 'admin@demo.safervoices.test', name: 'Demo Admin' },
+  safeguarding: { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead' }
 } as const;
 
 /** Tests run in parallel on one database: each new account gets an address of its own. */

@@ -1,5 +1,5 @@
 // First start: bring the schema up to date and, on an empty database, add
-// the demo organisation, its three open surveys and two demo staff accounts.
+// the demo organisation, its three open surveys and three demo staff accounts.
 import { randomUUID } from 'node:crypto';
 import { type Database, organisations, questionnaires, questionnaireVersions, type StaffRole } from '@safer-voices/db';
 import { migrateDatabase } from '@safer-voices/db/migrate';
@@ -19,7 +19,8 @@ export const DEMO_STAFF = {
   password: 'demo-password-2026',
   accounts: [
     { email: 'officer@demo.safervoices.test', name: 'Demo Officer', roles: ['officer'] },
-    { email: 'admin@demo.safervoices.test', name: 'Demo Admin', roles: ['admin'] }
+    { email: 'admin@demo.safervoices.test', name: 'Demo Admin', roles: ['admin'] },
+    { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead', roles: ['safeguarding_lead'] }
   ]
 } as const satisfies { password: string; accounts: { email: string; name: string; roles: StaffRole[] }[] };
 

@@ -1,0 +1,38 @@
+import type { FieldError } from '@safer-voices/survey';
+import { error, fail } from '@sveltejs/kit';
+import { LEAD_ONLY, newFlagCount, oneFlag } from '#lib/components/safeguarding/queue.server.ts';
+import { isDecision, statusLabel } from '#lib/components/safeguarding/statuses.ts';
+import { failureOf } from '#lib/server/api.ts';
+import { apiAs, requireRole } from '#lib/server/staff-api.ts';
+import { errorsFrom, textField } from '#lib/server/staff-forms.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const who = await requireRole(event, 'safeguarding_lead', LEAD_ONLY);
+  const [flag, newFlags] = await Promise.all([oneFlag(event, who, event.params.id), newFlagCount(event, who)]);
+  return { organisation: who.organisation.name, flag, newFlags };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const who = await requireRole(event, 'safeguarding_lead', LEAD_ONLY);
+    const form = await event.request.formData();
+    const status = textField(form, 'status');
+    const note = textField(form, 'note').trim();
+    const errors: FieldError[] = [];
+    if (!isDecision(status)) errors.push({ field: 'status', message: 'Choose Reviewed, Referred or No action' });
+    if (status === 'referred' && !note) errors.push({ field: 'note', message: 'Enter a note saying who it was referred to' });
+    if (note.length > 4000) errors.push({ field: 'note', message: 'The note must be 4,000 characters or fewer' });
+    if (errors.length > 0 || !isDecision(status)) return fail(400, { values: { status, note }, errors });
+
+    const res = await apiAs(event, who).api.safeguarding.flags[':id'].$put({ param: { id: event.params.id }, json: { status, note: note || null } });
+    if (!res.ok) {
+      const failure = await failureOf(res);
+      if (failure.status === 403) error(403, { message: failure.message });
+      if (failure.status === 404) error(404, { message: 'There is no such safeguarding flag.' });
+      if (failure.status === 400) return fail(400, { values: { status, note }, errors: errorsFrom(failure, ['status', 'note'], 'status') });
+      throw new Error(`Saving a safeguarding flag failed: ${failure.status} ${failure.message}`);
+    }
+    return { saved: statusLabel(status) };
+  }
+};
