@@ -11,7 +11,7 @@ console.log(`[safer-voices] database ${database.url.replace(/\/\/[^@]*@/, '//')}
 const [officer] = DEMO_STAFF.accounts;
 const demo = await database.client.execute({ sql: 'SELECT 1 FROM staff WHERE email = ?', args: [officer.email] });
 if (demo.rows.length > 0) {
-  console.log('[safer-voices] demo staff sign-in (password for both):', DEMO_STAFF.password);
+  console.log('[safer-voices] demo staff sign-in (the same password for each):', DEMO_STAFF.password);
   for (const account of DEMO_STAFF.accounts) console.log(`[safer-voices]   ${account.email} (${account.roles.join(', ')})`);
 }
 database.close();
