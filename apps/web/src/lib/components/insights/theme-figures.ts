@@ -1,0 +1,84 @@
+// Turning the theme prevalence API's figures into what the Themes page
+// shows: chart geometry (a d3 linear scale, worked out on the server; the
+// page sends no JavaScript), the one-sentence summary and quotes split into
+// plain and highlighted pieces.
+import { scaleLinear } from 'd3-scale';
+
+export interface ThemeFigure {
+  id: string;
+  label: string;
+  count: number | null;
+  percent: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: 'primary' | 'secondary' | null;
+  quotes: { text: string; evidence: { start: number; end: number }[] }[];
+}
+
+/** Whole percentages, as published: "34%". */
+export const pct = (value: number) => `${Math.round(value)}%`;
+export const interval = (t: Pick<ThemeFigure, 'lower' | 'upper'>) => (t.lower === null || t.upper === null ? '' : `${Math.round(t.lower)}–${Math.round(t.upper)}%`);
+export const hiddenWhy = (t: Pick<ThemeFigure, 'suppressed'>) => (t.suppressed === 'secondary' ? 'not shown, to protect a small number' : 'fewer than 10');
+
+/** Shown themes by prevalence, then the withheld ones in codebook order. */
+export function ordered<T extends ThemeFigure>(themes: T[]): T[] {
+  const shown = themes.filter((t) => t.percent !== null).sort((a, b) => (b.percent as number) - (a.percent as number));
+  return [...shown, ...themes.filter((t) => t.percent === null)];
+}
+
+export interface ChartRow {
+  id: string;
+  label: string;
+  /** Bar, whisker and value positions as percentages of the chart's width; null when withheld. */
+  bar: { width: number; lower: number; upper: number; value: string } | null;
+  note: string | null;
+}
+
+export interface ChartLayout {
+  rows: ChartRow[];
+  ticks: { x: number; label: string }[];
+  height: number;
+}
+
+export const ROW_HEIGHT = 46;
+export const AXIS_HEIGHT = 28;
+
+/** Bars take up to 76% of the width, leaving room for the figure after the interval. */
+export function chartLayout(themes: ThemeFigure[]): ChartLayout {
+  const rows = ordered(themes);
+  const top = Math.max(10, ...rows.map((t) => t.upper ?? 0));
+  const x = scaleLinear().domain([0, Math.min(100, top)]).range([0, 76]).nice();
+  return {
+    rows: rows.map((t) => ({
+      id: t.id,
+      label: t.label,
+      bar: t.percent === null ? null : { width: x(t.percent), lower: x(t.lower ?? t.percent), upper: x(t.upper ?? t.percent), value: pct(t.percent) },
+      note: t.percent === null ? hiddenWhy(t) : null
+    })),
+    ticks: x.ticks(4).map((v) => ({ x: x(v), label: `${v}%` })),
+    height: rows.length * ROW_HEIGHT + AXIS_HEIGHT
+  };
+}
+
+/** One sentence for people who cannot see the chart (and everyone else). */
+export function summaryOf(themes: ThemeFigure[], base: number | null, allQuestions: boolean): string {
+  if (base === null) return 'Fewer than 10 people have answered so far, so no figures are shown.';
+  const top = ordered(themes)[0];
+  if (!top || top.percent === null) return `No theme can be shown for these ${base} answers: each one was given by fewer than 10 people, or would let a number under 10 be worked out.`;
+  const of = allQuestions ? `${base} respondents who answered a free-text question` : `${base} answers`;
+  return `The most common theme was ${top.label}: ${pct(top.percent)} (95% CI ${interval(top)}) of ${of}.`;
+}
+
+/** A quote as plain and highlighted pieces, for <mark>. */
+export function pieces(quote: { text: string; evidence: { start: number; end: number }[] }): { text: string; mark: boolean }[] {
+  const out: { text: string; mark: boolean }[] = [];
+  let at = 0;
+  for (const span of [...quote.evidence].sort((a, b) => a.start - b.start)) {
+    if (span.start < at || span.end <= span.start) continue;
+    if (span.start > at) out.push({ text: quote.text.slice(at, span.start), mark: false });
+    out.push({ text: quote.text.slice(span.start, span.end), mark: true });
+    at = span.end;
+  }
+  if (at < quote.text.length) out.push({ text: quote.text.slice(at), mark: false });
+  return out;
+}
