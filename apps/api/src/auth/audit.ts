@@ -9,13 +9,23 @@ export type AuditAction =
   | 'staff.invite'
   | 'staff.invite_accepted'
   | 'staff.roles_changed'
-  | 'staff.admin_created';
+  | 'staff.admin_created'
+  | 'questionnaire.created'
+  | 'questionnaire.published'
+  | 'questionnaire.scheduled'
+  | 'questionnaire.closed'
+  | 'questionnaire.access_changed'
+  | 'access_codes.created'
+  | 'safeguarding.flags_listed'
+  | 'safeguarding.flag_viewed'
+  | 'safeguarding.flag_updated'
+  | 'coding.recode_started';
 
 export interface AuditEntry {
   organisationId: string;
   actorStaffId: string | null;
   action: AuditAction;
-  target?: { type: 'staff' | 'invite' | 'session' | 'organisation'; id: string };
+  target?: { type: 'staff' | 'invite' | 'session' | 'organisation' | 'questionnaire' | 'safeguarding_flag' | 'job'; id: string };
   detail?: Record<string, unknown>;
 }
 

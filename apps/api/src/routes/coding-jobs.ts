@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../auth/guards';
 import { reachableOrganisationIds } from '../auth/scope';
-import { codingAuditStatement } from '../coding/audit-entries';
+import { auditStatement } from '../auth/audit';
 import { createRecodeJob, jobProgress } from '../coding/recode-job';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -25,7 +25,7 @@ export const codingRoute = new Hono<Env>()
       throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
     }
     const job = await createRecodeJob(c.var.db, { organisationId: questionnaire.organisationId, questionnaireId, createdBy: who.id });
-    await codingAuditStatement(c.var.db, { organisationId: job.organisationId, actorStaffId: who.id, action: 'coding.recode_started', target: { type: 'job', id: job.id }, detail: { questionnaireId } });
+    await auditStatement(c.var.db, { organisationId: job.organisationId, actorStaffId: who.id, action: 'coding.recode_started', target: { type: 'job', id: job.id }, detail: { questionnaireId } });
     return c.json({ job: jobProgress(job) }, 201);
   })
   .get('/jobs/:id', codingRoles, validate('param', z.object({ id: IdSchema })), async (c) => {

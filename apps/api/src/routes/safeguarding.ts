@@ -6,7 +6,7 @@ import { SAFEGUARDING_STATUSES } from '@safer-voices/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireRole } from '../auth/guards';
-import { codingAuditStatement } from '../coding/audit-entries';
+import { auditStatement } from '../auth/audit';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { findFlag, listFlags, updateFlagStatement } from '../store/safeguarding-flags';
@@ -25,7 +25,7 @@ export const safeguardingRoute = new Hono<Env>()
     const who = c.var.staff;
     const { status } = c.req.valid('query');
     const flags = await listFlags(c.var.db, who.organisationId, status);
-    await codingAuditStatement(c.var.db, {
+    await auditStatement(c.var.db, {
       organisationId: who.organisationId,
       actorStaffId: who.id,
       action: 'safeguarding.flags_listed',
@@ -37,7 +37,7 @@ export const safeguardingRoute = new Hono<Env>()
     const who = c.var.staff;
     const flag = await findFlag(c.var.db, who.organisationId, c.req.valid('param').id);
     if (!flag) throw flagNotFound();
-    await codingAuditStatement(c.var.db, { organisationId: who.organisationId, actorStaffId: who.id, action: 'safeguarding.flag_viewed', target: { type: 'safeguarding_flag', id: flag.id } });
+    await auditStatement(c.var.db, { organisationId: who.organisationId, actorStaffId: who.id, action: 'safeguarding.flag_viewed', target: { type: 'safeguarding_flag', id: flag.id } });
     return c.json({ flag });
   })
   .put('/flags/:id', safeguardingLead, validate('param', IdParam), validate('json', UpdateSchema), async (c) => {
@@ -50,7 +50,7 @@ export const safeguardingRoute = new Hono<Env>()
     await c.var.db.batch([
       updateFlagStatement(c.var.db, { id, status: body.status, note, staffId: who.id }),
       // The note itself stays out of the log: it may say more about the child than the log should hold.
-      codingAuditStatement(c.var.db, {
+      auditStatement(c.var.db, {
         organisationId: who.organisationId,
         actorStaffId: who.id,
         action: 'safeguarding.flag_updated',

@@ -4,7 +4,8 @@
 // edit starts a new draft version. Published versions are never changed
 // (a database trigger refuses it), so responses keep their exact version.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type AccessMode, auditLog, type Database, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
+import { type AccessMode, type Database, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
+import { type AuditAction, auditStatement } from '../auth/audit';
 import { DraftDefinitionSchema, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';
@@ -97,16 +98,10 @@ function slugFor(title: string): string {
   return `${base || 'survey'}-${randomBytes(4).toString('hex')}`;
 }
 
-export type DesignerAction =
-  | 'questionnaire.created'
-  | 'questionnaire.published'
-  | 'questionnaire.scheduled'
-  | 'questionnaire.closed'
-  | 'questionnaire.access_changed'
-  | 'access_codes.created';
+export type DesignerAction = Extract<AuditAction, `questionnaire.${string}` | `access_codes.${string}`>;
 
 export function designerAudit(db: Database, who: { id: string }, organisationId: string, questionnaireId: string, action: DesignerAction, detail?: Record<string, unknown>) {
-  return db.insert(auditLog).values({ id: randomUUID(), organisationId, actorStaffId: who.id, action, targetType: 'questionnaire', targetId: questionnaireId, detail: detail ?? null });
+  return auditStatement(db, { organisationId, actorStaffId: who.id, action, target: { type: 'questionnaire', id: questionnaireId }, ...(detail ? { detail } : {}) });
 }
 
 export async function createQuestionnaire(db: Database, who: { id: string }, organisationId: string, definition: QuestionnaireDefinition, detail: Record<string, unknown>) {
