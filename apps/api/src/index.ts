@@ -15,5 +15,10 @@ export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questi
  */
 export async function openApi(url?: string) {
   const database = await openDatabase(url);
-  return { app: createApp({ database }), startBackgroundCoding: () => startBackgroundCoder(database) };
+  return {
+    app: createApp({ database }),
+    // The coder gets a connection of its own: its reads and batches never
+    // interleave with a request's on one connection.
+    startBackgroundCoding: async () => startBackgroundCoder(await openDatabase(database.url))
+  };
 }

@@ -8,7 +8,8 @@ import { startBackgroundCoder } from './coding/background-coder';
 const port = Number(process.env.PORT ?? 3001);
 const database = await openDatabase();
 const app = createApp({ database });
-const coder = startBackgroundCoder(database);
+// The coder has a connection of its own, so it never interleaves with requests on one.
+const coder = startBackgroundCoder(await openDatabase(database.url));
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });

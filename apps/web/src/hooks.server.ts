@@ -1,8 +1,8 @@
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { api, startBackgroundCoding } from '#lib/server/api.ts';
 
-export const init: ServerInit = () => {
-  startBackgroundCoding();
+export const init: ServerInit = async () => {
+  await startBackgroundCoding();
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
