@@ -1,5 +1,6 @@
 // Tables. Change them in schema/, then `pnpm --filter @safer-voices/db generate`
 // writes the migration into migrations/ (the only way the schema changes).
+export * from './schema/analysis';
 export * from './schema/coding';
 export * from './schema/staff';
 export * from './schema/surveys';

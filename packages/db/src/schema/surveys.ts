@@ -16,6 +16,19 @@ export const organisations = sqliteTable('organisations', {
 export const ACCESS_MODES = ['open', 'codes'] as const;
 export type AccessMode = (typeof ACCESS_MODES)[number];
 
+export const QUESTIONNAIRE_KINDS = ['survey', 'collection'] as const;
+export type QuestionnaireKind = (typeof QUESTIONNAIRE_KINDS)[number];
+
+/**
+ * Non-identifying context a response carries beyond its answers: the school
+ * and class labels of the class code it was started with (never a single-use
+ * code, never the code itself).
+ */
+export interface ResponseContext {
+  school?: string;
+  class?: string;
+}
+
 export const questionnaires = sqliteTable(
   'questionnaires',
   {
@@ -30,6 +43,8 @@ export const questionnaires = sqliteTable(
     closesAt: integer('closes_at', { mode: 'timestamp_ms' }),
     /** `open`: anyone with the link; `codes`: a class or single-use access code is needed to start. */
     accessMode: text('access_mode', { enum: ACCESS_MODES }).notNull().default('open'),
+    /** `survey`: answered through the site; `collection`: free text imported from a file, never open to respondents. */
+    kind: text('kind', { enum: QUESTIONNAIRE_KINDS }).notNull().default('survey'),
     createdAt: createdAt()
   },
   (t) => [index('questionnaires_organisation').on(t.organisationId)]
@@ -97,6 +112,7 @@ export const responseDrafts = sqliteTable(
       .notNull()
       .references(() => questionnaireVersions.id),
     answers: text('answers', { mode: 'json' }).notNull(),
+    context: text('context', { mode: 'json' }).$type<ResponseContext>(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
   },
@@ -119,6 +135,7 @@ export const responses = sqliteTable(
     idempotencyKey: text('idempotency_key').notNull().unique(),
     /** Answers keyed by question id, as validated against the version. */
     answers: text('answers', { mode: 'json' }).notNull(),
+    context: text('context', { mode: 'json' }).$type<ResponseContext>(),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull()
   },
   (t) => [index('responses_version').on(t.versionId, t.submittedAt)]
