@@ -109,7 +109,9 @@ export const DEMO_STAFF = {
   password: 'demo-password-2026',
   officer: { email: 'officer@demo.safervoices.test', name: 'Demo Officer' },
   admin: { email: 'admin@demo.safervoices.test', name: 'Demo Admin' },
-  safeguarding: { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead' }
+  safeguarding: { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead' },
+  analyst: { email: 'analyst@demo.safervoices.test', name: 'Demo Analyst' },
+  analyst2: { email: 'analyst2@demo.safervoices.test', name: 'Demo Second Analyst' }
 } as const;
 
 /** Tests run in parallel on one database: each new account gets an address of its own. */

@@ -6,14 +6,19 @@ import type { Env } from './env';
 import { notFound, onError } from './errors';
 import { createResponseWriter, type ResponseWriter } from './ingest/response-writer';
 import { authRoute } from './routes/auth';
+import { codebookRoute } from './routes/codebook';
 import { codingRoute } from './routes/coding-jobs';
+import { collectionsRoute } from './routes/collections';
 import { designerRoute } from './routes/designer';
 import { draftsRoute } from './routes/drafts';
+import { exploreRoute } from './routes/explore';
 import { insightsRoute } from './routes/insights';
 import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
 import { responsesRoute } from './routes/responses';
+import { reviewRoute } from './routes/review';
 import { safeguardingRoute } from './routes/safeguarding';
+import { settingsRoute } from './routes/settings';
 import { staffRoute } from './routes/staff';
 
 export interface AppOptions {
@@ -39,7 +44,12 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/designer', designerRoute)
     .route('/coding', codingRoute)
     .route('/safeguarding', safeguardingRoute)
-    .route('/insights', insightsRoute);
+    .route('/insights', insightsRoute)
+    .route('/explore', exploreRoute)
+    .route('/review', reviewRoute)
+    .route('/codebook', codebookRoute)
+    .route('/settings', settingsRoute)
+    .route('/collections', collectionsRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

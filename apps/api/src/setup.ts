@@ -20,7 +20,10 @@ export const DEMO_STAFF = {
   accounts: [
     { email: 'officer@demo.safervoices.test', name: 'Demo Officer', roles: ['officer'] },
     { email: 'admin@demo.safervoices.test', name: 'Demo Admin', roles: ['admin'] },
-    { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead', roles: ['safeguarding_lead'] }
+    { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead', roles: ['safeguarding_lead'] },
+    { email: 'analyst@demo.safervoices.test', name: 'Demo Analyst', roles: ['analyst'] },
+    // A second analyst, so double coding can be tried with the demo.
+    { email: 'analyst2@demo.safervoices.test', name: 'Demo Second Analyst', roles: ['analyst'] }
   ]
 } as const satisfies { password: string; accounts: { email: string; name: string; roles: StaffRole[] }[] };
 
