@@ -1,0 +1,86 @@
+// What GET /api/explore/:id answers: the explorer's view of one questionnaire
+// or collection under a set of filters. Every figure has been through
+// disclosure control; a withheld one is null with the reason.
+//
+// Query string:
+//   version=<version number>        only responses to that version (repeatable: any of them)
+//   from=YYYY-MM-DD, to=YYYY-MM-DD  submitted on or between these days (UTC, inclusive)
+//   question=<free-text question id> themes of that question only (default: any free-text question)
+//   f.<filter key>=<value>          only respondents with that answer (repeat a key: any of its values;
+//                                   different keys must all hold). Keys are FilterDimension.key.
+//   by=<filter key>                 add a theme × group cross-tab over that dimension
+//   theme=<theme id>                quotes for that theme (default: the most common shown theme)
+import type { SuppressionReason } from '@safer-voices/insights';
+
+export type Suppression = 'primary' | 'secondary' | 'differencing' | null;
+
+export interface ShownFigure {
+  count: number | null;
+  /** 0–100, with a 95% Wilson interval; null when withheld. */
+  percent: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: Suppression;
+  reason: SuppressionReason | 'difference below threshold' | null;
+}
+
+/** A closed question (or response context) respondents can be filtered and grouped by. */
+export interface FilterDimension {
+  /** Question id, a grid row as `<questionId>.<rowId>`, or `school` / `class` for class-code labels. */
+  key: string;
+  label: string;
+  options: { value: string; label: string }[];
+}
+
+export interface ThemePrevalence extends ShownFigure {
+  themeId: string;
+  label: string;
+}
+
+export interface CrossTab {
+  by: { key: string; label: string };
+  groups: { value: string; label: string; base: ShownFigure }[];
+  /** rows[i] is prevalence[i]'s theme; cells[j] is groups[j]. */
+  rows: { themeId: string; cells: ShownFigure[] }[];
+}
+
+export interface CoOccurrence {
+  themeIds: string[];
+  /** Respondents with both themes (diagonal: with the theme); null when withheld. */
+  counts: (number | null)[][];
+}
+
+export interface ExploreQuote {
+  themeId: string;
+  questionId: string;
+  /** Redacted text. */
+  text: string;
+  /** Evidence on the redacted text: sorted, not overlapping. */
+  evidence: { start: number; end: number }[];
+}
+
+export interface ExploreView {
+  questionnaire: { id: string; title: string; kind: 'survey' | 'collection' };
+  versions: { version: number; publishedAt: string | null }[];
+  freeTextQuestions: { id: string; label: string }[];
+  dimensions: FilterDimension[];
+  /** The filters as understood (unknown keys and values are a 400, not ignored). */
+  applied: {
+    versions: number[];
+    from: string | null;
+    to: string | null;
+    question: string | null;
+    filters: Record<string, string[]>;
+    by: string | null;
+    theme: string | null;
+  };
+  threshold: number;
+  /** Respondents matching the filters with a coded answer. */
+  base: ShownFigure;
+  prevalence: ThemePrevalence[];
+  crosstab: CrossTab | null;
+  cooccurrence: CoOccurrence;
+  quotes: ExploreQuote[];
+  /** When figures were withheld to stop differencing, a sentence saying so. */
+  notice: string | null;
+}
