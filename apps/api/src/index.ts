@@ -6,6 +6,7 @@ export { type AppOptions, type AppType, createApp } from './app';
 export { codeOutstanding } from './coding/code-outstanding';
 export { DEMO_ORGANISATION, DEMO_STAFF } from './setup';
 export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questionnaires';
+export type * from './routes/explore-types';
 
 /**
  * The API on the database named by DATABASE_URL (the embedded file by
