@@ -2,7 +2,7 @@
 // transaction, so each pays for one durable commit instead of its own.
 // A submission is acknowledged only after that commit returns.
 import type { Client, InStatement } from '@libsql/client';
-import type { WriteExecutor } from '@safer-voices/db';
+import type { ResponseContext, WriteExecutor } from '@safer-voices/db';
 import type { Answers } from '@safer-voices/survey';
 import { canonicalJson, sha256 } from '../store/canonical-json';
 import { uuidv7 } from './ids';
@@ -10,6 +10,8 @@ import { uuidv7 } from './ids';
 export interface NewResponse {
   versionId: string;
   answers: Answers;
+  /** Set only by the server (from a class code), never by the client. */
+  context?: ResponseContext | null;
   /** Chosen by the client; a retry with the same key is stored once. */
   idempotencyKey: string;
 }
@@ -130,7 +132,7 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
   }
 }
 
-// SQLite allows 32,766 bound values per statement; stay well under it.
+// SQLite allows 32,766 bound values per statement; six per row stays under it.
 const MAX_ROWS_PER_STATEMENT = 5000;
 
 /** Responses whose key is already stored are skipped, and RETURNING omits them. */
@@ -139,10 +141,17 @@ function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number
   for (let at = 0; at < rows.length; at += MAX_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(at, at + MAX_ROWS_PER_STATEMENT);
     statements.push({
-      sql: `INSERT INTO responses (id, version_id, idempotency_key, answers, submitted_at)
-            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+      sql: `INSERT INTO responses (id, version_id, idempotency_key, answers, context, submitted_at)
+            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
             ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      args: chunk.flatMap(({ p, id }) => [id, p.item.versionId, p.keyHash, JSON.stringify(p.item.answers), submittedAt])
+      args: chunk.flatMap(({ p, id }) => [
+        id,
+        p.item.versionId,
+        p.keyHash,
+        JSON.stringify(p.item.answers),
+        p.item.context ? JSON.stringify(p.item.context) : null,
+        submittedAt
+      ])
     });
   }
   return statements;

@@ -2,7 +2,7 @@
 // `codes` mode only someone who enters a class or single-use code that is
 // known, in date and not used up. Each refusal says what to do next, and
 // names the `code` field so the start page can show it beside the box.
-import type { Database } from '@safer-voices/db';
+import type { Database, ResponseContext } from '@safer-voices/db';
 import { z } from 'zod';
 import { ApiError } from '../errors';
 import { redeemCode } from '../store/access-codes';
@@ -18,10 +18,14 @@ const refusals = {
   expired: () => refuse('code_expired', 'This code has expired. Ask the person who gave it to you for a new one.')
 };
 
-/** Lets the respondent in, counting one use of the code; throws the reason otherwise. */
-export async function admit(db: Database, version: Pick<PublishedVersion, 'questionnaireId' | 'accessMode'>, code: string | undefined) {
-  if (version.accessMode === 'open') return;
+/**
+ * Lets the respondent in, counting one use of the code, and gives the context
+ * (a class code's labels) their response will carry; throws the reason otherwise.
+ */
+export async function admit(db: Database, version: Pick<PublishedVersion, 'questionnaireId' | 'accessMode'>, code: string | undefined): Promise<ResponseContext | null> {
+  if (version.accessMode === 'open') return null;
   if (!code) throw refuse('code_required', 'Enter the access code you were given to start this survey.');
   const result = await redeemCode(db, version.questionnaireId, code);
-  if (result !== 'ok') throw refusals[result]();
+  if (result.outcome !== 'ok') throw refusals[result.outcome]();
+  return result.context;
 }

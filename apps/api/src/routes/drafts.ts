@@ -36,8 +36,8 @@ export const draftsRoute = new Hono<Env>()
     if (!version) throw new ApiError(404, 'questionnaire_not_found', 'There is no published questionnaire at this address');
     assertOpen(version);
     // A code's use is counted here, when the draft starts (see store/access-codes.ts).
-    await admit(c.var.db, version, code);
-    const token = await createDraft(c.var.db, version.versionId);
+    const context = await admit(c.var.db, version, code);
+    const token = await createDraft(c.var.db, version.versionId, context);
     const first = visiblePages(version.definition, {})[0];
     return c.json({ token, versionId: version.versionId, firstPageId: first?.id ?? null }, 201);
   })
@@ -78,7 +78,12 @@ export const draftsRoute = new Hono<Env>()
       return c.json({ id: sent.id, versionId: sent.versionId, submittedAt: sent.submittedAt.toISOString(), replayed: true }, 200);
     }
     const { version } = await loadDraft(c, token);
-    const stored = await storeResponse(c.var.writer, version, { versionId: version.versionId, answers: draft.answers, idempotencyKey: submissionKey(token) });
+    const stored = await storeResponse(c.var.writer, version, {
+      versionId: version.versionId,
+      answers: draft.answers,
+      context: draft.context,
+      idempotencyKey: submissionKey(token)
+    });
     await deleteDraft(c.var.db, token);
     return c.json({ id: stored.id, versionId: stored.versionId, submittedAt: stored.submittedAt.toISOString(), replayed: stored.replayed }, 201);
   })

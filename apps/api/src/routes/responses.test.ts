@@ -115,6 +115,14 @@ describe('POST /api/responses', () => {
 
   it('keeps nothing about the respondent: no IP, user agent or personal columns', async () => {
     const columns = await api.database.client.execute('SELECT name FROM pragma_table_info(\'responses\')');
-    expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'id', 'idempotency_key', 'submitted_at', 'version_id']);
+    // `context` holds only a class code's school and class labels (see access-codes.test.ts).
+    expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'context', 'id', 'idempotency_key', 'submitted_at', 'version_id']);
+  });
+
+  it('will not let a client set the context a class code gives', async () => {
+    const before = await api.count('responses');
+    const res = await submit({ versionId, answers: sampleAnswers(definition), context: { school: 'Made-up School' } }, { 'Idempotency-Key': 'context-attempt' });
+    expect(res.status).toBe(400);
+    expect(await api.count('responses')).toBe(before);
   });
 });

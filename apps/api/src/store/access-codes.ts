@@ -9,7 +9,7 @@
 // be used twice however many start at once. Nothing about the code is kept
 // with the draft or the response.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { type AccessCodeKind, accessCodes, type Database, instanceSecrets } from '@safer-voices/db';
+import { type AccessCodeKind, accessCodes, type Database, instanceSecrets, type ResponseContext } from '@safer-voices/db';
 import { and, asc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -98,9 +98,14 @@ export async function listCodes(db: Database, questionnaireId: string, batchId?:
   }));
 }
 
-export type Redemption = 'ok' | 'unknown' | 'used_up' | 'expired';
+export type Redemption = { outcome: 'ok'; context: ResponseContext | null } | { outcome: 'unknown' | 'used_up' | 'expired' };
 
-/** Count one use of `code` for this questionnaire, if it is known, in date and not used up. */
+/**
+ * Count one use of `code` for this questionnaire, if it is known, in date and
+ * not used up. A class code's school and class labels come back as the
+ * context its responses carry; a single-use code gives none, so nothing links
+ * a response to the slip it came from.
+ */
 export async function redeemCode(db: Database, questionnaireId: string, code: string): Promise<Redemption> {
   const hash = hashOf(await keyFor(db), code);
   const now = new Date();
@@ -109,9 +114,17 @@ export async function redeemCode(db: Database, questionnaireId: string, code: st
     .update(accessCodes)
     .set({ uses: sql`${accessCodes.uses} + 1` })
     .where(and(mine, or(isNull(accessCodes.expiresAt), gt(accessCodes.expiresAt, now)), or(isNull(accessCodes.maxUses), lt(accessCodes.uses, accessCodes.maxUses))))
-    .returning({ id: accessCodes.id });
-  if (used.length > 0) return 'ok';
+    .returning({ kind: accessCodes.kind, school: accessCodes.schoolLabel, class: accessCodes.classLabel });
+  const [redeemed] = used;
+  if (redeemed) return { outcome: 'ok', context: redeemed.kind === 'class' ? contextOf(redeemed) : null };
   const [row] = await db.select({ expiresAt: accessCodes.expiresAt }).from(accessCodes).where(mine);
-  if (!row) return 'unknown';
-  return row.expiresAt && row.expiresAt <= now ? 'expired' : 'used_up';
+  if (!row) return { outcome: 'unknown' };
+  return { outcome: row.expiresAt && row.expiresAt <= now ? 'expired' : 'used_up' };
+}
+
+function contextOf(labels: { school: string | null; class: string | null }): ResponseContext | null {
+  const context: ResponseContext = {};
+  if (labels.school) context.school = labels.school;
+  if (labels.class) context.class = labels.class;
+  return Object.keys(context).length > 0 ? context : null;
 }

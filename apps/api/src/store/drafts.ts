@@ -1,7 +1,7 @@
 // Answers in progress. The respondent holds a random token in a session
 // cookie; only its hash is stored, beside the answers and nothing else.
 import { randomBytes } from 'node:crypto';
-import { type Database, responseDrafts } from '@safer-voices/db';
+import { type Database, type ResponseContext, responseDrafts } from '@safer-voices/db';
 import type { Answers } from '@safer-voices/survey';
 import { eq, lt } from 'drizzle-orm';
 import { sha256 } from './canonical-json';
@@ -12,9 +12,11 @@ export const DRAFT_LIFETIME_MS = 12 * 60 * 60 * 1000;
 export interface Draft {
   versionId: string;
   answers: Answers;
+  /** A class code's labels, passed on to the response. */
+  context: ResponseContext | null;
 }
 
-export async function createDraft(db: Database, versionId: string): Promise<string> {
+export async function createDraft(db: Database, versionId: string, context: ResponseContext | null = null): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   await db.delete(responseDrafts).where(lt(responseDrafts.expiresAt, new Date(now)));
@@ -22,6 +24,7 @@ export async function createDraft(db: Database, versionId: string): Promise<stri
     id: sha256(token),
     versionId,
     answers: {},
+    context,
     updatedAt: new Date(now),
     expiresAt: new Date(now + DRAFT_LIFETIME_MS)
   });
@@ -31,7 +34,7 @@ export async function createDraft(db: Database, versionId: string): Promise<stri
 export async function findDraft(db: Database, token: string): Promise<Draft | null> {
   const [row] = await db.select().from(responseDrafts).where(eq(responseDrafts.id, sha256(token))).limit(1);
   if (!row || row.expiresAt.getTime() < Date.now()) return null;
-  return { versionId: row.versionId, answers: row.answers as Answers };
+  return { versionId: row.versionId, answers: row.answers as Answers, context: row.context ?? null };
 }
 
 export async function saveDraftAnswers(db: Database, token: string, answers: Answers): Promise<void> {

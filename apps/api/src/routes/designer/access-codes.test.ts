@@ -43,6 +43,19 @@ describe('access codes', () => {
     expect(listed.codes.find((c: any) => c.id === code.id)).toMatchObject({ uses: 5, state: 'active' });
   });
 
+  it("keeps a class code's school and class with the response, and nothing from a single-use code", async () => {
+    const { code: classCode } = await jsonOf(await api.json(designerPath(id, '/codes/class'), { school: 'Birch High', className: '9C' }, officer));
+    const byClass = await jsonOf(await respond(api, slug, { code: classCode.code }));
+    const { codes } = await jsonOf(await api.json(designerPath(id, '/codes/single'), { count: 1 }, officer));
+    const bySlip = await jsonOf(await respond(api, slug, { code: codes[0].code }));
+    const contextOf = async (responseId: string) => {
+      const result = await api.database.client.execute({ sql: 'SELECT context FROM responses WHERE id = ?', args: [responseId] });
+      return result.rows[0]?.context;
+    };
+    expect(JSON.parse(String(await contextOf(byClass.id)))).toEqual({ school: 'Birch High', class: '9C' });
+    expect(await contextOf(bySlip.id)).toBeNull();
+  });
+
   it('stops a class code at its limit', async () => {
     const { code } = await jsonOf(await api.json(designerPath(id, '/codes/class'), { school: 'Oak Primary', className: 'Year 6', maxUses: 2 }, officer));
     expect((await start(code.code)).status).toBe(201);
