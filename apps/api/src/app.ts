@@ -12,6 +12,7 @@ import { collectionsRoute } from './routes/collections';
 import { designerRoute } from './routes/designer';
 import { draftsRoute } from './routes/drafts';
 import { exploreRoute } from './routes/explore';
+import { exploreListRoute } from './routes/explore-list';
 import { insightsRoute } from './routes/insights';
 import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
@@ -46,6 +47,7 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/safeguarding', safeguardingRoute)
     .route('/insights', insightsRoute)
     .route('/explore', exploreRoute)
+    .route('/explore-list', exploreListRoute)
     .route('/review', reviewRoute)
     .route('/codebook', codebookRoute)
     .route('/settings', settingsRoute)
