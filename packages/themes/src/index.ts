@@ -1,6 +1,7 @@
 // Public API of @safer-voices/themes: codebook, coder, training, evaluation.
 export { DEFAULT_CODEBOOK } from './codebook/default-codebook.js';
 export { addTheme, mergeThemes, renameTheme, retireTheme } from './codebook/edit.js';
+export { compilePattern } from './codebook/patterns.js';
 export {
   activeThemes,
   type Codebook,

@@ -19,7 +19,9 @@ export type AuditAction =
   | 'safeguarding.flags_listed'
   | 'safeguarding.flag_viewed'
   | 'safeguarding.flag_updated'
-  | 'coding.recode_started';
+  | 'coding.recode_started'
+  | 'codebook.saved'
+  | 'settings.changed';
 
 export interface AuditEntry {
   organisationId: string;
