@@ -20,6 +20,10 @@ export type AuditAction =
   | 'safeguarding.flag_viewed'
   | 'safeguarding.flag_updated'
   | 'coding.recode_started'
+  | 'review.decided'
+  | 'review.retrain_requested'
+  | 'double_coding.round_created'
+  | 'double_coding.finished'
   | 'codebook.saved'
   | 'settings.changed';
 
@@ -27,7 +31,7 @@ export interface AuditEntry {
   organisationId: string;
   actorStaffId: string | null;
   action: AuditAction;
-  target?: { type: 'staff' | 'invite' | 'session' | 'organisation' | 'questionnaire' | 'safeguarding_flag' | 'job'; id: string };
+  target?: { type: 'staff' | 'invite' | 'session' | 'organisation' | 'questionnaire' | 'safeguarding_flag' | 'job' | 'double_coding_round'; id: string };
   detail?: Record<string, unknown>;
 }
 
