@@ -1,8 +1,11 @@
-// Turning the theme prevalence API's figures into what the Themes page
-// shows: chart geometry (a d3 linear scale, worked out on the server; the
-// page sends no JavaScript), the one-sentence summary and quotes split into
-// plain and highlighted pieces.
+// Turning theme prevalence figures into what the Themes page and the
+// explorer show: chart geometry (a d3 linear scale, worked out on the server;
+// the pages send no JavaScript), the one-sentence summary and quotes split
+// into plain and highlighted pieces.
 import { scaleLinear } from 'd3-scale';
+
+/** Why a figure is withheld: too few people, to protect another withheld figure, or to stop differencing. */
+export type Suppression = 'primary' | 'secondary' | 'differencing' | null;
 
 export interface ThemeFigure {
   id: string;
@@ -11,14 +14,18 @@ export interface ThemeFigure {
   percent: number | null;
   lower: number | null;
   upper: number | null;
-  suppressed: 'primary' | 'secondary' | null;
+  suppressed: Suppression;
   quotes: { text: string; evidence: { start: number; end: number }[] }[];
 }
 
 /** Whole percentages, as published: "34%". */
 export const pct = (value: number) => `${Math.round(value)}%`;
 export const interval = (t: Pick<ThemeFigure, 'lower' | 'upper'>) => (t.lower === null || t.upper === null ? '' : `${Math.round(t.lower)}–${Math.round(t.upper)}%`);
-export const hiddenWhy = (t: Pick<ThemeFigure, 'suppressed'>) => (t.suppressed === 'secondary' ? 'not shown, to protect a small number' : 'fewer than 10');
+export function hiddenWhy(t: Pick<ThemeFigure, 'suppressed'>, threshold = 10): string {
+  if (t.suppressed === 'secondary') return 'not shown, to protect a small number';
+  if (t.suppressed === 'differencing') return 'not shown, to stop differencing';
+  return `fewer than ${threshold}`;
+}
 
 /** Shown themes by prevalence, then the withheld ones in codebook order. */
 export function ordered<T extends ThemeFigure>(themes: T[]): T[] {
@@ -44,7 +51,7 @@ export const ROW_HEIGHT = 46;
 export const AXIS_HEIGHT = 28;
 
 /** Bars take up to 76% of the width, leaving room for the figure after the interval. */
-export function chartLayout(themes: ThemeFigure[]): ChartLayout {
+export function chartLayout(themes: ThemeFigure[], threshold = 10): ChartLayout {
   const rows = ordered(themes);
   const top = Math.max(10, ...rows.map((t) => t.upper ?? 0));
   const x = scaleLinear().domain([0, Math.min(100, top)]).range([0, 76]).nice();
@@ -53,7 +60,7 @@ export function chartLayout(themes: ThemeFigure[]): ChartLayout {
       id: t.id,
       label: t.label,
       bar: t.percent === null ? null : { width: x(t.percent), lower: x(t.lower ?? t.percent), upper: x(t.upper ?? t.percent), value: pct(t.percent) },
-      note: t.percent === null ? hiddenWhy(t) : null
+      note: t.percent === null ? hiddenWhy(t, threshold) : null
     })),
     ticks: x.ticks(4).map((v) => ({ x: x(v), label: `${v}%` })),
     height: rows.length * ROW_HEIGHT + AXIS_HEIGHT
@@ -61,10 +68,10 @@ export function chartLayout(themes: ThemeFigure[]): ChartLayout {
 }
 
 /** One sentence for people who cannot see the chart (and everyone else). */
-export function summaryOf(themes: ThemeFigure[], base: number | null, allQuestions: boolean): string {
-  if (base === null) return 'Fewer than 10 people have answered so far, so no figures are shown.';
+export function summaryOf(themes: ThemeFigure[], base: number | null, allQuestions: boolean, threshold = 10): string {
+  if (base === null) return `Fewer than ${threshold} people have answered so far, so no figures are shown.`;
   const top = ordered(themes)[0];
-  if (!top || top.percent === null) return `No theme can be shown for these ${base} answers: each one was given by fewer than 10 people, or would let a number under 10 be worked out.`;
+  if (!top || top.percent === null) return `No theme can be shown for these ${base} answers: each one was given by fewer than ${threshold} people, or would let a number under ${threshold} be worked out.`;
   const of = allQuestions ? `${base} respondents who answered a free-text question` : `${base} answers`;
   return `The most common theme was ${top.label}: ${pct(top.percent)} (95% CI ${interval(top)}) of ${of}.`;
 }

@@ -1,0 +1,169 @@
+import type { ExploreView, ShownFigure } from '@safer-voices/api';
+import { describe, expect, it } from 'vitest';
+import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filterForm, filtersInWords, pairsOf, problemsFrom, themeFigures } from './explore-view.ts';
+
+const shown = (count: number, percent: number, lower: number, upper: number): ShownFigure => ({ count, percent, lower, upper, suppressed: null, reason: null });
+const withheld = (suppressed: 'primary' | 'secondary' | 'differencing' = 'primary'): ShownFigure => ({
+  count: null,
+  percent: null,
+  lower: null,
+  upper: null,
+  suppressed,
+  reason: suppressed === 'differencing' ? 'difference below threshold' : 'count below threshold'
+});
+
+function viewWith(over: Partial<ExploreView> = {}): ExploreView {
+  return {
+    questionnaire: { id: 'q1', title: "Young people's safety survey", kind: 'survey' },
+    versions: [
+      { version: 1, publishedAt: '2026-09-01T08:00:00.000Z' },
+      { version: 2, publishedAt: '2026-10-01T08:00:00.000Z' }
+    ],
+    freeTextQuestions: [{ id: 'what_makes_unsafe', label: 'What makes you feel unsafe?' }],
+    dimensions: [
+      { key: 'gender', label: 'Gender', options: [{ value: 'girl', label: 'Girl' }, { value: 'boy', label: 'Boy' }] },
+      { key: 'safe_places.park', label: 'How safe do you feel in these places? Parks', options: [{ value: 'very_safe', label: 'Very safe' }] }
+    ],
+    applied: { versions: [], from: null, to: null, question: null, filters: {}, by: null, theme: 'knives_weapons' },
+    threshold: 10,
+    base: shown(200, 100, 100, 100),
+    prevalence: [
+      { themeId: 'fear', label: 'Fear', ...shown(40, 20, 15, 26) },
+      { themeId: 'knives_weapons', label: 'Knives & weapons', ...shown(80, 40, 33.5, 46.8) },
+      { themeId: 'vawg', label: 'VAWG', ...withheld() }
+    ],
+    crosstab: null,
+    cooccurrence: {
+      themeIds: ['fear', 'knives_weapons', 'vawg'],
+      counts: [
+        [40, 25, null],
+        [25, 80, null],
+        [null, null, null]
+      ]
+    },
+    quotes: [{ themeId: 'knives_weapons', questionId: 'what_makes_unsafe', text: 'Boys carry knives near [place]', evidence: [{ start: 11, end: 17 }] }],
+    notice: null,
+    ...over
+  };
+}
+
+describe('the explorer query', () => {
+  it("passes on the API's keys only, without empty fields or repeats", () => {
+    const params = new URLSearchParams('version=1&version=2&version=2&from=&to=2026-10-01&question=&f.gender=girl&f.gender=boy&by=gender&utm_source=x&f.=y&theme=fear');
+    expect(exploreQuery(params)).toEqual({ version: ['1', '2'], to: ['2026-10-01'], 'f.gender': ['girl', 'boy'], by: ['gender'], theme: ['fear'] });
+  });
+
+  it('makes links that keep every filter and change one thing', () => {
+    const chosen = chosenFrom(new URLSearchParams('version=2&f.gender=girl&f.safe_places.park=very_safe&by=gender'));
+    const href = exploreHref('q1', chosen, { theme: 'fear' }, '#quotes');
+    expect(href).toBe('/staff/analysis/q1?version=2&f.gender=girl&f.safe_places.park=very_safe&by=gender&theme=fear#quotes');
+    expect(chosenFrom(new URL(href, 'http://x').searchParams)).toEqual({ ...chosen, theme: 'fear' });
+    expect(exploreHref('q1', chosenFrom(new URLSearchParams()))).toBe('/staff/analysis/q1');
+  });
+});
+
+describe('the filters in words', () => {
+  it('names every version, date, question, answer and group', () => {
+    const view = viewWith({
+      applied: { versions: [2], from: '2026-09-01', to: '2026-09-30', question: 'what_makes_unsafe', filters: { gender: ['girl', 'boy'] }, by: 'gender', theme: null }
+    });
+    expect(filtersInWords(view)).toEqual([
+      'Version 2',
+      'Submitted from 1 September 2026 to 30 September 2026',
+      'Themes of answers to “What makes you feel unsafe?”',
+      'Gender: Girl or Boy',
+      'Grouped by Gender'
+    ]);
+  });
+
+  it('says when nothing narrows the view', () => {
+    expect(filtersInWords(viewWith())).toEqual(['All 2 versions', 'Submitted on any date', 'Themes of answers to any free-text question']);
+  });
+
+  it('gives the base, or why it is withheld', () => {
+    expect(baseInWords(viewWith({ base: shown(1234, 100, 100, 100) }))).toMatch(/^1,234 respondents match/);
+    expect(baseInWords(viewWith({ base: withheld() }))).toMatch(/^Fewer than 10 respondents/);
+    expect(baseInWords(viewWith({ base: withheld('differencing') }))).toMatch(/withheld, so that it cannot be compared/);
+  });
+});
+
+describe('the figures', () => {
+  it('orders themes by prevalence, withheld last, with the chosen theme’s quotes', () => {
+    const themes = themeFigures(viewWith());
+    expect(themes.map((t) => t.id)).toEqual(['knives_weapons', 'fear', 'vawg']);
+    expect(themes[0]?.quotes).toEqual([{ text: 'Boys carry knives near [place]', evidence: [{ start: 11, end: 17 }] }]);
+    expect(themes[1]?.quotes).toEqual([]);
+  });
+
+  it('lays the cross-tab out in the same order, with [c] for withheld cells and bases', () => {
+    const view = viewWith({
+      crosstab: {
+        by: { key: 'gender', label: 'Gender' },
+        groups: [
+          { value: 'girl', label: 'Girl', base: shown(120, 60, 53, 66) },
+          { value: 'boy', label: 'Boy', base: withheld('differencing') }
+        ],
+        rows: [
+          { themeId: 'fear', cells: [shown(30, 25, 18.1, 33.4), withheld()] },
+          { themeId: 'knives_weapons', cells: [shown(50, 41.7, 33.2, 50.6), withheld('secondary')] },
+          { themeId: 'vawg', cells: [withheld(), withheld()] }
+        ]
+      }
+    });
+    const x = crossTabOf(view, themeFigures(view));
+    expect(x?.groups).toEqual([
+      { label: 'Girl', base: '120' },
+      { label: 'Boy', base: '[c]' }
+    ]);
+    expect(x?.rows.map((r) => r.label)).toEqual(['Knives & weapons', 'Fear', 'VAWG']);
+    expect(x?.rows[0]?.cells).toEqual([
+      { main: '42% (50)', sub: '33–51%' },
+      { main: '[c]', sub: null }
+    ]);
+  });
+
+  it('lists pairs mentioned together, most common first, and counts the withheld ones', () => {
+    expect(pairsOf(viewWith())).toEqual({ pairs: [{ a: 'Fear', b: 'Knives & weapons', both: 25 }], withheld: 2 });
+  });
+});
+
+describe('the form', () => {
+  it('opens a question’s section only when one of its answers is chosen', () => {
+    const view = viewWith({ applied: { ...viewWith().applied, filters: { gender: ['girl'] }, by: 'gender' } });
+    const form = filterForm(view, chosenOf(view.applied, false));
+    expect(form.dimensions.map((d) => [d.id, d.open, d.chosen])).toEqual([
+      ['f--gender', true, 1],
+      ['f--safe_places-park', false, 0]
+    ]);
+    expect(form.dimensions[0]?.options.map((o) => [o.id, o.checked])).toEqual([
+      ['f--gender--girl', true],
+      ['f--gender--boy', false]
+    ]);
+    expect(form.groupBy.find((g) => g.selected)?.value).toBe('gender');
+    expect(form.theme).toBe(''); // the API's default theme is not pinned by the form
+    expect(form.versions.map((v) => v.label)).toEqual(['Version 1, published 1 September 2026', 'Version 2, published 1 October 2026']);
+  });
+
+  it("links each of the API's problems to its field's first control, and opens its section", () => {
+    const view = viewWith();
+    const problems = problemsFrom(
+      [
+        { field: 'f.safe_places.park.0', message: 'Choose an answer this question has' },
+        { field: 'from', message: 'Enter a real date' },
+        { field: 'version', message: 'There is no version 7' },
+        { field: 'f.nope', message: 'There is no such question' }
+      ],
+      'The request query is not valid',
+      view
+    );
+    expect(problems).toEqual([
+      { field: 'f.safe_places.park', message: 'Choose an answer this question has', href: '#f--safe_places-park--very_safe' },
+      { field: 'from', message: 'Enter a real date', href: '#from' },
+      { field: 'version', message: 'There is no version 7', href: '#version--1' },
+      { field: 'f.nope', message: 'There is no such question', href: '#filters' }
+    ]);
+    const form = filterForm(view, chosenFrom(new URLSearchParams('from=2026-02-31')), problems);
+    expect(form.from).toBe('2026-02-31');
+    expect(form.dimensions[1]).toMatchObject({ open: true, error: 'Choose an answer this question has' });
+  });
+});

@@ -1,0 +1,310 @@
+// What the explorer page shows, worked out from the API's view: the filters
+// in words, the form's state, the cross-tab and co-occurrence as rows, and
+// links that change one thing about the current view. Figures are shown as
+// the API gave them; a withheld one is "[c]", never worked out here.
+import type { ExploreView, ShownFigure } from '@safer-voices/api';
+import { chartLayout, interval, ordered, pct, summaryOf, type ThemeFigure } from '#lib/components/insights/theme-figures.ts';
+
+const KEYS = new Set(['version', 'from', 'to', 'question', 'by', 'theme']);
+
+/**
+ * The explorer's parameters in a page address: the API's keys only, empty
+ * fields and repeats left out. The page's GET form names its fields as
+ * GET /api/explore/:id reads its query string, so these go to it as they are.
+ */
+export function exploreQuery(params: URLSearchParams): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  for (const [key, value] of params) {
+    if (value.trim() === '' || !(KEYS.has(key) || /^f\../.test(key))) continue;
+    const values = query[key] ?? [];
+    if (!values.includes(value)) values.push(value);
+    query[key] = values;
+  }
+  return query;
+}
+
+export interface Chosen {
+  versions: string[];
+  from: string;
+  to: string;
+  question: string;
+  filters: Record<string, string[]>;
+  by: string;
+  /** Only when the person picked a theme (a link), so the form keeps it. */
+  theme: string;
+}
+
+/** What the address asked for, as typed: the form shows it back when the API refused it. */
+export function chosenFrom(params: URLSearchParams): Chosen {
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of params) {
+    if (!key.startsWith('f.') || value === '') continue;
+    const values = filters[key.slice(2)] ?? [];
+    values.push(value);
+    filters[key.slice(2)] = values;
+  }
+  return {
+    versions: params.getAll('version').filter(Boolean),
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    question: params.get('question') ?? '',
+    filters,
+    by: params.get('by') ?? '',
+    theme: params.get('theme') ?? ''
+  };
+}
+
+/** What the API understood, in the same shape. */
+export function chosenOf(applied: ExploreView['applied'], explicitTheme: boolean): Chosen {
+  return {
+    versions: applied.versions.map(String),
+    from: applied.from ?? '',
+    to: applied.to ?? '',
+    question: applied.question ?? '',
+    filters: applied.filters,
+    by: applied.by ?? '',
+    theme: explicitTheme ? (applied.theme ?? '') : ''
+  };
+}
+
+/** The address of this view with some parameters changed. */
+export function exploreHref(id: string, chosen: Chosen, change: Partial<Chosen> = {}, hash = ''): string {
+  const c = { ...chosen, ...change };
+  const params = new URLSearchParams();
+  for (const v of c.versions) params.append('version', v);
+  if (c.from) params.set('from', c.from);
+  if (c.to) params.set('to', c.to);
+  if (c.question) params.set('question', c.question);
+  for (const [key, values] of Object.entries(c.filters)) for (const v of values) params.append(`f.${key}`, v);
+  if (c.by) params.set('by', c.by);
+  if (c.theme) params.set('theme', c.theme);
+  const search = params.toString();
+  return `/staff/analysis/${encodeURIComponent(id)}${search ? `?${search}` : ''}${hash}`;
+}
+
+export const count = (n: number) => n.toLocaleString('en-GB');
+
+export const longDate = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "A, B or C". */
+export function anyOf(items: string[], word = 'or'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
+}
+
+/** HTML ids from filter keys and values (which may hold dots and other characters). */
+export const safeId = (...parts: string[]) => parts.map((p) => p.replace(/[^A-Za-z0-9_-]/g, '-')).join('--');
+
+/** The applied filters as sentences, one per kind of filter. */
+export function filtersInWords(view: ExploreView): string[] {
+  const a = view.applied;
+  const lines: string[] = [];
+  lines.push(
+    a.versions.length === 0 || a.versions.length === view.versions.length
+      ? view.versions.length === 1
+        ? 'The only version'
+        : `All ${view.versions.length} versions`
+      : `${a.versions.length === 1 ? 'Version' : 'Versions'} ${anyOf(a.versions.map(String), 'and')}`
+  );
+  if (a.from && a.to) lines.push(`Submitted from ${longDate(a.from)} to ${longDate(a.to)}`);
+  else if (a.from) lines.push(`Submitted on or after ${longDate(a.from)}`);
+  else if (a.to) lines.push(`Submitted on or before ${longDate(a.to)}`);
+  else lines.push('Submitted on any date');
+  const question = view.freeTextQuestions.find((q) => q.id === a.question);
+  lines.push(question ? `Themes of answers to “${question.label}”` : 'Themes of answers to any free-text question');
+  for (const [key, values] of Object.entries(a.filters)) {
+    const dimension = view.dimensions.find((d) => d.key === key);
+    const labels = values.map((v) => dimension?.options.find((o) => o.value === v)?.label ?? v);
+    lines.push(`${dimension?.label ?? key}: ${anyOf(labels)}`);
+  }
+  const by = view.dimensions.find((d) => d.key === a.by);
+  if (by) lines.push(`Grouped by ${by.label}`);
+  return lines;
+}
+
+/** The base, as a sentence: how many respondents the figures are out of, or why that is withheld. */
+export function baseInWords(view: ExploreView): string {
+  const b = view.base;
+  if (b.count !== null) return `${count(b.count)} respondents match these filters and have a coded free-text answer. Percentages are of them.`;
+  if (b.suppressed === 'differencing') return 'The number of respondents matching these filters is withheld, so that it cannot be compared with other views to single out a small group.';
+  return `Fewer than ${view.threshold} respondents match these filters, so no figures are shown. Choose fewer filters to see results.`;
+}
+
+/** Prevalence as the Themes page's figures, with the chosen theme's quotes. */
+export function themeFigures(view: ExploreView): ThemeFigure[] {
+  return ordered(
+    view.prevalence.map((t) => ({
+      id: t.themeId,
+      label: t.label,
+      count: t.count,
+      percent: t.percent,
+      lower: t.lower,
+      upper: t.upper,
+      suppressed: t.suppressed,
+      quotes: view.quotes.filter((q) => q.themeId === t.themeId).map(({ text, evidence }) => ({ text, evidence }))
+    }))
+  );
+}
+
+/** One table cell: the percentage and count, with the interval beneath; "[c]" when withheld. */
+export interface Cell {
+  main: string;
+  sub: string | null;
+}
+
+export function cellOf(f: ShownFigure): Cell {
+  if (f.percent === null || f.count === null) return { main: '[c]', sub: null };
+  return { main: `${pct(f.percent)} (${count(f.count)})`, sub: interval(f) || null };
+}
+
+export interface CrossTabView {
+  by: string;
+  groups: { label: string; base: string }[];
+  rows: { themeId: string; label: string; cells: Cell[] }[];
+}
+
+/** The cross-tab with themes in the same order as the prevalence table. */
+export function crossTabOf(view: ExploreView, themes: ThemeFigure[]): CrossTabView | null {
+  const x = view.crosstab;
+  if (!x) return null;
+  const byTheme = new Map(x.rows.map((r) => [r.themeId, r]));
+  return {
+    by: x.by.label,
+    groups: x.groups.map((g) => ({ label: g.label, base: g.base.count === null ? '[c]' : count(g.base.count) })),
+    rows: themes.flatMap((t) => {
+      const row = byTheme.get(t.id);
+      return row ? [{ themeId: t.id, label: t.label, cells: row.cells.map(cellOf) }] : [];
+    })
+  };
+}
+
+export interface Pair {
+  a: string;
+  b: string;
+  both: number;
+}
+
+/** Pairs of themes mentioned by the same respondents, most common first; withheld pairs are only counted. */
+export function pairsOf(view: ExploreView): { pairs: Pair[]; withheld: number } {
+  const { themeIds, counts } = view.cooccurrence;
+  const label = new Map(view.prevalence.map((t) => [t.themeId, t.label]));
+  const pairs: Pair[] = [];
+  let withheld = 0;
+  for (let i = 0; i < themeIds.length; i++) {
+    for (let j = i + 1; j < themeIds.length; j++) {
+      const both = counts[i]?.[j] ?? null;
+      if (both === null) withheld++;
+      else if (both > 0) pairs.push({ a: label.get(themeIds[i] as string) ?? String(themeIds[i]), b: label.get(themeIds[j] as string) ?? String(themeIds[j]), both });
+    }
+  }
+  pairs.sort((p, q) => q.both - p.both || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+  return { pairs, withheld };
+}
+
+export interface Check {
+  id: string;
+  value: string;
+  label: string;
+  checked: boolean;
+}
+
+export interface FilterForm {
+  versions: Check[];
+  from: string;
+  to: string;
+  question: { value: string; label: string; selected: boolean }[];
+  dimensions: { key: string; name: string; id: string; label: string; open: boolean; chosen: number; error: string | null; options: Check[] }[];
+  groupBy: { value: string; label: string; selected: boolean }[];
+  theme: string;
+  /** Inline messages by field (version, from, to, question, by, f.<key>). */
+  errors: Record<string, string>;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+  href: string;
+}
+
+const publishedOn = (iso: string | null) => (iso ? `, published ${new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })}` : '');
+
+/** The form's controls, with what is chosen checked and open. */
+export function filterForm(view: ExploreView, chosen: Chosen, problems: FieldProblem[] = []): FilterForm {
+  const errors = Object.fromEntries(problems.map((p) => [p.field, p.message]));
+  return {
+    versions: view.versions.map((v) => ({
+      id: safeId('version', String(v.version)),
+      value: String(v.version),
+      label: `Version ${v.version}${publishedOn(v.publishedAt)}`,
+      checked: chosen.versions.includes(String(v.version))
+    })),
+    from: chosen.from,
+    to: chosen.to,
+    question: [{ id: '', label: 'Any free-text question' }, ...view.freeTextQuestions].map((q) => ({ value: q.id, label: q.label, selected: chosen.question === q.id })),
+    dimensions: view.dimensions.map((d) => {
+      const picked = chosen.filters[d.key] ?? [];
+      const error = errors[`f.${d.key}`] ?? null;
+      return {
+        key: d.key,
+        name: `f.${d.key}`,
+        id: safeId('f', d.key),
+        label: d.label,
+        open: picked.length > 0 || error !== null,
+        chosen: picked.length,
+        error,
+        options: d.options.map((o) => ({ id: safeId('f', d.key, o.value), value: o.value, label: o.label, checked: picked.includes(o.value) }))
+      };
+    }),
+    groupBy: [{ key: '', label: 'Nothing: no cross-tab' }, ...view.dimensions].map((d) => ({ value: d.key, label: d.label, selected: chosen.by === d.key })),
+    theme: chosen.theme,
+    errors
+  };
+}
+
+/** The API's issues as problems on the form's fields, each linking to its first control. */
+export function problemsFrom(issues: { field: string; message: string }[] | undefined, message: string, view: ExploreView): FieldProblem[] {
+  const list = issues && issues.length > 0 ? issues : [{ field: 'query', message }];
+  const keys = [...view.dimensions.map((d) => d.key)].sort((a, b) => b.length - a.length);
+  const seen = new Set<string>();
+  const problems: FieldProblem[] = [];
+  for (const issue of list) {
+    const field = fieldOf(issue.field, keys);
+    if (seen.has(`${field} ${issue.message}`)) continue;
+    seen.add(`${field} ${issue.message}`);
+    problems.push({ field, message: issue.message, href: `#${controlId(field, view)}` });
+  }
+  return problems;
+}
+
+function fieldOf(raw: string, keys: string[]): string {
+  const field = raw.replace(/^query\./, '');
+  if (field.startsWith('f.')) {
+    const key = keys.find((k) => field === `f.${k}` || field.startsWith(`f.${k}.`));
+    return key ? `f.${key}` : field;
+  }
+  return field.split('.')[0] ?? field;
+}
+
+/** Where an error summary link goes: the field's first control, else the form. */
+function controlId(field: string, view: ExploreView): string {
+  if (field === 'from' || field === 'to' || field === 'question' || field === 'by') return field;
+  if (field === 'version' && view.versions[0]) return safeId('version', String(view.versions[0].version));
+  const dimension = field.startsWith('f.') ? view.dimensions.find((d) => `f.${d.key}` === field) : undefined;
+  if (dimension?.options[0]) return safeId('f', dimension.key, dimension.options[0].value);
+  if (field === 'theme') return 'quotes';
+  return 'filters';
+}
+
+/** Everything the chart and tables need, when the view has results. */
+export function resultsOf(view: ExploreView) {
+  const themes = themeFigures(view);
+  const shown = view.base.count !== null;
+  return {
+    themes,
+    chart: chartLayout(themes, view.threshold),
+    summary: shown ? summaryOf(themes, view.base.count, view.applied.question === null, view.threshold) : baseInWords(view),
+    crosstab: crossTabOf(view, themes),
+    cooccurrence: pairsOf(view)
+  };
+}

@@ -1,0 +1,17 @@
+import { unexpected } from '#lib/server/designer-api.ts';
+import { requireAnalysisRole } from '#lib/server/explore.ts';
+import { apiAs } from '#lib/server/staff-api.ts';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const who = await requireAnalysisRole(event);
+  const res = await apiAs(event, who).api['explore-list'].$get({ query: {} });
+  if (!res.ok) await unexpected(res, 'Listing what can be explored');
+  const { threshold, questionnaires } = await res.json();
+  return {
+    organisation: who.organisation.name,
+    threshold,
+    surveys: questionnaires.filter((q) => q.kind === 'survey'),
+    collections: questionnaires.filter((q) => q.kind === 'collection')
+  };
+};
