@@ -120,6 +120,13 @@ describe('the figures', () => {
       { main: '42% (50)', sub: '33–51%' },
       { main: '[c]', sub: null }
     ]);
+    // The chart follows the theme chosen for quotes, and keeps the groups in their own order.
+    expect(x?.chart?.theme).toBe('Knives & weapons');
+    expect(x?.chart?.layout.rows.map((r) => [r.label, r.bar?.value ?? r.note])).toEqual([
+      ['Girl', '42%'],
+      ['Boy', 'not shown, to protect a small number']
+    ]);
+    expect(x?.chart?.summary).toBe('Knives & weapons, by Gender: Girl 42% (95% CI 33–51%); Boy withheld.');
   });
 
   it('lists pairs mentioned together, most common first, and counts the withheld ones', () => {

@@ -3,7 +3,7 @@
 // links that change one thing about the current view. Figures are shown as
 // the API gave them; a withheld one is "[c]", never worked out here.
 import type { ExploreView, ShownFigure } from '@safer-voices/api';
-import { chartLayout, interval, ordered, pct, summaryOf, type ThemeFigure } from '#lib/components/insights/theme-figures.ts';
+import { type ChartLayout, chartLayout, interval, ordered, pct, summaryOf, type ThemeFigure } from '#lib/components/insights/theme-figures.ts';
 
 const KEYS = new Set(['version', 'from', 'to', 'question', 'by', 'theme']);
 
@@ -162,6 +162,8 @@ export interface CrossTabView {
   by: string;
   groups: { label: string; base: string }[];
   rows: { themeId: string; label: string; cells: Cell[] }[];
+  /** One theme across the groups, as a chart small enough for a phone. */
+  chart: { theme: string; layout: ChartLayout; summary: string } | null;
 }
 
 /** The cross-tab with themes in the same order as the prevalence table. */
@@ -169,14 +171,23 @@ export function crossTabOf(view: ExploreView, themes: ThemeFigure[]): CrossTabVi
   const x = view.crosstab;
   if (!x) return null;
   const byTheme = new Map(x.rows.map((r) => [r.themeId, r]));
+  const charted = themes.find((t) => t.id === view.applied.theme && t.count !== null) ?? themes.find((t) => t.count !== null);
+  const chartRow = charted && byTheme.get(charted.id);
   return {
     by: x.by.label,
     groups: x.groups.map((g) => ({ label: g.label, base: g.base.count === null ? '[c]' : count(g.base.count) })),
     rows: themes.flatMap((t) => {
       const row = byTheme.get(t.id);
       return row ? [{ themeId: t.id, label: t.label, cells: row.cells.map(cellOf) }] : [];
-    })
+    }),
+    chart: charted && chartRow ? groupChart(charted.label, x, chartRow.cells, view.threshold) : null
   };
+}
+
+function groupChart(theme: string, x: NonNullable<ExploreView['crosstab']>, cells: ShownFigure[], threshold: number) {
+  const figures = x.groups.map((g, j) => ({ id: g.value, label: g.label, ...(cells[j] ?? { count: null, percent: null, lower: null, upper: null, suppressed: 'primary' as const }) }));
+  const parts = figures.map((f) => (f.percent === null ? `${f.label} withheld` : `${f.label} ${pct(f.percent)} (95% CI ${interval(f)})`));
+  return { theme, layout: chartLayout(figures, threshold, true), summary: `${theme}, by ${x.by.label}: ${parts.join('; ')}.` };
 }
 
 export interface Pair {

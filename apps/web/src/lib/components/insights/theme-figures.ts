@@ -28,7 +28,7 @@ export function hiddenWhy(t: Pick<ThemeFigure, 'suppressed'>, threshold = 10): s
 }
 
 /** Shown themes by prevalence, then the withheld ones in codebook order. */
-export function ordered<T extends ThemeFigure>(themes: T[]): T[] {
+export function ordered<T extends Pick<ThemeFigure, 'percent'>>(themes: T[]): T[] {
   const shown = themes.filter((t) => t.percent !== null).sort((a, b) => (b.percent as number) - (a.percent as number));
   return [...shown, ...themes.filter((t) => t.percent === null)];
 }
@@ -50,9 +50,13 @@ export interface ChartLayout {
 export const ROW_HEIGHT = 46;
 export const AXIS_HEIGHT = 28;
 
-/** Bars take up to 76% of the width, leaving room for the figure after the interval. */
-export function chartLayout(themes: ThemeFigure[], threshold = 10): ChartLayout {
-  const rows = ordered(themes);
+/**
+ * Bars take up to 76% of the width, leaving room for the figure after the
+ * interval. Themes go by prevalence; groups (`inOrder`) keep their own order,
+ * as age bands and the like have one.
+ */
+export function chartLayout(themes: Omit<ThemeFigure, 'quotes'>[], threshold = 10, inOrder = false): ChartLayout {
+  const rows = inOrder ? themes : ordered(themes);
   const top = Math.max(10, ...rows.map((t) => t.upper ?? 0));
   const x = scaleLinear().domain([0, Math.min(100, top)]).range([0, 76]).nice();
   return {
