@@ -1,6 +1,6 @@
 // An organisation's analysis settings, with the defaults that apply until an
 // admin changes them.
-import { type Database, organisationSettings } from '@safer-voices/db';
+import { type Database, organisationSettings, staff } from '@safer-voices/db';
 import { eq } from 'drizzle-orm';
 
 /** The smallest number of respondents any figure may rest on, whatever an organisation sets. */
@@ -29,4 +29,24 @@ export async function settingsOf(db: Database, organisationId: string): Promise<
     notifyWebhookUrl: row.notifyWebhookUrl,
     notifyEmail: row.notifyEmail
   };
+}
+
+/** Insert or replace an organisation's settings; batch it with its audit entry. */
+export function saveSettingsStatement(db: Database, organisationId: string, settings: OrganisationSettings, updatedBy: string) {
+  const values = { ...settings, updatedAt: new Date(), updatedBy };
+  return db
+    .insert(organisationSettings)
+    .values({ organisationId, ...values })
+    .onConflictDoUpdate({ target: organisationSettings.organisationId, set: values });
+}
+
+/** The settings with when and by whom they were last changed (null while they are the defaults). */
+export async function settingsRecordOf(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({ updatedAt: organisationSettings.updatedAt, updatedBy: staff.name })
+    .from(organisationSettings)
+    .leftJoin(staff, eq(staff.id, organisationSettings.updatedBy))
+    .where(eq(organisationSettings.organisationId, organisationId))
+    .limit(1);
+  return { ...(await settingsOf(db, organisationId)), updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
 }
