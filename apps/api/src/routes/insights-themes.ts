@@ -2,11 +2,13 @@
 // every count and base below the threshold is withheld, a theme's count is
 // also withheld when the respondents without it are too few (base − count
 // would give them away), and quotes come only from themes whose count is
-// shown, redacted, with the coder's evidence moved onto the redacted text.
+// shown, redacted (with the organisation's own terms too), with the coder's
+// evidence moved onto the redacted text. Themes are labelled and ordered as
+// in the organisation's codebook.
 /// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import type { Database } from '@safer-voices/db';
 import { type Figure, mapSpan, redact, type SuppressionReason, suppress } from '@safer-voices/insights';
-import { DEFAULT_CODEBOOK } from '@safer-voices/themes';
+import { activeThemes, type Codebook, DEFAULT_CODEBOOK } from '@safer-voices/themes';
 import { codedBases, type QuestionnaireForInsights, quotesFor, themeCounts } from '../store/insights-themes';
 
 export interface ThemeFigure {
@@ -40,8 +42,14 @@ export interface ThemesView {
   themes: ThemeFigure[];
 }
 
-const LABELS = new Map(DEFAULT_CODEBOOK.themes.map((t) => [t.id, t.label]));
-const ORDER = DEFAULT_CODEBOOK.themes.map((t) => t.id);
+export interface ThemesViewOptions {
+  /** Smallest number of respondents a figure may rest on. */
+  threshold?: number;
+  /** The organisation's own words to redact from quotes (school and staff names). */
+  redactionTerms?: readonly string[];
+  /** The organisation's codebook, for labels and order. */
+  codebook?: Codebook;
+}
 
 const shownBase = (n: number, threshold: number) => (n >= threshold ? n : null);
 
@@ -61,19 +69,28 @@ function figureOf(count: number, base: number, threshold: number): Figure {
   return suppress([count, base - count], { threshold }).cells[0] as Figure;
 }
 
-export async function themesView(db: Database, questionnaire: QuestionnaireForInsights, questionId: string | null, threshold = 10): Promise<ThemesView> {
+export async function themesView(
+  db: Database,
+  questionnaire: QuestionnaireForInsights,
+  questionId: string | null,
+  { threshold = 10, redactionTerms = [], codebook = DEFAULT_CODEBOOK }: ThemesViewOptions = {}
+): Promise<ThemesView> {
+  const labels = new Map(codebook.themes.map((t) => [t.id, t.label]));
+  // Themes in use, then retired or merged ones that still have codes, then codes the codebook does not know.
+  const inUse = activeThemes(codebook).map((t) => t.id);
   const bases = await codedBases(db, questionnaire.id);
   const questions = questionnaire.questions.map((q) => ({ ...q, base: shownBase(bases.perQuestion.get(q.id) ?? 0, threshold) }));
   const baseCount = questionId === null ? bases.any : (bases.perQuestion.get(questionId) ?? 0);
   const counts = await themeCounts(db, questionnaire.id, questionId);
-  const ids = [...ORDER, ...[...counts.keys()].filter((id) => !LABELS.has(id)).sort()];
+  const others = [...counts.keys()].filter((id) => !inUse.includes(id));
+  const ids = [...inUse, ...others.filter((id) => labels.has(id)), ...others.filter((id) => !labels.has(id)).sort()];
   const baseHidden = baseCount < threshold;
   const themes: ThemeFigure[] = ids.map((id) => {
     const figure: Pick<Figure, 'count' | 'percent' | 'lower' | 'upper' | 'suppressed' | 'reason'> = baseHidden
       ? { count: null, percent: null, lower: null, upper: null, suppressed: 'primary', reason: 'base below threshold' }
       : figureOf(counts.get(id) ?? 0, baseCount, threshold);
     const { count, percent, lower, upper, suppressed, reason } = figure;
-    return { id, label: LABELS.get(id) ?? id, count, percent, lower, upper, suppressed, reason, quotes: [] };
+    return { id, label: labels.get(id) ?? id, count, percent, lower, upper, suppressed, reason, quotes: [] };
   });
   const shown = themes.filter((t) => t.count !== null);
   const stored = await quotesFor(
@@ -85,7 +102,7 @@ export async function themesView(db: Database, questionnaire: QuestionnaireForIn
   for (const q of stored) {
     const theme = shown.find((t) => t.id === q.themeId);
     if (!theme) continue;
-    const redacted = redact(q.text);
+    const redacted = redact(q.text, { extraTerms: redactionTerms });
     const evidence = mergeSpans(q.evidence.map((span) => mapSpan(span, redacted.replacements)));
     theme.quotes.push({ questionId: q.questionId, text: redacted.text, evidence });
   }

@@ -1,5 +1,6 @@
 // Theme prevalence: counts of respondents per theme with Wilson intervals,
-// small-number suppression, redacted quotes with evidence, roles and scoping.
+// small-number suppression, redacted quotes with evidence, roles and scoping,
+// and the organisation's own threshold and redaction terms.
 import { wilson } from '@safer-voices/insights';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOutstanding } from '../coding/code-outstanding';
@@ -110,5 +111,55 @@ describe('theme prevalence', () => {
     expect(res.status).toBe(404);
     expect((await jsonOf(res)).error).toBe('questionnaire_not_found');
     expect((await themes('no-such-id', analyst)).status).toBe(404);
+  });
+});
+
+describe("the organisation's settings", () => {
+  let residentsId: string;
+  let admin: Record<string, string>;
+  const OAKFIELD = 'Boys carrying knives outside Oakfield Academy';
+  const setSettings = async (settings: { suppressionThreshold: number; redactionTerms: string[] }) => {
+    const res = await api.json('/api/settings', { ...settings, notifyWebhookUrl: null, notifyEmail: null }, admin, 'PUT');
+    expect(res.status).toBe(200);
+  };
+
+  beforeAll(async () => {
+    admin = await bearerFor(api, (await addStaff(api, await demoOrganisationId(api), ['admin'])).id);
+    const residents = await demoSurvey(api, 'community-safety-residents');
+    residentsId = residents.questionnaireId;
+    // 35 respondents: 15 about knives (naming a school), 20 about litter.
+    const texts = [...Array(15).fill(OAKFIELD), ...Array(20).fill('Litter everywhere and rubbish dumped')];
+    for (const [i, text] of texts.entries()) expect((await submitWith(api, residents, { what_makes_unsafe: text }, i)).status).toBe(201);
+    while ((await codeOutstanding(api.database, { limit: 50 })).responses > 0);
+  });
+  afterAll(() => setSettings({ suppressionThreshold: 10, redactionTerms: [] }));
+
+  const unsafe = async () => jsonOf(await themes(residentsId, analyst, '?question=what_makes_unsafe'));
+
+  it('withholds a count of 15 when the threshold is 20, and shows it at 10', async () => {
+    expect(theme(await unsafe(), 'knives_weapons')).toMatchObject({ count: 15, suppressed: null });
+    await setSettings({ suppressionThreshold: 20, redactionTerms: [] });
+    const body = await unsafe();
+    expect(body.threshold).toBe(20);
+    expect(body.base).toEqual({ count: 35, suppressed: null, reason: null });
+    expect(theme(body, 'knives_weapons')).toMatchObject({ count: null, percent: null, suppressed: 'primary', reason: 'count below threshold', quotes: [] });
+  });
+
+  it("redacts the organisation's terms from quotes, keeping the evidence on the words it marks", async () => {
+    await setSettings({ suppressionThreshold: 10, redactionTerms: ['oakfield academy'] });
+    const knives = theme(await unsafe(), 'knives_weapons');
+    expect(knives.quotes.length).toBeGreaterThan(0);
+    for (const q of knives.quotes) {
+      expect(q.text).toBe('Boys carrying knives outside [redacted]');
+      expect(q.evidence.map((e: { start: number; end: number }) => q.text.slice(e.start, e.end))).toContain('knives');
+    }
+    expect(JSON.stringify(await unsafe())).not.toMatch(/Oakfield/i);
+  });
+
+  it("labels and orders themes as in the organisation's codebook", async () => {
+    const theme = { label: 'Litter & fly-tipping', definition: 'Rubbish, litter and dumping.', include: [], exclude: [], examples: [], seeds: ['litter*', 'rubbish'], against: [] };
+    expect((await api.json('/api/codebook/themes', { baseVersion: 0, theme }, admin)).status).toBe(201);
+    const ids = (await unsafe()).themes.map((t: { id: string; label: string }) => `${t.id}: ${t.label}`);
+    expect(ids.at(-1)).toBe('litter_fly_tipping: Litter & fly-tipping');
   });
 });
