@@ -1,11 +1,13 @@
 // The background coder: one loop per API process that codes new answers
-// (coding on arrival) and then works through re-coding jobs, a chunk at a
-// time. It only reads what the ingest path has committed and writes its own
-// tables, so submissions are acknowledged exactly as before.
+// (coding on arrival), each with its organisation's coder, and then works
+// through retraining and re-coding jobs, a chunk at a time. It only reads
+// what the ingest path has committed and writes its own tables, so
+// submissions are acknowledged exactly as before.
 import type { DatabaseHandle } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
 import { codeOutstanding } from './code-outstanding';
 import { JobChunkError, recordJobError, runRecodeChunk } from './recode-job';
+import { runRetrainJob } from './retrain-job';
 
 /** The largest share of the serving thread's time the coder takes while there is a backlog. */
 export const CODING_SHARE = 0.2;
@@ -57,6 +59,9 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
   }
 
   async function workOnJobs() {
+    // Retraining goes first: it is rare and short next to re-coding, and a
+    // re-code asked for after it then uses the new model. It records its own failures.
+    if (await runRetrainJob(database).catch((error) => console.error('Retraining failed', error))) return true;
     try {
       const job = await runRecodeChunk(database, { limit: chunk, coder });
       if (job) jobFailures.delete(job.id);

@@ -4,12 +4,14 @@
 import { codedResponses, type DatabaseHandle, responses } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
 import { and, asc, gte, notExists, sql } from 'drizzle-orm';
-import { codeAnswers, currentCoder, storeCodingStatements } from './coding-statements';
+import { storeCodingStatements } from './coding-statements';
 import { freeTextAnswersOf } from './free-text-answers';
+import { codeForOrganisations } from './organisation-coder';
 
 export interface CodeOutstandingOptions {
   /** Responses per chunk. */
   limit?: number;
+  /** One coder for every answer; by default each organisation's own (organisation-coder.ts). */
   coder?: Coder;
   /** Only look at response ids from here on (ids sort by time; see ingest/ids.ts). */
   sinceId?: string;
@@ -22,7 +24,7 @@ export interface CodedChunk {
 }
 
 /** Code one chunk of responses not coded yet; all of its writes commit together. */
-export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder = currentCoder(), sinceId = '' }: CodeOutstandingOptions = {}): Promise<CodedChunk> {
+export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder, sinceId = '' }: CodeOutstandingOptions = {}): Promise<CodedChunk> {
   const { db } = database;
   const rows = await db
     .select({ id: responses.id, versionId: responses.versionId, answers: responses.answers })
@@ -31,7 +33,7 @@ export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { li
     .orderBy(asc(responses.id))
     .limit(limit);
   if (rows.length === 0) return { responses: 0, answers: 0, flagged: 0 };
-  const coded = codeAnswers(coder, await freeTextAnswersOf(db, rows));
+  const coded = await codeForOrganisations(db, await freeTextAnswersOf(db, rows), coder);
   const now = new Date();
   const marks = db
     .insert(codedResponses)

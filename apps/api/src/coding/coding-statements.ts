@@ -16,7 +16,7 @@ import type { FreeTextAnswer } from './free-text-answers';
 
 let sharedCoder: Coder | undefined;
 
-/** The coder used when none is given: the default codebook (made once per process). */
+/** The default codebook's coder (made once per process), for organisations without a codebook or model of their own. */
 export function currentCoder(): Coder {
   sharedCoder ??= createCoder();
   return sharedCoder;

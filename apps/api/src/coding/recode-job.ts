@@ -6,8 +6,10 @@ import { type Database, type DatabaseHandle, jobs, questionnaireVersions, respon
 import type { Coder } from '@safer-voices/themes';
 import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
 import { uuidv7 } from '../ingest/ids';
-import { codeAnswers, currentCoder, storeCodingStatements } from './coding-statements';
+import { keepAnalystDecisions } from './analyst-codes';
+import { storeCodingStatements } from './coding-statements';
 import { freeTextAnswersOf } from './free-text-answers';
+import { codeForOrganisations } from './organisation-coder';
 
 export const RECODE_JOB = 'recode_questionnaire';
 
@@ -44,11 +46,12 @@ export async function createRecodeJob(db: Database, input: { organisationId: str
 
 export interface JobChunkOptions {
   limit?: number;
+  /** One coder for every answer; by default the organisation's own (organisation-coder.ts). */
   coder?: Coder;
 }
 
 /** Do the next chunk of the oldest unfinished re-coding job; null when there is none. */
-export async function runRecodeChunk(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder = currentCoder() }: JobChunkOptions = {}): Promise<Job | null> {
+export async function runRecodeChunk(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder }: JobChunkOptions = {}): Promise<Job | null> {
   const { db } = database;
   const [job] = await db
     .select()
@@ -74,7 +77,7 @@ export class JobChunkError extends Error {
   }
 }
 
-async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Coder): Promise<Job> {
+async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Coder | undefined): Promise<Job> {
   const { questionnaireId = '', lastResponseId = '' } = job.params;
   const rows = await db
     .select({ id: responses.id, versionId: responses.versionId, answers: responses.answers })
@@ -98,7 +101,8 @@ async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Cod
     })
     .where(and(eq(jobs.id, job.id), job.cursor === null ? isNull(jobs.cursor) : eq(jobs.cursor, job.cursor)))
     .returning();
-  const coded = codeAnswers(coder, await freeTextAnswersOf(db, rows));
+  // Answers an analyst has decided keep the analyst's themes.
+  const coded = await keepAnalystDecisions(db, await codeForOrganisations(db, await freeTextAnswersOf(db, rows), coder));
   const [updated] = await db.batch([progress, ...storeCodingStatements(db, coded, now)]);
   return updated[0] ?? job;
 }
