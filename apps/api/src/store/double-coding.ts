@@ -1,0 +1,164 @@
+// Double-coding rounds: a random sample of a questionnaire's coded answers
+// that analysts code blind, each on their own, to measure agreement. What a
+// coder may read while coding is limited to the items and their own progress.
+import { type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds } from '@safer-voices/db';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+
+export type Round = typeof doubleCodingRounds.$inferSelect;
+
+export interface RoundItem {
+  responseId: string;
+  questionId: string;
+  position: number;
+  versionId: string;
+  text: string;
+}
+
+export interface CoderProgress {
+  staffId: string;
+  name: string;
+  done: number;
+}
+
+/** Questionnaires of these organisations with coded answers, newest title first, for choosing what to sample. */
+export async function questionnairesWithCodedAnswers(db: Database, organisationIds: string[]) {
+  if (organisationIds.length === 0) return [];
+  const rows = await db.all<{ id: string; organisation_id: string; title: string | null; coded: number }>(sql`
+    SELECT q.id, q.organisation_id,
+      (SELECT json_extract(v2.definition, '$.title') FROM questionnaire_versions v2 WHERE v2.questionnaire_id = q.id ORDER BY v2.version DESC LIMIT 1) AS title,
+      count(*) AS coded
+    FROM coded_answers ca
+    JOIN responses r ON r.id = ca.response_id
+    JOIN questionnaire_versions v ON v.id = r.version_id
+    JOIN questionnaires q ON q.id = v.questionnaire_id
+    WHERE q.organisation_id IN (${sql.join(
+      organisationIds.map((id) => sql`${id}`),
+      sql`, `
+    )})
+    GROUP BY q.id ORDER BY title`);
+  return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, title: r.title ?? r.id, codedAnswers: Number(r.coded) }));
+}
+
+/** A random sample of the questionnaire's coded answers. */
+export async function sampleCodedAnswers(db: Database, questionnaireId: string, size: number) {
+  const rows = await db.all<{ response_id: string; question_id: string }>(sql`
+    SELECT ca.response_id, ca.question_id FROM coded_answers ca
+    JOIN responses r ON r.id = ca.response_id
+    JOIN questionnaire_versions v ON v.id = r.version_id
+    WHERE v.questionnaire_id = ${questionnaireId}
+    ORDER BY random() LIMIT ${size}`);
+  return rows.map((r) => ({ responseId: r.response_id, questionId: r.question_id }));
+}
+
+export function newRoundStatements(db: Database, round: { id: string; organisationId: string; questionnaireId: string; name: string; createdBy: string }, sample: { responseId: string; questionId: string }[]) {
+  return [
+    db.insert(doubleCodingRounds).values(round),
+    db.insert(doubleCodingItems).values(sample.map((s, i) => ({ roundId: round.id, responseId: s.responseId, questionId: s.questionId, position: i + 1 })))
+  ] as const;
+}
+
+export async function findRound(db: Database, id: string): Promise<Round | undefined> {
+  const [round] = await db.select().from(doubleCodingRounds).where(eq(doubleCodingRounds.id, id));
+  return round;
+}
+
+export async function roundsOf(db: Database, organisationIds: string[]): Promise<Round[]> {
+  if (organisationIds.length === 0) return [];
+  return db
+    .select()
+    .from(doubleCodingRounds)
+    .where(inArray(doubleCodingRounds.organisationId, organisationIds))
+    .orderBy(sql`${doubleCodingRounds.createdAt} DESC`, doubleCodingRounds.id);
+}
+
+export async function itemCount(db: Database, roundId: string): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM double_coding_items WHERE round_id = ${roundId}`);
+  return Number(row?.n ?? 0);
+}
+
+/** How many items each person has coded; never what they chose. */
+export async function coderProgress(db: Database, roundId: string): Promise<CoderProgress[]> {
+  const rows = await db.all<{ staff_id: string; name: string; done: number }>(sql`
+    SELECT l.staff_id, s.name, count(*) AS done FROM double_coding_labels l JOIN staff s ON s.id = l.staff_id
+    WHERE l.round_id = ${roundId} GROUP BY l.staff_id ORDER BY s.name, l.staff_id`);
+  return rows.map((r) => ({ staffId: r.staff_id, name: r.name, done: Number(r.done) }));
+}
+
+const itemsQuery = (roundId: string, extra = sql``) => sql`
+  SELECT i.response_id, i.question_id, i.position, r.version_id,
+    json_extract(r.answers, '$."' || i.question_id || '"') AS text
+  FROM double_coding_items i JOIN responses r ON r.id = i.response_id
+  WHERE i.round_id = ${roundId} ${extra}
+  ORDER BY i.position`;
+
+function toItems(rows: { response_id: string; question_id: string; position: number; version_id: string; text: unknown }[]): RoundItem[] {
+  return rows.map((r) => ({
+    responseId: r.response_id,
+    questionId: r.question_id,
+    position: Number(r.position),
+    versionId: r.version_id,
+    text: typeof r.text === 'string' ? r.text : ''
+  }));
+}
+
+export async function roundItems(db: Database, roundId: string): Promise<RoundItem[]> {
+  return toItems(await db.all(itemsQuery(roundId)));
+}
+
+/** The first item this person has not coded yet. */
+export async function nextItemFor(db: Database, roundId: string, staffId: string): Promise<RoundItem | undefined> {
+  const rows = await db.all<{ response_id: string; question_id: string; position: number; version_id: string; text: unknown }>(
+    itemsQuery(
+      roundId,
+      sql`AND NOT EXISTS (SELECT 1 FROM double_coding_labels l WHERE l.round_id = i.round_id AND l.response_id = i.response_id AND l.question_id = i.question_id AND l.staff_id = ${staffId})`
+    )
+  );
+  return toItems(rows.slice(0, 1))[0];
+}
+
+export async function findItem(db: Database, roundId: string, responseId: string, questionId: string): Promise<RoundItem | undefined> {
+  return toItems(await db.all(itemsQuery(roundId, sql`AND i.response_id = ${responseId} AND i.question_id = ${questionId}`)))[0];
+}
+
+export async function hasLabel(db: Database, roundId: string, item: { responseId: string; questionId: string }, staffId: string): Promise<boolean> {
+  const rows = await db
+    .select({ staffId: doubleCodingLabels.staffId })
+    .from(doubleCodingLabels)
+    .where(
+      and(
+        eq(doubleCodingLabels.roundId, roundId),
+        eq(doubleCodingLabels.responseId, item.responseId),
+        eq(doubleCodingLabels.questionId, item.questionId),
+        eq(doubleCodingLabels.staffId, staffId)
+      )
+    );
+  return rows.length > 0;
+}
+
+export function labelStatement(db: Database, label: { roundId: string; responseId: string; questionId: string; staffId: string; themes: string[]; codedAt: Date }) {
+  return db
+    .insert(doubleCodingLabels)
+    .values(label)
+    .onConflictDoUpdate({
+      target: [doubleCodingLabels.roundId, doubleCodingLabels.responseId, doubleCodingLabels.questionId, doubleCodingLabels.staffId],
+      set: { themes: label.themes, codedAt: label.codedAt }
+    });
+}
+
+/** Every label of some coders; only for results, once they are released. */
+export async function labelsOf(db: Database, roundId: string, staffIds: string[]) {
+  if (staffIds.length === 0) return [];
+  return db
+    .select()
+    .from(doubleCodingLabels)
+    .where(and(eq(doubleCodingLabels.roundId, roundId), inArray(doubleCodingLabels.staffId, staffIds)))
+    .orderBy(asc(doubleCodingLabels.responseId));
+}
+
+/** Results are released: from now on nobody new may start coding the round. */
+export function closeRoundStatement(db: Database, roundId: string, at: Date) {
+  return db
+    .update(doubleCodingRounds)
+    .set({ closedAt: at })
+    .where(and(eq(doubleCodingRounds.id, roundId), isNull(doubleCodingRounds.closedAt)));
+}

@@ -1,0 +1,60 @@
+// The state of an organisation's trained model, as the review page shows it:
+// which model codes its answers, how many decisions it learnt from, how many
+// have come since, and the latest retraining.
+import { type Database, organisationModels } from '@safer-voices/db';
+import { eq, sql } from 'drizzle-orm';
+import { latestRetrainJob, MIN_EXAMPLES, RETRAIN_EVERY } from '../coding/retrain-job';
+
+export interface ModelStatus {
+  organisationId: string;
+  /** null while the organisation's answers are coded with its codebook alone. */
+  model: { version: string; codebookVersion: string; examples: number; trainedAt: string } | null;
+  decisions: number;
+  /** Decisions made since the model was trained (all of them when there is none). */
+  newDecisions: number;
+  retrainEvery: number;
+  minExamples: number;
+  retraining: { id: string; status: 'queued' | 'running' | 'done' | 'failed'; error: string | null; requestedAt: string; updatedAt: string } | null;
+}
+
+export interface ModelState {
+  status: ModelStatus;
+  /** Decisions since the latest retraining was asked for (or the model trained): what the automatic retraining counts. */
+  decisionsSinceRequest: number;
+}
+
+async function decisionsSince(db: Database, organisationId: string, since: Date | null): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`
+    SELECT count(*) AS n FROM review_decisions
+    WHERE organisation_id = ${organisationId} ${since ? sql`AND reviewed_at > ${since.getTime()}` : sql``}`);
+  return Number(row?.n ?? 0);
+}
+
+export async function modelState(db: Database, organisationId: string): Promise<ModelState> {
+  const [model] = await db
+    .select({ version: organisationModels.modelVersion, codebookVersion: organisationModels.codebookVersion, examples: organisationModels.examples, trainedAt: organisationModels.trainedAt })
+    .from(organisationModels)
+    .where(eq(organisationModels.organisationId, organisationId));
+  const job = await latestRetrainJob(db, organisationId);
+  const trainedAt = model?.trainedAt ?? null;
+  const requestedAt = job && (!trainedAt || job.createdAt > trainedAt) ? job.createdAt : trainedAt;
+  const [decisions, newDecisions, decisionsSinceRequest] = await Promise.all([
+    decisionsSince(db, organisationId, null),
+    decisionsSince(db, organisationId, trainedAt),
+    decisionsSince(db, organisationId, requestedAt)
+  ]);
+  return {
+    status: {
+      organisationId,
+      model: model ? { version: model.version, codebookVersion: model.codebookVersion, examples: model.examples, trainedAt: model.trainedAt.toISOString() } : null,
+      decisions,
+      newDecisions,
+      retrainEvery: RETRAIN_EVERY,
+      minExamples: MIN_EXAMPLES,
+      retraining: job
+        ? { id: job.id, status: job.status, error: job.error, requestedAt: job.createdAt.toISOString(), updatedAt: job.updatedAt.toISOString() }
+        : null
+    },
+    decisionsSinceRequest
+  };
+}

@@ -1,0 +1,129 @@
+// What the review queue reads: a questionnaire's coded answers that no analyst
+// has decided yet, those the coder asks to have checked first, then the least
+// certain first (active learning: the answers the model learns most from).
+import type { Database, EvidenceSpan } from '@safer-voices/db';
+import { sql } from 'drizzle-orm';
+
+/** Where an answer sits in the queue's order; the queue can carry on after it. */
+export interface QueuePosition {
+  needsReview: boolean;
+  certainty: number;
+  responseId: string;
+  questionId: string;
+}
+
+export interface QueueRow extends QueuePosition {
+  versionId: string;
+  text: string;
+}
+
+interface RawRow {
+  response_id: string;
+  question_id: string;
+  version_id: string;
+  certainty: number;
+  needs_review: number;
+  text: unknown;
+}
+
+const answerText = sql.raw(`json_extract(r.answers, '$."' || ca.question_id || '"')`);
+
+/** The next undecided answers after `after` (or from the start), most in need of a look first. */
+export async function queueRows(db: Database, questionnaireId: string, after: QueuePosition | null, limit: number): Promise<QueueRow[]> {
+  // (1 − needs_review) ascending is "needs review" first; the row-value comparison continues after a position in exactly this order.
+  const afterFilter = after
+    ? sql`AND (1 - ca.needs_review, ca.certainty, ca.response_id, ca.question_id) > (${after.needsReview ? 0 : 1}, ${after.certainty}, ${after.responseId}, ${after.questionId})`
+    : sql``;
+  const rows = await db.all<RawRow>(sql`
+    SELECT ca.response_id, ca.question_id, r.version_id, ca.certainty, ca.needs_review, ${answerText} AS text
+    FROM coded_answers ca
+    JOIN responses r ON r.id = ca.response_id
+    JOIN questionnaire_versions v ON v.id = r.version_id
+    WHERE v.questionnaire_id = ${questionnaireId}
+      AND NOT EXISTS (SELECT 1 FROM review_decisions rd WHERE rd.response_id = ca.response_id AND rd.question_id = ca.question_id)
+      ${afterFilter}
+    ORDER BY 1 - ca.needs_review, ca.certainty, ca.response_id, ca.question_id
+    LIMIT ${limit}`);
+  return rows
+    .filter((r) => typeof r.text === 'string')
+    .map((r) => ({
+      responseId: r.response_id,
+      questionId: r.question_id,
+      versionId: r.version_id,
+      certainty: Number(r.certainty),
+      needsReview: Number(r.needs_review) === 1,
+      text: r.text as string
+    }));
+}
+
+export interface QueueCounts {
+  /** Undecided answers the coder asked an analyst to check. */
+  toReview: number;
+  /** Every coded answer without a decision, including confident ones. */
+  undecided: number;
+  decided: number;
+}
+
+export async function queueCounts(db: Database, questionnaireId: string): Promise<QueueCounts> {
+  const [row] = await db.all<{ to_review: number | null; undecided: number | null; decided: number | null }>(sql`
+    SELECT sum(rd.response_id IS NULL AND ca.needs_review = 1) AS to_review,
+           sum(rd.response_id IS NULL) AS undecided,
+           sum(rd.response_id IS NOT NULL) AS decided
+    FROM coded_answers ca
+    JOIN responses r ON r.id = ca.response_id
+    JOIN questionnaire_versions v ON v.id = r.version_id
+    LEFT JOIN review_decisions rd ON rd.response_id = ca.response_id AND rd.question_id = ca.question_id
+    WHERE v.questionnaire_id = ${questionnaireId}`);
+  return { toReview: Number(row?.to_review ?? 0), undecided: Number(row?.undecided ?? 0), decided: Number(row?.decided ?? 0) };
+}
+
+export interface StoredCode {
+  responseId: string;
+  questionId: string;
+  themeId: string;
+  decision: 'yes' | 'review';
+  confidence: number;
+  evidence: EvidenceSpan[];
+}
+
+/** The codes stored for some answers ("yes" and "review"; "no" is never stored). */
+export async function storedCodesOf(db: Database, answers: readonly { responseId: string; questionId: string }[]): Promise<StoredCode[]> {
+  if (answers.length === 0) return [];
+  const rows = await db.all<{ response_id: string; question_id: string; theme_id: string; decision: 'yes' | 'review'; confidence: number; evidence: string }>(sql`
+    SELECT response_id, question_id, theme_id, decision, confidence, evidence FROM answer_codes
+    WHERE (response_id, question_id) IN (VALUES ${sql.join(
+      answers.map((a) => sql`(${a.responseId}, ${a.questionId})`),
+      sql`, `
+    )})
+    ORDER BY confidence DESC, theme_id`);
+  return rows.map((r) => ({
+    responseId: r.response_id,
+    questionId: r.question_id,
+    themeId: r.theme_id,
+    decision: r.decision,
+    confidence: Number(r.confidence),
+    evidence: JSON.parse(r.evidence) as EvidenceSpan[]
+  }));
+}
+
+export interface CodedAnswerFacts {
+  responseId: string;
+  questionId: string;
+  versionId: string;
+  questionnaireId: string;
+  organisationId: string;
+  text: string;
+}
+
+/** A coded free-text answer and whose it is; undefined when there is none. */
+export async function findCodedAnswer(db: Database, responseId: string, questionId: string): Promise<CodedAnswerFacts | undefined> {
+  const [row] = await db.all<{ version_id: string; questionnaire_id: string; organisation_id: string; text: unknown }>(sql`
+    SELECT r.version_id, v.questionnaire_id, q.organisation_id, ${answerText} AS text
+    FROM coded_answers ca
+    JOIN responses r ON r.id = ca.response_id
+    JOIN questionnaire_versions v ON v.id = r.version_id
+    JOIN questionnaires q ON q.id = v.questionnaire_id
+    WHERE ca.response_id = ${responseId} AND ca.question_id = ${questionId}`);
+  if (!row || typeof row.text !== 'string') return undefined;
+  return { responseId, questionId, versionId: row.version_id, questionnaireId: row.questionnaire_id, organisationId: row.organisation_id, text: row.text };
+}
