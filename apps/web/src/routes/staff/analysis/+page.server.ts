@@ -11,6 +11,8 @@ export const load: PageServerLoad = async (event) => {
   return {
     organisation: who.organisation.name,
     threshold,
+    // The review queue is for analysts and admins (the API's reviewers).
+    canReview: who.roles.some((r) => r === 'analyst' || r === 'admin'),
     surveys: questionnaires.filter((q) => q.kind === 'survey'),
     collections: questionnaires.filter((q) => q.kind === 'collection')
   };
