@@ -2,7 +2,7 @@
 // 50 connections posting complete 20-answer responses for ~10 s; then a bare
 // Hono echo server under the same load. Last line: one JSON object.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,23 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** CPU seconds (user + system, all threads) a child has used so far; Linux only, else null. */
+function cpuSeconds(child: ChildProcess): number | null {
+  const path = `/proc/${child.pid}/stat`;
+  if (!existsSync(path)) return null;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function measured(child: ChildProcess, run: () => Promise<autocannon.Result>) {
+  const before = cpuSeconds(child);
+  const result = await run();
+  const after = cpuSeconds(child);
+  const cpuMicrosPerRequest = before === null || after === null ? null : Math.round(((after - before) * 1e6) / Math.max(1, result.requests.total));
+  return { result, cpuMicrosPerRequest };
+}
+
 async function load(url: string, path: string, body: (i: number) => string, onAck?: (body: string) => void) {
   let i = 0;
   const result = await autocannon({
@@ -83,11 +100,13 @@ const bodies = Array.from({ length: 500 }, (_, i) => JSON.stringify({ versionId,
 
 const api = await startServer(join(here, '../src/server.ts'), { DATABASE_URL: url, PORT: '3901' }, /listening/);
 const acked = new Set<string>();
-const ingest = await load('http://127.0.0.1:3901', '/api/responses', (i) => bodies[i % bodies.length] as string, (b) => acked.add(JSON.parse(b).id));
+const { result: ingest, cpuMicrosPerRequest: ingestCpu } = await measured(api, () =>
+  load('http://127.0.0.1:3901', '/api/responses', (i) => bodies[i % bodies.length] as string, (b) => acked.add(JSON.parse(b).id))
+);
 await stop(api);
 
 const echoServer = await startServer(join(here, 'echo-server.ts'), { PORT: '3902' }, /ready/);
-const echo = await load('http://127.0.0.1:3902', '/echo', (i) => bodies[i % bodies.length] as string);
+const { result: echo, cpuMicrosPerRequest: echoCpu } = await measured(echoServer, () => load('http://127.0.0.1:3902', '/echo', (i) => bodies[i % bodies.length] as string));
 await stop(echoServer);
 
 // Every acknowledged response must be in the database after the server has gone.
@@ -104,8 +123,8 @@ check.close();
 rmSync(dir, { recursive: true, force: true });
 
 const errors = (r: autocannon.Result) => r.errors + r.timeouts + r.non2xx;
-console.log(`ingest: ${ingest.requests.average.toFixed(0)} req/s, p50 ${ingest.latency.p50} ms, p99 ${ingest.latency.p99} ms, ${acked.size} acknowledged, ${errors(ingest)} failed, ${storedRows} stored`);
-console.log(`echo:   ${echo.requests.average.toFixed(0)} req/s, p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms, ${errors(echo)} failed`);
+console.log(`ingest: ${ingest.requests.average.toFixed(0)} req/s, p50 ${ingest.latency.p50} ms, p99 ${ingest.latency.p99} ms, ${acked.size} acknowledged, ${errors(ingest)} failed, ${storedRows} stored, ${ingestCpu ?? '?'} µs server CPU per request`);
+console.log(`echo:   ${echo.requests.average.toFixed(0)} req/s, p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms, ${errors(echo)} failed, ${echoCpu ?? '?'} µs server CPU per request`);
 console.log(
   JSON.stringify({
     ingest_rps: Math.round(ingest.requests.average),

@@ -48,23 +48,32 @@ export interface ResponseWriter {
   write(item: NewResponse): Promise<StoredResponse>;
 }
 
-export function createResponseWriter(writes: WriteExecutor, client: Client, { maxBatch = 500 } = {}): ResponseWriter {
-  let queue: Pending[] = [];
-  let scheduled = false;
+/**
+ * Batches with the writer at once: one committing and one waiting to start.
+ * Submissions that arrive meanwhile gather here into the next batch, so a busy
+ * writer gets few, large batches (each hand-over costs both threads time)
+ * and is never left idle waiting for this thread.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
-  // Hand each event-loop turn's submissions to the writer straight away,
-  // without waiting for the previous batch: the writer merges whatever
-  // arrives during a commit into its next transaction, so commits never
-  // wait on a round trip to this thread.
+export function createResponseWriter(writes: WriteExecutor, client: Client, { maxBatch = 500 } = {}): ResponseWriter {
+  const queue: Pending[] = [];
+  let scheduled = false;
+  let inFlight = 0;
+
   function flush() {
     scheduled = false;
-    const waiting = queue;
-    queue = [];
-    for (let at = 0; at < waiting.length; at += maxBatch) {
-      const batch = waiting.slice(at, at + maxBatch);
-      commit(writes, client, batch).catch((error) => {
-        for (const p of batch) p.reject(error);
-      });
+    while (queue.length > 0 && inFlight < BATCHES_IN_FLIGHT) {
+      const batch = queue.splice(0, maxBatch);
+      inFlight += 1;
+      commit(writes, client, batch)
+        .catch((error) => {
+          for (const p of batch) p.reject(error);
+        })
+        .finally(() => {
+          inFlight -= 1;
+          flush();
+        });
     }
   }
 
@@ -99,9 +108,7 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
   }
   const now = Date.now();
   const rows = [...firstByKey.values()].map((p) => ({ p, id: uuidv7(now) }));
-  const results = await writes.batch(insertResponses(rows, now));
-
-  const inserted = new Set(results.flatMap((r) => r.rows.map((row) => String(row.id))));
+  const inserted = await insertNew(writes, rows, now);
   const stored = new Map<string, Row>();
   const existingKeys: string[] = [];
   for (const { p, id } of rows) {
@@ -135,15 +142,30 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
 // SQLite allows 32,766 bound values per statement; six per row stays under it.
 const MAX_ROWS_PER_STATEMENT = 5000;
 
-/** Responses whose key is already stored are skipped, and RETURNING omits them. */
-function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number): InStatement[] {
+/**
+ * Store the rows whose keys are new; returns their ids. A plain INSERT costs
+ * the writer far less than ON CONFLICT … RETURNING, and a key stored before
+ * (a retry) is rare: it fails the whole batch, which is then redone the
+ * slower way to find out which rows were new.
+ */
+async function insertNew(writes: WriteExecutor, rows: { p: Pending; id: string }[], submittedAt: number): Promise<Set<string>> {
+  try {
+    await writes.batch(insertResponses(rows, submittedAt, ''));
+    return new Set(rows.map((r) => r.id));
+  } catch (error) {
+    if (!(error instanceof Error && error.message.includes('responses.idempotency_key'))) throw error;
+    const results = await writes.batch(insertResponses(rows, submittedAt, 'ON CONFLICT (idempotency_key) DO NOTHING RETURNING id'));
+    return new Set(results.flatMap((r) => r.rows.map((row) => String(row.id))));
+  }
+}
+
+function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number, onConflict: string): InStatement[] {
   const statements: InStatement[] = [];
   for (let at = 0; at < rows.length; at += MAX_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(at, at + MAX_ROWS_PER_STATEMENT);
     statements.push({
       sql: `INSERT INTO responses (id, version_id, idempotency_key, answers, context, submitted_at)
-            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
-            ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ${onConflict}`,
       args: chunk.flatMap(({ p, id }) => [
         id,
         p.item.versionId,
