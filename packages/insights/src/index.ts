@@ -6,3 +6,4 @@ export { recoverable } from './protect';
 export * from './redact';
 export * from './suppress';
 export * from './wilson';
+export * from './explore';

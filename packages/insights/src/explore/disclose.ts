@@ -1,0 +1,188 @@
+// Disclosure control for one explorer view: which of its counts may be shown.
+//
+// - The base (respondents in the view) and every figure resting on it are
+//   withheld when the base is below the threshold.
+// - Each theme's count is a one-way table [with, without] whose total (the
+//   base) is shown: a count is withheld when it, or the respondents without
+//   the theme, are too few.
+// - The cross-tab is, for each theme, a two-way table [with, without] ×
+//   groups, its column totals the groups' bases and (for a dimension with
+//   one answer per respondent) its row totals the theme's count, so primary
+//   and secondary suppression stop a hidden cell being worked out from the
+//   margins. Groups below the threshold are hidden whole and modelled as one
+//   column, as are respondents with no answer; anything one table hides is
+//   hidden everywhere it appears, which can only make recovery harder.
+// - A co-occurrence count is withheld when it, or the respondents with one
+//   theme but not the other, are too few.
+// - Differencing: when an applied filter leaves out between 1 and threshold − 1
+//   respondents, comparing the view with the same view without that filter
+//   would describe those few; every figure is withheld.
+import { type Figure, type SuppressionReason, suppress } from '../suppress';
+import { wilson } from '../wilson';
+
+export type ExploreSuppression = 'primary' | 'secondary' | 'differencing' | null;
+export type ExploreReason = SuppressionReason | 'difference below threshold';
+
+export interface DisclosedFigure {
+  count: number | null;
+  /** 0–100 with a 95% Wilson interval; null when withheld. */
+  percent: number | null;
+  lower: number | null;
+  upper: number | null;
+  suppressed: ExploreSuppression;
+  reason: ExploreReason | null;
+}
+
+export interface GroupTally {
+  base: number;
+  /** Respondents in the group with each theme, in theme order. */
+  counts: readonly number[];
+}
+
+export interface ExplorerCounts {
+  threshold: number;
+  /** Respondents in the view with a coded answer. */
+  base: number;
+  /** Respondents with each theme. */
+  counts: readonly number[];
+  crossTab?: {
+    /** True when each respondent is in at most one group (plus `missing`). */
+    partition: boolean;
+    groups: readonly GroupTally[];
+    /** Respondents with no answer for the dimension (partitions only). */
+    missing: GroupTally | null;
+  } | null;
+  /** Respondents with both themes, theme × theme (diagonal unused). */
+  pairs: readonly (readonly number[])[];
+  /** For each applied filter, the respondents it leaves out (see leftOutByEachFilter). */
+  leftOut: readonly { dimension: string; count: number }[];
+}
+
+export interface DisclosedExplorer {
+  base: DisclosedFigure;
+  prevalence: DisclosedFigure[];
+  /** bases[g] per group; cells[t][g] per theme and group. */
+  crossTab: { bases: DisclosedFigure[]; cells: DisclosedFigure[][] } | null;
+  pairs: (number | null)[][];
+  /** Filters whose left-out group is too small to compare against; when any, everything is withheld. */
+  differencing: string[];
+}
+
+const withheld = (suppressed: Exclude<ExploreSuppression, null>, reason: ExploreReason): DisclosedFigure => ({
+  count: null,
+  percent: null,
+  lower: null,
+  upper: null,
+  suppressed,
+  reason
+});
+
+const SECONDARY: SuppressionReason = 'hidden so another hidden figure cannot be worked out from totals';
+
+function shown(count: number, of: number | null, threshold: number): DisclosedFigure {
+  const interval = of !== null && of >= threshold ? wilson(count, of) : null;
+  return {
+    count,
+    percent: interval ? (interval.p ?? 0) * 100 : null,
+    lower: interval ? (interval.lower ?? 0) * 100 : null,
+    upper: interval ? (interval.upper ?? 0) * 100 : null,
+    suppressed: null,
+    reason: null
+  };
+}
+
+const fromFigure = (figure: Figure): DisclosedFigure => ({
+  count: figure.count,
+  percent: figure.percent,
+  lower: figure.lower,
+  upper: figure.upper,
+  suppressed: figure.suppressed,
+  reason: figure.reason
+});
+
+function everythingWithheld(input: ExplorerCounts, suppressed: 'primary' | 'differencing', reason: ExploreReason, differencing: string[]): DisclosedExplorer {
+  const T = input.counts.length;
+  const crossTab = input.crossTab
+    ? { bases: input.crossTab.groups.map(() => withheld(suppressed, reason)), cells: input.counts.map(() => input.crossTab?.groups.map(() => withheld(suppressed, reason)) ?? []) }
+    : null;
+  return {
+    base: withheld(suppressed, reason),
+    prevalence: input.counts.map(() => withheld(suppressed, reason)),
+    crossTab,
+    pairs: Array.from({ length: T }, () => new Array<number | null>(T).fill(null)),
+    differencing
+  };
+}
+
+function discloseCrossTab(input: ExplorerCounts, prevalence: DisclosedFigure[]): NonNullable<DisclosedExplorer['crossTab']> {
+  const { threshold, base } = input;
+  const table = input.crossTab as NonNullable<ExplorerCounts['crossTab']>;
+  const T = input.counts.length;
+  // Model columns: groups at or above the threshold, then the small groups together, then no answer.
+  const big = table.groups.map((g, i) => (g.base >= threshold ? i : -1)).filter((i) => i >= 0);
+  const small = table.groups.filter((g) => g.base < threshold);
+  const columns: GroupTally[] = big.map((i) => table.groups[i] as GroupTally);
+  const together = (tallies: readonly GroupTally[]): GroupTally => ({
+    base: tallies.reduce((s, g) => s + g.base, 0),
+    counts: input.counts.map((_, t) => tallies.reduce((s, g) => s + (g.counts[t] ?? 0), 0))
+  });
+  if (small.length > 0 && together(small).base > 0) columns.push(together(small));
+  if (table.partition && table.missing && table.missing.base > 0) columns.push(table.missing);
+
+  const baseModel = suppress(
+    columns.map((c) => c.base),
+    { threshold }
+  );
+  const groupHidden = big.map((_, j) => (baseModel.cells[j] as Figure).count === null);
+  const cellFigures: Figure[][] = [];
+  for (let t = 0; t < T; t++) {
+    const model = suppress([columns.map((c) => c.counts[t] ?? 0), columns.map((c) => c.base - (c.counts[t] ?? 0))], { threshold, percentOf: 'column' });
+    cellFigures.push(big.map((_, j) => (model.cells[0] as Figure[])[j] as Figure));
+    big.forEach((_, j) => {
+      if ((model.columnTotals[j] as Figure).count === null) groupHidden[j] = true;
+    });
+    // With one answer each, the row total is the theme's count: hidden here, hidden there too.
+    const prevalent = prevalence[t] as DisclosedFigure;
+    if (table.partition && (model.rowTotals[0] as Figure).count === null && prevalent.count !== null) prevalence[t] = withheld('secondary', SECONDARY);
+  }
+
+  const bases = table.groups.map((g) => withheld('primary', g.base === 0 ? 'count below threshold' : 'base below threshold'));
+  const cells = input.counts.map(() => table.groups.map(() => withheld('primary', 'base below threshold')));
+  big.forEach((i, j) => {
+    const group = table.groups[i] as GroupTally;
+    const model = baseModel.cells[j] as Figure;
+    bases[i] = groupHidden[j] ? (model.count === null ? fromFigure(model) : withheld('secondary', SECONDARY)) : shown(group.base, base, threshold);
+    for (let t = 0; t < T; t++) {
+      const figure = fromFigure((cellFigures[t] as Figure[])[j] as Figure);
+      // A percentage with its count gives the group's base away.
+      if (groupHidden[j] && figure.count !== null) Object.assign(figure, { percent: null, lower: null, upper: null });
+      (cells[t] as DisclosedFigure[])[i] = figure;
+    }
+  });
+  return { bases, cells };
+}
+
+function disclosePairs(input: ExplorerCounts, prevalence: DisclosedFigure[]): (number | null)[][] {
+  const { threshold, counts, pairs } = input;
+  return counts.map((a, i) =>
+    counts.map((b, j) => {
+      if (i === j) return (prevalence[i] as DisclosedFigure).count;
+      const both = pairs[i]?.[j] ?? 0;
+      // "15 of the 20 with A also have B" tells about the 5 without B, too.
+      return both >= threshold && a - both >= threshold && b - both >= threshold ? both : null;
+    })
+  );
+}
+
+/** Every figure of an explorer view with disclosure control applied. */
+export function discloseExplorer(input: ExplorerCounts): DisclosedExplorer {
+  const { threshold, base } = input;
+  if (!(threshold >= 1)) throw new RangeError('threshold must be at least 1');
+  const differencing = input.leftOut.filter((d) => d.count > 0 && d.count < threshold).map((d) => d.dimension);
+  if (differencing.length > 0) return everythingWithheld(input, 'differencing', 'difference below threshold', differencing);
+  if (base < threshold) return everythingWithheld(input, 'primary', 'base below threshold', []);
+
+  const prevalence = input.counts.map((count) => fromFigure(suppress([count, base - count], { threshold }).cells[0] as Figure));
+  const crossTab = input.crossTab ? discloseCrossTab(input, prevalence) : null;
+  return { base: shown(base, null, threshold), prevalence, crossTab, pairs: disclosePairs(input, prevalence), differencing: [] };
+}

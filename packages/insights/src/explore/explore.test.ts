@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { wilson } from '../wilson';
+import { countBits } from './bitset';
+import { discloseExplorer, type ExplorerCounts } from './disclose';
+import { daysSinceEpoch, ExploreIndex } from './explore-index';
+import { codedRows, leftOutByEachFilter, selectRespondents, type ThemeGroup, themeCoOccurrence, themeCrossTab, themePrevalence, topAnswers } from './query';
+
+const THEMES: ThemeGroup[] = [
+  { id: 'knives', themeIds: ['knives'] },
+  { id: 'fear', themeIds: ['fear', 'worry'] }, // "worry" was merged into fear
+  { id: 'drugs', themeIds: ['drugs'] }
+];
+
+/** Pupils at three schools; `year` is a closed question, `did` a multiple choice. */
+function pupils() {
+  const index = new ExploreIndex(8);
+  index.declareDimension('did', 'multi');
+  const day = daysSinceEpoch(new Date('2026-03-02T10:00:00Z'));
+  let n = 0;
+  const add = (school: string, year: string, themes: string[][], did: string[] = [], version = 1, offset = 0) => {
+    const row = index.add({ id: `r${String(n++).padStart(4, '0')}`, version, day: day + offset, answers: { school, year, did } });
+    themes.forEach((ids, q) => {
+      index.setCodes(
+        row,
+        `q${q}`,
+        ids.map((themeId, i) => ({ themeId, confidence: 0.9 - i * 0.1 }))
+      );
+    });
+    return row;
+  };
+  return { index, add, day };
+}
+
+describe('the explore index', () => {
+  it('counts respondents, not answers, across free-text questions, and merged themes once', () => {
+    const { index, add } = pupils();
+    add('oak', 'y9', [['knives'], ['knives', 'fear']]);
+    add('oak', 'y9', [['worry'], ['fear']]);
+    add('elm', 'y10', [['drugs'], []]);
+    add('elm', 'y10', []); // not coded
+    const all = selectRespondents(index, {});
+    const rows = codedRows(index, null);
+    expect(countBits(all.rows)).toBe(4);
+    expect(themePrevalence(index, rows, null, THEMES)).toEqual({ base: 3, counts: [1, 2, 1] });
+    expect(themePrevalence(index, codedRows(index, 'q1'), 'q1', THEMES)).toEqual({ base: 3, counts: [1, 2, 0] });
+  });
+
+  it('filters by version, day range and closed answers (any of a key’s values, all keys)', () => {
+    const { index, add, day } = pupils();
+    add('oak', 'y9', [['knives']], ['stayed_in'], 1, 0);
+    add('oak', 'y10', [['knives']], ['avoided', 'stayed_in'], 2, 1);
+    add('elm', 'y9', [['fear']], ['avoided'], 2, 2);
+    add('ash', 'y9', [['drugs']], [], 2, 3);
+    const count = (filter: Parameters<typeof selectRespondents>[1]) => countBits(selectRespondents(index, filter).rows);
+    expect(count({ versions: [2] })).toBe(3);
+    expect(count({ fromDay: day + 1, toDay: day + 2 })).toBe(2);
+    expect(count({ values: { school: ['oak', 'elm'] } })).toBe(3);
+    expect(count({ values: { school: ['oak', 'elm'], year: ['y9'] } })).toBe(2);
+    expect(count({ values: { did: ['avoided'] } })).toBe(2);
+    expect(count({ values: { did: ['avoided', 'stayed_in'] }, versions: [1] })).toBe(1);
+    expect(count({ values: { school: ['nowhere'] } })).toBe(0);
+  });
+
+  it('replaces an answer’s themes when it is coded again', () => {
+    const { index, add } = pupils();
+    const row = add('oak', 'y9', [['knives', 'fear']]);
+    index.setCodes(row, 'q0', [{ themeId: 'drugs', confidence: 0.7 }]);
+    expect(themePrevalence(index, codedRows(index, null), null, THEMES).counts).toEqual([0, 0, 1]);
+    expect(topAnswers(index, codedRows(index, null), null, THEMES[0] as ThemeGroup)).toEqual([]);
+    index.clearCodes(row, 'q0');
+    expect(countBits(codedRows(index, null))).toBe(0);
+  });
+
+  it('cross-tabulates themes by group, keeping respondents with no answer apart', () => {
+    const { index, add } = pupils();
+    add('oak', 'y9', [['knives']], ['avoided', 'stayed_in']);
+    add('oak', 'y9', [['fear']], ['avoided']);
+    add('elm', 'y10', [['knives', 'drugs']]);
+    const noSchool = index.add({ id: 'x', version: 1, day: 0, answers: {} });
+    index.setCodes(noSchool, 'q0', [{ themeId: 'knives', confidence: 0.5 }]);
+    const rows = codedRows(index, null);
+    const bySchool = themeCrossTab(index, rows, null, THEMES, 'school');
+    expect(bySchool.kind).toBe('single');
+    expect(bySchool.groups.get('oak')).toEqual({ base: 2, counts: [1, 1, 0] });
+    expect(bySchool.groups.get('elm')).toEqual({ base: 1, counts: [1, 0, 1] });
+    expect(bySchool.missing).toEqual({ base: 1, counts: [1, 0, 0] });
+    const byDid = themeCrossTab(index, rows, null, THEMES, 'did');
+    expect(byDid.kind).toBe('multi');
+    expect(byDid.groups.get('avoided')).toEqual({ base: 2, counts: [1, 1, 0] });
+    expect(byDid.groups.get('stayed_in')).toEqual({ base: 1, counts: [1, 0, 0] });
+  });
+
+  it('counts respondents with both of each pair of themes', () => {
+    const { index, add } = pupils();
+    add('oak', 'y9', [['knives'], ['fear']]);
+    add('oak', 'y9', [['knives', 'worry', 'fear']]);
+    add('oak', 'y9', [['drugs']]);
+    expect(themeCoOccurrence(index, codedRows(index, null), null, THEMES)).toEqual([
+      [2, 2, 0],
+      [2, 2, 0],
+      [0, 0, 1]
+    ]);
+  });
+
+  it('finds the most confident answers of a theme among the selected respondents', () => {
+    const { index, add } = pupils();
+    const a = add('oak', 'y9', [['knives']]);
+    const b = add('elm', 'y9', [['fear', 'knives']]);
+    index.setCodes(a, 'q1', [{ themeId: 'knives', confidence: 0.95 }]);
+    const top = topAnswers(index, codedRows(index, null), null, THEMES[0] as ThemeGroup, 2);
+    expect(top.map((t) => [t.responseId, t.questionId, t.confidence.toFixed(2)])).toEqual([
+      ['r0000', 'q1', '0.95'],
+      ['r0000', 'q0', '0.90']
+    ]);
+    const elm = selectRespondents(index, { values: { school: ['elm'] } }).rows;
+    expect(topAnswers(index, elm, null, THEMES[0] as ThemeGroup).map((t) => t.row)).toEqual([b]);
+    expect(topAnswers(index, codedRows(index, null), 'q1', THEMES[1] as ThemeGroup)).toEqual([]);
+  });
+
+  it('grows past its first capacity and past 32 themes and options', () => {
+    const index = new ExploreIndex(32);
+    for (let i = 0; i < 100; i++) {
+      const row = index.add({ id: `r${i}`, version: 1, day: 0, answers: { many: [`o${i % 40}`, `o${(i + 1) % 40}`] } });
+      index.setCodes(row, 'q', [{ themeId: `t${i % 40}`, confidence: 0.5 }]);
+    }
+    const themes = Array.from({ length: 40 }, (_, i) => ({ id: `t${i}`, themeIds: [`t${i}`] }));
+    const rows = codedRows(index, null);
+    const { counts } = themePrevalence(index, rows, null, themes);
+    expect(counts.reduce((s, c) => s + c, 0)).toBe(100);
+    expect(counts[39]).toBe(2);
+    expect(countBits(selectRespondents(index, { values: { many: ['o39'] } }).rows)).toBe(4);
+    expect(themeCrossTab(index, rows, null, themes, 'many').groups.get('o39')?.counts[39]).toBe(2);
+  });
+});
+
+describe('differencing', () => {
+  it('finds the 6 pupils left out by "Year 9 at every school but one"', () => {
+    const { index, add } = pupils();
+    for (let i = 0; i < 40; i++) add('oak', 'y9', [['knives']]);
+    for (let i = 0; i < 30; i++) add('elm', 'y9', [['fear']]);
+    for (let i = 0; i < 6; i++) add('ash', 'y9', [['drugs']]);
+    for (let i = 0; i < 50; i++) add('ash', 'y10', [['drugs']]);
+    const coded = codedRows(index, null);
+    const year9 = selectRespondents(index, { values: { year: ['y9'] } });
+    expect(leftOutByEachFilter(year9, coded)).toEqual([{ dimension: 'year', count: 50 }]);
+    const allButAsh = selectRespondents(index, { values: { year: ['y9'], school: ['oak', 'elm'] } });
+    expect(leftOutByEachFilter(allButAsh, coded)).toEqual([
+      { dimension: 'year', count: 0 },
+      { dimension: 'school', count: 6 }
+    ]);
+  });
+});
+
+const view = (input: Partial<ExplorerCounts>): ExplorerCounts => ({ threshold: 10, base: 0, counts: [], pairs: [], leftOut: [], ...input });
+
+describe('disclosure control for the explorer', () => {
+  it('shows counts with Wilson intervals and withholds small ones and small complements', () => {
+    const out = discloseExplorer(view({ base: 100, counts: [40, 5, 95, 0], pairs: [[], [], [], []] }));
+    expect(out.base).toMatchObject({ count: 100, suppressed: null });
+    const w = wilson(40, 100);
+    expect(out.prevalence[0]).toMatchObject({ count: 40, percent: 40, suppressed: null });
+    expect(out.prevalence[0]?.lower).toBeCloseTo((w.lower as number) * 100, 9);
+    expect(out.prevalence[1]).toMatchObject({ count: null, suppressed: 'primary', reason: 'count below threshold' });
+    expect(out.prevalence[2]).toMatchObject({ count: null, suppressed: 'secondary' });
+    expect(out.prevalence[3]).toMatchObject({ count: null, suppressed: 'primary' });
+  });
+
+  it('withholds everything when the base is below the threshold', () => {
+    const out = discloseExplorer(view({ base: 9, counts: [9], pairs: [[9]] }));
+    expect(out.base).toMatchObject({ count: null, suppressed: 'primary', reason: 'base below threshold' });
+    expect(out.prevalence[0]).toMatchObject({ count: null, suppressed: 'primary' });
+    expect(out.pairs).toEqual([[null]]);
+  });
+
+  it('withholds every figure when a filter leaves out between 1 and threshold − 1 respondents', () => {
+    const out = discloseExplorer(
+      view({
+        base: 70,
+        counts: [40, 30],
+        pairs: [
+          [40, 0],
+          [0, 30]
+        ],
+        leftOut: [
+          { dimension: 'year', count: 0 },
+          { dimension: 'school', count: 6 }
+        ],
+        crossTab: { partition: true, groups: [{ base: 70, counts: [40, 30] }], missing: null }
+      })
+    );
+    expect(out.differencing).toEqual(['school']);
+    expect(out.base).toMatchObject({ count: null, suppressed: 'differencing', reason: 'difference below threshold' });
+    expect(out.prevalence.every((f) => f.count === null && f.suppressed === 'differencing')).toBe(true);
+    expect(out.crossTab?.cells.flat().every((f) => f.suppressed === 'differencing')).toBe(true);
+    expect(out.pairs.flat().every((c) => c === null)).toBe(true);
+  });
+
+  it('protects the cross-tab as a two-way table: a hidden cell cannot be worked out from the margins', () => {
+    const out = discloseExplorer(
+      view({
+        base: 80,
+        counts: [44, 30],
+        pairs: [
+          [44, 12],
+          [12, 30]
+        ],
+        crossTab: {
+          partition: true,
+          groups: [
+            { base: 50, counts: [35, 20] },
+            { base: 24, counts: [4, 10] },
+            { base: 6, counts: [5, 0] } // a school of 6: hidden whole
+          ],
+          missing: null
+        }
+      })
+    );
+    const table = out.crossTab;
+    // 80 − 50 − 24 would give the small school's 6 away, so elm's base goes too.
+    expect(table?.bases.map((b) => [b.count, b.suppressed])).toEqual([
+      [50, null],
+      [null, 'secondary'],
+      [null, 'primary']
+    ]);
+    expect(table?.bases[0]?.percent).toBeCloseTo(62.5, 9);
+    const [knives, fear] = table?.cells ?? [];
+    expect(knives?.[1]).toMatchObject({ count: null, suppressed: 'primary', reason: 'count below threshold' });
+    expect(knives?.[2]).toMatchObject({ count: null, suppressed: 'primary', reason: 'base below threshold' });
+    // Fear at elm (10) is safe alone, but with elm's 14 without fear hidden it would be
+    // the only hidden figure in its column: it is hidden as a complement.
+    expect(fear?.[0]).toMatchObject({ count: 20, percent: 40, suppressed: null });
+    expect(fear?.[1]).toMatchObject({ count: null, suppressed: 'secondary' });
+    expect(out.prevalence.map((p) => p.count)).toEqual([44, 30]);
+  });
+
+  it('withholds co-occurrence counts that are small or leave a small group with one theme only', () => {
+    const out = discloseExplorer(
+      view({
+        base: 200,
+        counts: [60, 50, 40],
+        pairs: [
+          [60, 45, 12],
+          [45, 50, 20],
+          [12, 20, 40]
+        ]
+      })
+    );
+    // 45 of the 60 with knives also have fear, but that leaves 5 with fear only.
+    expect(out.pairs).toEqual([
+      [60, null, 12],
+      [null, 50, 20],
+      [12, 20, 40]
+    ]);
+  });
+});
