@@ -1,5 +1,115 @@
-// Collections: free text imported from CSV or XLSX files, coded and explored like survey answers.
+// Collections: free text imported from CSV or XLSX files, coded and explored
+// like survey answers. Analysts and admins preview a file (nothing is kept),
+// then import it: the collection and every row are written in one batch, or
+// nothing is. An Idempotency-Key makes a retried import answer with the
+// collection the first attempt made.
+import type { Database } from '@safer-voices/db';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { requireRole, type SignedInStaff } from '../auth/guards';
+import { canReach, reachableOrganisationIds } from '../auth/scope';
+import { type ImportChoices, MAX_GROUP_COLUMNS, planImport } from '../collections/plan';
+import { previewOf } from '../collections/preview';
+import { readTable } from '../collections/read-file';
+import { MAX_FILE_BYTES } from '../collections/table';
 import type { Env } from '../env';
+import { ApiError } from '../errors';
+import { collectionIdFor, createCollection, findCollection, listCollections } from '../store/collections';
+import { settingsOf } from '../store/organisation-settings';
+import { validate } from '../validation';
+import { IdempotencyKeySchema } from './responses';
 
-export const collectionsRoute = new Hono<Env>();
+/** The file plus a few short form fields. */
+export const COLLECTION_BODY_LIMIT = MAX_FILE_BYTES + 64 * 1024;
+
+const limitUpload = bodyLimit({
+  maxSize: COLLECTION_BODY_LIMIT,
+  onError: () => {
+    throw new ApiError(413, 'file_too_large', `The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`, [
+      { field: 'file', message: `The file must be ${MAX_FILE_BYTES / 1024 / 1024} MB or smaller. Split it, or remove columns you do not need.` }
+    ]);
+  }
+});
+
+const analysts = requireRole('analyst', 'admin');
+
+/** An empty form field is a choice not made. */
+const optionalText = (max: number) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(max).optional());
+const FileField = z.instanceof(File, { message: 'Choose a CSV or XLSX file' });
+const ColumnName = z.string().trim().min(1, 'Choose a column').max(100);
+
+const PreviewForm = z.object({ file: FileField, sheet: optionalText(100) });
+const ImportForm = PreviewForm.extend({
+  name: z.string().trim().min(1, 'Enter a name for the collection').max(120, 'The name must be 120 characters or fewer'),
+  textColumn: ColumnName,
+  dateColumn: optionalText(100),
+  // One grouping column arrives as a string, several as an array.
+  groupColumns: z.preprocess(
+    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
+    z.array(ColumnName).max(MAX_GROUP_COLUMNS, `Choose at most ${MAX_GROUP_COLUMNS} grouping columns`)
+  )
+});
+const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
+const IdParam = z.object({ id: z.string().min(1).max(100) });
+
+const collectionNotFound = () => new ApiError(404, 'collection_not_found', 'There is no such collection');
+
+/** The organisation asked for (own by default), if the person can reach it. */
+async function organisationFor(c: { var: { db: Database; staff: SignedInStaff } }, asked: string | undefined) {
+  const organisationId = asked ?? c.var.staff.organisationId;
+  if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
+  return organisationId;
+}
+
+export const collectionsRoute = new Hono<Env>()
+  .get('/', analysts, validate('query', OrganisationQuery), async (c) => {
+    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    return c.json({ collections: await listCollections(c.var.db, organisationId) });
+  })
+  .get('/:id', analysts, validate('param', IdParam), async (c) => {
+    const found = await findCollection(c.var.db, c.req.valid('param').id, await reachableOrganisationIds(c.var.db, c.var.staff));
+    if (!found) throw collectionNotFound();
+    return c.json({ collection: found });
+  })
+  .post('/preview', analysts, limitUpload, validate('query', OrganisationQuery), validate('form', PreviewForm), async (c) => {
+    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const { file, sheet } = c.req.valid('form');
+    const table = await readTable(file, sheet);
+    const { redactionTerms } = await settingsOf(c.var.db, organisationId);
+    return c.json({ fileName: file.name, preview: previewOf(table, redactionTerms) });
+  })
+  .post('/', analysts, limitUpload, validate('query', OrganisationQuery), validate('form', ImportForm), async (c) => {
+    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const form = c.req.valid('form');
+    const key = c.req.header('Idempotency-Key');
+    const parsedKey = IdempotencyKeySchema.optional().safeParse(key);
+    if (!parsedKey.success) throw new ApiError(400, 'invalid_request', 'The Idempotency-Key header is not valid', [{ field: 'idempotencyKey', message: parsedKey.error.issues[0]?.message ?? 'Not valid' }]);
+    const id = collectionIdFor(organisationId, parsedKey.data);
+
+    const table = await readTable(form.file, form.sheet);
+    const choices: ImportChoices = { name: form.name, textColumn: form.textColumn, dateColumn: form.dateColumn, groupColumns: form.groupColumns, fileName: form.file.name || 'the uploaded file' };
+    const plan = planImport(table, choices);
+    const replay = async () => {
+      const earlier = await findCollection(c.var.db, id, [organisationId]);
+      if (!earlier) return null;
+      if (earlier.name !== plan.definition.title || earlier.rows !== plan.rows.length) {
+        throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used to import a different file or name');
+      }
+      return c.json({ collection: earlier, skipped: plan.skipped, replayed: true }, 200);
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
+    try {
+      await createCollection(c.var.db, { id, organisationId, staffId: c.var.staff.id, plan, format: table.format });
+    } catch (error) {
+      // The same import sent twice at once: the second batch meets the first's collection and writes nothing.
+      const raced = await replay();
+      if (raced) return raced;
+      throw error;
+    }
+    const created = await findCollection(c.var.db, id, [organisationId]);
+    if (!created) throw new Error('A collection just imported could not be read back');
+    return c.json({ collection: created, skipped: plan.skipped, replayed: false }, 201);
+  });

@@ -58,13 +58,17 @@ interface Row {
 
 const toPublished = (row: Row): PublishedVersion => ({ ...row, definition: definitionOf(row.versionId, row.definition) });
 
-/** Published versions with their questionnaire, narrowed by `condition`. */
+/**
+ * Published versions of surveys with their questionnaire, narrowed by
+ * `condition`. Collections (imported text) are never offered to respondents,
+ * so the list, the /s/ pages, drafts and submissions do not find them.
+ */
 function publishedWhere(db: Database, condition: SQL | undefined) {
   return db
     .select(columns)
     .from(questionnaireVersions)
     .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(and(isNotNull(questionnaireVersions.publishedAt), condition));
+    .where(and(isNotNull(questionnaireVersions.publishedAt), eq(questionnaires.kind, 'survey'), condition));
 }
 
 /** The newest published version of every questionnaire, newest questionnaire first. */
