@@ -127,7 +127,7 @@ describe('templates', () => {
       expect(child.has(key) && youth.has(key), key).toBe(true);
     }
     expect(youth.has('saw_violence_social_media')).toBe(true);
-    expect(youth.has('safe_places_town_centre')).toBe(true);
+    expect(youth.has('safe_places')).toBe(true);
   });
 
   it('uses the standard wording for the CSEW and Understanding Society items', () => {

@@ -91,7 +91,7 @@ export const youthSafety11to19: QuestionnaireDefinitionInput = {
         {
           id: 'safe_places',
           type: 'grid',
-          measure: 'safe_places_town_centre',
+          measure: 'safe_places',
           label: 'How safe do you feel in these places?',
           help: 'Think about the last few months.',
           rows: [
