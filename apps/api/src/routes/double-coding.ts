@@ -20,6 +20,7 @@ import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { uuidv7 } from '../ingest/ids';
 import { currentCodebook } from '../store/codebooks';
+import { questionnaireForInsights } from '../store/insights-themes';
 import {
   closeRoundStatement,
   coderProgress,
@@ -123,12 +124,12 @@ export const doubleCodingRoute = new Hono<Env>()
     const { db } = c.var;
     const who = c.var.staff;
     const body = c.req.valid('json');
-    const [questionnaire] = (await questionnairesWithCodedAnswers(db, await reachableOrganisationIds(db, who))).filter((q) => q.id === body.questionnaireId);
-    if (!questionnaire) {
-      throw new ApiError(400, 'invalid_request', 'Choose a questionnaire with coded answers', [{ field: 'questionnaireId', message: 'Choose a questionnaire with coded answers' }]);
-    }
-    if (questionnaire.codedAnswers < body.sampleSize) {
-      const message = `Only ${questionnaire.codedAnswers} answers to this questionnaire are coded: choose ${questionnaire.codedAnswers} or fewer`;
+    const questionnaire = await questionnaireForInsights(db, body.questionnaireId);
+    if (!questionnaire || !(await canReach(db, who, questionnaire.organisationId))) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+    const [withCodes] = (await questionnairesWithCodedAnswers(db, [questionnaire.organisationId])).filter((q) => q.id === questionnaire.id);
+    const coded = withCodes?.codedAnswers ?? 0;
+    if (coded < body.sampleSize) {
+      const message = coded === 0 ? 'No answers to this questionnaire are coded yet' : `Only ${coded} answers to this questionnaire are coded: choose ${coded} or fewer`;
       throw new ApiError(400, 'invalid_request', message, [{ field: 'sampleSize', message }]);
     }
     const sample = await sampleCodedAnswers(db, questionnaire.id, body.sampleSize);

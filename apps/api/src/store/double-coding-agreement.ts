@@ -55,11 +55,13 @@ function kappaFigure(pairs: [boolean, boolean][]): KappaFigure {
     const undefinedBecause = result.reason === 'no pairs' ? 'no answers were coded' : 'both coders made the same choice for every answer';
     return { kappa: null, lower: null, upper: null, description: null, undefinedBecause, n: result.n };
   }
+  // Described as shown (rounded): 0.6 computed as 0.6000000000000001 is "moderate", as the table says 0.6.
+  const kappa = round(result.kappa);
   return {
-    kappa: round(result.kappa),
+    kappa,
     lower: round(result.lower),
     upper: round(result.upper),
-    description: `${describeKappa(result.kappa)} agreement`,
+    description: `${describeKappa(kappa)} agreement`,
     undefinedBecause: null,
     n: result.n
   };
