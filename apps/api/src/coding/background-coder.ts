@@ -8,6 +8,7 @@ import type { Coder } from '@safer-voices/themes';
 import { codeOutstanding } from './code-outstanding';
 import { JobChunkError, recordJobError, runRecodeChunk } from './recode-job';
 import { runRetrainJob } from './retrain-job';
+import { serverLoad, shouldDefer, type YieldState } from './yield-to-requests';
 
 /** The largest share of the serving thread's time the coder takes while there is a backlog. */
 export const CODING_SHARE = 0.2;
@@ -22,6 +23,8 @@ export interface BackgroundCoderOptions {
    */
   chunk?: number;
   coder?: Coder;
+  /** Wait while the server is busy with requests (see yield-to-requests.ts); on by default. */
+  yieldToRequests?: boolean;
 }
 
 export interface BackgroundCoder {
@@ -32,6 +35,8 @@ export interface BackgroundCoder {
 // pass looks back this far behind the last pass that caught up.
 const LOOK_BACK_MS = 5 * 60_000;
 const FAILURES_BEFORE_GIVING_UP = 5;
+// How often a coder that is waiting for a busy server looks again.
+const BUSY_CHECK_MS = 250;
 // After failures the loop waits longer each time (up to a minute), so a broken
 // coder or database is reported without flooding the log.
 const LONGEST_WAIT_MS = 60_000;
@@ -42,7 +47,8 @@ export function firstIdAt(ms: number): string {
   return `${time.slice(0, 8)}-${time.slice(8, 12)}`;
 }
 
-export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 20, coder }: BackgroundCoderOptions = {}): BackgroundCoder {
+export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 20, coder, yieldToRequests = true }: BackgroundCoderOptions = {}
+): BackgroundCoder {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -50,6 +56,8 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
   let sinceId = '';
   const jobFailures = new Map<string, number>();
   let failuresInARow = 0;
+  const load = serverLoad();
+  const yieldState: YieldState = { deferredSince: null, catchingUp: false };
 
   async function codeNewAnswers() {
     const passStarted = Date.now();
@@ -90,17 +98,25 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
     }
     if (!busy && !failed) busy = await workOnJobs();
     failuresInARow = failed ? failuresInARow + 1 : 0;
+    if (!busy) yieldState.catchingUp = false;
     if (stopped) return;
     // Requests come first: with a backlog, code for at most CODING_SHARE of
     // the time, so a burst of submissions is answered at full speed and coded
     // just after.
     const spent = performance.now() - started;
     const wait = failed ? Math.min(intervalMs * 2 ** failuresInARow, LONGEST_WAIT_MS) : busy ? spent * (1 / CODING_SHARE - 1) : intervalMs;
+    load.restart();
     timer = setTimeout(tick, wait);
     timer.unref?.();
   }
 
   function tick() {
+    if (yieldToRequests && shouldDefer(yieldState, load.utilisation(), Date.now())) {
+      load.restart();
+      timer = setTimeout(tick, BUSY_CHECK_MS);
+      timer.unref?.();
+      return;
+    }
     running = pass();
   }
 
