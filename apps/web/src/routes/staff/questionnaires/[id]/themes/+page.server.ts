@@ -19,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
     view,
     selected,
     themes: ordered(view.themes),
-    chart: chartLayout(view.themes),
-    summary: summaryOf(view.themes, base, selected === null)
+    chart: chartLayout(view.themes, view.threshold),
+    summary: summaryOf(view.themes, base, selected === null, view.threshold)
   };
 };
