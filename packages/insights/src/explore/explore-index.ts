@@ -156,17 +156,34 @@ export class ExploreIndex {
 
   /** Replace the themes coded "yes" for a respondent's answer to a free-text question. */
   setCodes(row: number, questionId: string, codes: readonly ThemeCode[]): void {
-    if (row < 0 || row >= this.size) throw new RangeError(`No row ${row}`);
+    this.checkRow(row);
     const question = this.questionColumn(questionId);
-    const slots = codes.map((c) => this.slotOf(c.themeId));
-    const words = this.themeWords;
-    const masks = question.masks;
-    masks.fill(0, row * words, row * words + words);
-    for (const slot of slots) masks[row * words + (slot >>> 5)] = (masks[row * words + (slot >>> 5)] as number) | (1 << (slot & 31));
+    question.masks.fill(0, row * this.themeWords, (row + 1) * this.themeWords);
+    question.generation[row] = ((question.generation[row] as number) + 1) >>> 0;
     setBit(question.coded, row);
-    const generation = ((question.generation[row] as number) + 1) >>> 0;
-    question.generation[row] = generation;
-    codes.forEach((code, i) => this.pushEntry(slots[i] as number, row, question.index, code.confidence, generation));
+    for (const code of codes) this.addCode(row, questionId, code);
+  }
+
+  /** Record that the answer has been coded, keeping any themes it has. */
+  markCoded(row: number, questionId: string): void {
+    this.checkRow(row);
+    setBit(this.questionColumn(questionId).coded, row);
+  }
+
+  /** Add one "yes" theme to an answer's coding (loading a coding in parts). */
+  addCode(row: number, questionId: string, code: ThemeCode): void {
+    this.checkRow(row);
+    const slot = this.slotOf(code.themeId);
+    // After slotOf: a new slot may have widened the masks.
+    const question = this.questionColumn(questionId);
+    const at = row * this.themeWords + (slot >>> 5);
+    question.masks[at] = (question.masks[at] as number) | (1 << (slot & 31));
+    setBit(question.coded, row);
+    this.pushEntry(slot, row, question.index, code.confidence, question.generation[row] as number);
+  }
+
+  private checkRow(row: number): void {
+    if (!(row >= 0 && row < this.size)) throw new RangeError(`No row ${row}`);
   }
 
   /** Forget that an answer was coded (e.g. it was removed from the coding). */

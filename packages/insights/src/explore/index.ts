@@ -1,6 +1,6 @@
 // The explorer's engine: an in-memory index of one questionnaire's
 // respondents, counting over it, and disclosure control for what it shows.
-export { type Bitset, countBits } from './bitset';
+export { and as intersect, type Bitset, countBits } from './bitset';
 export * from './disclose';
 export * from './explore-index';
 export * from './query';

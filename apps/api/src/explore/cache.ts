@@ -1,0 +1,80 @@
+// One explorer index per questionnaire, per database, for the life of the
+// process: built on the first request, then brought up to date before each
+// request answers (a handful of index probes when nothing is new). Requests
+// that arrive while an update is waiting to start share it; updates run one
+// at a time. A new version adds its dimensions; a changed definition (a
+// draft collection edited) or rowids going backwards mean building afresh.
+import type { Database, QuestionnaireKind } from '@safer-voices/db';
+import { type LoadedExplorer, loadExplorer, refreshExplorer } from './load';
+import { type ExploreMeta, exploreMeta, type VersionRow } from './questionnaire-meta';
+
+export interface ExplorableQuestionnaire {
+  id: string;
+  organisationId: string;
+  kind: QuestionnaireKind;
+}
+
+interface Entry {
+  current: Promise<LoadedExplorer>;
+  queued: Promise<LoadedExplorer> | null;
+}
+
+const byDatabase = new WeakMap<Database, Map<string, Entry>>();
+
+async function currentMeta(db: Database, questionnaire: ExplorableQuestionnaire): Promise<ExploreMeta> {
+  const result = await db.$client.execute({
+    sql: 'SELECT id, version, definition, published_at FROM questionnaire_versions WHERE questionnaire_id = ?',
+    args: [questionnaire.id]
+  });
+  const rows: VersionRow[] = result.rows.map((r) => ({
+    id: String(r.id),
+    version: Number(r.version),
+    definition: String(r.definition),
+    publishedAt: r.published_at === null ? null : Number(r.published_at)
+  }));
+  return exploreMeta(questionnaire, rows);
+}
+
+/** Whether an index built for `before` still holds for `after`: versions only added, no dimension changed kind. */
+function extends_(before: ExploreMeta, after: ExploreMeta): boolean {
+  const afterVersions = new Map(after.versions.map((v) => [v.id, v]));
+  const sameVersions = before.versions.every((v) => afterVersions.has(v.id)) && after.fingerprint.startsWith(before.fingerprint);
+  const kinds = new Map(after.dimensions.map((d) => [d.key, d.kind]));
+  return sameVersions && before.dimensions.every((d) => kinds.get(d.key) === d.kind) && before.contextKeys.school === after.contextKeys.school && before.contextKeys.class === after.contextKeys.class;
+}
+
+async function update(db: Database, questionnaire: ExplorableQuestionnaire, loaded: LoadedExplorer | null): Promise<LoadedExplorer> {
+  const meta = await currentMeta(db, questionnaire);
+  if (!loaded) return loadExplorer(db.$client, meta);
+  if (meta.fingerprint !== loaded.meta.fingerprint) {
+    if (!extends_(loaded.meta, meta)) return loadExplorer(db.$client, meta);
+    for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
+    loaded.meta = meta;
+  }
+  return (await refreshExplorer(db.$client, loaded)) ? loaded : loadExplorer(db.$client, meta);
+}
+
+/** The questionnaire's explorer index, up to date with everything committed before the call. */
+export function explorerFor(db: Database, questionnaire: ExplorableQuestionnaire): Promise<LoadedExplorer> {
+  let entries = byDatabase.get(db);
+  if (!entries) byDatabase.set(db, (entries = new Map()));
+  let entry = entries.get(questionnaire.id);
+  if (!entry) {
+    const first = update(db, questionnaire, null);
+    entry = { current: first, queued: null };
+    entries.set(questionnaire.id, entry);
+    return first;
+  }
+  if (entry.queued) return entry.queued;
+  const held = entry;
+  const next = held.current
+    .catch(() => null) // a failed load is tried again
+    .then((loaded) => {
+      // From here on, later requests queue another update: this one may have read too early for them.
+      held.queued = null;
+      return update(db, questionnaire, loaded);
+    });
+  held.current = next;
+  held.queued = next;
+  return next;
+}

@@ -1,0 +1,216 @@
+// Filling an ExploreIndex from the database, and bringing it up to date.
+//
+// Cursors are SQLite rowids: rows are numbered in the order they are
+// written, one writer at a time, so "rowid above the cursor" is exactly
+// what was written since the last look, found with one range probe.
+// - responses: new respondents;
+// - coded_answers: answers coded for the first time (a re-coding updates its
+//   row in place, keeping the rowid);
+// - answer_codes: a coding replaces an answer's codes by deleting and
+//   inserting them, so new rows mark answers (new or re-coded) whose themes
+//   are read again;
+// - a re-coding job moves its cursor (a response id) in the same commit as
+//   its codes: every answer of the responses it passed is read again, which
+//   also catches answers that lost all their themes.
+// The code cursors are read before the responses, so every code read
+// belongs to a response already read.
+import type { Client, InValue } from '@libsql/client';
+import { daysSinceEpoch, ExploreIndex } from '@safer-voices/insights';
+import { closedAnswers, type ExploreMeta } from './questionnaire-meta';
+
+export interface Cursors {
+  responses: number;
+  codedAnswers: number;
+  answerCodes: number;
+  /** Re-coding jobs of this questionnaire: id → cursor last seen. */
+  jobs: Map<string, string>;
+}
+
+export interface LoadedExplorer {
+  meta: ExploreMeta;
+  index: ExploreIndex;
+  cursors: Cursors;
+}
+
+/** Rows read per query: big enough to be quick, small enough to let requests in between. */
+const PAGE = 20_000;
+const RECODE_JOB = 'recode_questionnaire';
+
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function maxRowid(client: Client, table: 'responses' | 'coded_answers' | 'answer_codes'): Promise<number> {
+  const result = await client.execute(`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+async function recodeCursors(client: Client, questionnaireId: string): Promise<Map<string, string>> {
+  const result = await client.execute({
+    sql: "SELECT id, coalesce(cursor, '') AS cursor FROM jobs WHERE kind = ? AND json_extract(params, '$.questionnaireId') = ?",
+    args: [RECODE_JOB, questionnaireId]
+  });
+  return new Map(result.rows.map((r) => [String(r.id), String(r.cursor)]));
+}
+
+const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value ?? null;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Add the responses to the explored versions with rowids in (from, to]. */
+async function addResponses(client: Client, loaded: LoadedExplorer, from: number, to: number): Promise<void> {
+  const { meta, index } = loaded;
+  const versionIds = meta.versions.map((v) => v.id);
+  if (versionIds.length === 0) return;
+  const numbers = new Map(meta.versions.map((v) => [v.id, v.version]));
+  for (let low = from; low < to; low += PAGE) {
+    // `+version_id` keeps SQLite on the rowid range rather than the version index.
+    const result = await client.execute({
+      sql: `SELECT id, version_id, answers, context, submitted_at FROM responses
+            WHERE rowid > ? AND rowid <= ? AND +version_id IN (${placeholders(versionIds.length)})`,
+      args: [low, Math.min(low + PAGE, to), ...versionIds]
+    });
+    for (const row of result.rows) {
+      const versionId = String(row.version_id);
+      const answers = (parseJson(row.answers) ?? {}) as Record<string, unknown>;
+      const context = parseJson(row.context) as { school?: unknown; class?: unknown } | null;
+      index.add({
+        id: String(row.id),
+        version: numbers.get(versionId) ?? 0,
+        day: daysSinceEpoch(new Date(Number(row.submitted_at))),
+        answers: closedAnswers(meta, versionId, answers, context)
+      });
+    }
+    if (to - low > PAGE) await yieldToRequests();
+  }
+}
+
+/** Mark answers coded for the first time (coded_answers rowids in (from, to]). */
+async function markCoded(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
+  for (let low = from; low < to; low += PAGE) {
+    const result = await client.execute({ sql: 'SELECT response_id, question_id FROM coded_answers WHERE rowid > ? AND rowid <= ?', args: [low, Math.min(low + PAGE, to)] });
+    for (const row of result.rows) {
+      const at = index.rowOf(String(row.response_id));
+      if (at !== undefined) index.markCoded(at, String(row.question_id));
+    }
+    if (to - low > PAGE) await yieldToRequests();
+  }
+}
+
+/** On first load: add every "yes" code with rowid in (from, to]. */
+async function addCodes(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
+  for (let low = from; low < to; low += PAGE) {
+    const result = await client.execute({
+      sql: "SELECT response_id, question_id, theme_id, confidence FROM answer_codes WHERE rowid > ? AND rowid <= ? AND decision = 'yes'",
+      args: [low, Math.min(low + PAGE, to)]
+    });
+    for (const row of result.rows) {
+      const at = index.rowOf(String(row.response_id));
+      if (at !== undefined) index.addCode(at, String(row.question_id), { themeId: String(row.theme_id), confidence: Number(row.confidence) });
+    }
+    if (to - low > PAGE) await yieldToRequests();
+  }
+}
+
+/** Answers (response id → question ids) with codes written in (from, to]. */
+async function answersWithNewCodes(client: Client, index: ExploreIndex, from: number, to: number, into: Map<string, Set<string>>): Promise<void> {
+  for (let low = from; low < to; low += PAGE) {
+    const result = await client.execute({ sql: 'SELECT response_id, question_id FROM answer_codes WHERE rowid > ? AND rowid <= ?', args: [low, Math.min(low + PAGE, to)] });
+    for (const row of result.rows) {
+      const id = String(row.response_id);
+      if (index.rowOf(id) === undefined) continue;
+      let questions = into.get(id);
+      if (!questions) into.set(id, (questions = new Set()));
+      questions.add(String(row.question_id));
+    }
+  }
+}
+
+/** Every coded answer of the responses with ids in (after, upTo]: a re-coding job passed them. */
+async function answersRecoded(client: Client, index: ExploreIndex, after: string, upTo: string, into: Map<string, Set<string>>): Promise<void> {
+  let last: [string, string] = [after, '\uffff'];
+  for (;;) {
+    const result = await client.execute({
+      sql: `SELECT response_id, question_id FROM coded_answers
+            WHERE (response_id, question_id) > (?, ?) AND response_id <= ? ORDER BY response_id, question_id LIMIT ?`,
+      args: [...last, upTo, PAGE]
+    });
+    for (const row of result.rows) {
+      const id = String(row.response_id);
+      last = [id, String(row.question_id)];
+      if (index.rowOf(id) === undefined) continue;
+      let questions = into.get(id);
+      if (!questions) into.set(id, (questions = new Set()));
+      questions.add(last[1]);
+    }
+    if (result.rows.length < PAGE) return;
+  }
+}
+
+/** Read these answers' current codes and put them in the index, replacing what it had. */
+async function rereadCodes(client: Client, index: ExploreIndex, answers: Map<string, Set<string>>): Promise<void> {
+  const ids = [...answers.keys()];
+  for (let at = 0; at < ids.length; at += 500) {
+    const chunk = ids.slice(at, at + 500);
+    const result = await client.execute({
+      sql: `SELECT response_id, question_id, theme_id, confidence FROM answer_codes WHERE response_id IN (${placeholders(chunk.length)}) AND decision = 'yes'`,
+      args: chunk as InValue[]
+    });
+    const codes = new Map<string, { themeId: string; confidence: number }[]>();
+    for (const row of result.rows) {
+      const key = `${row.response_id}\u0000${row.question_id}`;
+      let list = codes.get(key);
+      if (!list) codes.set(key, (list = []));
+      list.push({ themeId: String(row.theme_id), confidence: Number(row.confidence) });
+    }
+    for (const id of chunk) {
+      const row = index.rowOf(id);
+      if (row === undefined) continue;
+      for (const question of answers.get(id) ?? []) index.setCodes(row, question, codes.get(`${id}\u0000${question}`) ?? []);
+    }
+  }
+}
+
+/** Build the index of a questionnaire's respondents from scratch. */
+export async function loadExplorer(client: Client, meta: ExploreMeta): Promise<LoadedExplorer> {
+  const jobs = await recodeCursors(client, meta.id);
+  const answerCodes = await maxRowid(client, 'answer_codes');
+  const codedAnswers = await maxRowid(client, 'coded_answers');
+  const responses = await maxRowid(client, 'responses');
+  const loaded: LoadedExplorer = { meta, index: new ExploreIndex(Math.min(responses, 1 << 22) + 32), cursors: { responses, codedAnswers, answerCodes, jobs } };
+  for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
+  await addResponses(client, loaded, 0, responses);
+  await markCoded(client, loaded.index, 0, codedAnswers);
+  await addCodes(client, loaded.index, 0, answerCodes);
+  return loaded;
+}
+
+/**
+ * Bring a loaded index up to date. Returns false when it cannot be done
+ * incrementally (a table's rowids went backwards, e.g. after VACUUM): load again.
+ */
+export async function refreshExplorer(client: Client, loaded: LoadedExplorer): Promise<boolean> {
+  const { index, cursors } = loaded;
+  const jobs = await recodeCursors(client, loaded.meta.id);
+  const answerCodes = await maxRowid(client, 'answer_codes');
+  const codedAnswers = await maxRowid(client, 'coded_answers');
+  const responses = await maxRowid(client, 'responses');
+  if (answerCodes < cursors.answerCodes || codedAnswers < cursors.codedAnswers || responses < cursors.responses) return false;
+
+  await addResponses(client, loaded, cursors.responses, responses);
+  await markCoded(client, index, cursors.codedAnswers, codedAnswers);
+  const touched = new Map<string, Set<string>>();
+  await answersWithNewCodes(client, index, cursors.answerCodes, answerCodes, touched);
+  for (const [id, cursor] of jobs) {
+    const seen = cursors.jobs.get(id) ?? '';
+    if (cursor > seen) await answersRecoded(client, index, seen, cursor, touched);
+  }
+  await rereadCodes(client, index, touched);
+  loaded.cursors = { responses, codedAnswers, answerCodes, jobs };
+  return true;
+}

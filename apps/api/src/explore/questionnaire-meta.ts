@@ -1,0 +1,153 @@
+// What the explorer knows about a questionnaire from its versions: the
+// versions explored (published ones; every version of a collection), the
+// free-text questions, and the dimensions respondents can be filtered and
+// grouped by — each closed question (a grid row is a dimension of its own)
+// over every version, labelled as in the newest version that has it.
+import type { QuestionnaireKind } from '@safer-voices/db';
+import { EXTRA_VALUES, type Question, type QuestionnaireDefinition, type ScaleExtras } from '@safer-voices/survey';
+
+export interface ExploredVersion {
+  id: string;
+  version: number;
+  publishedAt: Date | null;
+  definition: QuestionnaireDefinition;
+}
+
+export interface DimensionMeta {
+  key: string;
+  label: string;
+  kind: 'single' | 'multi';
+  options: { value: string; label: string }[];
+}
+
+/** Where one version keeps a dimension's answer: a question, or a row of a grid question. */
+interface AnswerSource {
+  key: string;
+  questionId: string;
+  rowId: string | null;
+  kind: 'single' | 'multi';
+}
+
+export interface ExploreMeta {
+  id: string;
+  organisationId: string;
+  kind: QuestionnaireKind;
+  title: string;
+  /** Oldest first. */
+  versions: ExploredVersion[];
+  freeTextQuestions: { id: string; label: string }[];
+  /** From the questions; school and class come from the responses (see contextKeys). */
+  dimensions: DimensionMeta[];
+  /** Dimension keys for the class-code labels: `school`/`class`, unless a question has that id. */
+  contextKeys: { school: string; class: string };
+  sources: Map<string, AnswerSource[]>;
+  /** Changes whenever a version is added or a version's definition changes. */
+  fingerprint: string;
+}
+
+export interface VersionRow {
+  id: string;
+  version: number;
+  definition: string;
+  publishedAt: number | null;
+}
+
+function extraOptions(extras: ScaleExtras): { value: string; label: string }[] {
+  return (Object.keys(EXTRA_VALUES) as (keyof ScaleExtras)[])
+    .filter((key) => extras[key])
+    .map((key) => ({ value: EXTRA_VALUES[key], label: extras[key] as string }));
+}
+
+/** The dimensions one question gives, with their options and where answers are. */
+function dimensionsOf(question: Question): (DimensionMeta & { source: AnswerSource })[] {
+  const at = (key: string, kind: 'single' | 'multi', rowId: string | null = null) => ({ key, questionId: question.id, rowId, kind });
+  switch (question.type) {
+    case 'single':
+      return [{ key: question.id, label: question.label, kind: 'single', options: question.options, source: at(question.id, 'single') }];
+    case 'scale':
+      return [{ key: question.id, label: question.label, kind: 'single', options: [...question.points, ...extraOptions(question.extras)], source: at(question.id, 'single') }];
+    case 'multiple':
+      return [{ key: question.id, label: question.label, kind: 'multi', options: [...question.options, ...(question.none ? [question.none] : [])], source: at(question.id, 'multi') }];
+    case 'place': {
+      const kind = question.multiple ? 'multi' : 'single';
+      return [{ key: question.id, label: question.label, kind, options: [...question.places, ...(question.none ? [question.none] : [])], source: at(question.id, kind) }];
+    }
+    case 'grid': {
+      const options = [...question.points, ...extraOptions(question.extras)];
+      return question.rows.map((row) => {
+        const key = `${question.id}.${row.value}`;
+        return { key, label: `${question.label}: ${row.label}`, kind: 'single', options, source: at(key, 'single', row.value) };
+      });
+    }
+    default:
+      return [];
+  }
+}
+
+export function exploreMeta(questionnaire: { id: string; organisationId: string; kind: QuestionnaireKind }, rows: VersionRow[]): ExploreMeta {
+  const explored = rows.filter((r) => questionnaire.kind === 'collection' || r.publishedAt !== null).sort((a, b) => a.version - b.version);
+  const versions: ExploredVersion[] = explored.map((r) => ({
+    id: r.id,
+    version: r.version,
+    publishedAt: r.publishedAt === null ? null : new Date(r.publishedAt),
+    definition: JSON.parse(r.definition) as QuestionnaireDefinition
+  }));
+  const newestAny = [...rows].sort((a, b) => b.version - a.version)[0];
+  const title = versions.at(-1)?.definition.title ?? (newestAny ? (JSON.parse(newestAny.definition) as QuestionnaireDefinition).title : '');
+
+  const dimensions = new Map<string, DimensionMeta>();
+  const freeText = new Map<string, string>();
+  const sources = new Map<string, AnswerSource[]>();
+  const questionIds = new Set<string>();
+  // Newest first: its labels and option order win; older versions add what it lacks.
+  for (const version of [...versions].reverse()) {
+    const own: AnswerSource[] = [];
+    for (const question of version.definition.pages.flatMap((p) => p.questions)) {
+      questionIds.add(question.id);
+      if ((question.type === 'text' || question.type === 'longtext') && !freeText.has(question.id)) freeText.set(question.id, question.label);
+      for (const { source, ...dimension } of dimensionsOf(question)) {
+        own.push(source);
+        const known = dimensions.get(dimension.key);
+        if (!known) {
+          dimensions.set(dimension.key, { ...dimension, options: [...dimension.options] });
+          continue;
+        }
+        // A question that allowed several answers in any version is multi-valued throughout.
+        if (dimension.kind === 'multi') known.kind = 'multi';
+        for (const option of dimension.options) if (!known.options.some((o) => o.value === option.value)) known.options.push(option);
+      }
+    }
+    sources.set(version.id, own);
+  }
+  return {
+    id: questionnaire.id,
+    organisationId: questionnaire.organisationId,
+    kind: questionnaire.kind,
+    title,
+    versions,
+    freeTextQuestions: [...freeText].map(([id, label]) => ({ id, label })),
+    dimensions: [...dimensions.values()],
+    contextKeys: { school: questionIds.has('school') ? 'context.school' : 'school', class: questionIds.has('class') ? 'context.class' : 'class' },
+    sources,
+    fingerprint: explored.map((r) => `${r.id}:${r.definition.length}:${r.definition}`).join('\n')
+  };
+}
+
+/** The closed answers of one response, by dimension key, as the index takes them. */
+export function closedAnswers(meta: ExploreMeta, versionId: string, answers: Record<string, unknown>, context: { school?: unknown; class?: unknown } | null) {
+  const out: Record<string, string | string[]> = {};
+  for (const source of meta.sources.get(versionId) ?? []) {
+    let value = answers[source.questionId];
+    if (source.rowId !== null) value = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[source.rowId] : undefined;
+    if (typeof value === 'string' && value !== '') out[source.key] = source.kind === 'multi' ? [value] : value;
+    else if (Array.isArray(value)) {
+      const strings = value.filter((v): v is string => typeof v === 'string');
+      if (strings.length > 0) out[source.key] = source.kind === 'multi' ? strings : (strings[0] as string);
+    }
+  }
+  if (context) {
+    if (typeof context.school === 'string' && context.school.trim() !== '') out[meta.contextKeys.school] = context.school.trim();
+    if (typeof context.class === 'string' && context.class.trim() !== '') out[meta.contextKeys.class] = context.class.trim();
+  }
+  return out;
+}

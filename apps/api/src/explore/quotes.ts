@@ -1,0 +1,47 @@
+// Quotes for the explorer: the most confident "yes" answers of a theme among
+// the respondents in view, picked from the in-memory index, then their text
+// and evidence read by primary key, redacted with the organisation's terms,
+// and the coder's evidence moved onto the redacted text.
+import type { Database, EvidenceSpan } from '@safer-voices/db';
+import { type Bitset, type ExploreIndex, mapSpan, redact, type ThemeGroup, topAnswers } from '@safer-voices/insights';
+import type { ExploreQuote } from '../routes/explore-types';
+
+export const QUOTES_PER_THEME = 5;
+
+function mergeSpans(spans: { start: number; end: number }[]) {
+  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const merged: { start: number; end: number }[] = [];
+  for (const s of sorted) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset, question: string | null, theme: ThemeGroup, terms: readonly string[]): Promise<ExploreQuote[]> {
+  const top = topAnswers(index, rows, question, theme, QUOTES_PER_THEME);
+  if (top.length === 0) return [];
+  const ids = [...new Set(top.map((t) => t.responseId))];
+  const marks = ids.map(() => '?').join(', ');
+  const [texts, codes] = await Promise.all([
+    db.$client.execute({ sql: `SELECT id, answers FROM responses WHERE id IN (${marks})`, args: ids }),
+    db.$client.execute({ sql: `SELECT response_id, question_id, theme_id, evidence FROM answer_codes WHERE response_id IN (${marks})`, args: ids })
+  ]);
+  const answers = new Map(texts.rows.map((r) => [String(r.id), JSON.parse(String(r.answers)) as Record<string, unknown>]));
+  const evidence = new Map(codes.rows.map((r) => [`${r.response_id}\u0000${r.question_id}\u0000${r.theme_id}`, JSON.parse(String(r.evidence)) as EvidenceSpan[]]));
+  const quotes: ExploreQuote[] = [];
+  for (const answer of top) {
+    const text = answers.get(answer.responseId)?.[answer.questionId];
+    if (typeof text !== 'string') continue;
+    const redacted = redact(text, { extraTerms: terms });
+    const spans = evidence.get(`${answer.responseId}\u0000${answer.questionId}\u0000${answer.themeId}`) ?? [];
+    quotes.push({
+      themeId: theme.id,
+      questionId: answer.questionId,
+      text: redacted.text,
+      evidence: mergeSpans(spans.map((span) => mapSpan(span, redacted.replacements)))
+    });
+  }
+  return quotes;
+}

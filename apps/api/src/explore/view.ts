@@ -1,0 +1,183 @@
+// The explorer's view of one questionnaire under a set of filters: the
+// filters checked against what the questionnaire has, the counts from the
+// in-memory index, disclosure control over every figure, and quotes.
+/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
+import type { Database } from '@safer-voices/db';
+import {
+  codedRows,
+  discloseExplorer,
+  intersect,
+  leftOutByEachFilter,
+  selectRespondents,
+  type ThemeGroup,
+  themeCoOccurrence,
+  themeCrossTab,
+  themePrevalence
+} from '@safer-voices/insights';
+import { activeThemes, type Codebook } from '@safer-voices/themes';
+import type { Issue } from '../errors';
+import type { CrossTab, ExploreView, FilterDimension, ShownFigure } from '../routes/explore-types';
+import type { OrganisationSettings } from '../store/organisation-settings';
+import type { LoadedExplorer } from './load';
+import { quotesFor } from './quotes';
+
+/** The query string as validated for shape (see routes/explore.ts). */
+export interface ExploreQuery {
+  versions: number[];
+  from: string | null;
+  to: string | null;
+  question: string | null;
+  by: string | null;
+  theme: string | null;
+  /** `f.<key>` without the prefix. */
+  filters: Record<string, string[]>;
+}
+
+export interface ShownTheme extends ThemeGroup {
+  label: string;
+}
+
+/** The codebook's themes as shown: active ones in codebook order, each counting the themes merged into it. */
+export function shownThemes(codebook: Codebook): ShownTheme[] {
+  const byId = new Map(codebook.themes.map((t) => [t.id, t]));
+  const activeOf = (id: string): string | null => {
+    const seen = new Set<string>();
+    let theme = byId.get(id);
+    while (theme?.retired) {
+      if (!theme.mergedInto || seen.has(theme.id)) return null;
+      seen.add(theme.id);
+      theme = byId.get(theme.mergedInto);
+    }
+    return theme ? theme.id : null;
+  };
+  return activeThemes(codebook).map((theme) => ({
+    id: theme.id,
+    label: theme.label,
+    themeIds: codebook.themes.filter((t) => activeOf(t.id) === theme.id).map((t) => t.id)
+  }));
+}
+
+const byLabel = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+
+/** Dimensions from the questions, then school and class when any response has them. */
+export function dimensionsOf(loaded: LoadedExplorer): FilterDimension[] {
+  const fromQuestions = loaded.meta.dimensions.map(({ key, label, options }) => ({ key, label, options: options.map(({ value, label: l }) => ({ value, label: l })) }));
+  const { school, class: klass } = loaded.meta.contextKeys;
+  const fromContext = [
+    { key: school, label: 'School' },
+    { key: klass, label: 'Class' }
+  ].flatMap(({ key, label }) => {
+    const values = loaded.index.dimensions.get(key)?.values ?? [];
+    return values.length === 0 ? [] : [{ key, label, options: [...values].sort(byLabel).map((value) => ({ value, label: value })) }];
+  });
+  return [...fromQuestions, ...fromContext];
+}
+
+const dayOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/** Field-level problems with the query for this questionnaire, if any. */
+export function queryIssues(loaded: LoadedExplorer, dimensions: FilterDimension[], themes: ShownTheme[], query: ExploreQuery): Issue[] {
+  const issues: Issue[] = [];
+  const versions = new Set(loaded.meta.versions.map((v) => v.version));
+  for (const v of query.versions) if (!versions.has(v)) issues.push({ field: 'version', message: `There is no version ${v} to explore` });
+  if (query.question !== null && !loaded.meta.freeTextQuestions.some((q) => q.id === query.question)) {
+    issues.push({ field: 'question', message: 'Choose one of the free-text questions' });
+  }
+  const byKey = new Map(dimensions.map((d) => [d.key, d]));
+  for (const [key, values] of Object.entries(query.filters)) {
+    const dimension = byKey.get(key);
+    if (!dimension) {
+      issues.push({ field: `f.${key}`, message: `There is nothing called “${key}” to filter by` });
+      continue;
+    }
+    const known = new Set(dimension.options.map((o) => o.value));
+    for (const value of values) if (!known.has(value)) issues.push({ field: `f.${key}`, message: `“${value}” is not an answer to “${dimension.label}”` });
+  }
+  if (query.by !== null && !byKey.has(query.by)) issues.push({ field: 'by', message: 'Choose a question to group by' });
+  if (query.theme !== null && !themes.some((t) => t.id === query.theme)) issues.push({ field: 'theme', message: 'Choose one of the themes' });
+  return issues;
+}
+
+const dimensionName = (dimension: string, dimensions: FilterDimension[]) =>
+  dimension === 'version' ? 'version' : dimension === 'date' ? 'dates' : `“${dimensions.find((d) => d.key === dimension)?.label ?? dimension}”`;
+
+function differencingNotice(filters: string[], dimensions: FilterDimension[], threshold: number): string {
+  const names = filters.map((f) => dimensionName(f, dimensions));
+  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `These figures are not shown: without the ${list} filter${names.length === 1 ? '' : 's'} this view would include between 1 and ${threshold - 1} more people, so comparing the two would reveal something about a group smaller than ${threshold}. Widen or remove that filter.`;
+}
+
+export async function exploreView(
+  db: Database,
+  loaded: LoadedExplorer,
+  query: ExploreQuery,
+  context: { settings: OrganisationSettings; themes: ShownTheme[]; dimensions: FilterDimension[] }
+): Promise<ExploreView> {
+  const { index, meta } = loaded;
+  const { settings, themes, dimensions } = context;
+  const threshold = settings.suppressionThreshold;
+  const selection = selectRespondents(index, {
+    versions: query.versions,
+    fromDay: query.from === null ? null : dayOf(query.from),
+    toDay: query.to === null ? null : dayOf(query.to),
+    values: query.filters
+  });
+  const coded = codedRows(index, query.question);
+  const rows = intersect(selection.rows, coded);
+  const { base, counts } = themePrevalence(index, rows, query.question, themes);
+  const crossCounts = query.by === null ? null : themeCrossTab(index, rows, query.question, themes, query.by);
+  const byDimension = query.by === null ? null : (dimensions.find((d) => d.key === query.by) as FilterDimension);
+  const zero = { base: 0, counts: themes.map(() => 0) };
+  const disclosed = discloseExplorer({
+    threshold,
+    base,
+    counts,
+    crossTab:
+      crossCounts && byDimension
+        ? { partition: crossCounts.kind === 'single', groups: byDimension.options.map((o) => crossCounts.groups.get(o.value) ?? zero), missing: crossCounts.missing }
+        : null,
+    pairs: themeCoOccurrence(index, rows, query.question, themes),
+    leftOut: leftOutByEachFilter(selection, coded)
+  });
+
+  const prevalence = themes.map((theme, t) => ({ themeId: theme.id, label: theme.label, ...(disclosed.prevalence[t] as ShownFigure) }));
+  let crosstab: CrossTab | null = null;
+  if (byDimension && disclosed.crossTab) {
+    const table = disclosed.crossTab;
+    crosstab = {
+      by: { key: byDimension.key, label: byDimension.label },
+      groups: byDimension.options.map((o, g) => ({ value: o.value, label: o.label, base: table.bases[g] as ShownFigure })),
+      rows: themes.map((theme, t) => ({ themeId: theme.id, cells: table.cells[t] as ShownFigure[] }))
+    };
+  }
+  const shownIds = themes.map((_, t) => t).filter((t) => prevalence[t]?.count !== null);
+
+  // Quotes: the chosen theme, or the most common one shown; only a theme whose count is shown.
+  const mostCommon = shownIds.reduce<number | null>((best, t) => (best === null || (counts[t] as number) > (counts[best] as number) ? t : best), null);
+  const chosen = query.theme !== null ? themes.findIndex((t) => t.id === query.theme) : mostCommon;
+  const quoteTheme = chosen !== null && chosen >= 0 && shownIds.includes(chosen) ? (themes[chosen] as ShownTheme) : null;
+  const quotes = quoteTheme ? await quotesFor(db, index, rows, query.question, quoteTheme, settings.redactionTerms) : [];
+
+  return {
+    questionnaire: { id: meta.id, title: meta.title, kind: meta.kind },
+    versions: meta.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt?.toISOString() ?? null })),
+    freeTextQuestions: meta.freeTextQuestions,
+    dimensions,
+    applied: {
+      versions: query.versions,
+      from: query.from,
+      to: query.to,
+      question: query.question,
+      filters: query.filters,
+      by: query.by,
+      theme: query.theme ?? (chosen !== null && chosen >= 0 ? (themes[chosen]?.id ?? null) : null)
+    },
+    threshold,
+    base: disclosed.base,
+    prevalence,
+    crosstab,
+    cooccurrence: { themeIds: shownIds.map((t) => (themes[t] as ShownTheme).id), counts: shownIds.map((i) => shownIds.map((j) => disclosed.pairs[i]?.[j] ?? null)) },
+    quotes,
+    notice: disclosed.differencing.length > 0 ? differencingNotice(disclosed.differencing, dimensions, threshold) : null
+  };
+}
