@@ -26,6 +26,12 @@ function clientWrites(client: Client): WriteExecutor {
       const results = await client.batch(statements, 'write');
       return results.map((r) => ({ rows: r.rows.map((row) => Object.fromEntries(r.columns.map((c, i) => [c, row[i]]))) }));
     },
+    async runMany(sql, argSets) {
+      await client.batch(
+        argSets.map((args) => ({ sql, args })),
+        'write'
+      );
+    },
     async close() {}
   };
 }
@@ -37,6 +43,10 @@ function lazyWriteThread(url: string): WriteExecutor {
     batch: (statements) => {
       thread ??= openWriteThread(url);
       return thread.batch(statements);
+    },
+    runMany: (sql, argSets) => {
+      thread ??= openWriteThread(url);
+      return thread.runMany(sql, argSets);
     },
     close: async () => thread?.close()
   };

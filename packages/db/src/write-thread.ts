@@ -2,16 +2,19 @@
 // libSQL driver is synchronous, and a durable commit (fsync) would otherwise
 // stop the server from reading the next requests while it waits.
 import { Worker } from 'node:worker_threads';
-import type { InStatement } from '@libsql/client';
+import type { InArgs, InStatement } from '@libsql/client';
 
 export type WriteRow = Record<string, unknown>;
 export interface WriteResult {
   rows: WriteRow[];
 }
 
-/** Runs a batch of statements in one transaction and returns each statement's rows. */
+/** Writes that commit together with whatever else is being written at the moment (group commit). */
 export interface WriteExecutor {
+  /** Runs statements in one transaction and returns each statement's rows. */
   batch(statements: InStatement[]): Promise<WriteResult[]>;
+  /** Runs one statement (no rows returned) once for each list of arguments, all in one transaction. */
+  runMany(sql: string, argSets: InArgs[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,13 +34,17 @@ export function openWriteThread(url: string): WriteExecutor {
   });
   // An idle writer thread must not keep the process alive.
   worker.unref();
+  function post(job: { statements: InStatement[] } | { sql: string; argSets: InArgs[] }): Promise<WriteResult[]> {
+    return new Promise((resolve, reject) => {
+      const id = next++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...job });
+    });
+  }
   return {
-    batch(statements) {
-      return new Promise((resolve, reject) => {
-        const id = next++;
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, statements });
-      });
+    batch: (statements) => post({ statements }),
+    async runMany(sql, argSets) {
+      await post({ sql, argSets });
     },
     async close() {
       await worker.terminate();

@@ -1,58 +1,90 @@
-// The embedded database's writer thread. Statement batches posted by the
-// main thread that arrive while a commit is running are merged into the next
-// transaction (group commit); each batch gets its own results back once the
-// commit is durable. Plain JavaScript: it runs as-is, with no build step.
+// The embedded database's writer thread. Jobs posted by the main thread that
+// arrive while a commit is running are merged into the next transaction
+// (group commit); each job gets its own results back once the commit is
+// durable. It uses the synchronous libSQL driver directly, with statements
+// prepared once and kept: the ingest path runs the same INSERT for every
+// response. Plain JavaScript: it runs as-is, with no build step.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createClient } from '@libsql/client';
+import Database from 'libsql';
 
-const client = createClient({ url: workerData.url });
-const ready = (async () => {
-  await client.execute('PRAGMA journal_mode = WAL');
-  await client.execute('PRAGMA synchronous = FULL');
-  await client.execute('PRAGMA busy_timeout = 5000');
-  await client.execute('PRAGMA foreign_keys = ON');
-})();
+const db = new Database(workerData.url.replace(/^file:(\/\/)?/, ''));
+db.exec('PRAGMA journal_mode = WAL');
+db.exec('PRAGMA synchronous = FULL');
+db.exec('PRAGMA busy_timeout = 5000');
+db.exec('PRAGMA foreign_keys = ON');
+
+// Kept statements: a few fixed ones in practice; the cap only guards against
+// callers that build SQL with varying numbers of placeholders.
+const MOST_KEPT = 200;
+const kept = new Map();
+function prepared(sql) {
+  let statement = kept.get(sql);
+  if (!statement) {
+    if (kept.size >= MOST_KEPT) kept.clear();
+    statement = db.prepare(sql);
+    kept.set(sql, statement);
+  }
+  return statement;
+}
+const begin = db.prepare('BEGIN IMMEDIATE');
+const commit = db.prepare('COMMIT');
+const rollback = db.prepare('ROLLBACK');
+
+/** A job is either statements (each returns its rows) or one statement run for many argument lists. */
+function runJob(job) {
+  if (job.argSets) {
+    const statement = prepared(job.sql);
+    for (const args of job.argSets) statement.run(args);
+    return [];
+  }
+  return job.statements.map(({ sql, args = [] }) => {
+    const statement = prepared(sql);
+    if (statement.reader) return { rows: statement.all(args) };
+    statement.run(args);
+    return { rows: [] };
+  });
+}
+
+function runTogether(batch) {
+  begin.run();
+  let results;
+  try {
+    results = batch.map(runJob);
+    commit.run();
+  } catch (error) {
+    if (db.inTransaction) rollback.run();
+    throw error;
+  }
+  batch.forEach((job, i) => parentPort.postMessage({ id: job.id, results: results[i] }));
+}
 
 let jobs = [];
 let scheduled = false;
 
-const plain = (result) => ({ rows: result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]]))) });
-
-async function runTogether(batch) {
-  const statements = batch.flatMap((job) => job.statements);
-  const results = await client.batch(statements, 'write');
-  let at = 0;
-  for (const job of batch) {
-    parentPort.postMessage({ id: job.id, results: results.slice(at, at + job.statements.length).map(plain) });
-    at += job.statements.length;
-  }
-}
-
-async function flush() {
-  await ready;
-  while (jobs.length > 0) {
-    const batch = jobs;
-    jobs = [];
-    try {
-      await runTogether(batch);
-    } catch {
-      // One job's failure must not fail the others: run each on its own.
-      for (const job of batch) {
-        try {
-          await runTogether([job]);
-        } catch (error) {
-          parentPort.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
-        }
+function flush() {
+  scheduled = false;
+  const batch = jobs;
+  jobs = [];
+  try {
+    runTogether(batch);
+  } catch {
+    // One job's failure must not fail the others: run each on its own.
+    for (const job of batch) {
+      try {
+        runTogether([job]);
+      } catch (error) {
+        parentPort.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
       }
     }
   }
-  scheduled = false;
 }
 
 parentPort.on('message', (job) => {
   jobs.push(job);
   if (!scheduled) {
     scheduled = true;
+    // Jobs that arrived during the last commit are already queued as
+    // messages; let them all join this transaction.
     setImmediate(flush);
   }
 });

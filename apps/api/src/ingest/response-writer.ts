@@ -150,30 +150,37 @@ const MAX_ROWS_PER_STATEMENT = 5000;
  */
 async function insertNew(writes: WriteExecutor, rows: { p: Pending; id: string }[], submittedAt: number): Promise<Set<string>> {
   try {
-    await writes.batch(insertResponses(rows, submittedAt, ''));
+    await writes.runMany(INSERT_ONE, rows.map(argsOf(submittedAt)));
     return new Set(rows.map((r) => r.id));
   } catch (error) {
     if (!(error instanceof Error && error.message.includes('responses.idempotency_key'))) throw error;
-    const results = await writes.batch(insertResponses(rows, submittedAt, 'ON CONFLICT (idempotency_key) DO NOTHING RETURNING id'));
+    const results = await writes.batch(insertResponses(rows, submittedAt));
     return new Set(results.flatMap((r) => r.rows.map((row) => String(row.id))));
   }
 }
 
-function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number, onConflict: string): InStatement[] {
+const COLUMNS = 'INSERT INTO responses (id, version_id, idempotency_key, answers, context, submitted_at) VALUES';
+const INSERT_ONE = `${COLUMNS} (?, ?, ?, ?, ?, ?)`;
+
+const argsOf =
+  (submittedAt: number) =>
+  ({ p, id }: { p: Pending; id: string }) => [
+    id,
+    p.item.versionId,
+    p.keyHash,
+    JSON.stringify(p.item.answers),
+    p.item.context ? JSON.stringify(p.item.context) : null,
+    submittedAt
+  ];
+
+/** The slower insert that skips stored keys and returns the ids it stored. */
+function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number): InStatement[] {
   const statements: InStatement[] = [];
   for (let at = 0; at < rows.length; at += MAX_ROWS_PER_STATEMENT) {
     const chunk = rows.slice(at, at + MAX_ROWS_PER_STATEMENT);
     statements.push({
-      sql: `INSERT INTO responses (id, version_id, idempotency_key, answers, context, submitted_at)
-            VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ${onConflict}`,
-      args: chunk.flatMap(({ p, id }) => [
-        id,
-        p.item.versionId,
-        p.keyHash,
-        JSON.stringify(p.item.answers),
-        p.item.context ? JSON.stringify(p.item.context) : null,
-        submittedAt
-      ])
+      sql: `${COLUMNS} ${chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+      args: chunk.flatMap(argsOf(submittedAt))
     });
   }
   return statements;
