@@ -1,6 +1,7 @@
 import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
 import { startBackgroundCoder } from './coding/background-coder';
+import { startNotifier } from './notify/notifier';
 
 export { type AppOptions, type AppType, createApp } from './app';
 export { codeOutstanding } from './coding/code-outstanding';
@@ -11,15 +12,20 @@ export type * from './routes/explore-types';
 /**
  * The API on the database named by DATABASE_URL (the embedded file by
  * default). The server that hosts it starts the background coder, which codes
- * new free-text answers, once it is really serving (not while a build
- * imports it, nor in unit tests).
+ * new free-text answers, and the notifier of new safeguarding flags, once it
+ * is really serving (not while a build imports it, nor in unit tests).
  */
 export async function openApi(url?: string) {
   const database = await openDatabase(url);
   return {
     app: createApp({ database }),
     // The coder gets a connection of its own: its reads and batches never
-    // interleave with a request's on one connection.
-    startBackgroundCoding: async () => startBackgroundCoder(await openDatabase(database.url))
+    // interleave with a request's on one connection. So does the notifier,
+    // which announces new safeguarding flags.
+    startBackgroundCoding: async () => {
+      const coder = startBackgroundCoder(await openDatabase(database.url));
+      const notifier = startNotifier(await openDatabase(database.url));
+      return { stop: () => Promise.all([coder.stop(), notifier.stop()]).then(() => undefined) };
+    }
   };
 }

@@ -4,19 +4,22 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
 import { startBackgroundCoder } from './coding/background-coder';
+import { startNotifier } from './notify/notifier';
 
 const port = Number(process.env.PORT ?? 3001);
 const database = await openDatabase();
 const app = createApp({ database });
 // The coder has a connection of its own, so it never interleaves with requests on one.
 const coder = startBackgroundCoder(await openDatabase(database.url));
+// So does the notifier, which announces new safeguarding flags (PUBLIC_URL, SMTP_URL, MAIL_FROM).
+const notifier = startNotifier(await openDatabase(database.url));
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });
 
 function shutdown() {
   server.close(async () => {
-    await coder.stop();
+    await Promise.all([coder.stop(), notifier.stop()]);
     database.close();
     process.exit(0);
   });

@@ -1,0 +1,94 @@
+// Sending one announcement. Neither a webhook nor an e-mail carries the
+// answer or anything about the respondent: only that a flag is waiting, when
+// it was raised, and where to sign in to read it.
+import nodemailer from 'nodemailer';
+
+export interface FlagAnnouncement {
+  flagId: string;
+  organisation: { id: string; name: string };
+  createdAt: Date;
+}
+
+export interface DeliveryConfig {
+  /** The site's address as staff reach it, for links (PUBLIC_URL). */
+  publicUrl: string;
+  /** smtp://host:25, smtps://user:pass@host:465 … (SMTP_URL); without it e-mails cannot be sent. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  timeoutMs: number;
+}
+
+const queueUrl = (config: DeliveryConfig) => new URL('/staff/safeguarding', config.publicUrl).href;
+const flagUrl = (config: DeliveryConfig, flagId: string) => new URL(`/staff/safeguarding/${encodeURIComponent(flagId)}`, config.publicUrl).href;
+
+export function webhookBody(flag: FlagAnnouncement, config: DeliveryConfig) {
+  return {
+    type: 'safeguarding_flag' as const,
+    organisation: flag.organisation,
+    flagId: flag.flagId,
+    createdAt: flag.createdAt.toISOString(),
+    queueUrl: queueUrl(config),
+    flagUrl: flagUrl(config, flag.flagId)
+  };
+}
+
+/** Resolves when the receiver answers 2xx; anything else throws with what went wrong. */
+export async function postWebhook(target: string, flag: FlagAnnouncement, config: DeliveryConfig): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'SaferVoices-Notifier/1' },
+      body: JSON.stringify(webhookBody(flag, config)),
+      // A redirect could lead anywhere; the address set is the one used.
+      redirect: 'manual',
+      signal: AbortSignal.timeout(config.timeoutMs)
+    });
+  } catch (error) {
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${config.timeoutMs / 1000} seconds` : describe(error);
+    throw new Error(`The webhook could not be reached: ${reason}`);
+  }
+  await res.body?.cancel();
+  if (res.status < 200 || res.status > 299) throw new Error(`The webhook answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${cause}`;
+}
+
+/** One e-mail for all the flags waiting for the same address, so a busy hour sends one message, not dozens. */
+export async function sendEmail(to: string, flags: FlagAnnouncement[], config: DeliveryConfig): Promise<void> {
+  if (!config.smtpUrl) throw new Error('No mail server is set up: set SMTP_URL (e.g. smtp://mail.example.org:25)');
+  const organisation = flags[0]?.organisation.name ?? '';
+  const many = flags.length > 1;
+  const transport = nodemailer.createTransport({
+    url: config.smtpUrl,
+    connectionTimeout: config.timeoutMs,
+    greetingTimeout: config.timeoutMs,
+    socketTimeout: config.timeoutMs
+  });
+  try {
+    await transport.sendMail({
+      from: config.mailFrom,
+      to,
+      subject: many ? `${flags.length} new safeguarding flags – ${organisation}` : `New safeguarding flag – ${organisation}`,
+      text: [
+        many
+          ? `${flags.length} answers have been flagged for a safeguarding lead to read (${organisation}).`
+          : `An answer has been flagged for a safeguarding lead to read (${organisation}).`,
+        '',
+        `Open the safeguarding queue: ${queueUrl(config)}`,
+        '',
+        'This message does not include the answer. Sign in as a safeguarding lead to read it.',
+        '',
+        '— Safer Voices'
+      ].join('\n')
+    });
+  } catch (error) {
+    throw new Error(`The e-mail could not be sent: ${describe(error)}`);
+  } finally {
+    transport.close();
+  }
+}

@@ -1,0 +1,57 @@
+// The background notifier: every few seconds, one pass that announces new
+// safeguarding flags and retries what failed (see notify-pass.ts). Started
+// beside the background coder by the server that hosts the API.
+import type { DatabaseHandle } from '@safer-voices/db';
+import type { DeliveryConfig } from './deliver';
+import { runNotificationPass } from './notify-pass';
+
+/** Settings from the environment: PUBLIC_URL, SMTP_URL, MAIL_FROM. */
+export function deliveryConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DeliveryConfig {
+  return {
+    publicUrl: env.PUBLIC_URL || 'http://localhost:3000',
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Safer Voices <safer-voices@localhost>',
+    timeoutMs: 10_000
+  };
+}
+
+export interface Notifier {
+  stop(): Promise<void>;
+}
+
+export interface NotifierOptions {
+  intervalMs?: number;
+  config?: DeliveryConfig;
+}
+
+export function startNotifier(database: Pick<DatabaseHandle, 'db' | 'client'>, { intervalMs = 5000, config = deliveryConfigFromEnv() }: NotifierOptions = {}): Notifier {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  async function pass() {
+    try {
+      await runNotificationPass(database, config);
+    } catch (error) {
+      // The database was busy or away: the next pass tries again, and nothing was marked sent.
+      console.error('Notifying safeguarding leads failed', error);
+    }
+    if (stopped) return;
+    timer = setTimeout(tick, intervalMs);
+    timer.unref?.();
+  }
+
+  function tick() {
+    running = pass();
+  }
+
+  timer = setTimeout(tick, 0);
+  timer.unref?.();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    }
+  };
+}
