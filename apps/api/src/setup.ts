@@ -6,6 +6,7 @@ import { migrateDatabase } from '@safer-voices/db/migrate';
 import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { templates } from '@safer-voices/survey/templates';
 import { hashPassword } from './auth/passwords';
+import { seedDemoResponses } from './demo/seed-responses';
 import { newStaffStatements } from './store/staff';
 
 export const DEMO_ORGANISATION = { slug: 'demo', name: 'Safer Somerset Violence Reduction Partnership (demo)' };
@@ -57,7 +58,10 @@ export async function seedDemo(db: Database): Promise<boolean> {
   return true;
 }
 
-export async function setupDatabase(db: Database, { seed = true } = {}): Promise<{ seeded: boolean }> {
+/** `demoResponses`: with new demo content, also add coded synthetic responses (see demo/seed-responses.ts). */
+export async function setupDatabase(db: Database, { seed = true, demoResponses = false } = {}): Promise<{ seeded: boolean }> {
   await migrateDatabase(db);
-  return { seeded: seed ? await seedDemo(db) : false };
+  const seeded = seed ? await seedDemo(db) : false;
+  if (seeded && demoResponses) await seedDemoResponses(db);
+  return { seeded };
 }

@@ -4,7 +4,7 @@ import { openDatabase } from '@safer-voices/db';
 import { DEMO_STAFF, setupDatabase } from '../setup';
 
 const database = await openDatabase();
-const { seeded } = await setupDatabase(database.db, { seed: !process.argv.includes('--no-seed') });
+const { seeded } = await setupDatabase(database.db, { seed: !process.argv.includes('--no-seed'), demoResponses: true });
 console.log(`[safer-voices] database ${database.url.replace(/\/\/[^@]*@/, '//')} is up to date${seeded ? '; demo content added' : ''}`);
 
 // The demo accounts exist only in a database the demo seed made.

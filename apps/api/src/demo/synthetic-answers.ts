@@ -1,0 +1,109 @@
+// A plausible, valid set of answers to any questionnaire version, for demo
+// data and benchmarks. Each respondent has an "unease" between 0 (feels safe)
+// and 1: scales lean towards their unsafe end as it grows, and so do the
+// themes of what they write. Skip logic is followed question by question,
+// and the result is checked with the survey package's own validation.
+import {
+  type AnswerValue,
+  type Answers,
+  type Question,
+  type QuestionnaireDefinition,
+  type ScaleExtras,
+  scaleValues,
+  validateAnswers,
+  visibleQuestionIds
+} from '@safer-voices/survey';
+import { type ComposedText, composeText, textKindOf } from './free-text';
+import type { Random } from './random';
+
+export interface SyntheticResponse {
+  answers: Answers;
+  /** The composed free-text answers by question id (non-empty ones only). */
+  texts: Map<string, ComposedText>;
+  unease: number;
+}
+
+/** An index into an ordered list of n points (safest first) for this unease. */
+function leaning(random: Random, n: number, unease: number): number {
+  const x = Math.min(0.999, Math.max(0, unease + (random.next() - 0.5) * 0.6));
+  return Math.floor(x * n);
+}
+
+/** A scale or grid answer: mostly a labelled point, now and then an extra ("don't know"). */
+function scaleAnswer(random: Random, question: { points: { value: string }[]; extras: ScaleExtras }, unease: number): string {
+  const values = scaleValues(question);
+  const extras = values.slice(question.points.length);
+  if (extras.length > 0 && random.chance(0.06)) return random.pick(extras);
+  return (question.points[leaning(random, question.points.length, unease)] as { value: string }).value;
+}
+
+/** Several of a list, likelier with unease; the exclusive "none" when nothing else applies. */
+function choices(random: Random, options: { value: string }[], none: { value: string } | undefined, unease: number, required: boolean): string[] {
+  const chosen = options.filter(() => random.chance(0.08 + 0.4 * unease)).map((o) => o.value);
+  if (chosen.length > 0) return chosen;
+  if (none) return [none.value];
+  return required ? [random.pick(options).value] : [];
+}
+
+/** One of a list, earlier options likelier (lists usually start with the common answer). */
+const one = (random: Random, options: { value: string }[]) => (options[random.weighted(options.map((_, i) => 0.55 ** i))] as { value: string }).value;
+
+function answerFor(question: Question, random: Random, unease: number, texts: Map<string, ComposedText>): AnswerValue | undefined {
+  if (!question.required && question.type !== 'consent' && random.chance(0.03)) return undefined;
+  switch (question.type) {
+    case 'single':
+      return one(random, question.options);
+    case 'scale':
+      return scaleAnswer(random, question, unease);
+    case 'grid': {
+      const rows = question.rows.filter(() => question.required || random.chance(0.95));
+      return rows.length === 0 ? undefined : Object.fromEntries(rows.map((row) => [row.value, scaleAnswer(random, question, unease)]));
+    }
+    case 'multiple': {
+      const picked = choices(random, question.options, question.none, unease, question.required);
+      return picked.length > 0 ? picked : undefined;
+    }
+    case 'place': {
+      if (!question.multiple) return one(random, question.places);
+      const picked = choices(random, question.places, question.none, unease, question.required);
+      return picked.length > 0 ? picked : undefined;
+    }
+    case 'number': {
+      const low = question.min ?? 0;
+      const high = question.max ?? low + 60;
+      return question.integer ? random.int(Math.ceil(low), Math.floor(high)) : low + random.next() * (high - low);
+    }
+    case 'consent':
+      return true;
+    case 'text':
+    case 'longtext': {
+      const composed = composeText(textKindOf(question.label), random, { unease, maxLength: question.maxLength });
+      if (composed.text === '' && !question.required) return undefined;
+      const text = composed.text || 'Not sure';
+      texts.set(question.id, composed.text ? composed : { text, spans: [] });
+      return text;
+    }
+    case 'statement':
+      return undefined;
+  }
+}
+
+/** A synthetic response to this version: valid, following its skip logic. */
+export function syntheticResponse(definition: QuestionnaireDefinition, random: Random): SyntheticResponse {
+  // Most people feel fairly safe; a few feel very unsafe.
+  const unease = random.next() ** 1.7;
+  const answers: Answers = {};
+  const texts = new Map<string, ComposedText>();
+  for (const page of definition.pages) {
+    // Conditions look back to earlier pages only, so a page's visibility is settled before it.
+    const visible = visibleQuestionIds(definition, answers);
+    for (const question of page.questions) {
+      if (!visible.has(question.id)) continue;
+      const value = answerFor(question, random, unease, texts);
+      if (value !== undefined) answers[question.id] = value;
+    }
+  }
+  const problems = validateAnswers(definition, answers);
+  if (problems.length > 0) throw new Error(`Synthetic answers do not fit the questionnaire: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
+  return { answers, texts, unease };
+}
