@@ -119,6 +119,16 @@ describe('POST /api/responses', () => {
     expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'context', 'id', 'idempotency_key', 'submitted_at', 'version_id']);
   });
 
+  it('refuses answers that are not an object keyed by question id, and stores nothing', async () => {
+    const before = await api.count('responses');
+    for (const answers of [[], 'all fine', null, 7]) {
+      const res = await submit({ versionId, answers }, { 'Idempotency-Key': `not-an-object-${JSON.stringify(answers)}` });
+      expect(res.status).toBe(400);
+      expect(await jsonOf(res)).toMatchObject({ issues: [{ field: 'answers', message: 'Send the answers as an object keyed by question id' }] });
+    }
+    expect(await api.count('responses')).toBe(before);
+  });
+
   it('will not let a client set the context a class code gives', async () => {
     const before = await api.count('responses');
     const res = await submit({ versionId, answers: sampleAnswers(definition), context: { school: 'Made-up School' } }, { 'Idempotency-Key': 'context-attempt' });

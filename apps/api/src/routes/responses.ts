@@ -17,8 +17,9 @@ export const IdempotencyKeySchema = z.string().min(8, 'Use at least 8 characters
 const SubmissionSchema = z.strictObject({
   versionId: z.string().min(1).max(100),
   // Each answer's type is checked against its question by validateAnswers,
-  // which reports it by field; checking it here as well would cost every submission.
-  answers: z.record(z.string(), z.unknown()),
+  // which reports it by field; checking (and copying) each answer here as
+  // well would cost every submission.
+  answers: z.custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'Send the answers as an object keyed by question id'),
   idempotencyKey: IdempotencyKeySchema.optional()
 });
 
