@@ -1,12 +1,12 @@
 // Theme prevalence: answers sent through the API are coded by the server's
 // background coder, and an officer sees the chart, the table (small numbers
-// withheld as [c]) and redacted quotes with the evidence highlighted.
+// withheld as [c]) and redacted quotes with the evidence highlighted. The
+// demo surveys come with demo responses, so the test answers a published
+// copy of the youth survey of its own.
 import { randomUUID } from 'node:crypto';
-import { createClient } from '@libsql/client';
-import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, definitionOf, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
 
-const SLUG = 'youth-safety-11-19';
 const UNSAFE = 'Boys carry knives and people threaten you on snapchat, ring Sophie Smith on 07700 900123';
 
 interface Question {
@@ -38,20 +38,31 @@ function answersFor(definition: { pages: { questions: Question[] }[] }, text: st
   return { ...answers, what_makes_unsafe: text };
 }
 
-async function questionnaireId(): Promise<string> {
-  const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
-  try {
-    return String((await client.execute({ sql: 'SELECT id FROM questionnaires WHERE slug = ?', args: [SLUG] })).rows[0]?.id);
-  } finally {
-    client.close();
-  }
+/** An officer publishes a copy of the youth survey; returns its id, version and definition. */
+async function publishedCopy(request: APIRequestContext) {
+  const login = await request.post('/api/auth/login', { data: { email: DEMO_STAFF.officer.email, password: DEMO_STAFF.password } });
+  expect(login.status(), await login.text()).toBe(200);
+  const { csrfToken } = await login.json();
+  const send = (method: 'POST' | 'PUT', path: string, data: unknown) => request.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } });
+  const created = await send('POST', '/api/designer/questionnaires', { from: { kind: 'template', slug: 'youth-safety-11-19' } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { questionnaire, working } = await created.json();
+  const title = `Prevalence test ${Date.now()} ${Math.random().toString(36).slice(2, 6)}`;
+  expect((await send('PUT', `/api/designer/questionnaires/${questionnaire.id}/draft`, { definition: { ...working.definition, title } })).status()).toBe(200);
+  expect((await send('POST', `/api/designer/questionnaires/${questionnaire.id}/publish`, {})).status()).toBe(200);
+  const live = await request.get(`/api/questionnaires/${questionnaire.slug}`);
+  expect(live.status()).toBe(200);
+  const { versionId, definition } = await live.json();
+  return { id: String(questionnaire.id), versionId: String(versionId), definition };
 }
 
 const row = (page: Page, theme: string) => page.locator('table.themes-table tbody tr').filter({ has: page.getByRole('rowheader', { name: theme, exact: true }) });
 
-test('an officer sees theme prevalence, withheld small numbers and redacted quotes', async ({ page }) => {
+test('an officer sees theme prevalence, withheld small numbers and redacted quotes', async ({ page, browser }) => {
   test.setTimeout(90_000);
-  const { versionId, definition } = await definitionOf(page, SLUG);
+  const officer = await browser.newContext();
+  const { id, versionId, definition } = await publishedCopy(officer.request);
+  await officer.close();
   // 12 about knives and snapchat, 10 not: both sides of each figure are at least 10.
   for (let i = 0; i < 22; i++) {
     const answers = answersFor(definition as never, i < 12 ? UNSAFE : 'The dark alley behind the shops at night');
@@ -60,7 +71,7 @@ test('an officer sees theme prevalence, withheld small numbers and redacted quot
   }
 
   await signInAsStaff(page, DEMO_STAFF.officer.email);
-  await page.goto(`/staff/questionnaires/${await questionnaireId()}`);
+  await page.goto(`/staff/questionnaires/${id}`);
   await page.getByRole('link', { name: 'Themes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Themes in free-text answers');
   await page.getByLabel('Question', { exact: true }).selectOption('what_makes_unsafe');

@@ -6,7 +6,7 @@
 // draft collection edited) or rowids going backwards mean building afresh.
 import type { Database, QuestionnaireKind } from '@safer-voices/db';
 import { type LoadedExplorer, loadExplorer, refreshExplorer } from './load';
-import { type ExploreMeta, exploreMeta, type VersionRow } from './questionnaire-meta';
+import { type ExploreMeta, exploreMeta, fingerprintOf, type VersionRow } from './questionnaire-meta';
 
 export interface ExplorableQuestionnaire {
   id: string;
@@ -21,18 +21,17 @@ interface Entry {
 
 const byDatabase = new WeakMap<Database, Map<string, Entry>>();
 
-async function currentMeta(db: Database, questionnaire: ExplorableQuestionnaire): Promise<ExploreMeta> {
+async function versionRows(db: Database, questionnaireId: string): Promise<VersionRow[]> {
   const result = await db.$client.execute({
     sql: 'SELECT id, version, definition, published_at FROM questionnaire_versions WHERE questionnaire_id = ?',
-    args: [questionnaire.id]
+    args: [questionnaireId]
   });
-  const rows: VersionRow[] = result.rows.map((r) => ({
+  return result.rows.map((r) => ({
     id: String(r.id),
     version: Number(r.version),
     definition: String(r.definition),
     publishedAt: r.published_at === null ? null : Number(r.published_at)
   }));
-  return exploreMeta(questionnaire, rows);
 }
 
 /** Whether an index built for `before` still holds for `after`: versions only added, no dimension changed kind. */
@@ -44,9 +43,12 @@ function extends_(before: ExploreMeta, after: ExploreMeta): boolean {
 }
 
 async function update(db: Database, questionnaire: ExplorableQuestionnaire, loaded: LoadedExplorer | null): Promise<LoadedExplorer> {
-  const meta = await currentMeta(db, questionnaire);
+  const rows = await versionRows(db, questionnaire.id);
+  // Definitions are parsed again only when a version was added or changed.
+  const unchanged = loaded !== null && fingerprintOf(questionnaire.kind, rows) === loaded.meta.fingerprint;
+  const meta = unchanged ? loaded.meta : exploreMeta(questionnaire, rows);
   if (!loaded) return loadExplorer(db.$client, meta);
-  if (meta.fingerprint !== loaded.meta.fingerprint) {
+  if (!unchanged) {
     if (!extends_(loaded.meta, meta)) return loadExplorer(db.$client, meta);
     for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
     loaded.meta = meta;

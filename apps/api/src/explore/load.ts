@@ -16,7 +16,7 @@
 // belongs to a response already read.
 import type { Client, InValue } from '@libsql/client';
 import { daysSinceEpoch, ExploreIndex } from '@safer-voices/insights';
-import { closedAnswers, type ExploreMeta } from './questionnaire-meta';
+import { closedAnswers, closedQuestionIds, type ExploreMeta } from './questionnaire-meta';
 
 export interface Cursors {
   responses: number;
@@ -32,8 +32,9 @@ export interface LoadedExplorer {
   cursors: Cursors;
 }
 
-/** Rows read per query: big enough to be quick, small enough to let requests in between. */
+/** Rowids read per query: big enough to be quick, small enough to let requests in between. */
 const PAGE = 20_000;
+const CODES_PAGE = 100_000;
 const RECODE_JOB = 'recode_questionnaire';
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -53,37 +54,41 @@ async function recodeCursors(client: Client, questionnaireId: string): Promise<M
 
 const placeholders = (n: number) => new Array(n).fill('?').join(', ');
 
-function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value ?? null;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return null;
-  }
+/**
+ * One page of rows as a single JSON array built by SQLite: the client makes
+ * an object per row, which costs more than the query itself at a million rows.
+ */
+async function page(client: Client, sql: string, args: InValue[]): Promise<unknown[][]> {
+  const result = await client.execute({ sql, args });
+  const text = result.rows[0]?.[0];
+  return typeof text === 'string' ? (JSON.parse(text) as unknown[][]) : [];
 }
 
 /** Add the responses to the explored versions with rowids in (from, to]. */
 async function addResponses(client: Client, loaded: LoadedExplorer, from: number, to: number): Promise<void> {
   const { meta, index } = loaded;
   const versionIds = meta.versions.map((v) => v.id);
-  if (versionIds.length === 0) return;
+  if (versionIds.length === 0 || to <= from) return;
   const numbers = new Map(meta.versions.map((v) => [v.id, v.version]));
+  const questionIds = closedQuestionIds(meta);
+  // Only the closed answers are read (free text is most of the answers' size);
+  // json_extract with two or more paths gives an array, so a spare path keeps it one.
+  const paths = [...questionIds, '~'].map((id) => `'$."${id}"'`).join(', ');
+  const at = new Map(questionIds.map((id, i) => [id, i]));
   for (let low = from; low < to; low += PAGE) {
     // `+version_id` keeps SQLite on the rowid range rather than the version index.
-    const result = await client.execute({
-      sql: `SELECT id, version_id, answers, context, submitted_at FROM responses
-            WHERE rowid > ? AND rowid <= ? AND +version_id IN (${placeholders(versionIds.length)})`,
-      args: [low, Math.min(low + PAGE, to), ...versionIds]
-    });
-    for (const row of result.rows) {
-      const versionId = String(row.version_id);
-      const answers = (parseJson(row.answers) ?? {}) as Record<string, unknown>;
-      const context = parseJson(row.context) as { school?: unknown; class?: unknown } | null;
+    const rows = await page(
+      client,
+      `SELECT json_group_array(json_array(id, version_id, json_extract(answers, ${paths}), json(context), submitted_at)) FROM responses
+       WHERE rowid > ? AND rowid <= ? AND +version_id IN (${placeholders(versionIds.length)})`,
+      [low, Math.min(low + PAGE, to), ...versionIds]
+    );
+    for (const [id, versionId, closed, context, submittedAt] of rows as [string, string, unknown[] | null, { school?: unknown; class?: unknown } | null, number][]) {
       index.add({
-        id: String(row.id),
+        id,
         version: numbers.get(versionId) ?? 0,
-        day: daysSinceEpoch(new Date(Number(row.submitted_at))),
-        answers: closedAnswers(meta, versionId, answers, context)
+        day: daysSinceEpoch(new Date(submittedAt)),
+        answers: closedAnswers(meta, versionId, (questionId) => closed?.[at.get(questionId) ?? -1], context)
       });
     }
     if (to - low > PAGE) await yieldToRequests();
@@ -92,28 +97,32 @@ async function addResponses(client: Client, loaded: LoadedExplorer, from: number
 
 /** Mark answers coded for the first time (coded_answers rowids in (from, to]). */
 async function markCoded(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
-  for (let low = from; low < to; low += PAGE) {
-    const result = await client.execute({ sql: 'SELECT response_id, question_id FROM coded_answers WHERE rowid > ? AND rowid <= ?', args: [low, Math.min(low + PAGE, to)] });
-    for (const row of result.rows) {
-      const at = index.rowOf(String(row.response_id));
-      if (at !== undefined) index.markCoded(at, String(row.question_id));
+  for (let low = from; low < to; low += CODES_PAGE) {
+    const rows = await page(client, 'SELECT json_group_array(json_array(response_id, question_id)) FROM coded_answers WHERE rowid > ? AND rowid <= ?', [
+      low,
+      Math.min(low + CODES_PAGE, to)
+    ]);
+    for (const [responseId, questionId] of rows as [string, string][]) {
+      const row = index.rowOf(responseId);
+      if (row !== undefined) index.markCoded(row, questionId);
     }
-    if (to - low > PAGE) await yieldToRequests();
+    if (to - low > CODES_PAGE) await yieldToRequests();
   }
 }
 
 /** On first load: add every "yes" code with rowid in (from, to]. */
 async function addCodes(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
-  for (let low = from; low < to; low += PAGE) {
-    const result = await client.execute({
-      sql: "SELECT response_id, question_id, theme_id, confidence FROM answer_codes WHERE rowid > ? AND rowid <= ? AND decision = 'yes'",
-      args: [low, Math.min(low + PAGE, to)]
-    });
-    for (const row of result.rows) {
-      const at = index.rowOf(String(row.response_id));
-      if (at !== undefined) index.addCode(at, String(row.question_id), { themeId: String(row.theme_id), confidence: Number(row.confidence) });
+  for (let low = from; low < to; low += CODES_PAGE) {
+    const rows = await page(
+      client,
+      "SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM answer_codes WHERE rowid > ? AND rowid <= ? AND decision = 'yes'",
+      [low, Math.min(low + CODES_PAGE, to)]
+    );
+    for (const [responseId, questionId, themeId, confidence] of rows as [string, string, string, number][]) {
+      const row = index.rowOf(responseId);
+      if (row !== undefined) index.addCode(row, questionId, { themeId, confidence });
     }
-    if (to - low > PAGE) await yieldToRequests();
+    if (to - low > CODES_PAGE) await yieldToRequests();
   }
 }
 

@@ -129,15 +129,32 @@ export function exploreMeta(questionnaire: { id: string; organisationId: string;
     dimensions: [...dimensions.values()],
     contextKeys: { school: questionIds.has('school') ? 'context.school' : 'school', class: questionIds.has('class') ? 'context.class' : 'class' },
     sources,
-    fingerprint: explored.map((r) => `${r.id}:${r.definition.length}:${r.definition}`).join('\n')
+    fingerprint: fingerprintOf(questionnaire.kind, rows)
   };
 }
 
-/** The closed answers of one response, by dimension key, as the index takes them. */
-export function closedAnswers(meta: ExploreMeta, versionId: string, answers: Record<string, unknown>, context: { school?: unknown; class?: unknown } | null) {
+/** What the explored versions are, in a string that changes whenever any of them does. */
+export function fingerprintOf(kind: QuestionnaireKind, rows: VersionRow[]): string {
+  return rows
+    .filter((r) => kind === 'collection' || r.publishedAt !== null)
+    .sort((a, b) => a.version - b.version)
+    .map((r) => `${r.id}:${r.publishedAt}:${r.definition}`)
+    .join('\n');
+}
+
+/** Every question id a closed answer is read from, over all versions (see closedAnswers). */
+export function closedQuestionIds(meta: ExploreMeta): string[] {
+  return [...new Set([...meta.sources.values()].flat().map((s) => s.questionId))];
+}
+
+/**
+ * The closed answers of one response, by dimension key, as the index takes
+ * them. `answerTo` gives the stored answer to a question id.
+ */
+export function closedAnswers(meta: ExploreMeta, versionId: string, answerTo: (questionId: string) => unknown, context: { school?: unknown; class?: unknown } | null) {
   const out: Record<string, string | string[]> = {};
   for (const source of meta.sources.get(versionId) ?? []) {
-    let value = answers[source.questionId];
+    let value = answerTo(source.questionId);
     if (source.rowId !== null) value = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[source.rowId] : undefined;
     if (typeof value === 'string' && value !== '') out[source.key] = source.kind === 'multi' ? [value] : value;
     else if (Array.isArray(value)) {

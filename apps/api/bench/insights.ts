@@ -1,0 +1,238 @@
+// `npm run bench -- insights`: the explorer at a million responses.
+//
+// 1. A fresh embedded database with the demo content; 1,000,000 synthetic
+//    responses to the youth survey (valid answers, free text from the demo
+//    phrase bank, class-code labels for most) written straight to the
+//    database in big transactions, with their codes made alongside from the
+//    phrases' themes (yes and review decisions, confidences, evidence spans)
+//    rather than by running the coder on every answer.
+// 2. The explorer through the real route (app.request, with a signed-in
+//    analyst): the first request builds the index (load_ms), then a mix of
+//    views — plain prevalence, cross-tabs, co-occurrence by question, quotes
+//    for a theme — with and without filters. Every view also carries the
+//    co-occurrence matrix and quotes, so each category is a whole request.
+// Progress lines go to stdout; the last line is one JSON object.
+// BENCH_RESPONSES changes the size (default 1,000,000).
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InStatement } from '@libsql/client';
+import { openDatabase } from '@safer-voices/db';
+import {
+  codedRows,
+  intersect,
+  selectRespondents,
+  themeCoOccurrence,
+  themeCrossTab,
+  themePrevalence,
+  topAnswers
+} from '@safer-voices/insights';
+import type { QuestionnaireDefinition } from '@safer-voices/survey';
+import { createApp } from '../src/app';
+import { createSession } from '../src/auth/sessions';
+import { codeOutstanding } from '../src/coding/code-outstanding';
+import { seededRandom } from '../src/demo/random';
+import { syntheticResponse } from '../src/demo/synthetic-answers';
+import { explorerFor } from '../src/explore/cache';
+import { shownThemes } from '../src/explore/view';
+import { uuidv7 } from '../src/ingest/ids';
+import { setupDatabase } from '../src/setup';
+import { sha256 } from '../src/store/canonical-json';
+import { currentCodebook } from '../src/store/codebooks';
+
+const TOTAL = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
+const PER_TRANSACTION = 20_000;
+const ROWS_PER_STATEMENT = 500;
+const REQUESTS_PER_KIND = 60;
+const SCHOOLS = Array.from({ length: 30 }, (_, i) => `School ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i - 25 : ''}`);
+const WEEKS = 8;
+
+const log = (message: string) => console.log(`[bench insights] ${message}`);
+const ms = (n: number) => Math.round(n * 10) / 10;
+
+function insert(table: string, columns: string[], rows: unknown[][]): InStatement[] {
+  const statements: InStatement[] = [];
+  const one = `(${columns.map(() => '?').join(', ')})`;
+  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(at, at + ROWS_PER_STATEMENT);
+    statements.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => one).join(', ')}`, args: chunk.flat() as never });
+  }
+  return statements;
+}
+
+async function generate(url: string) {
+  const database = await openDatabase(url);
+  await setupDatabase(database.db);
+  const { client } = database;
+  // Only while generating: no fsync per transaction and a large page cache.
+  await client.execute('PRAGMA synchronous = OFF');
+  await client.execute('PRAGMA cache_size = -1000000');
+  const found = await client.execute(
+    "SELECT q.id, v.id AS version_id, v.definition FROM questionnaires q JOIN questionnaire_versions v ON v.questionnaire_id = q.id WHERE q.slug = 'youth-safety-11-19'"
+  );
+  const questionnaireId = String(found.rows[0]?.id);
+  const versionId = String(found.rows[0]?.version_id);
+  const definition = JSON.parse(String(found.rows[0]?.definition)) as QuestionnaireDefinition;
+  const random = seededRandom(1_000_000);
+  const end = Date.now() - 60_000;
+  const start = end - WEEKS * 7 * 86_400_000;
+  const started = performance.now();
+  let codes = 0;
+  for (let done = 0; done < TOTAL; ) {
+    const count = Math.min(PER_TRANSACTION, TOTAL - done);
+    const responses: unknown[][] = [];
+    const marks: unknown[][] = [];
+    const coded: unknown[][] = [];
+    const themes: unknown[][] = [];
+    for (let i = 0; i < count; i++) {
+      // Submission times rise through the eight weeks, so ids (UUIDv7) arrive in order as in production.
+      const at = Math.floor(start + ((done + i) / TOTAL) * (end - start));
+      const id = uuidv7(at);
+      const { answers, texts } = syntheticResponse(definition, random);
+      const age = typeof answers.age === 'number' ? answers.age : 14;
+      const context = age <= 17 && random.chance(0.7) ? JSON.stringify({ school: random.pick(SCHOOLS), class: `Year ${Math.max(7, age - 4)}` }) : null;
+      responses.push([id, versionId, sha256(randomUUID()), JSON.stringify(answers), context, at]);
+      const codedAt = at + random.int(500, 5000);
+      marks.push([id, codedAt]);
+      for (const [questionId, text] of texts) {
+        const byTheme = new Map<string, { start: number; end: number; text: string }[]>();
+        for (const span of text.spans) {
+          for (const theme of span.themes) byTheme.set(theme, [...(byTheme.get(theme) ?? []), { start: span.start, end: span.end, text: text.text.slice(span.start, span.end) }]);
+        }
+        let review = false;
+        for (const [theme, evidence] of byTheme) {
+          const yes = random.chance(0.93);
+          review ||= !yes;
+          const confidence = yes ? 0.7 + random.next() * 0.29 : 0.35 + random.next() * 0.3;
+          themes.push([id, questionId, theme, confidence, yes ? 'yes' : 'review', JSON.stringify(evidence), 'default@1', 'codebook-only', codedAt]);
+        }
+        // The coder also asks about a theme it is unsure of now and then.
+        if (random.chance(0.2) && !byTheme.has('environment')) {
+          review = true;
+          themes.push([id, questionId, 'environment', 0.35 + random.next() * 0.2, 'review', '[]', 'default@1', 'codebook-only', codedAt]);
+        }
+        coded.push([id, questionId, 'default@1', 'codebook-only', codedAt, 0.5 + random.next() * 0.49, review ? 1 : 0]);
+      }
+    }
+    codes += themes.length;
+    await client.batch(
+      [
+        ...insert('responses', ['id', 'version_id', 'idempotency_key', 'answers', 'context', 'submitted_at'], responses),
+        ...insert('coded_responses', ['response_id', 'coded_at'], marks),
+        ...insert('coded_answers', ['response_id', 'question_id', 'codebook_version', 'model_version', 'coded_at', 'certainty', 'needs_review'], coded),
+        ...insert('answer_codes', ['response_id', 'question_id', 'theme_id', 'confidence', 'decision', 'evidence', 'codebook_version', 'model_version', 'coded_at'], themes)
+      ],
+      'write'
+    );
+    done += count;
+    if (done % 100_000 === 0 || done === TOTAL) {
+      const seconds = (performance.now() - started) / 1000;
+      log(`generated ${done.toLocaleString('en-GB')} responses, ${codes.toLocaleString('en-GB')} codes in ${seconds.toFixed(1)} s`);
+    }
+  }
+  // The other demo surveys stay empty; nothing is left for the background coder.
+  await codeOutstanding(database, { limit: 10 });
+  await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  database.close();
+  return { questionnaireId, generateSeconds: (performance.now() - started) / 1000 };
+}
+
+function percentiles(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number;
+  return { p50: ms(at(0.5)), p95: ms(at(0.95)) };
+}
+
+async function measure(url: string, questionnaireId: string) {
+  const database = await openDatabase(url);
+  const app = createApp({ database });
+  const staff = await database.client.execute("SELECT id FROM staff WHERE email = 'analyst@demo.safervoices.test'");
+  const { token } = await createSession(database.db, String(staff.rows[0]?.id));
+  const headers = { authorization: `Bearer ${token}` };
+  const get = async (query: string) => {
+    const begun = performance.now();
+    const res = await app.request(`/api/explore/${questionnaireId}${query}`, { headers });
+    const body = await res.text();
+    const took = performance.now() - begun;
+    if (res.status !== 200) throw new Error(`${query}: ${res.status} ${body.slice(0, 300)}`);
+    return { took, body };
+  };
+
+  const first = await get('');
+  const view = JSON.parse(first.body);
+  log(`first request (builds the index): ${ms(first.took)} ms; base ${view.base.count}; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
+
+  const today = new Date();
+  const day = (daysAgo: number) => new Date(today.getTime() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const [s1, s2, s3] = SCHOOLS;
+  const kinds: Record<string, string[]> = {
+    prevalence: [
+      '',
+      '?f.class=Year%209',
+      `?f.school=${encodeURIComponent(s1 as string)}&f.school=${encodeURIComponent(s2 as string)}`,
+      '?f.safe_area_after_dark=not_very_safe&f.safe_area_after_dark=not_at_all_safe',
+      `?version=1&from=${day(30)}&to=${day(10)}`,
+      '?f.changed_behaviour=avoided_places&f.class=Year%2010',
+      '?f.safe_places.park=very_unsafe&f.worry_violence=very_worried'
+    ],
+    crosstab: [
+      '?by=school',
+      `?by=class&f.school=${encodeURIComponent(s3 as string)}`,
+      '?by=safe_area_after_dark',
+      '?by=changed_behaviour&question=why_involved',
+      '?by=safe_places.park&f.class=Year%209',
+      `?by=worry_violence&from=${day(40)}`
+    ],
+    cooccurrence: ['?question=what_makes_unsafe', '?question=why_involved&f.class=Year%2011', '?question=what_would_help&f.safe_online=quite_safe'],
+    quotes: ['?theme=knives_weapons', '?theme=fear&f.class=Year%208', '?theme=youth_provision&question=what_would_help', `?theme=social_media&f.school=${encodeURIComponent(s2 as string)}`]
+  };
+  const results: Record<string, { p50: number; p95: number }> = {};
+  for (const [kind, queries] of Object.entries(kinds)) {
+    for (const q of queries) await get(q); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < REQUESTS_PER_KIND; i++) times.push((await get(queries[i % queries.length] as string)).took);
+    results[kind] = percentiles(times);
+    log(`${kind}: p50 ${results[kind].p50} ms, p95 ${results[kind].p95} ms over ${REQUESTS_PER_KIND} requests`);
+  }
+
+  // The engine alone, without the route, for each kind of count.
+  const owner = await database.client.execute({ sql: 'SELECT organisation_id FROM questionnaires WHERE id = ?', args: [questionnaireId] });
+  const organisationId = String(owner.rows[0]?.organisation_id);
+  const loaded = await explorerFor(database.db, { id: questionnaireId, organisationId, kind: 'survey' });
+  const themes = shownThemes((await currentCodebook(database.db, organisationId)).codebook);
+  const { index } = loaded;
+  const rows = intersect(selectRespondents(index, { values: { class: ['Year 9'] } }).rows, codedRows(index, null));
+  const time = (f: () => unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const begun = performance.now();
+      f();
+      times.push(performance.now() - begun);
+    }
+    return percentiles(times);
+  };
+  const engine = {
+    select: time(() => selectRespondents(index, { values: { class: ['Year 9'], school: [s1 as string, s2 as string] } })),
+    prevalence: time(() => themePrevalence(index, rows, null, themes)),
+    crosstab: time(() => themeCrossTab(index, rows, null, themes, 'school')),
+    cooccurrence: time(() => themeCoOccurrence(index, rows, null, themes)),
+    quotes: time(() => topAnswers(index, rows, null, themes[3] as (typeof themes)[number]))
+  };
+  log(`engine alone (Year 9, ${index.size.toLocaleString('en-GB')} respondents): ${Object.entries(engine).map(([k, v]) => `${k} p50 ${v.p50} ms p95 ${v.p95} ms`).join('; ')}`);
+  database.close();
+  return { load: first.took, results };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'safer-voices-insights-'));
+const url = `file:${join(dir, 'insights.db')}`;
+try {
+  log(`generating ${TOTAL.toLocaleString('en-GB')} responses with codes into ${url}`);
+  const { questionnaireId, generateSeconds } = await generate(url);
+  log(`generated in ${generateSeconds.toFixed(1)} s; database ${Math.round(statSync(join(dir, 'insights.db')).size / 1e6)} MB`);
+  const { load, results } = await measure(url, questionnaireId);
+  console.log(JSON.stringify({ responses: TOTAL, load_ms: Math.round(load), ...results }));
+} finally {
+  if (process.env.BENCH_KEEP) log(`kept ${url}`);
+  else rmSync(dir, { recursive: true, force: true });
+}
