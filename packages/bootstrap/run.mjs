@@ -25,8 +25,12 @@ const commands = {
   admin: ['--silent', '--filter', '@safer-voices/api', 'run', 'admin']
 };
 
-// `npm run bench -- NAME`: each benchmark lives in the package it measures.
-const benchmarks = { ingest: '@safer-voices/api', themes: '@safer-voices/themes' };
+// `npm run bench -- NAME`: each benchmark lives in the package it measures (package, script).
+const benchmarks = {
+  ingest: ['@safer-voices/api', 'bench'],
+  themes: ['@safer-voices/themes', 'bench'],
+  insights: ['@safer-voices/api', 'bench:insights']
+};
 
 const [command, ...rest] = process.argv.slice(2);
 if (command === 'bench') {
@@ -35,7 +39,7 @@ if (command === 'bench') {
     console.error(`Name a benchmark: npm run bench -- <${Object.keys(benchmarks).join('|')}>`);
     process.exit(2);
   }
-  commands.bench = ['--filter', benchmarks[name], 'run', 'bench'];
+  commands.bench = ['--filter', benchmarks[name][0], 'run', benchmarks[name][1]];
   rest.splice(0, rest.length, ...args);
 }
 if (!(command in commands)) {
