@@ -1,8 +1,9 @@
 // The codebook editor: an analyst adds a theme with phrases (a bad phrase is
 // refused first), sees the new version and its note, is offered re-coding,
 // changes the theme, merges another into it and retires and restores it,
-// each on pages that work without JavaScript and have no axe findings.
-// Officers read the codebook but cannot change it.
+// each on pages that work without JavaScript and have no axe findings. A
+// change made from an outdated version is refused. Officers read the
+// codebook but cannot change it.
 import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, definitionOf, expectNoAxeFindings, signInAsStaff } from './helpers';
@@ -139,6 +140,27 @@ test('an analyst adds a theme with phrases and sees a new version', async ({ pag
   await expect(page.getByRole('heading', { level: 3, name: label })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: other })).toHaveCount(0);
   await expectNoAxeFindings(page);
+});
+
+test('a change made from a version someone else has since replaced is refused, keeping what was typed', async ({ page, context }) => {
+  await signInAsStaff(page, DEMO_STAFF.analyst.email);
+  const other = await context.newPage();
+  await page.goto('/staff/analysis/codebook/add-theme');
+  await other.goto('/staff/analysis/codebook/add-theme');
+  for (const [tab, label] of [[page, `Dogs ${randomUUID().slice(0, 6)}`], [other, `Cats ${randomUUID().slice(0, 6)}`]] as const) {
+    await tab.getByLabel('Label', { exact: true }).fill(label);
+    await tab.getByLabel('Definition').fill('Animals.');
+    await tab.getByLabel('Phrases', { exact: true }).fill(label.split(' ')[0]?.toLowerCase() ?? '');
+  }
+  await page.getByRole('button', { name: 'Add theme' }).click();
+  await expect(versionSaved(page)).toBeVisible();
+  await other.getByRole('button', { name: 'Add theme' }).click();
+  await expect(other.locator('.error-summary')).toContainText('Someone else saved a new version of the codebook while you were working');
+  await expect(other.getByLabel('Label', { exact: true })).toHaveValue(/^Cats /);
+  await expectNoAxeFindings(other);
+  // Saving again now builds on the newest version.
+  await other.getByRole('button', { name: 'Add theme' }).click();
+  await expect(versionSaved(other)).toBeVisible();
 });
 
 test('an officer reads the codebook but cannot change it', async ({ page }) => {
