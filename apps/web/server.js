@@ -10,11 +10,45 @@ const PROTOCOL = 'x-safer-voices-protocol';
 const trustProxy = Boolean(process.env.PROTOCOL_HEADER);
 if (!trustProxy) process.env.PROTOCOL_HEADER = PROTOCOL;
 
+// Request bodies are held to BODY_SIZE_LIMIT (512K by default), except on
+// the collection import (its page and the API behind it), which takes files
+// of up to 10 MB. adapter-node has one limit for every request, so it gets
+// the larger of the two, and this server holds every other request to
+// BODY_SIZE_LIMIT by its declared length (a body without one is refused there).
+const UPLOAD_PATHS = ['/staff/analysis/import', '/api/collections'];
+const UPLOAD_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+const bytes = (value) => {
+  const unit = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[value.slice(-1).toUpperCase()];
+  return unit ? Number(value.slice(0, -1)) * unit : Number(value);
+};
+const bodyLimit = bytes(process.env.BODY_SIZE_LIMIT || '512K');
+if (Number.isNaN(bodyLimit)) throw new Error(`Invalid BODY_SIZE_LIMIT: '${process.env.BODY_SIZE_LIMIT}'`);
+process.env.BODY_SIZE_LIMIT = String(Math.max(bodyLimit, UPLOAD_LIMIT));
+
+const isUpload = (url = '/') => {
+  const path = url.split('?')[0];
+  return UPLOAD_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+};
+
+/** 413 or 411 for a body this path may not have; null when it may go on. */
+function refusedBody(req) {
+  if (req.method === 'GET' || req.method === 'HEAD' || isUpload(req.url)) return null;
+  const declared = req.headers['content-length'];
+  if (declared === undefined) return req.headers['transfer-encoding'] ? 411 : null;
+  return Number(declared) > bodyLimit ? 413 : null;
+}
+
 const { handler } = await import('./build/handler.js');
 const compress = compression();
 
 const server = http.createServer((req, res) => {
   if (!trustProxy) req.headers[PROTOCOL] = req.socket.encrypted ? 'https' : 'http';
+  const refused = refusedBody(req);
+  if (refused) {
+    res.writeHead(refused, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    res.end(refused === 413 ? `The request body is larger than BODY_SIZE_LIMIT (${bodyLimit} bytes)\n` : 'Send the request body with a Content-Length\n');
+    return;
+  }
   compress(req, res, () => handler(req, res));
 });
 
