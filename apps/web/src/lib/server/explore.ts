@@ -19,19 +19,12 @@ export async function requireAnalysisRole(event: StaffEvent): Promise<SignedInSt
   return who;
 }
 
-// Typed here rather than through AppType: the filter keys (`f.<key>`) are
-// open-ended, so no fixed query type could name them.
-interface ExploreClient {
-  api: { explore: { ':id': { $get(args: { param: { id: string }; query: Record<string, string[]> }): Promise<Response> } } };
-}
-
 export type ExploreResult = { ok: true; view: ExploreView } | { ok: false; failure: ApiFailure };
 
 /** The view under these parameters, or the API's 400 with its issues (anything else is a page error). */
 export async function readExplore(event: StaffEvent, who: SignedInStaff, id: string, query: Record<string, string[]>): Promise<ExploreResult> {
-  const client = apiAs(event, who) as unknown as ExploreClient;
-  const res = await client.api.explore[':id'].$get({ param: { id }, query });
+  const res = await apiAs(event, who).api.explore[':id'].$get({ param: { id }, query });
   if (res.status === 400) return { ok: false, failure: await failureOf(res) };
   if (!res.ok) await unexpected(res, 'Reading the explorer');
-  return { ok: true, view: (await res.json()) as ExploreView };
+  return { ok: true, view: await res.json() };
 }
