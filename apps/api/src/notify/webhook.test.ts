@@ -3,7 +3,8 @@
 // pass, so retries are tested without waiting.
 import { openDatabase } from '@safer-voices/db';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FreshApi, freshApi } from '../test/fresh-api';
+import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
+import { addStaff, bearerFor } from '../test/staff';
 import { deliveriesOf } from './deliveries';
 import { SETTINGS_GRACE_MS } from './enqueue';
 import { clearQueue, DISCLOSURE, notificationsOf, raiseFlag, setTargets, testConfig, webhookReceiver } from './notify-test-kit';
@@ -46,6 +47,10 @@ describe('webhook notifications', () => {
       expect(request?.raw).not.toContain(DISCLOSURE);
 
       expect(await deliveriesOf(api.database.db, flagId)).toEqual([{ channel: 'webhook', status: 'sent', attempts: 1, sentAt: expect.any(String), lastError: null }]);
+      // The safeguarding lead sees how the announcement went on the flag itself.
+      const lead = await bearerFor(api, (await addStaff(api, organisationId, ['safeguarding_lead'])).id);
+      const { flag } = await jsonOf(await api.app.request(`/api/safeguarding/flags/${flagId}`, { headers: lead }));
+      expect(flag.deliveries).toEqual([{ channel: 'webhook', status: 'sent', attempts: 1, sentAt: expect.any(String), lastError: null }]);
       // Another pass, and a restarted process on the same database, send nothing more.
       expect(await runNotificationPass(api.database, config)).toEqual({ enqueued: 0, sent: 0, retrying: 0, failed: 0 });
       const restarted = await openDatabase(api.database.url);

@@ -9,6 +9,7 @@ import { requireRole } from '../auth/guards';
 import { auditStatement } from '../auth/audit';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
+import { deliveriesOf } from '../notify/deliveries';
 import { findFlag, listFlags, updateFlagStatement } from '../store/safeguarding-flags';
 import { validate } from '../validation';
 
@@ -38,7 +39,8 @@ export const safeguardingRoute = new Hono<Env>()
     const flag = await findFlag(c.var.db, who.organisationId, c.req.valid('param').id);
     if (!flag) throw flagNotFound();
     await auditStatement(c.var.db, { organisationId: who.organisationId, actorStaffId: who.id, action: 'safeguarding.flag_viewed', target: { type: 'safeguarding_flag', id: flag.id } });
-    return c.json({ flag });
+    // How the webhook and e-mail announcing it went (see notify/).
+    return c.json({ flag: { ...flag, deliveries: await deliveriesOf(c.var.db, flag.id) } });
   })
   .put('/flags/:id', safeguardingLead, validate('param', IdParam), validate('json', UpdateSchema), async (c) => {
     const who = c.var.staff;
