@@ -55,12 +55,13 @@ function kappaFigure(pairs: [boolean, boolean][]): KappaFigure {
     const undefinedBecause = result.reason === 'no pairs' ? 'no answers were coded' : 'both coders made the same choice for every answer';
     return { kappa: null, lower: null, upper: null, description: null, undefinedBecause, n: result.n };
   }
-  // Described as shown (rounded): 0.6 computed as 0.6000000000000001 is "moderate", as the table says 0.6.
-  const kappa = round(result.kappa);
+  // Kappa is reported to two decimals, and described as shown: 0.6 computed
+  // as 0.6000000000000001 is "moderate", as the table says 0.60.
+  const kappa = round(result.kappa, 2);
   return {
     kappa,
-    lower: round(result.lower),
-    upper: round(result.upper),
+    lower: round(result.lower, 2),
+    upper: round(result.upper, 2),
     description: `${describeKappa(kappa)} agreement`,
     undefinedBecause: null,
     n: result.n

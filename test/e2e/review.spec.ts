@@ -1,0 +1,236 @@
+// The review queue. An officer publishes a copy of the youth survey of its
+// own (so the queue holds only these answers), young people answer it, and
+// the demo analyst reviews the coded answers at a phone's width: with the
+// keyboard shortcuts (toggling themes, skipping, accepting), then with
+// JavaScript off (plain forms), then asks for retraining and re-coding. Axe
+// on every state.
+import { randomUUID } from 'node:crypto';
+import { createClient } from '@libsql/client';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+
+const ANSWERS = [
+  'Boys carry knives and threaten you on snapchat, ring Sophie Smith on 07700 900123',
+  'worried',
+  'more police patrols at night',
+  'I feel a bit worried near the park',
+  'the old quarry after school',
+  'kids carry knives round here',
+  'bring back the youth club, there is nothing to do',
+  'people get bullied on snapchat',
+  'drug dealers by the park',
+  'no street lights on the path',
+  'gangs near the station',
+  'I feel scared walking home',
+  'older lads get kids to run packages on the train',
+  'racist comments at school every day',
+  'it kicks off on snap then they meet up',
+  'more things to do in the evening',
+  'the underpass by the station at night',
+  'lads on mopeds outside the chippy'
+];
+
+interface Question {
+  id: string;
+  type: string;
+  required: boolean;
+  min?: number;
+  options?: { value: string }[];
+  points?: { value: string }[];
+  places?: { value: string }[];
+  rows?: { value: string }[];
+  multiple?: boolean;
+}
+
+/** The first choice for every required question, and our free text. */
+function answersFor(definition: { pages: { questions: Question[] }[] }, text: string): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const q of definition.pages.flatMap((p) => p.questions)) {
+    if (!q.required) continue;
+    const first = (list?: { value: string }[]) => list?.[0]?.value;
+    if (q.type === 'single') answers[q.id] = first(q.options);
+    else if (q.type === 'scale') answers[q.id] = first(q.points);
+    else if (q.type === 'multiple') answers[q.id] = [first(q.options)];
+    else if (q.type === 'place') answers[q.id] = q.multiple ? [first(q.places)] : first(q.places);
+    else if (q.type === 'grid') answers[q.id] = Object.fromEntries((q.rows ?? []).map((r) => [r.value, first(q.points)]));
+    else if (q.type === 'number') answers[q.id] = q.min ?? 1;
+    else if (q.type === 'consent') answers[q.id] = true;
+  }
+  return { ...answers, what_makes_unsafe: text };
+}
+
+/** A published copy of the youth survey with these answers to "What makes you feel unsafe?"; returns its id. */
+async function publishAndAnswer(request: APIRequestContext, title: string, texts: readonly string[]): Promise<string> {
+  const login = await request.post('/api/auth/login', { data: { email: DEMO_STAFF.officer.email, password: DEMO_STAFF.password } });
+  expect(login.status(), await login.text()).toBe(200);
+  const headers = { 'x-csrf-token': (await login.json()).csrfToken };
+  const created = await request.post('/api/designer/questionnaires', { data: { from: { kind: 'template', slug: 'youth-safety-11-19' } }, headers });
+  expect(created.status(), await created.text()).toBe(201);
+  const { questionnaire, working } = await created.json();
+  const saved = await request.put(`/api/designer/questionnaires/${questionnaire.id}/draft`, { data: { definition: { ...working.definition, title } }, headers });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const published = await request.post(`/api/designer/questionnaires/${questionnaire.id}/publish`, { data: {}, headers });
+  expect(published.status(), await published.text()).toBe(200);
+  const { versionId, definition } = await (await request.get(`/api/questionnaires/${questionnaire.slug}`)).json();
+  for (const text of texts) {
+    const res = await request.post('/api/responses', { data: { versionId, answers: answersFor(definition, text), idempotencyKey: randomUUID() } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  return questionnaire.id;
+}
+
+async function decisionOf(responseId: string): Promise<string[] | null> {
+  const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
+  try {
+    const row = (await client.execute({ sql: 'SELECT themes FROM review_decisions WHERE response_id = ?', args: [responseId] })).rows[0];
+    return row ? (JSON.parse(String(row.themes)) as string[]).sort() : null;
+  } finally {
+    client.close();
+  }
+}
+
+const answerHeading = (page: Page) => page.getByRole('heading', { name: 'Answer to “What makes you feel unsafe?”' });
+const currentAnswer = (page: Page) => page.locator('input[name="responseId"]').inputValue();
+const boxes = (page: Page) => page.locator('[data-theme-checklist] input[type="checkbox"]');
+const notice = (page: Page) => page.getByRole('status').filter({ hasText: /Saved|Skipped|Retraining|Re-coding/ });
+
+/** The answers are coded by the server's background coder within seconds. */
+async function openQueue(page: Page, id: string) {
+  await page.goto(`/staff/analysis/${id}/review`);
+  await expect(async () => {
+    await page.reload();
+    await expect(answerHeading(page)).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+}
+
+test.describe.serial('the review queue', () => {
+  let id: string;
+
+  test.beforeAll(async ({ browser }) => {
+    const context = await browser.newContext();
+    id = await publishAndAnswer(context.request, `Review test ${Date.now()} ${Math.random().toString(36).slice(2, 6)}`, ANSWERS);
+    await context.close();
+  });
+
+  test('the demo analyst reviews answers with the keyboard shortcuts', async ({ page }) => {
+    test.setTimeout(120_000);
+    await signInAsStaff(page, DEMO_STAFF.analyst.email);
+    await openQueue(page, id);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review queue');
+    await expect(page.locator('.review-progress')).toHaveText(/\d+ left to review, 0 decided\./);
+    await expect(page.locator('main')).not.toContainText('Sophie');
+    // The shortcuts are announced on the page once the script runs.
+    const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
+    await expect(help).toBeVisible();
+    await expect(page.locator('[data-key-hint]').first()).toBeVisible();
+    await expectNoAxeFindings(page);
+
+    await page.keyboard.press('?');
+    await expect(help.getByText('Tick or untick the theme with that number')).toBeVisible();
+    await expectNoAxeFindings(page);
+    await page.keyboard.press('?');
+    await expect(help.getByText('Tick or untick the theme with that number')).toBeHidden();
+
+    // 1 ticks or unticks the first theme, and says so.
+    const first = boxes(page).first();
+    const wasTicked = await first.isChecked();
+    await page.keyboard.press('1');
+    await expect(first).toBeChecked({ checked: !wasTicked });
+    await expect(page.locator('[data-shortcut-status]')).toHaveText(/(ticked|not ticked)$/);
+    await page.keyboard.press('1');
+    await expect(first).toBeChecked({ checked: wasTicked });
+
+    // Not while typing in a field.
+    await page.evaluate(() => {
+      const field = document.createElement('input');
+      field.type = 'text';
+      field.id = 'typing-test';
+      field.setAttribute('aria-label', 'Typing test');
+      document.querySelector('main')?.append(field);
+    });
+    await page.locator('#typing-test').focus();
+    await page.keyboard.type('1s');
+    await expect(first).toBeChecked({ checked: wasTicked });
+    await expect(page).not.toHaveURL(/done=skipped/);
+    await page.evaluate(() => document.getElementById('typing-test')?.remove());
+
+    // Single-key shortcuts can be turned off.
+    await help.getByLabel('Use single-key shortcuts').uncheck();
+    await expect(page.locator('[data-key-hint]').first()).toBeHidden();
+    await page.locator('body').press('1');
+    await expect(first).toBeChecked({ checked: wasTicked });
+    await help.getByLabel('Use single-key shortcuts').check();
+
+    // s skips.
+    const skipped = await currentAnswer(page);
+    await page.locator('body').press('s');
+    await expect(page).toHaveURL(/done=skipped/);
+    await expect(notice(page)).toContainText('Skipped');
+    expect(await currentAnswer(page)).not.toBe(skipped);
+    expect(await decisionOf(skipped)).toBeNull();
+
+    // a accepts the coder's suggestions and moves on; ten more the same way.
+    for (let n = 1; n <= 11; n++) {
+      // The shortcuts work once the script has shown their help.
+      await expect(help).toBeVisible();
+      const answer = await currentAnswer(page);
+      const suggested = (await page.locator('[data-theme-checklist] input[data-suggested]').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).sort();
+      await page.locator('body').press('a');
+      await expect(page.locator('.review-progress')).toContainText(`${n} decided`);
+      await expect(notice(page)).toContainText('Saved');
+      expect(await decisionOf(answer)).toEqual(suggested);
+    }
+    await expectNoAxeFindings(page);
+  });
+
+  test('with JavaScript off, the analyst ticks themes, saves, skips, and retrains the model', async ({ browser, page: checker }) => {
+    test.setTimeout(120_000);
+    // axe-core cannot run in a page with JavaScript off (its timers never fire),
+    // so each state is checked by opening the same address in a page with it on.
+    await signInAsStaff(checker, DEMO_STAFF.analyst.email);
+    const axeAt = async (url: string) => {
+      await checker.goto(url);
+      await expect(answerHeading(checker).or(checker.getByRole('heading', { name: 'Nothing left to review' }))).toBeVisible();
+      await expectNoAxeFindings(checker);
+    };
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    try {
+      await signInAsStaff(page, DEMO_STAFF.analyst.email);
+      await openQueue(page, id);
+      await expect(page.getByRole('region', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+      await expect(page.locator('[data-key-hint]').first()).toBeHidden();
+
+      const answer = await currentAnswer(page);
+      const environment = page.getByRole('checkbox', { name: /^Places & environment/ });
+      const before = await environment.isChecked();
+      await environment.setChecked(!before);
+      const chosen = (await boxes(page).evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).map((el) => (el as HTMLInputElement).value))).sort();
+      await page.getByRole('button', { name: 'Save and next' }).click();
+      await expect(notice(page)).toContainText('Saved');
+      expect(await decisionOf(answer)).toEqual(chosen);
+      await axeAt(page.url());
+
+      const skipped = await currentAnswer(page);
+      await page.getByRole('link', { name: 'Skip this answer' }).click();
+      await expect(notice(page)).toContainText('Skipped');
+      expect(await currentAnswer(page)).not.toBe(skipped);
+
+      await page.getByRole('button', { name: 'Retrain now' }).click();
+      await expect(notice(page)).toContainText('Retraining has been asked for');
+      await axeAt(page.url());
+      // The background coder trains the model; the page then says what it learnt from.
+      const model = page.getByRole('region', { name: "Your organisation's model" });
+      await expect(async () => {
+        await page.reload();
+        await expect(model).toContainText(/Trained on \d+ decisions/, { timeout: 1000 });
+      }).toPass({ timeout: 40_000 });
+      await page.getByRole('button', { name: 'Re-code this questionnaire with the model' }).click();
+      await expect(notice(page)).toContainText('Re-coding has started');
+      await axeAt(page.url());
+    } finally {
+      await context.close();
+    }
+  });
+});
+
