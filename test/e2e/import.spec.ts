@@ -84,7 +84,7 @@ test('an analyst imports a CSV of posts into a collection', async ({ page }) => 
   await expect(page).toHaveURL(/\/staff\/analysis\/import\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Collection imported');
   await expect(page.locator('.panel-confirmation')).toContainText(`4 rows of text in “Local posts ${marker}”`);
-  await expect(page.getByText('1 rows with no text were skipped')).toBeVisible();
+  await expect(page.getByText('1 row with no text was skipped')).toBeVisible();
   const id = page.url().split('/').pop();
   await expect(page.getByRole('link', { name: `Explore “Local posts ${marker}”` })).toHaveAttribute('href', `/staff/analysis/${id}`);
   await expect(page.getByRole('link', { name: 'Go to analysis' })).toHaveAttribute('href', '/staff/analysis');

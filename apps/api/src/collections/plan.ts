@@ -37,6 +37,8 @@ export interface ImportPlan {
 
 const rawText = (cell: Cell) => (typeof cell === 'string' ? cell : cellText(cell));
 
+const rowsOf = (n: number) => `${n.toLocaleString('en-GB')} row${n === 1 ? '' : 's'}`;
+
 /** Up to five row numbers, then how many more. */
 function rowList(numbers: number[]): string {
   const shown = numbers.slice(0, 5).join(', ');
@@ -119,9 +121,7 @@ export function planImport(table: Table, choices: ImportChoices, now = new Date(
     title: choices.name,
     audience: 'adult',
     summary: `Imported from “${choices.fileName}”`,
-    intro: [
-      `${withText.length.toLocaleString('en-GB')} rows of text from the column “${choices.textColumn}”${skipped > 0 ? `; ${skipped.toLocaleString('en-GB')} rows with no text were skipped` : ''}.`
-    ],
+    intro: [`${rowsOf(withText.length)} of text from the column “${choices.textColumn}”${skipped > 0 ? `; ${rowsOf(skipped)} with no text ${skipped === 1 ? 'was' : 'were'} skipped` : ''}.`],
     minutes: 1,
     quickExit: false,
     pages: [

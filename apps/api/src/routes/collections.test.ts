@@ -140,7 +140,7 @@ describe('import', () => {
     const { collections } = await jsonOf(await api.app.request('/api/collections', { headers: analyst }));
     expect(collections).toEqual([expect.objectContaining({ id: collectionId, name: 'Local group posts', rows: 4, coded: 0 })]);
     const one = await api.app.request(`/api/collections/${collectionId}`, { headers: analyst });
-    expect((await jsonOf(one)).collection).toMatchObject({ id: collectionId, note: '4 rows of text from the column “comment”; 1 rows with no text were skipped.' });
+    expect((await jsonOf(one)).collection).toMatchObject({ id: collectionId, note: '4 rows of text from the column “comment”; 1 row with no text was skipped.' });
   });
 
   it('is never offered to respondents: not listed, no page, no drafts, no submissions', async () => {
