@@ -167,7 +167,7 @@ test.describe.serial('the explorer', () => {
     await expect(page).toHaveURL(/by=safe_online/);
     const showing = page.getByRole('region', { name: 'Showing' });
     await expect(showing).toContainText(`${DAY}: Very safe`);
-    await expect(showing).toContainText(`Grouped by ${ONLINE}`);
+    await expect(showing).toContainText(`Grouped by “${ONLINE}”`);
     await expect(page.getByText('30 respondents match these filters')).toBeVisible();
     await expect(row(page, 'themes-table', 'Knives & weapons').locator('td')).toHaveText(['18', '60%', /^\d+–\d+%$/]);
     // The section with a ticked answer stays open, and says so.
@@ -175,11 +175,11 @@ test.describe.serial('the explorer', () => {
     await expect(section.locator('summary')).toContainText('(1 chosen)');
 
     // The cross-tab: one column per answer, the group of 5 withheld.
-    const crosstab = page.getByRole('table', { name: new RegExp(`by ${ONLINE.replace('?', '\\?')}`) });
+    const crosstab = page.getByRole('table', { name: `Respondents mentioning each theme, by “${ONLINE}”` });
     await expect(crosstab).toBeVisible();
     await expect(crosstab.getByRole('columnheader', { name: 'Very safe n = 13' })).toBeVisible();
     await expect(crosstab.getByRole('columnheader', { name: 'Not very safe n = [c]' })).toBeVisible();
-    await expect(page.getByRole('region', { name: /by How safe do you feel online/ })).toBeVisible();
+    await expect(page.getByRole('region', { name: `Respondents mentioning each theme, by “${ONLINE}”` })).toBeVisible();
     await expect(page.getByText('Secondary suppression')).toBeVisible();
     await expectNoAxeFindings(page);
     await shot(page, 'explorer-filtered');
@@ -233,6 +233,22 @@ test.describe.serial('the explorer', () => {
     // (axe needs JavaScript; these states are checked with it above.)
     await context.close();
   });
+});
+
+test('the demo responses can be explored by school', async ({ page }) => {
+  await signInAsStaff(page, DEMO_STAFF.analyst.email);
+  await page.goto('/staff/analysis');
+  await page.getByRole('list', { name: 'Surveys' }).getByRole('link', { name: "Young people's safety survey", exact: true }).click();
+  await expect(page.getByText(/[\d,]+ respondents match these filters/)).toBeVisible();
+  await page.getByLabel('Group by').selectOption({ label: 'School' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/by=school/);
+  const crosstab = page.getByRole('table', { name: 'Respondents mentioning each theme, by “School”' });
+  await expect(crosstab.getByRole('columnheader', { name: /^Northfield Academy n = [\d,]+$/ })).toBeVisible();
+  await expect(crosstab.locator('td').filter({ hasText: /^\d+% \([\d,]+\)/ }).first()).toBeVisible();
+  await expect(page.getByRole('img', { name: /Bar chart: share of each group mentioning/ })).toBeVisible();
+  await expectNoAxeFindings(page);
+  await shot(page, 'explorer-demo-school');
 });
 
 test('a safeguarding lead has no Analysis link and may not open the pages', async ({ page }) => {

@@ -72,7 +72,7 @@ describe('the filters in words', () => {
       'Submitted from 1 September 2026 to 30 September 2026',
       'Themes of answers to “What makes you feel unsafe?”',
       'Gender: Girl or Boy',
-      'Grouped by Gender'
+      'Grouped by “Gender”'
     ]);
   });
 
@@ -126,7 +126,7 @@ describe('the figures', () => {
       ['Girl', '42%'],
       ['Boy', 'not shown, to protect a small number']
     ]);
-    expect(x?.chart?.summary).toBe('Knives & weapons, by Gender: Girl 42% (95% CI 33–51%); Boy withheld.');
+    expect(x?.chart?.summary).toBe('Knives & weapons, by “Gender”: Girl 42% (95% CI 33–51%); Boy withheld.');
   });
 
   it('lists pairs mentioned together, most common first, and counts the withheld ones', () => {

@@ -103,7 +103,7 @@ export function filtersInWords(view: ExploreView): string[] {
   lines.push(
     a.versions.length === 0 || a.versions.length === view.versions.length
       ? view.versions.length === 1
-        ? 'The only version'
+        ? `Version ${view.versions[0]?.version} (the only version)`
         : `All ${view.versions.length} versions`
       : `${a.versions.length === 1 ? 'Version' : 'Versions'} ${anyOf(a.versions.map(String), 'and')}`
   );
@@ -119,7 +119,7 @@ export function filtersInWords(view: ExploreView): string[] {
     lines.push(`${dimension?.label ?? key}: ${anyOf(labels)}`);
   }
   const by = view.dimensions.find((d) => d.key === a.by);
-  if (by) lines.push(`Grouped by ${by.label}`);
+  if (by) lines.push(`Grouped by “${by.label}”`);
   return lines;
 }
 
@@ -180,14 +180,15 @@ export function crossTabOf(view: ExploreView, themes: ThemeFigure[]): CrossTabVi
       const row = byTheme.get(t.id);
       return row ? [{ themeId: t.id, label: t.label, cells: row.cells.map(cellOf) }] : [];
     }),
-    chart: charted && chartRow ? groupChart(charted.label, x, chartRow.cells, view.threshold) : null
+    // A chart of nothing but withheld groups would say nothing the table does not.
+    chart: charted && chartRow?.cells.some((c) => c.percent !== null) ? groupChart(charted.label, x, chartRow.cells, view.threshold) : null
   };
 }
 
 function groupChart(theme: string, x: NonNullable<ExploreView['crosstab']>, cells: ShownFigure[], threshold: number) {
   const figures = x.groups.map((g, j) => ({ id: g.value, label: g.label, ...(cells[j] ?? { count: null, percent: null, lower: null, upper: null, suppressed: 'primary' as const }) }));
   const parts = figures.map((f) => (f.percent === null ? `${f.label} withheld` : `${f.label} ${pct(f.percent)} (95% CI ${interval(f)})`));
-  return { theme, layout: chartLayout(figures, threshold, true), summary: `${theme}, by ${x.by.label}: ${parts.join('; ')}.` };
+  return { theme, layout: chartLayout(figures, threshold, true), summary: `${theme}, by “${x.by.label}”: ${parts.join('; ')}.` };
 }
 
 export interface Pair {

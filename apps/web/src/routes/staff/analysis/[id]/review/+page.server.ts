@@ -89,9 +89,9 @@ export const actions: Actions = {
   recode: async (event) => {
     const who = await requireReviewer(event);
     const form = await event.request.formData();
-    const after = textField(form, 'after');
     const res = await apiAs(event, who).api.coding.jobs.$post({ json: { questionnaireId: event.params.id } });
     if (!res.ok) return unexpected(res, 'Starting re-coding');
-    redirect(303, queueUrl(event.url.pathname, after, 'recode'));
+    // Re-coding changes how sure the coder is of each answer, and so the queue's order: start from the top.
+    redirect(303, queueUrl(event.url.pathname, '', 'recode'));
   }
 };
