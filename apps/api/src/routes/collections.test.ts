@@ -154,6 +154,13 @@ describe('import', () => {
     expect(submitted.status).toBe(404);
   });
 
+  it('is not a questionnaire to design: the designer neither lists nor opens it', async () => {
+    const officer = await bearerFor(api, (await addStaff(api, organisationId, ['officer'])).id);
+    const listed = await jsonOf(await api.app.request('/api/designer/questionnaires', { headers: officer }));
+    expect(listed.questionnaires.map((q: { id: string }) => q.id)).not.toContain(collectionId);
+    expect((await api.app.request(`/api/designer/questionnaires/${collectionId}`, { headers: officer })).status).toBe(404);
+  });
+
   it('is coded by the background coder like survey answers, flags included', async () => {
     while ((await codeOutstanding(api.database, { limit: 200 })).responses > 0);
     const { collection } = await jsonOf(await api.app.request(`/api/collections/${collectionId}`, { headers: analyst }));

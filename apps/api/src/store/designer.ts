@@ -72,8 +72,16 @@ async function withVersions(db: Database, rows: (typeof questionnaires.$inferSel
   }));
 }
 
+// Collections (imported free text) are questionnaires in the database but not
+// in the designer: nobody answers, edits or publishes them.
+const designed = eq(questionnaires.kind, 'survey');
+
 export async function listQuestionnaires(db: Database, organisationId: string): Promise<DesignerQuestionnaire[]> {
-  const rows = await db.select().from(questionnaires).where(eq(questionnaires.organisationId, organisationId)).orderBy(desc(questionnaires.createdAt));
+  const rows = await db
+    .select()
+    .from(questionnaires)
+    .where(and(eq(questionnaires.organisationId, organisationId), designed))
+    .orderBy(desc(questionnaires.createdAt));
   return withVersions(db, rows);
 }
 
@@ -82,7 +90,7 @@ export async function findQuestionnaire(db: Database, id: string, reachable: str
   const rows = await db
     .select()
     .from(questionnaires)
-    .where(and(eq(questionnaires.id, id), inArray(questionnaires.organisationId, reachable)));
+    .where(and(eq(questionnaires.id, id), inArray(questionnaires.organisationId, reachable), designed));
   const [found] = await withVersions(db, rows);
   if (!found) throw questionnaireNotFound();
   return found;
