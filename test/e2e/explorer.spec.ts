@@ -205,7 +205,7 @@ test.describe.serial('the explorer', () => {
     await shot(page, 'explorer-differencing');
   });
 
-  test('a filter the explorer cannot use shows an error summary linking to its field', async ({ page }) => {
+  test('a filter the explorer cannot use shows an error summary linking to its field; an unknown questionnaire is not found', async ({ page }) => {
     await signInAsStaff(page, DEMO_STAFF.analyst.email);
     await page.goto(`/staff/analysis/${id}?from=2026-02-31`);
     await expect(page).toHaveTitle(/^Error: /);
@@ -215,6 +215,11 @@ test.describe.serial('the explorer', () => {
     await expect(page.getByLabel('Submitted from')).toBeFocused();
     await expectNoAxeFindings(page);
     await shot(page, 'explorer-error');
+
+    // A questionnaire that is not there (or another organisation's) is not found.
+    const missing = await page.goto(`/staff/analysis/${randomUUID()}`);
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
   });
 
   test('the filter form works with JavaScript off', async ({ browser }) => {
