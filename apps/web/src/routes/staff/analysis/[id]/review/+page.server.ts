@@ -4,7 +4,7 @@
 // form or link, so the page works without JavaScript.
 import type { FieldError } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { canReview, requireReviewer, tickedThemes } from '#lib/components/review/reviewer.server.ts';
+import { requireReviewer, tickedThemes } from '#lib/components/review/reviewer.server.ts';
 import { checklistOrder } from '#lib/components/review/review-format.ts';
 import { failureOf } from '#lib/server/api.ts';
 import { unexpected } from '#lib/server/designer-api.ts';
@@ -45,8 +45,7 @@ export const load: PageServerLoad = async (event) => {
     after,
     checklist: item ? checklistOrder(view.themes, item.suggestions) : [],
     suggested: item ? item.suggestions.filter((s) => s.decision === 'yes').map((s) => s.themeId) : [],
-    notice: done && done in NOTICES ? NOTICES[done] : null,
-    canReview: canReview(who.roles)
+    notice: done && done in NOTICES ? NOTICES[done] : null
   };
 };
 
