@@ -3,11 +3,12 @@
 // codes at once; the organisation's model is retrained from them in the
 // background and then codes new answers differently.
 import { randomUUID } from 'node:crypto';
-import { organisationSettings } from '@safer-voices/db';
+import { codebooks, organisationSettings } from '@safer-voices/db';
 import { sampleAnswers } from '@safer-voices/survey';
+import { DEFAULT_CODEBOOK, retireTheme } from '@safer-voices/themes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOutstanding } from '../coding/code-outstanding';
-import { coderFor } from '../coding/organisation-coder';
+import { coderFor, forgetOrganisationCoder } from '../coding/organisation-coder';
 import { runRetrainJob } from '../coding/retrain-job';
 import { demoSurvey } from '../test/coding';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
@@ -190,7 +191,7 @@ describe('retraining the organisation model', () => {
     expect(job?.status).toBe('done');
     const { model } = await jsonOf(await api.app.request('/api/review/model', { headers: analyst }));
     const decisions = Number((await rows('SELECT count(*) AS n FROM review_decisions WHERE organisation_id = ?', [organisationId]))[0]?.n);
-    expect(model).toMatchObject({ model: { version: expect.stringMatching(/^model-/), examples: decisions }, newDecisions: 0, retraining: { status: 'done' } });
+    expect(model).toMatchObject({ model: { version: expect.stringMatching(/^model-/), examples: decisions, inUse: true }, newDecisions: 0, retraining: { status: 'done' } });
 
     const after = (await coderFor(api.database.db, organisationId)).code(target, { question: QUESTION });
     expect(after.modelVersion).toBe(model.model.version);
@@ -225,5 +226,17 @@ describe('retraining the organisation model', () => {
     expect(await rows('SELECT theme_id, model_version FROM answer_codes WHERE response_id = ?', [String(decided[0]?.response_id)])).toEqual([
       expect.objectContaining({ theme_id: 'environment', model_version: 'analyst' })
     ]);
+  });
+
+  it('says when a change to the codebook\'s themes leaves the model unused until it is retrained', async () => {
+    await api.database.db.insert(codebooks).values({ id: randomUUID(), organisationId, version: 1, codebook: retireTheme(DEFAULT_CODEBOOK, 'bullying') });
+    forgetOrganisationCoder(organisationId);
+    const { model } = await jsonOf(await api.app.request('/api/review/model', { headers: analyst }));
+    expect(model.model.inUse).toBe(false);
+    expect((await coderFor(api.database.db, organisationId)).modelVersion).toBe('codebook-only');
+    // Retraining with the new codebook brings a model back into use.
+    expect((await api.json('/api/review/retrain', {}, analyst)).status).toBe(202);
+    await runRetrainJob(api.database);
+    expect((await jsonOf(await api.app.request('/api/review/model', { headers: analyst }))).model.model.inUse).toBe(true);
   });
 });

@@ -3,12 +3,14 @@
 // have come since, and the latest retraining.
 import { type Database, organisationModels } from '@safer-voices/db';
 import { eq, sql } from 'drizzle-orm';
+import { coderFor } from '../coding/organisation-coder';
 import { latestRetrainJob, MIN_EXAMPLES, RETRAIN_EVERY } from '../coding/retrain-job';
 
 export interface ModelStatus {
   organisationId: string;
   /** null while the organisation's answers are coded with its codebook alone. */
-  model: { version: string; codebookVersion: string; examples: number; trainedAt: string } | null;
+  /** inUse is false when the codebook's themes changed since training: the codebook alone codes until it is retrained. */
+  model: { version: string; codebookVersion: string; examples: number; trainedAt: string; inUse: boolean } | null;
   decisions: number;
   /** Decisions made since the model was trained (all of them when there is none). */
   newDecisions: number;
@@ -35,7 +37,7 @@ export async function modelState(db: Database, organisationId: string): Promise<
     .select({ version: organisationModels.modelVersion, codebookVersion: organisationModels.codebookVersion, examples: organisationModels.examples, trainedAt: organisationModels.trainedAt })
     .from(organisationModels)
     .where(eq(organisationModels.organisationId, organisationId));
-  const job = await latestRetrainJob(db, organisationId);
+  const [job, coder] = await Promise.all([latestRetrainJob(db, organisationId), coderFor(db, organisationId)]);
   const trainedAt = model?.trainedAt ?? null;
   const requestedAt = job && (!trainedAt || job.createdAt > trainedAt) ? job.createdAt : trainedAt;
   const [decisions, newDecisions, decisionsSinceRequest] = await Promise.all([
@@ -46,7 +48,15 @@ export async function modelState(db: Database, organisationId: string): Promise<
   return {
     status: {
       organisationId,
-      model: model ? { version: model.version, codebookVersion: model.codebookVersion, examples: model.examples, trainedAt: model.trainedAt.toISOString() } : null,
+      model: model
+        ? {
+            version: model.version,
+            codebookVersion: model.codebookVersion,
+            examples: model.examples,
+            trainedAt: model.trainedAt.toISOString(),
+            inUse: coder.modelVersion === model.version
+          }
+        : null,
       decisions,
       newDecisions,
       retrainEvery: RETRAIN_EVERY,
