@@ -5,8 +5,8 @@ import type { StaffRole } from '#lib/server/staff-api.ts';
 export const ROLES = [
   { role: 'admin', label: 'Admin', can: 'invite staff and change their roles' },
   { role: 'officer', label: 'Officer', can: 'design and publish questionnaires' },
-  { role: 'analyst', label: 'Analyst', can: 'read results' },
-  { role: 'author', label: 'Report author', can: 'build reports' },
+  { role: 'analyst', label: 'Analyst', can: 'explore what people said, review the coded themes and keep the codebook' },
+  { role: 'author', label: 'Report author', can: 'explore the findings that reports draw on' },
   { role: 'safeguarding_lead', label: 'Safeguarding lead', can: 'see flagged disclosures' }
 ] as const satisfies readonly { role: StaffRole; label: string; can: string }[];
 
