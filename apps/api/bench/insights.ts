@@ -224,15 +224,27 @@ async function measure(url: string, questionnaireId: string) {
   return { load: first.took, results };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'safer-voices-insights-'));
-const url = `file:${join(dir, 'insights.db')}`;
+// BENCH_DATABASE: a database file a previous run kept (BENCH_KEEP=1), to measure again without generating.
+const kept = process.env.BENCH_DATABASE;
+const dir = kept ? null : mkdtempSync(join(tmpdir(), 'safer-voices-insights-'));
+const file = kept ?? join(dir as string, 'insights.db');
+const url = `file:${file}`;
 try {
-  log(`generating ${TOTAL.toLocaleString('en-GB')} responses with codes into ${url}`);
-  const { questionnaireId, generateSeconds } = await generate(url);
-  log(`generated in ${generateSeconds.toFixed(1)} s; database ${Math.round(statSync(join(dir, 'insights.db')).size / 1e6)} MB`);
+  let questionnaireId: string;
+  if (kept) {
+    const database = await openDatabase(url);
+    const found = await database.client.execute("SELECT id FROM questionnaires WHERE slug = 'youth-safety-11-19'");
+    questionnaireId = String(found.rows[0]?.id);
+    database.close();
+  } else {
+    log(`generating ${TOTAL.toLocaleString('en-GB')} responses with codes into ${url}`);
+    const generated = await generate(url);
+    questionnaireId = generated.questionnaireId;
+    log(`generated in ${generated.generateSeconds.toFixed(1)} s; database ${Math.round(statSync(file).size / 1e6)} MB`);
+  }
   const { load, results } = await measure(url, questionnaireId);
   console.log(JSON.stringify({ responses: TOTAL, load_ms: Math.round(load), ...results }));
 } finally {
-  if (process.env.BENCH_KEEP) log(`kept ${url}`);
-  else rmSync(dir, { recursive: true, force: true });
+  if (dir && process.env.BENCH_KEEP) log(`kept ${file}`);
+  else if (dir) rmSync(dir, { recursive: true, force: true });
 }

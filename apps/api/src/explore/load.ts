@@ -15,8 +15,9 @@
 // The code cursors are read before the responses, so every code read
 // belongs to a response already read.
 import type { Client, InValue } from '@libsql/client';
+import type { ResponseContext } from '@safer-voices/db';
 import { daysSinceEpoch, ExploreIndex } from '@safer-voices/insights';
-import { closedAnswers, closedQuestionIds, type ExploreMeta } from './questionnaire-meta';
+import { type AnswerSource, closedQuestionIds, type ExploreMeta } from './questionnaire-meta';
 
 export interface Cursors {
   responses: number;
@@ -32,9 +33,13 @@ export interface LoadedExplorer {
   cursors: Cursors;
 }
 
-/** Rowids read per query: big enough to be quick, small enough to let requests in between. */
-const PAGE = 20_000;
-const CODES_PAGE = 100_000;
+/**
+ * Rowids read per query: big enough to be quick, small enough that each
+ * query (the embedded driver runs it on this thread) holds other requests
+ * up for tens of milliseconds at most while a large index is built.
+ */
+const PAGE = 5_000;
+const CODES_PAGE = 25_000;
 const RECODE_JOB = 'recode_questionnaire';
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -64,6 +69,17 @@ async function page(client: Client, sql: string, args: InValue[]): Promise<unkno
   return typeof text === 'string' ? (JSON.parse(text) as unknown[][]) : [];
 }
 
+/** A stored answer as the index takes it: a non-empty string, or a list of strings; undefined for none. */
+function indexable(value: unknown, source: AnswerSource): string | string[] | undefined {
+  if (source.rowId !== null) value = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[source.rowId] : undefined;
+  if (typeof value === 'string') return value === '' ? undefined : value;
+  if (!Array.isArray(value)) return undefined;
+  const strings = value.filter((v): v is string => typeof v === 'string');
+  return strings.length > 0 ? strings : undefined;
+}
+
+const label = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
 /** Add the responses to the explored versions with rowids in (from, to]. */
 async function addResponses(client: Client, loaded: LoadedExplorer, from: number, to: number): Promise<void> {
   const { meta, index } = loaded;
@@ -74,7 +90,14 @@ async function addResponses(client: Client, loaded: LoadedExplorer, from: number
   // Only the closed answers are read (free text is most of the answers' size);
   // json_extract with two or more paths gives an array, so a spare path keeps it one.
   const paths = [...questionIds, '~'].map((id) => `'$."${id}"'`).join(', ');
-  const at = new Map(questionIds.map((id, i) => [id, i]));
+  const position = new Map(questionIds.map((id, i) => [id, i]));
+  const column = (key: string, kind: 'single' | 'multi') => index.dimensions.get(key) ?? index.declareDimension(key, kind);
+  // Per version: where each dimension's answer is in the extracted array, and its column.
+  const plans = new Map(
+    meta.versions.map((v) => [v.id, (meta.sources.get(v.id) ?? []).map((source) => ({ source, at: position.get(source.questionId) ?? -1, column: column(source.key, source.kind) }))])
+  );
+  const school = column(meta.contextKeys.school, 'single');
+  const klass = column(meta.contextKeys.class, 'single');
   for (let low = from; low < to; low += PAGE) {
     // `+version_id` keeps SQLite on the rowid range rather than the version index.
     const rows = await page(
@@ -83,16 +106,33 @@ async function addResponses(client: Client, loaded: LoadedExplorer, from: number
        WHERE rowid > ? AND rowid <= ? AND +version_id IN (${placeholders(versionIds.length)})`,
       [low, Math.min(low + PAGE, to), ...versionIds]
     );
-    for (const [id, versionId, closed, context, submittedAt] of rows as [string, string, unknown[] | null, { school?: unknown; class?: unknown } | null, number][]) {
-      index.add({
-        id,
-        version: numbers.get(versionId) ?? 0,
-        day: daysSinceEpoch(new Date(submittedAt)),
-        answers: closedAnswers(meta, versionId, (questionId) => closed?.[at.get(questionId) ?? -1], context)
-      });
+    for (const [id, versionId, closed, context, submittedAt] of rows as [string, string, unknown[] | null, ResponseContext | null, number][]) {
+      if (index.rowOf(id) !== undefined) continue;
+      const row = index.addRespondent(id, numbers.get(versionId) ?? 0, daysSinceEpoch(new Date(submittedAt)));
+      for (const plan of plans.get(versionId) ?? []) {
+        const value = indexable(closed?.[plan.at], plan.source);
+        if (value !== undefined) index.setAnswer(row, plan.column, value);
+      }
+      const schoolLabel = label(context?.school);
+      const classLabel = label(context?.class);
+      if (schoolLabel) index.setAnswer(row, school, schoolLabel);
+      if (classLabel) index.setAnswer(row, klass, classLabel);
     }
     if (to - low > PAGE) await yieldToRequests();
   }
+}
+
+/** index.rowOf, remembering the last answer: a response's codes are written, and read, together. */
+function lastRowCache(index: ExploreIndex) {
+  let lastId = '';
+  let lastRow: number | undefined;
+  return (id: string) => {
+    if (id !== lastId) {
+      lastId = id;
+      lastRow = index.rowOf(id);
+    }
+    return lastRow;
+  };
 }
 
 /** Mark answers coded for the first time (coded_answers rowids in (from, to]). */
@@ -102,8 +142,9 @@ async function markCoded(client: Client, index: ExploreIndex, from: number, to: 
       low,
       Math.min(low + CODES_PAGE, to)
     ]);
+    const rowOf = lastRowCache(index);
     for (const [responseId, questionId] of rows as [string, string][]) {
-      const row = index.rowOf(responseId);
+      const row = rowOf(responseId);
       if (row !== undefined) index.markCoded(row, questionId);
     }
     if (to - low > CODES_PAGE) await yieldToRequests();
@@ -118,8 +159,9 @@ async function addCodes(client: Client, index: ExploreIndex, from: number, to: n
       "SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM answer_codes WHERE rowid > ? AND rowid <= ? AND decision = 'yes'",
       [low, Math.min(low + CODES_PAGE, to)]
     );
+    const rowOf = lastRowCache(index);
     for (const [responseId, questionId, themeId, confidence] of rows as [string, string, string, number][]) {
-      const row = index.rowOf(responseId);
+      const row = rowOf(responseId);
       if (row !== undefined) index.addCode(row, questionId, { themeId, confidence });
     }
     if (to - low > CODES_PAGE) await yieldToRequests();

@@ -21,7 +21,7 @@ export interface DimensionMeta {
 }
 
 /** Where one version keeps a dimension's answer: a question, or a row of a grid question. */
-interface AnswerSource {
+export interface AnswerSource {
   key: string;
   questionId: string;
   rowId: string | null;
@@ -145,26 +145,4 @@ export function fingerprintOf(kind: QuestionnaireKind, rows: VersionRow[]): stri
 /** Every question id a closed answer is read from, over all versions (see closedAnswers). */
 export function closedQuestionIds(meta: ExploreMeta): string[] {
   return [...new Set([...meta.sources.values()].flat().map((s) => s.questionId))];
-}
-
-/**
- * The closed answers of one response, by dimension key, as the index takes
- * them. `answerTo` gives the stored answer to a question id.
- */
-export function closedAnswers(meta: ExploreMeta, versionId: string, answerTo: (questionId: string) => unknown, context: { school?: unknown; class?: unknown } | null) {
-  const out: Record<string, string | string[]> = {};
-  for (const source of meta.sources.get(versionId) ?? []) {
-    let value = answerTo(source.questionId);
-    if (source.rowId !== null) value = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[source.rowId] : undefined;
-    if (typeof value === 'string' && value !== '') out[source.key] = source.kind === 'multi' ? [value] : value;
-    else if (Array.isArray(value)) {
-      const strings = value.filter((v): v is string => typeof v === 'string');
-      if (strings.length > 0) out[source.key] = source.kind === 'multi' ? strings : (strings[0] as string);
-    }
-  }
-  if (context) {
-    if (typeof context.school === 'string' && context.school.trim() !== '') out[meta.contextKeys.school] = context.school.trim();
-    if (typeof context.class === 'string' && context.class.trim() !== '') out[meta.contextKeys.class] = context.class.trim();
-  }
-  return out;
 }

@@ -10,9 +10,7 @@ import {
   leftOutByEachFilter,
   selectRespondents,
   type ThemeGroup,
-  themeCoOccurrence,
-  themeCrossTab,
-  themePrevalence
+  tallyThemes
 } from '@safer-voices/insights';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
 import type { Issue } from '../errors';
@@ -101,10 +99,11 @@ export function queryIssues(loaded: LoadedExplorer, dimensions: FilterDimension[
 const dimensionName = (dimension: string, dimensions: FilterDimension[]) =>
   dimension === 'version' ? 'version' : dimension === 'date' ? 'dates' : `“${dimensions.find((d) => d.key === dimension)?.label ?? dimension}”`;
 
-function differencingNotice(filters: string[], dimensions: FilterDimension[], threshold: number): string {
-  const names = filters.map((f) => dimensionName(f, dimensions));
+function differencingNotice(dimensionsLeftOut: string[], dimensions: FilterDimension[], threshold: number): string {
+  const names = dimensionsLeftOut.map((f) => dimensionName(f, dimensions));
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  return `These figures are not shown: without the ${list} filter${names.length === 1 ? '' : 's'} this view would include between 1 and ${threshold - 1} more people, so comparing the two would reveal something about a group smaller than ${threshold}. Widen or remove that filter.`;
+  const one = names.length === 1;
+  return `Without the ${list} ${one ? 'filter' : 'filters'} this view would include between 1 and ${threshold - 1} more people, so comparing the two views would reveal something about a group smaller than ${threshold}. Widen or remove ${one ? 'that filter' : 'one of those filters'}.`;
 }
 
 export async function exploreView(
@@ -124,8 +123,7 @@ export async function exploreView(
   });
   const coded = codedRows(index, query.question);
   const rows = intersect(selection.rows, coded);
-  const { base, counts } = themePrevalence(index, rows, query.question, themes);
-  const crossCounts = query.by === null ? null : themeCrossTab(index, rows, query.question, themes, query.by);
+  const { base, counts, pairs, crossTab: crossCounts } = tallyThemes(index, rows, query.question, themes, { by: query.by, pairs: true });
   const byDimension = query.by === null ? null : (dimensions.find((d) => d.key === query.by) as FilterDimension);
   const zero = { base: 0, counts: themes.map(() => 0) };
   const disclosed = discloseExplorer({
@@ -136,7 +134,7 @@ export async function exploreView(
       crossCounts && byDimension
         ? { partition: crossCounts.kind === 'single', groups: byDimension.options.map((o) => crossCounts.groups.get(o.value) ?? zero), missing: crossCounts.missing }
         : null,
-    pairs: themeCoOccurrence(index, rows, query.question, themes),
+    pairs: pairs ?? [],
     leftOut: leftOutByEachFilter(selection, coded)
   });
 

@@ -131,27 +131,38 @@ export class ExploreIndex {
   add(input: RespondentInput): number {
     const existing = this.rowById.get(input.id);
     if (existing !== undefined) return existing;
-    if (this.size === this.capacity) this.grow(this.capacity * 2);
-    const row = this.size++;
-    this.ids.push(input.id);
-    this.rowById.set(input.id, row);
-    this.version[row] = input.version;
-    this.day[row] = input.day;
+    const row = this.addRespondent(input.id, input.version, input.day);
     for (const key in input.answers) {
       const answer = input.answers[key] as string | readonly string[];
-      const column = this.dimensions.get(key) ?? this.declareDimension(key, typeof answer === 'string' ? 'single' : 'multi');
-      if (column.kind === 'single') {
-        const value = typeof answer === 'string' ? answer : answer[0];
-        if (value !== undefined) column.codes[row] = this.singleCode(column, value);
-      } else {
-        for (const value of typeof answer === 'string' ? [answer] : answer) {
-          const bit = this.multiBit(column, value);
-          const at = row * column.words + (bit >>> 5);
-          column.masks[at] = (column.masks[at] as number) | (1 << (bit & 31));
-        }
-      }
+      this.setAnswer(row, this.dimensions.get(key) ?? this.declareDimension(key, typeof answer === 'string' ? 'single' : 'multi'), answer);
     }
     return row;
+  }
+
+  /** Add a respondent with no answers yet (see setAnswer); the id must be new. */
+  addRespondent(id: string, version: number, day: number): number {
+    if (this.rowById.has(id)) throw new Error(`Respondent ${id} is already held`);
+    if (this.size === this.capacity) this.grow(this.capacity * 2);
+    const row = this.size++;
+    this.ids.push(id);
+    this.rowById.set(id, row);
+    this.version[row] = version;
+    this.day[row] = day;
+    return row;
+  }
+
+  /** Record a respondent's answer for a dimension: one value, or values added to a multi-valued one. */
+  setAnswer(row: number, column: DimensionColumn, answer: string | readonly string[]): void {
+    if (column.kind === 'single') {
+      const value = typeof answer === 'string' ? answer : answer[0];
+      if (value !== undefined) column.codes[row] = this.singleCode(column, value);
+      return;
+    }
+    for (const value of typeof answer === 'string' ? [answer] : answer) {
+      const bit = this.multiBit(column, value);
+      const at = row * column.words + (bit >>> 5);
+      column.masks[at] = (column.masks[at] as number) | (1 << (bit & 31));
+    }
   }
 
   /** Replace the themes coded "yes" for a respondent's answer to a free-text question. */

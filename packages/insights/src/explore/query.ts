@@ -3,7 +3,7 @@
 // filter leaves out (for the differencing check) and the most confident
 // answers for quotes. Every count is of respondents, never of answers: a
 // respondent with a theme under two questions counts once.
-import { and, type Bitset, countAndNot, countBits, emptyBitset, fullBitset, orInPlace } from './bitset';
+import { and, type Bitset, countAndNot, emptyBitset, fullBitset, orInPlace } from './bitset';
 import type { ExploreIndex, QuestionColumn } from './explore-index';
 
 export interface ExploreFilter {
@@ -36,14 +36,54 @@ export interface ThemeGroup {
   themeIds: readonly string[];
 }
 
-/** Bitset of the rows for which `test(row)` holds, built a word at a time. */
-function rowsWhere(size: number, test: (row: number) => boolean): Bitset {
+/**
+ * Bitset of the rows whose value in `values` (one per row) is accepted:
+ * `accepted[value] === 1`. Plain loops over typed arrays, a word at a time.
+ */
+function rowsAccepted(size: number, values: Uint16Array, accepted: Uint8Array): Bitset {
   const bits = emptyBitset(size);
   for (let w = 0; w < bits.length; w++) {
-    let word = 0;
     const first = w << 5;
     const last = Math.min(32, size - first);
-    for (let b = 0; b < last; b++) if (test(first + b)) word |= 1 << b;
+    let word = 0;
+    for (let b = 0; b < last; b++) if (accepted[values[first + b] as number] === 1) word |= 1 << b;
+    bits[w] = word;
+  }
+  return bits;
+}
+
+/** Bitset of the rows with any of the `wanted` bits in their per-row masks (`words` words each). */
+function rowsWithAnyBit(size: number, masks: Uint32Array, words: number, wanted: Uint32Array): Bitset {
+  const bits = emptyBitset(size);
+  for (let w = 0; w < bits.length; w++) {
+    const first = w << 5;
+    const last = Math.min(32, size - first);
+    let word = 0;
+    for (let b = 0; b < last; b++) {
+      const at = (first + b) * words;
+      for (let k = 0; k < words; k++) {
+        if (((masks[at + k] as number) & (wanted[k] as number)) !== 0) {
+          word |= 1 << b;
+          break;
+        }
+      }
+    }
+    bits[w] = word;
+  }
+  return bits;
+}
+
+/** Bitset of the rows whose number in `values` lies in [low, high]. */
+function rowsBetween(size: number, values: Int32Array | Uint16Array, low: number, high: number): Bitset {
+  const bits = emptyBitset(size);
+  for (let w = 0; w < bits.length; w++) {
+    const first = w << 5;
+    const last = Math.min(32, size - first);
+    let word = 0;
+    for (let b = 0; b < last; b++) {
+      const v = values[first + b] as number;
+      if (v >= low && v <= high) word |= 1 << b;
+    }
     bits[w] = word;
   }
   return bits;
@@ -58,37 +98,28 @@ function dimensionRows(index: ExploreIndex, key: string, values: readonly string
       const code = column.codeOf.get(value);
       if (code !== undefined) accepted[code] = 1;
     }
-    const codes = column.codes;
-    return rowsWhere(index.size, (row) => accepted[codes[row] as number] === 1);
+    return rowsAccepted(index.size, column.codes, accepted);
   }
-  const words = column.words;
-  const wanted = new Uint32Array(words);
+  const wanted = new Uint32Array(column.words);
   for (const value of values) {
     const bit = column.bitOf.get(value);
     if (bit !== undefined) wanted[bit >>> 5] = (wanted[bit >>> 5] as number) | (1 << (bit & 31));
   }
-  const masks = column.masks;
-  return rowsWhere(index.size, (row) => {
-    for (let w = 0; w < words; w++) if (((masks[row * words + w] as number) & (wanted[w] as number)) !== 0) return true;
-    return false;
-  });
+  return rowsWithAnyBit(index.size, column.masks, column.words, wanted);
 }
 
 /** The respondents matching a filter, and what each applied part lets through alone. */
 export function selectRespondents(index: ExploreIndex, filter: ExploreFilter): Selection {
   const parts: FilterPart[] = [];
   if (filter.versions && filter.versions.length > 0) {
-    const wanted = new Set(filter.versions);
-    const version = index.version;
-    parts.push({ dimension: 'version', rows: rowsWhere(index.size, (row) => wanted.has(version[row] as number)) });
+    const accepted = new Uint8Array(0x10000);
+    for (const v of filter.versions) if (v >= 0 && v < accepted.length) accepted[v] = 1;
+    parts.push({ dimension: 'version', rows: rowsAccepted(index.size, index.version, accepted) });
   }
   const from = filter.fromDay ?? null;
   const to = filter.toDay ?? null;
   if (from !== null || to !== null) {
-    const low = from ?? -Infinity;
-    const high = to ?? Infinity;
-    const day = index.day;
-    parts.push({ dimension: 'date', rows: rowsWhere(index.size, (row) => (day[row] as number) >= low && (day[row] as number) <= high) });
+    parts.push({ dimension: 'date', rows: rowsBetween(index.size, index.day, from ?? -Infinity, to ?? Infinity) });
   }
   for (const [key, values] of Object.entries(filter.values ?? {})) {
     if (values.length > 0) parts.push({ dimension: key, rows: dimensionRows(index, key, values) });
@@ -120,71 +151,11 @@ export function leftOutByEachFilter(selection: Selection, population: Bitset): {
   });
 }
 
-/**
- * Calls `visit` for each respondent in `rows` with the distinct shown themes
- * (indices into `themes`) coded "yes" for the question (or any question).
- */
-function eachRespondent(
-  index: ExploreIndex,
-  rows: Bitset,
-  question: string | null,
-  themes: readonly ThemeGroup[],
-  visit: (row: number, found: Int32Array, count: number) => void
-): void {
-  const display = new Int32Array(index.themeIds.length).fill(-1);
-  themes.forEach((theme, t) => {
-    for (const slot of index.slotsOf(theme.themeIds)) display[slot] = t;
-  });
-  const columns: QuestionColumn[] = [];
-  for (const [id, column] of index.questions) if (question === null || id === question) columns.push(column);
-  const words = index.themeWords;
-  const seen = new Int32Array(themes.length).fill(-1);
-  const found = new Int32Array(Math.max(1, themes.length));
-  const limit = Math.min(rows.length, (index.size + 31) >>> 5);
-  for (let w = 0; w < limit; w++) {
-    let word = rows[w] as number;
-    while (word !== 0) {
-      const low = word & -word;
-      word ^= low;
-      const row = (w << 5) + 31 - Math.clz32(low);
-      let count = 0;
-      for (let c = 0; c < columns.length; c++) {
-        const masks = (columns[c] as QuestionColumn).masks;
-        for (let k = 0; k < words; k++) {
-          let mask = masks[row * words + k] as number;
-          while (mask !== 0) {
-            const bit = mask & -mask;
-            mask ^= bit;
-            const t = display[(k << 5) + 31 - Math.clz32(bit)] as number;
-            if (t >= 0 && seen[t] !== row) {
-              seen[t] = row;
-              found[count++] = t;
-            }
-          }
-        }
-      }
-      visit(row, found, count);
-    }
-  }
-}
-
 export interface Prevalence {
   /** Respondents counted. */
   base: number;
   /** Respondents with each theme, in the order of `themes`. */
   counts: number[];
-}
-
-/** Respondents in `rows` with each theme (under the question, or any free-text question). */
-export function themePrevalence(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[]): Prevalence {
-  const counts = new Array<number>(themes.length).fill(0);
-  eachRespondent(index, rows, question, themes, (_row, found, count) => {
-    for (let i = 0; i < count; i++) {
-      const t = found[i] as number;
-      counts[t] = (counts[t] as number) + 1;
-    }
-  });
-  return { base: countBits(rows), counts };
 }
 
 export interface GroupCounts {
@@ -201,68 +172,255 @@ export interface CrossTabCounts {
   missing: GroupCounts | null;
 }
 
-/** Theme counts per group of a dimension, among the respondents in `rows`. */
-export function themeCrossTab(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[], by: string): CrossTabCounts {
-  const column = index.dimensions.get(by);
-  const T = themes.length;
-  if (!column) {
-    const missing = themePrevalence(index, rows, question, themes);
-    return { kind: 'single', groups: new Map(), missing };
-  }
-  const G = column.values.length;
-  const bases = new Float64Array(G + 1);
-  const cells = new Float64Array((G + 1) * T);
-  if (column.kind === 'single') {
-    const codes = column.codes;
-    eachRespondent(index, rows, question, themes, (row, found, count) => {
-      // Code 0 (no answer) is kept in the last group.
-      const g = ((codes[row] as number) + G) % (G + 1);
-      bases[g] = (bases[g] as number) + 1;
-      for (let i = 0; i < count; i++) {
-        const at = g * T + (found[i] as number);
-        cells[at] = (cells[at] as number) + 1;
+export interface ThemeTally extends Prevalence {
+  /** Respondents with both of each pair of themes (diagonal: with the theme), when asked for. */
+  pairs: number[][] | null;
+  /** Theme counts per group of the `by` dimension, when asked for. */
+  crossTab: CrossTabCounts | null;
+}
+
+interface TallyOptions {
+  by?: string | null;
+  pairs?: boolean;
+}
+
+/** Counts in "slot space" (theme bits), before they are read out per shown theme. */
+interface SlotTally {
+  base: number;
+  slots: number;
+  counts: Float64Array;
+  pairs: Float64Array | null;
+  /** (G + 1) groups × slots; group G is "no answer". */
+  bases: Float64Array | null;
+  cells: Float64Array | null;
+}
+
+function groupsOf(index: ExploreIndex, by: string | null) {
+  const column = by === null ? null : (index.dimensions.get(by) ?? null);
+  return {
+    column,
+    G: column ? column.values.length : 0,
+    codes: column?.kind === 'single' ? column.codes : null,
+    groupMasks: column?.kind === 'multi' ? column.masks : null,
+    groupWords: column?.kind === 'multi' ? column.words : 0
+  };
+}
+
+/**
+ * The common case, every theme a bit of one 32-bit word: per respondent, the
+ * themes of the question(s) ORed, themes merged into another folded onto it,
+ * then counted bit by bit.
+ */
+function tallyOneWord(index: ExploreIndex, rows: Bitset, masks: Uint32Array[], themes: readonly ThemeGroup[], { by = null, pairs = false }: TallyOptions): { tally: SlotTally; slotOf: Int32Array } {
+  // Each shown theme counts on the bit of its first slot; its other slots fold onto it.
+  const slotOf = new Int32Array(themes.length).fill(-1);
+  let kept = 0;
+  const foldFrom: number[] = [];
+  const foldTo: number[] = [];
+  themes.forEach((theme, t) => {
+    const [first, ...rest] = index.slotsOf(theme.themeIds);
+    if (first === undefined) return;
+    slotOf[t] = first;
+    kept |= 1 << first;
+    for (const slot of rest) {
+      foldFrom.push(1 << slot);
+      foldTo.push(1 << first);
+    }
+  });
+  const { G, codes, groupMasks, groupWords } = groupsOf(index, by);
+  const counts = new Float64Array(32);
+  const pairCounts = pairs ? new Float64Array(32 * 32) : null;
+  const bases = by === null ? null : new Float64Array(G + 1);
+  const cells = by === null ? null : new Float64Array((G + 1) * 32);
+  const Q = masks.length;
+  const m0 = masks[0] ?? new Uint32Array(0);
+  let base = 0;
+  const limit = Math.min(rows.length, (index.size + 31) >>> 5);
+  for (let w = 0; w < limit; w++) {
+    let word = rows[w] as number;
+    while (word !== 0) {
+      const low = word & -word;
+      word ^= low;
+      const row = (w << 5) + 31 - Math.clz32(low);
+      base++;
+      let m = Q === 0 ? 0 : (m0[row] as number);
+      for (let q = 1; q < Q; q++) m |= (masks[q] as Uint32Array)[row] as number;
+      let themesOf = m & kept;
+      for (let f = 0; f < foldFrom.length; f++) if ((m & (foldFrom[f] as number)) !== 0) themesOf |= foldTo[f] as number;
+      for (let rest = themesOf; rest !== 0; ) {
+        const bit = rest & -rest;
+        rest ^= bit;
+        const a = 31 - Math.clz32(bit);
+        counts[a] = (counts[a] as number) + 1;
+        if (pairCounts) {
+          // Pairs with a later theme only; the other half and the diagonal are filled in below.
+          for (let other = rest; other !== 0; ) {
+            const b = other & -other;
+            other ^= b;
+            const at = a * 32 + 31 - Math.clz32(b);
+            pairCounts[at] = (pairCounts[at] as number) + 1;
+          }
+        }
       }
-    });
-  } else {
-    const { masks, words } = column;
-    eachRespondent(index, rows, question, themes, (row, found, count) => {
-      for (let k = 0; k < words; k++) {
-        let mask = masks[row * words + k] as number;
-        while (mask !== 0) {
-          const bit = mask & -mask;
-          mask ^= bit;
-          const g = (k << 5) + 31 - Math.clz32(bit);
+      if (bases && cells) {
+        if (groupMasks) {
+          for (let k = 0; k < groupWords; k++) {
+            for (let groups = groupMasks[row * groupWords + k] as number; groups !== 0; ) {
+              const gbit = groups & -groups;
+              groups ^= gbit;
+              const g = (k << 5) + 31 - Math.clz32(gbit);
+              bases[g] = (bases[g] as number) + 1;
+              for (let rest = themesOf; rest !== 0; ) {
+                const bit = rest & -rest;
+                rest ^= bit;
+                const at = g * 32 + 31 - Math.clz32(bit);
+                cells[at] = (cells[at] as number) + 1;
+              }
+            }
+          }
+        } else {
+          // Code 0 (no answer) goes to the last group.
+          const g = codes ? ((codes[row] as number) + G) % (G + 1) : G;
+          bases[g] = (bases[g] as number) + 1;
+          for (let rest = themesOf; rest !== 0; ) {
+            const bit = rest & -rest;
+            rest ^= bit;
+            const at = g * 32 + 31 - Math.clz32(bit);
+            cells[at] = (cells[at] as number) + 1;
+          }
+        }
+      }
+    }
+  }
+  if (pairCounts) {
+    for (let a = 0; a < 32; a++) {
+      pairCounts[a * 32 + a] = counts[a] as number;
+      for (let b = a + 1; b < 32; b++) pairCounts[b * 32 + a] = pairCounts[a * 32 + b] as number;
+    }
+  }
+  return { tally: { base, slots: 32, counts, pairs: pairCounts, bases, cells }, slotOf };
+}
+
+/** Any number of themes: per respondent, the distinct shown themes found slot by slot. */
+function tallyManyWords(index: ExploreIndex, rows: Bitset, masks: Uint32Array[], themes: readonly ThemeGroup[], { by = null, pairs = false }: TallyOptions): { tally: SlotTally; slotOf: Int32Array } {
+  // Here the "slots" of the tally are the shown themes themselves.
+  const T = themes.length;
+  const display = new Int32Array(index.themeIds.length).fill(-1);
+  themes.forEach((theme, t) => {
+    for (const slot of index.slotsOf(theme.themeIds)) display[slot] = t;
+  });
+  const words = index.themeWords;
+  const { G, codes, groupMasks, groupWords } = groupsOf(index, by);
+  const counts = new Float64Array(T);
+  const pairCounts = pairs ? new Float64Array(T * T) : null;
+  const bases = by === null ? null : new Float64Array(G + 1);
+  const cells = by === null ? null : new Float64Array((G + 1) * T);
+  const seen = new Int32Array(T).fill(-1);
+  const found = new Int32Array(Math.max(1, T));
+  let base = 0;
+  const limit = Math.min(rows.length, (index.size + 31) >>> 5);
+  for (let w = 0; w < limit; w++) {
+    let word = rows[w] as number;
+    while (word !== 0) {
+      const low = word & -word;
+      word ^= low;
+      const row = (w << 5) + 31 - Math.clz32(low);
+      base++;
+      let count = 0;
+      for (let q = 0; q < masks.length; q++) {
+        const questionMasks = masks[q] as Uint32Array;
+        for (let k = 0; k < words; k++) {
+          let mask = questionMasks[row * words + k] as number;
+          while (mask !== 0) {
+            const bit = mask & -mask;
+            mask ^= bit;
+            const t = display[(k << 5) + 31 - Math.clz32(bit)] as number;
+            if (t >= 0 && seen[t] !== row) {
+              seen[t] = row;
+              found[count++] = t;
+            }
+          }
+        }
+      }
+      for (let i = 0; i < count; i++) {
+        const t = found[i] as number;
+        counts[t] = (counts[t] as number) + 1;
+        if (pairCounts) {
+          for (let j = 0; j < count; j++) {
+            const at = t * T + (found[j] as number);
+            pairCounts[at] = (pairCounts[at] as number) + 1;
+          }
+        }
+      }
+      if (bases && cells) {
+        const add = (g: number) => {
           bases[g] = (bases[g] as number) + 1;
           for (let i = 0; i < count; i++) {
             const at = g * T + (found[i] as number);
             cells[at] = (cells[at] as number) + 1;
           }
-        }
+        };
+        if (groupMasks) {
+          for (let k = 0; k < groupWords; k++) {
+            for (let groups = groupMasks[row * groupWords + k] as number; groups !== 0; ) {
+              const gbit = groups & -groups;
+              groups ^= gbit;
+              add((k << 5) + 31 - Math.clz32(gbit));
+            }
+          }
+        } else add(codes ? ((codes[row] as number) + G) % (G + 1) : G);
       }
-    });
+    }
   }
-  const groupAt = (g: number): GroupCounts => ({ base: bases[g] as number, counts: Array.from(cells.subarray(g * T, g * T + T)) });
-  const groups = new Map<string, GroupCounts>();
-  column.values.forEach((value, g) => {
-    groups.set(value, groupAt(g));
-  });
-  return { kind: column.kind, groups, missing: column.kind === 'single' ? groupAt(G) : null };
+  return { tally: { base, slots: T, counts, pairs: pairCounts, bases, cells }, slotOf: Int32Array.from(themes.map((_, t) => t)) };
+}
+
+/**
+ * Everything the explorer counts about the respondents in `rows`, in one
+ * pass: for each respondent, the distinct shown themes coded "yes" under the
+ * question (or any free-text question), then the theme counts, the pairs and
+ * the groups of the `by` dimension.
+ */
+export function tallyThemes(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[], options: TallyOptions = {}): ThemeTally {
+  const masks: Uint32Array[] = [];
+  for (const [id, column] of index.questions) if (question === null || id === question) masks.push(column.masks);
+  const { tally, slotOf } = index.themeWords === 1 ? tallyOneWord(index, rows, masks, themes, options) : tallyManyWords(index, rows, masks, themes, options);
+  const S = tally.slots;
+  const read = (values: Float64Array, offset: number) => themes.map((_, t) => ((slotOf[t] as number) < 0 ? 0 : (values[offset + (slotOf[t] as number)] as number)));
+  let crossTab: CrossTabCounts | null = null;
+  const { column, G } = groupsOf(index, options.by ?? null);
+  if (tally.bases && tally.cells) {
+    const { bases, cells } = tally;
+    const groupAt = (g: number): GroupCounts => ({ base: bases[g] as number, counts: read(cells, g * S) });
+    const groups = new Map<string, GroupCounts>();
+    column?.values.forEach((value, g) => {
+      groups.set(value, groupAt(g));
+    });
+    crossTab = { kind: column?.kind ?? 'single', groups, missing: column?.kind === 'multi' ? null : groupAt(G) };
+  }
+  const pairs = tally.pairs;
+  return {
+    base: tally.base,
+    counts: read(tally.counts, 0),
+    pairs: pairs ? themes.map((_, t) => ((slotOf[t] as number) < 0 ? themes.map(() => 0) : read(pairs, (slotOf[t] as number) * S))) : null,
+    crossTab
+  };
+}
+
+/** Respondents in `rows` with each theme (under the question, or any free-text question). */
+export function themePrevalence(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[]): Prevalence {
+  const { base, counts } = tallyThemes(index, rows, question, themes);
+  return { base, counts };
+}
+
+/** Theme counts per group of a dimension, among the respondents in `rows`. */
+export function themeCrossTab(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[], by: string): CrossTabCounts {
+  return tallyThemes(index, rows, question, themes, { by }).crossTab as CrossTabCounts;
 }
 
 /** Respondents with both of each pair of themes; the diagonal is respondents with the theme. */
 export function themeCoOccurrence(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[]): number[][] {
-  const T = themes.length;
-  const pairs = new Float64Array(T * T);
-  eachRespondent(index, rows, question, themes, (_row, found, count) => {
-    for (let i = 0; i < count; i++) {
-      const a = found[i] as number;
-      for (let j = 0; j < count; j++) {
-        const at = a * T + (found[j] as number);
-        pairs[at] = (pairs[at] as number) + 1;
-      }
-    }
-  });
-  return Array.from({ length: T }, (_, i) => Array.from(pairs.subarray(i * T, i * T + T)));
+  return tallyThemes(index, rows, question, themes, { pairs: true }).pairs as number[][];
 }
 
 export interface TopAnswer {
@@ -291,14 +449,15 @@ export function topAnswers(index: ExploreIndex, rows: Bitset, question: string |
     const list = index.entries[slot];
     if (!list) continue;
     for (let at = 0; at < list.length; at++) {
+      // Cheapest test first: once `limit` answers are held, most entries are less confident.
+      const confidence = list.confidence[at] as number;
+      const worst = best[limit - 1];
+      if (worst && confidence < worst.confidence) continue;
       const row = list.rows[at] as number;
       if (((rows[row >>> 5] as number) & (1 << (row & 31))) === 0) continue;
       const q = list.questions[at] as number;
       if (wantedQuestion >= 0 && q !== wantedQuestion) continue;
       if ((generations[q] as Uint32Array)[row] !== list.generation[at]) continue;
-      const confidence = list.confidence[at] as number;
-      const worst = best[limit - 1];
-      if (worst && confidence < worst.confidence) continue;
       const candidate: TopAnswer = { row, responseId: index.ids[row] as string, questionId: index.questionIds[q] as string, themeId: index.themeIds[slot] as string, confidence };
       const same = best.findIndex((b) => b.row === row && b.questionId === candidate.questionId);
       if (same >= 0) {
