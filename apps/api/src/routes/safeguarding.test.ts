@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeOutstanding } from '../coding/code-outstanding';
 import { demoSurvey, submitWith } from '../test/coding';
+import { createFromTemplate, designerPath, officerHeaders, respond } from '../test/designer';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
 
@@ -47,6 +48,19 @@ describe('safeguarding queue', () => {
     expect(Date.parse(flag.submittedAt)).not.toBeNaN();
     flagId = flag.id;
     expect(await auditActions()).toContainEqual({ action: 'safeguarding.flags_listed', target: null });
+  });
+
+  it("names the school and class of the class code a flagged response was started with", async () => {
+    const officer = await officerHeaders(api, await demoOrganisationId(api));
+    const { questionnaire } = await createFromTemplate(api, officer, 'youth-safety-11-19');
+    await api.json(designerPath(questionnaire.id, '/publish'), {}, officer);
+    await api.json(designerPath(questionnaire.id, '/access'), { mode: 'codes' }, officer, 'PUT');
+    const { code } = await jsonOf(await api.json(designerPath(questionnaire.id, '/codes/class'), { school: 'Birch High', className: '9C' }, officer));
+    const sent = await respond(api, questionnaire.slug, { code: code.code, answers: { why_involved: 'my uncle hurts me when mum is out' } });
+    expect(sent.status).toBe(201);
+    await codeOutstanding(api.database);
+    const { flags } = await jsonOf(await get('/api/safeguarding/flags', lead));
+    expect(flags.find((f: { text: string }) => f.text === 'my uncle hurts me when mum is out')).toMatchObject({ context: { classLabel: 'Birch High, 9C' } });
   });
 
   it('is refused to every other role (403) and to anyone not signed in (401)', async () => {

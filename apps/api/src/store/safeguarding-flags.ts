@@ -1,9 +1,9 @@
 // The safeguarding queue: flagged answers with what a safeguarding lead needs
 // to judge them (the words, the questionnaire, when) and only context the
 // survey itself collected that does not identify anyone (an age band, a class
-// label). Responses are never linked to the access code used to start them,
-// so a class label appears only when the survey asked for one.
-import { type Database, responses, type SafeguardingStatus, safeguardingFlags } from '@safer-voices/db';
+// label: asked by the survey, or the school and class of the class code the
+// respondent started with).
+import { type Database, type ResponseContext, responses, type SafeguardingStatus, safeguardingFlags } from '@safer-voices/db';
 import type { Answers, Question, QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, desc, eq } from 'drizzle-orm';
 import { versionFacts } from '../coding/free-text-answers';
@@ -22,6 +22,7 @@ const flagColumns = {
   updatedBy: safeguardingFlags.updatedBy,
   versionId: responses.versionId,
   answers: responses.answers,
+  responseContext: responses.context,
   submittedAt: responses.submittedAt
 };
 
@@ -64,7 +65,7 @@ async function describeFlag(db: Database, row: FlagRow) {
     submittedAt: row.submittedAt.toISOString(),
     flaggedAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    context: definition ? contextOf(definition, answers) : { ageBand: null, classLabel: null, surveyAgeBand: null }
+    context: contextOf(definition, answers, row.responseContext)
   };
 }
 
@@ -92,12 +93,13 @@ export function ageBandOf(age: number): string {
   return `${from}–${from + 2}`;
 }
 
-function contextOf(definition: QuestionnaireDefinition, answers: Answers) {
+function contextOf(definition: QuestionnaireDefinition | undefined, answers: Answers, codeLabels: ResponseContext | null) {
   const answerFor = (keys: Set<string>) => {
-    const question = findQuestion(definition, (q) => keys.has(q.id) || keys.has(q.measure ?? ''));
+    const question = definition && findQuestion(definition, (q) => keys.has(q.id) || keys.has(q.measure ?? ''));
     return question && question.id in answers ? shownAnswer(question, answers[question.id]) : null;
   };
-  return { ageBand: answerFor(AGE_KEYS), classLabel: answerFor(CLASS_KEYS), surveyAgeBand: definition.ageBand ?? null };
+  const fromCode = [codeLabels?.school, codeLabels?.class].filter(Boolean).join(', ') || null;
+  return { ageBand: answerFor(AGE_KEYS), classLabel: answerFor(CLASS_KEYS) ?? fromCode, surveyAgeBand: definition?.ageBand ?? null };
 }
 
 export function updateFlagStatement(db: Database, input: { id: string; status: SafeguardingStatus; note: string | null; staffId: string }) {

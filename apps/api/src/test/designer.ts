@@ -19,13 +19,13 @@ export async function createFromTemplate(api: FreshApi, headers: Record<string, 
 export const designerPath = (id: string, rest = '') => `/api/designer/questionnaires/${id}${rest}`;
 
 /** Start a draft (with a code if given) and submit sample answers, page by page. */
-export async function respond(api: FreshApi, slug: string, options: { code?: string; pick?: number } = {}) {
+export async function respond(api: FreshApi, slug: string, options: { code?: string; pick?: number; answers?: Record<string, string | number> } = {}) {
   const started = await api.json('/api/drafts', { slug, ...(options.code ? { code: options.code } : {}) });
   if (started.status !== 201) return started;
   const { token, versionId } = await jsonOf(started);
   const details = await jsonOf(await api.app.request(`/api/questionnaires/${slug}`));
   const definition = details.definition as QuestionnaireDefinition;
-  const full = sampleAnswers(definition, options.pick ?? 0);
+  const full = { ...sampleAnswers(definition, options.pick ?? 0), ...options.answers };
   for (const page of visiblePages(definition, full)) {
     const answers = Object.fromEntries(page.questions.filter((q) => q.id in full).map((q) => [q.id, full[q.id]]));
     const saved = await api.json(`/api/drafts/${token}/pages/${page.id}`, { answers }, {}, 'PUT');
