@@ -35,7 +35,7 @@ async function versionRows(db: Database, questionnaireId: string): Promise<Versi
 }
 
 /** Whether an index built for `before` still holds for `after`: versions only added, no dimension changed kind. */
-function extends_(before: ExploreMeta, after: ExploreMeta): boolean {
+function stillHolds(before: ExploreMeta, after: ExploreMeta): boolean {
   const afterVersions = new Map(after.versions.map((v) => [v.id, v]));
   const sameVersions = before.versions.every((v) => afterVersions.has(v.id)) && after.fingerprint.startsWith(before.fingerprint);
   const kinds = new Map(after.dimensions.map((d) => [d.key, d.kind]));
@@ -49,7 +49,7 @@ async function update(db: Database, questionnaire: ExplorableQuestionnaire, load
   const meta = unchanged ? loaded.meta : exploreMeta(questionnaire, rows);
   if (!loaded) return loadExplorer(db.$client, meta);
   if (!unchanged) {
-    if (!extends_(loaded.meta, meta)) return loadExplorer(db.$client, meta);
+    if (!stillHolds(loaded.meta, meta)) return loadExplorer(db.$client, meta);
     for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
     loaded.meta = meta;
   }
