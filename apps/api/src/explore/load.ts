@@ -11,7 +11,10 @@
 //   are read again;
 // - a re-coding job moves its cursor (a response id) in the same commit as
 //   its codes: every answer of the responses it passed is read again, which
-//   also catches answers that lost all their themes.
+//   also catches answers that lost all their themes;
+// - review_decisions: an analyst's decision replaces an answer's codes, and
+//   may leave none (no new answer_codes row to notice), so decisions made
+//   since the newest one seen are read again too.
 // The code cursors are read before the responses, so every code read
 // belongs to a response already read.
 import type { Client, InValue } from '@libsql/client';
@@ -25,6 +28,8 @@ export interface Cursors {
   answerCodes: number;
   /** Re-coding jobs of this questionnaire: id → cursor last seen. */
   jobs: Map<string, string>;
+  /** The newest review decision seen (ms), for the questionnaire's organisation. */
+  reviewedAt: number;
 }
 
 export interface LoadedExplorer {
@@ -182,6 +187,30 @@ async function answersWithNewCodes(client: Client, index: ExploreIndex, from: nu
   }
 }
 
+async function newestDecision(client: Client, organisationId: string): Promise<number> {
+  const result = await client.execute({ sql: 'SELECT coalesce(max(reviewed_at), 0) AS at FROM review_decisions WHERE organisation_id = ?', args: [organisationId] });
+  return Number(result.rows[0]?.at ?? 0);
+}
+
+/**
+ * Answers an analyst decided in [after, upTo]: their codes were replaced,
+ * perhaps by none. The newest millisecond already seen is looked at again,
+ * since another decision may have been stored in it after the last look.
+ */
+async function answersDecided(client: Client, index: ExploreIndex, organisationId: string, after: number, upTo: number, into: Map<string, Set<string>>): Promise<void> {
+  const result = await client.execute({
+    sql: 'SELECT response_id, question_id FROM review_decisions WHERE organisation_id = ? AND reviewed_at >= ? AND reviewed_at <= ?',
+    args: [organisationId, after, upTo]
+  });
+  for (const row of result.rows) {
+    const id = String(row.response_id);
+    if (index.rowOf(id) === undefined) continue;
+    let questions = into.get(id);
+    if (!questions) into.set(id, (questions = new Set()));
+    questions.add(String(row.question_id));
+  }
+}
+
 /** Every coded answer of the responses with ids in (after, upTo]: a re-coding job passed them. */
 async function answersRecoded(client: Client, index: ExploreIndex, after: string, upTo: string, into: Map<string, Set<string>>): Promise<void> {
   let last: [string, string] = [after, '\uffff'];
@@ -230,10 +259,15 @@ async function rereadCodes(client: Client, index: ExploreIndex, answers: Map<str
 /** Build the index of a questionnaire's respondents from scratch. */
 export async function loadExplorer(client: Client, meta: ExploreMeta): Promise<LoadedExplorer> {
   const jobs = await recodeCursors(client, meta.id);
+  const reviewedAt = await newestDecision(client, meta.organisationId);
   const answerCodes = await maxRowid(client, 'answer_codes');
   const codedAnswers = await maxRowid(client, 'coded_answers');
   const responses = await maxRowid(client, 'responses');
-  const loaded: LoadedExplorer = { meta, index: new ExploreIndex(Math.min(responses, 1 << 22) + 32), cursors: { responses, codedAnswers, answerCodes, jobs } };
+  const loaded: LoadedExplorer = {
+    meta,
+    index: new ExploreIndex(Math.min(responses, 1 << 22) + 32),
+    cursors: { responses, codedAnswers, answerCodes, jobs, reviewedAt }
+  };
   for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
   await addResponses(client, loaded, 0, responses);
   await markCoded(client, loaded.index, 0, codedAnswers);
@@ -248,6 +282,7 @@ export async function loadExplorer(client: Client, meta: ExploreMeta): Promise<L
 export async function refreshExplorer(client: Client, loaded: LoadedExplorer): Promise<boolean> {
   const { index, cursors } = loaded;
   const jobs = await recodeCursors(client, loaded.meta.id);
+  const reviewedAt = await newestDecision(client, loaded.meta.organisationId);
   const answerCodes = await maxRowid(client, 'answer_codes');
   const codedAnswers = await maxRowid(client, 'coded_answers');
   const responses = await maxRowid(client, 'responses');
@@ -261,7 +296,8 @@ export async function refreshExplorer(client: Client, loaded: LoadedExplorer): P
     const seen = cursors.jobs.get(id) ?? '';
     if (cursor > seen) await answersRecoded(client, index, seen, cursor, touched);
   }
+  if (reviewedAt > 0) await answersDecided(client, index, loaded.meta.organisationId, cursors.reviewedAt, reviewedAt, touched);
   await rereadCodes(client, index, touched);
-  loaded.cursors = { responses, codedAnswers, answerCodes, jobs };
+  loaded.cursors = { responses, codedAnswers, answerCodes, jobs, reviewedAt };
   return true;
 }

@@ -339,6 +339,20 @@ describe('keeping up with the database', () => {
   });
 });
 
+describe('analysts’ decisions', () => {
+  it('reach the figures at once, even one that leaves an answer with no themes', async () => {
+    const before = theme(await view('?version=1'), 'knives_weapons').count as number;
+    const coded = await api.database.client.execute({
+      sql: "SELECT ac.response_id, ac.question_id FROM answer_codes ac JOIN responses r ON r.id = ac.response_id WHERE ac.theme_id = 'knives_weapons' AND r.version_id = ? LIMIT 1",
+      args: [survey.versionId]
+    });
+    const [answer] = coded.rows;
+    const decided = await api.json('/api/review/decisions', { responseId: answer?.response_id, questionId: answer?.question_id, themes: [] }, analyst);
+    expect(decided.status, await decided.clone().text()).toBe(200);
+    expect(theme(await view('?version=1'), 'knives_weapons').count).toBe(before - 1);
+  });
+});
+
 describe('collections', () => {
   it('are explored like surveys, by their grouping columns', async () => {
     const rows = Array.from({ length: 24 }, (_, i) => `${i % 2 === 0 ? 'Taunton' : 'Bridgwater'},"${i < 14 ? KNIVES : ALLEY}"`);
