@@ -86,7 +86,7 @@ test('an officer sees theme prevalence, withheld small numbers and redacted quot
 
   const chart = page.getByRole('img', { name: /Bar chart/ });
   await expect(chart).toBeVisible();
-  await expect(page.locator('figcaption')).toContainText(/The most common theme was .+: \d+% \(95% CI \d+–\d+%\) of \d+ answers\./);
+  await expect(page.locator('figcaption')).toContainText(/The most common theme was .+: \d+% \(95% CI \d+–\d+%\) of [\d,]+ answers\./);
   const knives = row(page, 'Knives & weapons').locator('td');
   expect(Number(await knives.nth(0).textContent())).toBeGreaterThanOrEqual(12);
   await expect(knives.nth(1)).toHaveText(/^\d+%$/);

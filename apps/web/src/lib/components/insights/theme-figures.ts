@@ -75,8 +75,9 @@ export function chartLayout(themes: Omit<ThemeFigure, 'quotes'>[], threshold = 1
 export function summaryOf(themes: ThemeFigure[], base: number | null, allQuestions: boolean, threshold = 10): string {
   if (base === null) return `Fewer than ${threshold} people have answered so far, so no figures are shown.`;
   const top = ordered(themes)[0];
-  if (!top || top.percent === null) return `No theme can be shown for these ${base} answers: each one was given by fewer than ${threshold} people, or would let a number under ${threshold} be worked out.`;
-  const of = allQuestions ? `${base} respondents who answered a free-text question` : `${base} answers`;
+  const count = base.toLocaleString('en-GB');
+  if (!top || top.percent === null) return `No theme can be shown for these ${count} answers: each one was given by fewer than ${threshold} people, or would let a number under ${threshold} be worked out.`;
+  const of = allQuestions ? `${count} respondents who answered a free-text question` : `${count} answers`;
   return `The most common theme was ${top.label}: ${pct(top.percent)} (95% CI ${interval(top)}) of ${of}.`;
 }
 
