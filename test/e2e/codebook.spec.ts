@@ -7,18 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, definitionOf, expectNoAxeFindings, signInAsStaff } from './helpers';
-
-interface Question {
-  id: string;
-  type: string;
-  required: boolean;
-  min?: number;
-  options?: { value: string }[];
-  points?: { value: string }[];
-  places?: { value: string }[];
-  rows?: { value: string }[];
-  multiple?: boolean;
-}
+import type { Question } from './survey-copies';
 
 /** A response to the children's survey, so there is something to re-code; its title. */
 async function oneResponse(page: Page): Promise<string> {

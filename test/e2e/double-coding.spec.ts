@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { answerAll, publishedYouthSurvey, staffApi, unsafe } from './survey-copies';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 async function shot(page: Page, name: string) {
@@ -21,49 +22,11 @@ const ANSWERS = [
 ];
 const FEAR = 'Fear & feeling unsafe';
 
-interface Question {
-  id: string;
-  required: boolean;
-  type: string;
-  min?: number;
-  options?: { value: string }[];
-  points?: { value: string }[];
-  places?: { value: string }[];
-  rows?: { value: string }[];
-  multiple?: boolean;
-}
-
-function answersFor(definition: { pages: { questions: Question[] }[] }, text: string): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const q of definition.pages.flatMap((p) => p.questions)) {
-    if (!q.required) continue;
-    const first = (list?: { value: string }[]) => list?.[0]?.value;
-    if (q.type === 'single') answers[q.id] = first(q.options);
-    else if (q.type === 'scale') answers[q.id] = first(q.points);
-    else if (q.type === 'multiple') answers[q.id] = [first(q.options)];
-    else if (q.type === 'place') answers[q.id] = q.multiple ? [first(q.places)] : first(q.places);
-    else if (q.type === 'grid') answers[q.id] = Object.fromEntries((q.rows ?? []).map((r) => [r.value, first(q.points)]));
-    else if (q.type === 'number') answers[q.id] = q.min ?? 1;
-    else if (q.type === 'consent') answers[q.id] = true;
-  }
-  return { ...answers, what_makes_unsafe: text };
-}
-
+/** A published copy of the youth survey answered with these texts. */
 /** A published copy of the youth survey answered with these texts. */
 async function publishAndAnswer(request: APIRequestContext, title: string) {
-  const login = await request.post('/api/auth/login', { data: { email: DEMO_STAFF.officer.email, password: DEMO_STAFF.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  const headers = { 'x-csrf-token': (await login.json()).csrfToken };
-  const created = await request.post('/api/designer/questionnaires', { data: { from: { kind: 'template', slug: 'youth-safety-11-19' } }, headers });
-  expect(created.status(), await created.text()).toBe(201);
-  const { questionnaire, working } = await created.json();
-  expect((await request.put(`/api/designer/questionnaires/${questionnaire.id}/draft`, { data: { definition: { ...working.definition, title } }, headers })).status()).toBe(200);
-  expect((await request.post(`/api/designer/questionnaires/${questionnaire.id}/publish`, { data: {}, headers })).status()).toBe(200);
-  const { versionId, definition } = await (await request.get(`/api/questionnaires/${questionnaire.slug}`)).json();
-  for (const text of ANSWERS) {
-    const res = await request.post('/api/responses', { data: { versionId, answers: answersFor(definition, text), idempotencyKey: randomUUID() } });
-    expect(res.status(), await res.text()).toBe(201);
-  }
+  const survey = await publishedYouthSurvey(request, await staffApi(request, DEMO_STAFF.officer.email), title);
+  await answerAll(request, survey, ANSWERS.map(unsafe));
 }
 
 /** Code every answer of the round, ticking Fear on the answers `fear` names (1-based). */

@@ -9,48 +9,13 @@
 import { randomUUID } from 'node:crypto';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { answerAll, publishedYouthSurvey, staffApi } from './survey-copies';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 const KNIVES = 'Boys carry knives and people threaten you on snapchat, ring Sophie Smith on 07700 900123';
 const ALLEY = 'The dark alley behind the shops at night';
 const ONLINE = 'How safe do you feel online?';
 const DAY = 'How safe do you feel going out in your area during the day?';
-
-interface Question {
-  id: string;
-  type: string;
-  required: boolean;
-  min?: number;
-  options?: { value: string }[];
-  points?: { value: string }[];
-  places?: { value: string }[];
-  rows?: { value: string }[];
-  multiple?: boolean;
-}
-
-/** The first choice for every required question, then ours. */
-function answersFor(definition: { pages: { questions: Question[] }[] }, chosen: Record<string, unknown>): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const q of definition.pages.flatMap((p) => p.questions)) {
-    if (!q.required) continue;
-    const first = (list?: { value: string }[]) => list?.[0]?.value;
-    if (q.type === 'single') answers[q.id] = first(q.options);
-    else if (q.type === 'scale') answers[q.id] = first(q.points);
-    else if (q.type === 'multiple') answers[q.id] = [first(q.options)];
-    else if (q.type === 'place') answers[q.id] = q.multiple ? [first(q.places)] : first(q.places);
-    else if (q.type === 'grid') answers[q.id] = Object.fromEntries((q.rows ?? []).map((r) => [r.value, first(q.points)]));
-    else if (q.type === 'number') answers[q.id] = q.min ?? 1;
-    else if (q.type === 'consent') answers[q.id] = true;
-  }
-  return { ...answers, ...chosen };
-}
-
-async function staffApi(request: APIRequestContext, email: string) {
-  const login = await request.post('/api/auth/login', { data: { email, password: DEMO_STAFF.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  const { csrfToken } = await login.json();
-  return (method: 'POST' | 'PUT', path: string, data: unknown) => request.fetch(path, { method, data, headers: { 'x-csrf-token': csrfToken } });
-}
 
 /**
  * A published copy of the youth survey, answered by 45 young people. Online,
@@ -60,30 +25,15 @@ async function staffApi(request: APIRequestContext, email: string) {
  * groups, 18 of them writing about knives.
  */
 async function publishAndAnswer(request: APIRequestContext, title: string): Promise<string> {
-  const send = await staffApi(request, DEMO_STAFF.officer.email);
-  const created = await send('POST', '/api/designer/questionnaires', { from: { kind: 'template', slug: 'youth-safety-11-19' } });
-  expect(created.status(), await created.text()).toBe(201);
-  const { questionnaire, working } = await created.json();
-  const saved = await send('PUT', `/api/designer/questionnaires/${questionnaire.id}/draft`, { definition: { ...working.definition, title } });
-  expect(saved.status(), await saved.text()).toBe(200);
-  const published = await send('POST', `/api/designer/questionnaires/${questionnaire.id}/publish`, {});
-  expect(published.status(), await published.text()).toBe(200);
-
-  const live = await request.get(`/api/questionnaires/${questionnaire.slug}`);
-  expect(live.status()).toBe(200);
-  const { versionId, definition } = await live.json();
+  const survey = await publishedYouthSurvey(request, await staffApi(request, DEMO_STAFF.officer.email), title);
   const group = (online: string, size: number, dayVerySafe: number, allKnives = false) =>
     Array.from({ length: size }, (_, i) => ({
       safe_online: online,
       safe_area_day: i < dayVerySafe ? 'very_safe' : 'quite_safe',
       what_makes_unsafe: allKnives || i % 2 === 0 ? KNIVES : ALLEY
     }));
-  const people = [...group('very_safe', 20, 13), ...group('quite_safe', 20, 12), ...group('not_very_safe', 5, 5, true)];
-  for (const chosen of people) {
-    const res = await request.post('/api/responses', { data: { versionId, answers: answersFor(definition, chosen), idempotencyKey: randomUUID() } });
-    expect(res.status(), await res.text()).toBe(201);
-  }
-  return questionnaire.id;
+  await answerAll(request, survey, [...group('very_safe', 20, 13), ...group('quite_safe', 20, 12), ...group('not_very_safe', 5, 5, true)]);
+  return survey.id;
 }
 
 /** Press Tab until `target` has focus: proof it can be reached from the keyboard. */

@@ -4,10 +4,10 @@
 // keyboard shortcuts (toggling themes, skipping, accepting), then with
 // JavaScript off (plain forms), then asks for retraining and re-coding. Axe
 // on every state.
-import { randomUUID } from 'node:crypto';
 import { createClient } from '@libsql/client';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { answerAll, publishedYouthSurvey, staffApi, unsafe } from './survey-copies';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 async function shot(page: Page, name: string) {
@@ -35,53 +35,14 @@ const ANSWERS = [
   'lads on mopeds outside the chippy'
 ];
 
-interface Question {
-  id: string;
-  type: string;
-  required: boolean;
-  min?: number;
-  options?: { value: string }[];
-  points?: { value: string }[];
-  places?: { value: string }[];
-  rows?: { value: string }[];
-  multiple?: boolean;
-}
-
 /** The first choice for every required question, and our free text. */
-function answersFor(definition: { pages: { questions: Question[] }[] }, text: string): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  for (const q of definition.pages.flatMap((p) => p.questions)) {
-    if (!q.required) continue;
-    const first = (list?: { value: string }[]) => list?.[0]?.value;
-    if (q.type === 'single') answers[q.id] = first(q.options);
-    else if (q.type === 'scale') answers[q.id] = first(q.points);
-    else if (q.type === 'multiple') answers[q.id] = [first(q.options)];
-    else if (q.type === 'place') answers[q.id] = q.multiple ? [first(q.places)] : first(q.places);
-    else if (q.type === 'grid') answers[q.id] = Object.fromEntries((q.rows ?? []).map((r) => [r.value, first(q.points)]));
-    else if (q.type === 'number') answers[q.id] = q.min ?? 1;
-    else if (q.type === 'consent') answers[q.id] = true;
-  }
-  return { ...answers, what_makes_unsafe: text };
-}
 
 /** A published copy of the youth survey with these answers to "What makes you feel unsafe?"; returns its id. */
+/** A published copy of the youth survey with these answers to "What makes you feel unsafe?"; returns its id. */
 async function publishAndAnswer(request: APIRequestContext, title: string, texts: readonly string[]): Promise<string> {
-  const login = await request.post('/api/auth/login', { data: { email: DEMO_STAFF.officer.email, password: DEMO_STAFF.password } });
-  expect(login.status(), await login.text()).toBe(200);
-  const headers = { 'x-csrf-token': (await login.json()).csrfToken };
-  const created = await request.post('/api/designer/questionnaires', { data: { from: { kind: 'template', slug: 'youth-safety-11-19' } }, headers });
-  expect(created.status(), await created.text()).toBe(201);
-  const { questionnaire, working } = await created.json();
-  const saved = await request.put(`/api/designer/questionnaires/${questionnaire.id}/draft`, { data: { definition: { ...working.definition, title } }, headers });
-  expect(saved.status(), await saved.text()).toBe(200);
-  const published = await request.post(`/api/designer/questionnaires/${questionnaire.id}/publish`, { data: {}, headers });
-  expect(published.status(), await published.text()).toBe(200);
-  const { versionId, definition } = await (await request.get(`/api/questionnaires/${questionnaire.slug}`)).json();
-  for (const text of texts) {
-    const res = await request.post('/api/responses', { data: { versionId, answers: answersFor(definition, text), idempotencyKey: randomUUID() } });
-    expect(res.status(), await res.text()).toBe(201);
-  }
-  return questionnaire.id;
+  const survey = await publishedYouthSurvey(request, await staffApi(request, DEMO_STAFF.officer.email), title);
+  await answerAll(request, survey, texts.map(unsafe));
+  return survey.id;
 }
 
 async function decisionOf(responseId: string): Promise<string[] | null> {

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff, uniqueEmail } from './helpers';
+import { answerAll, publishedYouthSurvey, staffApi, unsafe } from './survey-copies';
 
 const PASSWORD = 'settings test password 2026';
 const KNIVES = 'Boys carry knives outside Oakfield Academy';
@@ -25,52 +26,15 @@ function createOrganisationWithAdmin(email: string, organisation: string) {
   expect(result.status, result.stderr).toBe(0);
 }
 
-interface Question {
-  id: string;
-  type: string;
-  required: boolean;
-  min?: number;
-  options?: { value: string }[];
-  points?: { value: string }[];
-  places?: { value: string }[];
-  rows?: { value: string }[];
-  multiple?: boolean;
-}
-
 /** The first choice for every required question, and our free text. */
-function answersFor(definition: { pages: { questions: Question[] }[] }, text: string): Record<string, unknown> {
-  const answers: Record<string, unknown> = {};
-  const first = (list?: { value: string }[]) => list?.[0]?.value;
-  for (const q of definition.pages.flatMap((p) => p.questions)) {
-    if (!q.required) continue;
-    if (q.type === 'single') answers[q.id] = first(q.options);
-    else if (q.type === 'scale') answers[q.id] = first(q.points);
-    else if (q.type === 'multiple') answers[q.id] = [first(q.options)];
-    else if (q.type === 'place') answers[q.id] = q.multiple ? [first(q.places)] : first(q.places);
-    else if (q.type === 'grid') answers[q.id] = Object.fromEntries((q.rows ?? []).map((r) => [r.value, first(q.points)]));
-    else if (q.type === 'number') answers[q.id] = q.min ?? 1;
-    else if (q.type === 'consent') answers[q.id] = true;
-  }
-  return { ...answers, what_makes_unsafe: text };
-}
 
 /** As the signed-in admin: a youth safety survey from the template, published, with 45 responses. */
+/** As the signed-in admin: a youth safety survey from the template, published, with 45 responses. */
 async function publishedSurveyWithAnswers(page: Page): Promise<string> {
-  const { csrfToken } = await (await page.request.get('/api/auth/me')).json();
-  const headers = { 'x-csrf-token': csrfToken };
-  const created = await page.request.post('/api/designer/questionnaires', { headers, data: { from: { kind: 'template', slug: 'youth-safety-11-19' } } });
-  expect(created.status(), await created.text()).toBe(201);
-  const { questionnaire } = await created.json();
-  const published = await page.request.post(`/api/designer/questionnaires/${questionnaire.id}/publish`, { headers, data: {} });
-  expect(published.status(), await published.text()).toBe(200);
-  const { versionId, definition } = await (await page.request.get(`/api/questionnaires/${questionnaire.slug}`)).json();
+  const survey = await publishedYouthSurvey(page.request, await staffApi(page.request));
   // 22 about knives at a named school, 15 about snapchat, 8 about an alley.
-  const texts = [...Array(22).fill(KNIVES), ...Array(15).fill(SNAPCHAT), ...Array(8).fill(ALLEY)];
-  for (const text of texts) {
-    const res = await page.request.post('/api/responses', { data: { versionId, answers: answersFor(definition, text), idempotencyKey: randomUUID() } });
-    expect(res.status(), await res.text()).toBe(201);
-  }
-  return questionnaire.id;
+  await answerAll(page.request, survey, [...Array(22).fill(KNIVES), ...Array(15).fill(SNAPCHAT), ...Array(8).fill(ALLEY)].map(unsafe));
+  return survey.id;
 }
 
 const row = (page: Page, theme: string) => page.locator('table.themes-table tbody tr').filter({ has: page.getByRole('rowheader', { name: theme, exact: true }) });
