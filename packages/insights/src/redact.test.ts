@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapSpan, redact } from './redact';
+import { mapSpan, redact, redactedAnswer } from './redact';
 
 const r = (text: string, extraTerms?: string[]) => redact(text, { extraTerms }).text;
 
@@ -123,5 +123,19 @@ describe('replacements and mapSpan', () => {
   it('leaves spans alone when nothing was redacted', () => {
     expect(mapSpan({ start: 3, end: 9 }, redact('nothing to see here').replacements)).toEqual({ start: 3, end: 9 });
     expect(() => mapSpan({ start: 5, end: 2 }, [])).toThrow(RangeError);
+  });
+});
+
+describe('redactedAnswer', () => {
+  it('moves the coder’s evidence onto the redacted text, joining spans that now touch', () => {
+    const original = 'Kids at Oak Academy carry knives, ring 07700 900123';
+    const answer = redactedAnswer(original, ['Oak Academy']);
+    expect(answer.text).not.toContain('Oak Academy');
+    expect(answer.text).not.toContain('07700');
+    const knives = { start: original.indexOf('knives'), end: original.indexOf('knives') + 6 };
+    const carry = { start: original.indexOf('carry'), end: original.indexOf('carry') + 5 };
+    const [span] = answer.mapEvidence([knives, { start: carry.start, end: knives.start }]);
+    expect(answer.text.slice(span?.start, span?.end)).toBe('carry knives');
+    expect(answer.mapEvidence([{ start: 3, end: 3 }])).toEqual([]);
   });
 });

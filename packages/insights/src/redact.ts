@@ -2,10 +2,10 @@
 // Rules are conservative: when in doubt about a place or a word, it stays;
 // a name, contact or home address found is replaced with a placeholder.
 import { FIRST_NAMES } from './first-names';
-import type { Replacement } from './spans';
+import { mapSpan, mergeSpans, type Replacement, type Span } from './spans';
 
 export type { Replacement, Span } from './spans';
-export { mapSpan } from './spans';
+export { mapSpan, mergeSpans } from './spans';
 
 export interface RedactOptions {
   /** The organisation's own terms (school names, staff names): matched whole-word, any case. */
@@ -145,4 +145,16 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
   }
   out += text.slice(cursor);
   return { text: out, replacements };
+}
+
+export interface RedactedAnswer {
+  text: string;
+  /** Moves spans found in the original text (the coder's evidence) onto `text`, merged. */
+  mapEvidence(spans: readonly Span[]): Span[];
+}
+
+/** An answer as staff see it: redacted, with `terms` (the organisation's) redacted too. */
+export function redactedAnswer(original: string, terms: readonly string[] = []): RedactedAnswer {
+  const { text, replacements } = redact(original, { extraTerms: terms });
+  return { text, mapEvidence: (spans) => mergeSpans(spans.map((span) => mapSpan(span, replacements))) };
 }

@@ -41,3 +41,15 @@ export function mapSpan(span: Span, replacements: readonly Replacement[]): Span 
   const end = Math.max(start, mapOffset(span.end, sorted, 'end'));
   return { start, end };
 }
+
+/** Sorted, with overlapping and touching spans joined (empty ones dropped). */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const last = merged.at(-1);
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ start: s.start, end: s.end });
+  }
+  return merged;
+}

@@ -3,21 +3,10 @@
 // and evidence read by primary key, redacted with the organisation's terms,
 // and the coder's evidence moved onto the redacted text.
 import type { Database, EvidenceSpan } from '@safer-voices/db';
-import { type Bitset, type ExploreIndex, mapSpan, redact, type ThemeGroup, topAnswers } from '@safer-voices/insights';
+import { type Bitset, type ExploreIndex, redactedAnswer, type ThemeGroup, topAnswers } from '@safer-voices/insights';
 import type { ExploreQuote } from '../routes/explore-types';
 
 export const QUOTES_PER_THEME = 5;
-
-function mergeSpans(spans: { start: number; end: number }[]) {
-  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const s of sorted) {
-    const last = merged.at(-1);
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
-  }
-  return merged;
-}
 
 export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset, question: string | null, theme: ThemeGroup, terms: readonly string[]): Promise<ExploreQuote[]> {
   const top = topAnswers(index, rows, question, theme, QUOTES_PER_THEME);
@@ -34,14 +23,9 @@ export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset,
   for (const answer of top) {
     const text = answers.get(answer.responseId)?.[answer.questionId];
     if (typeof text !== 'string') continue;
-    const redacted = redact(text, { extraTerms: terms });
+    const redacted = redactedAnswer(text, terms);
     const spans = evidence.get(`${answer.responseId}\u0000${answer.questionId}\u0000${answer.themeId}`) ?? [];
-    quotes.push({
-      themeId: theme.id,
-      questionId: answer.questionId,
-      text: redacted.text,
-      evidence: mergeSpans(spans.map((span) => mapSpan(span, redacted.replacements)))
-    });
+    quotes.push({ themeId: theme.id, questionId: answer.questionId, text: redacted.text, evidence: redacted.mapEvidence(spans) });
   }
   return quotes;
 }

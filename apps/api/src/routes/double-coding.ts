@@ -40,7 +40,7 @@ import {
 } from '../store/double-coding';
 import { type Coding, compare, itemKey } from '../store/double-coding-agreement';
 import { settingsOf } from '../store/organisation-settings';
-import { redactedAnswer } from '../store/review-text';
+import { redactedAnswer } from '@safer-voices/insights';
 import { themeChoices } from '../store/review-view';
 import { validate } from '../validation';
 

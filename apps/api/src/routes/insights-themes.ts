@@ -7,7 +7,7 @@
 // in the organisation's codebook.
 /// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import type { Database } from '@safer-voices/db';
-import { type Figure, mapSpan, redact, type SuppressionReason, suppress } from '@safer-voices/insights';
+import { type Figure, redactedAnswer, type SuppressionReason, suppress } from '@safer-voices/insights';
 import { activeThemes, type Codebook, DEFAULT_CODEBOOK } from '@safer-voices/themes';
 import { codedBases, type QuestionnaireForInsights, quotesFor, themeCounts } from '../store/insights-themes';
 
@@ -53,17 +53,6 @@ export interface ThemesViewOptions {
 
 const shownBase = (n: number, threshold: number) => (n >= threshold ? n : null);
 
-function mergeSpans(spans: { start: number; end: number }[]) {
-  const sorted = [...spans].filter((s) => s.end > s.start).sort((a, b) => a.start - b.start);
-  const merged: { start: number; end: number }[] = [];
-  for (const s of sorted) {
-    const last = merged.at(-1);
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
-  }
-  return merged;
-}
-
 function figureOf(count: number, base: number, threshold: number): Figure {
   // [with the theme, without it]: the total is the base, which is shown.
   return suppress([count, base - count], { threshold }).cells[0] as Figure;
@@ -102,9 +91,8 @@ export async function themesView(
   for (const q of stored) {
     const theme = shown.find((t) => t.id === q.themeId);
     if (!theme) continue;
-    const redacted = redact(q.text, { extraTerms: redactionTerms });
-    const evidence = mergeSpans(q.evidence.map((span) => mapSpan(span, redacted.replacements)));
-    theme.quotes.push({ questionId: q.questionId, text: redacted.text, evidence });
+    const redacted = redactedAnswer(q.text, redactionTerms);
+    theme.quotes.push({ questionId: q.questionId, text: redacted.text, evidence: redacted.mapEvidence(q.evidence) });
   }
   return {
     questionnaire: { id: questionnaire.id, title: questionnaire.title },

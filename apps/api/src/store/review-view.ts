@@ -9,7 +9,7 @@ import type { QuestionnaireForInsights } from './insights-themes';
 import { settingsOf } from './organisation-settings';
 import { type ModelStatus, modelState } from './review-model';
 import { type QueueCounts, type QueuePosition, queueCounts, queueRows, storedCodesOf } from './review-queue';
-import { mergeSpans, redactedAnswer, type Span } from './review-text';
+import { mergeSpans, redactedAnswer, type Span } from '@safer-voices/insights';
 
 export interface ThemeChoice {
   id: string;
