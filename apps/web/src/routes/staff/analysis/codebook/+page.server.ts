@@ -50,6 +50,6 @@ export const actions: Actions = {
     }
     const { job } = await res.json();
     const questionnaire = (await questionnairesWithResponses(event, who)).find((q) => q.id === questionnaireId);
-    return { recoding: { questionnaireId, title: questionnaire?.title ?? 'the questionnaire', total: job.total } };
+    return { recoding: { questionnaireId, jobId: job.id, title: questionnaire?.title ?? 'the questionnaire', total: job.total } };
   }
 };

@@ -20,10 +20,11 @@ const NOTICES: Record<string, string> = {
 };
 
 /** Back to the queue, carrying on after `after` when there is one. */
-function queueUrl(pathname: string, after: string, done?: keyof typeof NOTICES) {
+function queueUrl(pathname: string, after: string, done?: keyof typeof NOTICES, job?: string) {
   const query = new URLSearchParams();
   if (after) query.set('after', after);
   if (done) query.set('done', done);
+  if (job) query.set('job', job);
   const text = query.toString();
   return text ? `${pathname}?${text}` : pathname;
 }
@@ -45,7 +46,9 @@ export const load: PageServerLoad = async (event) => {
     after,
     checklist: item ? checklistOrder(view.themes, item.suggestions) : [],
     suggested: item ? item.suggestions.filter((s) => s.decision === 'yes').map((s) => s.themeId) : [],
-    notice: done && done in NOTICES ? NOTICES[done] : null
+    notice: done && done in NOTICES ? NOTICES[done] : null,
+    // The re-coding job just started, to follow its progress.
+    job: done === 'recode' ? event.url.searchParams.get('job') : null
   };
 };
 
@@ -90,7 +93,8 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const res = await apiAs(event, who).api.coding.jobs.$post({ json: { questionnaireId: event.params.id } });
     if (!res.ok) return unexpected(res, 'Starting re-coding');
+    const { job } = await res.json();
     // Re-coding changes how sure the coder is of each answer, and so the queue's order: start from the top.
-    redirect(303, queueUrl(event.url.pathname, '', 'recode'));
+    redirect(303, queueUrl(event.url.pathname, '', 'recode', job.id));
   }
 };
