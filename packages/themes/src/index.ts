@@ -24,4 +24,4 @@ export { crossValidate, evaluateSplit, type LabelledAnswer } from './eval/evalua
 export type { Report } from './eval/metrics.js';
 export { type Correction, exampleFromReview } from './model/corrections.js';
 export { parseModel, type ThemeModel, themeModelSchema } from './model/model-format.js';
-export { type TrainingExample, type TrainOptions, train } from './model/train.js';
+export { type TrainingExample, type TrainOptions, train, trainInSlices } from './model/train.js';

@@ -1,4 +1,5 @@
 import type { SparseVector } from './features.js';
+import type { Steps } from './steps.js';
 
 export interface LogisticOptions {
   epochs: number;
@@ -61,19 +62,22 @@ function shuffled(count: number, seed: number): number[] {
   return order;
 }
 
+/** Documents between chances to pause (see steps.ts): well under a millisecond of work. */
+const STEP_DOCUMENTS = 128;
+
 /**
  * Trains one binary logistic model per label together (features are read
  * once per document) with AdaGrad SGD, L2 on touched weights, and positive
  * examples up-weighted for rare labels. `offsets[d][k]` is a fixed prior
  * margin — the codebook's opinion — that the model learns to correct.
  */
-export function trainLogistic(
+export function* trainLogistic(
   xs: SparseVector[],
   targets: Uint8Array[],
   offsets: Float64Array[],
   dimension: number,
   options: LogisticOptions = DEFAULT_LOGISTIC
-): LinearModels {
+): Steps<LinearModels> {
   const labels = targets[0]?.length ?? 0;
   const weights = new Float32Array(dimension * labels);
   const squares = new Float32Array(dimension * labels);
@@ -88,8 +92,10 @@ export function trainLogistic(
   const models: LinearModels = { labels, dimension, weights, bias };
   const { learningRate, l2 } = options;
   const errors = new Float64Array(labels);
+  let seen = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const d of shuffled(xs.length, options.seed + epoch)) {
+      if (++seen % STEP_DOCUMENTS === 0) yield;
       const x = xs[d] as SparseVector;
       const target = targets[d] as Uint8Array;
       const margins = allMargins(models, x, offsets[d] as Float64Array);

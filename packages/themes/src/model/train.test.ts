@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCoder } from '../coder/create-coder.js';
 import { exampleFromReview } from './corrections.js';
 import { parseModel } from './model-format.js';
-import { type TrainingExample, train } from './train.js';
+import { type TrainingExample, train, trainInSlices } from './train.js';
 
 // Small invented training set: "the chippy" answers are about a place the
 // codebook knows nothing about; analysts keep coding them `environment`.
@@ -32,6 +32,18 @@ describe('training', () => {
     const after = createCoder({ model }).code('the chippy at closing time');
     expect(after.themes.find((t) => t.id === 'environment')?.confidence).toBeGreaterThan(0.5);
     expect(after.modelVersion).toBe(model.version);
+  });
+
+  it('trains the same model in slices, letting other work run in between', async () => {
+    const many = Array.from({ length: 8 }, () => examples).flat();
+    let turns = 0;
+    const ticker = setInterval(() => {
+      turns += 1;
+    }, 0);
+    const sliced = await trainInSlices(many, undefined, {}, 1);
+    clearInterval(ticker);
+    expect(sliced.version).toBe(train(many).version);
+    expect(turns).toBeGreaterThan(0);
   });
 
   it('round-trips through JSON without training text', () => {

@@ -6,6 +6,7 @@ import { answerCertaintyOf, applyCalibration, calibrationFeatures, fitThemeCalib
 import { featureDimension, HASH_BITS } from './features.js';
 import { DEFAULT_LOGISTIC, type LinearModels, type LogisticOptions, margin, trainLogistic } from './logistic.js';
 import { exportWeights, modelVersionOf, SAFEGUARDING_LABEL, type ThemeModel } from './model-format.js';
+import { runInSlices, runToEnd, type Steps } from './steps.js';
 
 /** An answer an analyst has coded (or corrected). */
 export interface TrainingExample {
@@ -53,14 +54,18 @@ export function priorOffsets(answer: AnalysedAnswer, themeIds: string[], scale: 
   return offsets;
 }
 
-function prepare(examples: TrainingExample[], codebook: Codebook, scale: number): Prepared {
+// Answers analysed between chances to pause (each takes well under a millisecond).
+const STEP_EXAMPLES = 32;
+
+function* prepare(examples: TrainingExample[], codebook: Codebook, scale: number): Steps<Prepared> {
   const pipeline = pipelineFor(codebook);
   const labels = [...pipeline.themeIds, SAFEGUARDING_LABEL];
   const xs: Prepared['xs'] = [];
   const targets: Uint8Array[] = [];
   const offsets: Float64Array[] = [];
   const rules: Float64Array[] = [];
-  for (const example of examples) {
+  for (const [n, example] of examples.entries()) {
+    if (n % STEP_EXAMPLES === STEP_EXAMPLES - 1) yield;
     const answer = pipeline.analyse(example.text, example.question);
     const themes = new Set(example.themes.map((id) => resolveTheme(codebook, id)));
     const target = new Uint8Array(labels.length);
@@ -76,7 +81,7 @@ function prepare(examples: TrainingExample[], codebook: Codebook, scale: number)
   return { labels, xs, targets, offsets, rules, dimension: featureDimension(labels.length) };
 }
 
-function fit(data: Prepared, rows: number[], options: LogisticOptions): LinearModels {
+function fit(data: Prepared, rows: number[], options: LogisticOptions): Steps<LinearModels> {
   return trainLogistic(
     rows.map((i) => data.xs[i] as Prepared['xs'][number]),
     rows.map((i) => data.targets[i] as Uint8Array),
@@ -87,14 +92,14 @@ function fit(data: Prepared, rows: number[], options: LogisticOptions): LinearMo
 }
 
 /** Out-of-fold margins for every example and label. */
-function outOfFoldMargins(data: Prepared, folds: number, options: LogisticOptions): number[][] {
+function* outOfFoldMargins(data: Prepared, folds: number, options: LogisticOptions): Steps<number[][]> {
   const n = data.xs.length;
   const result: number[][] = Array.from({ length: n }, () => []);
   for (let f = 0; f < folds; f++) {
     const trainRows: number[] = [];
     const testRows: number[] = [];
     for (let i = 0; i < n; i++) (i % folds === f ? testRows : trainRows).push(i);
-    const models = fit(data, trainRows, options);
+    const models = yield* fit(data, trainRows, options);
     for (const i of testRows) {
       const offsets = data.offsets[i] as Float64Array;
       result[i] = data.labels.map((_, k) => margin(models, data.xs[i] as Prepared['xs'][number], k, offsets[k] as number));
@@ -111,12 +116,24 @@ function outOfFoldMargins(data: Prepared, folds: number, options: LogisticOption
  * band are calibrated by inner cross-validation.
  */
 export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}): ThemeModel {
+  return runToEnd(trainSteps(examples, codebook, options));
+}
+
+/**
+ * The same training, giving the event loop a turn every `sliceMs`: a server
+ * that retrains an organisation's model keeps answering requests meanwhile.
+ */
+export function trainInSlices(examples: TrainingExample[], codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}, sliceMs = 10): Promise<ThemeModel> {
+  return runInSlices(trainSteps(examples, codebook, options), sliceMs);
+}
+
+function* trainSteps(examples: TrainingExample[], codebook: Codebook, options: TrainOptions): Steps<ThemeModel> {
   // Big training sets need fewer passes and fewer calibration folds (each
   // held-out fold is already large); this keeps 5,000 answers well under 5 s.
   const epochs = Math.max(4, Math.min(DEFAULT_LOGISTIC.epochs, Math.round(30_000 / Math.max(1, examples.length))));
   const logistic = { ...DEFAULT_LOGISTIC, epochs, ...options.logistic };
   const priorScale = options.priorScale ?? DEFAULT_PRIOR_SCALE;
-  const data = prepare(examples, codebook, priorScale);
+  const data = yield* prepare(examples, codebook, priorScale);
   const folds = options.calibrationFolds ?? (examples.length >= 2000 ? 2 : examples.length >= 30 ? 5 : 0);
   const sgIndex = data.labels.length - 1;
   let thresholds = data.labels.map(() => 0);
@@ -125,7 +142,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
   let calibration: number[][] | undefined;
   let autoCodeCertainty: number | undefined;
   if (folds >= 2) {
-    const oof = outOfFoldMargins(data, folds, logistic);
+    const oof = yield* outOfFoldMargins(data, folds, logistic);
     thresholds = data.labels.map((_, k) => {
       const margins = oof.map((row) => row[k] as number);
       const truth = data.targets.map((t) => t[k] === 1);
@@ -146,7 +163,7 @@ export function train(examples: TrainingExample[], codebook: Codebook = DEFAULT_
     reviewBand = reviewBandFor(confidences, truth);
     autoCodeCertainty = autoCodeThreshold(confidences.map(answerCertaintyOf), confidences, truth);
   }
-  const models = fit(
+  const models = yield* fit(
     data,
     data.xs.map((_, i) => i),
     logistic
