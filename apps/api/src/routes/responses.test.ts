@@ -63,6 +63,7 @@ describe('POST /api/responses', () => {
 
   it.each([
     ['malformed JSON', '{"versionId": "x", "answers": {', 400, 'malformed_request'],
+    ['a body that is not a JSON object', '"just a string"', 400, 'invalid_request'],
     ['answers of the wrong type', { versionId: 'x', answers: 'all good', idempotencyKey: 'wrong-type-1' }, 400, 'invalid_request'],
     ['a missing idempotency key', { versionId: 'x', answers: {} }, 400, 'invalid_request'],
     ['an unknown field', { versionId: 'x', answers: {}, idempotencyKey: 'unknown-f-1', ip: '1.2.3.4' }, 400, 'invalid_request'],
@@ -117,6 +118,14 @@ describe('POST /api/responses', () => {
     const columns = await api.database.client.execute('SELECT name FROM pragma_table_info(\'responses\')');
     // `context` holds only a class code's school and class labels (see access-codes.test.ts).
     expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'context', 'id', 'idempotency_key', 'submitted_at', 'version_id']);
+  });
+
+  it('refuses a body not sent as JSON, naming the fields it lacks, and stores nothing', async () => {
+    const before = await api.count('responses');
+    const res = await api.app.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': 'plain-text-1' }, body: 'versionId=x' });
+    expect(res.status).toBe(400);
+    expect(await jsonOf(res)).toMatchObject({ error: 'invalid_request', issues: expect.arrayContaining([expect.objectContaining({ field: 'versionId' })]) });
+    expect(await api.count('responses')).toBe(before);
   });
 
   it('refuses answers that are not an object keyed by question id, and stores nothing', async () => {
