@@ -11,6 +11,7 @@ process.env.E2E_DATABASE_URL ??= `file:${join(mkdtempSync(join(tmpdir(), 'safer-
 
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './remove-database.ts',
   timeout: 60_000,
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
