@@ -3,7 +3,9 @@ import { wilson } from '../wilson';
 import { countBits } from './bitset';
 import { discloseExplorer, type ExplorerCounts } from './disclose';
 import { daysSinceEpoch, ExploreIndex } from './explore-index';
-import { codedRows, leftOutByEachFilter, selectRespondents, type ThemeGroup, themeCoOccurrence, themeCrossTab, themePrevalence, topAnswers } from './query';
+import { codedRows, leftOutByEachFilter, selectRespondents, type ThemeGroup } from './select';
+import { themeCoOccurrence, themeCrossTab, themePrevalence } from './tally';
+import { topAnswers } from './top-answers';
 
 const THEMES: ThemeGroup[] = [
   { id: 'knives', themeIds: ['knives'] },

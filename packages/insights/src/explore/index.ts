@@ -3,4 +3,6 @@
 export { and as intersect, type Bitset, countBits } from './bitset';
 export * from './disclose';
 export * from './explore-index';
-export * from './query';
+export * from './select';
+export * from './tally';
+export * from './top-answers';
