@@ -1,79 +1,27 @@
-// The explorer API on a real temporary database: pupils answer the youth
-// survey with class codes from three schools, the coder codes their answers,
-// and analysts explore: prevalence with Wilson intervals, filters, a
-// cross-tab, co-occurrence, suppression, the differencing attack ("Year 9"
-// against "Year 9 at every school but one"), quotes, roles and bad queries;
-// then new responses and a re-coding job reach the figures.
-import { randomUUID } from 'node:crypto';
-import { organisationSettings, questionnaireVersions } from '@safer-voices/db';
+// The explorer API on the schools fixture (test/explore.ts): prevalence with
+// Wilson intervals, filters, a cross-tab, co-occurrence, suppression, the
+// differencing attack ("Year 9" against "Year 9 at every school but one"),
+// quotes, roles and bad queries.
+import { organisationSettings } from '@safer-voices/db';
 import { wilson } from '@safer-voices/insights';
-import { type Answers, sampleAnswers, withoutHiddenAnswers } from '@safer-voices/survey';
-import { createCoder, DEFAULT_CODEBOOK, retireTheme } from '@safer-voices/themes';
+import { DEFAULT_CODEBOOK } from '@safer-voices/themes';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeOutstanding } from '../coding/code-outstanding';
-import { createRecodeJob, runRecodeChunk } from '../coding/recode-job';
-import { createResponseWriter } from '../ingest/response-writer';
-import { demoSurvey } from '../test/coding';
-import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
-import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import { KNIVES, type SchoolsExplorer, schoolsExplorer, theme } from '../test/explore';
+import { jsonOf } from '../test/fresh-api';
+import { addOrganisation, addStaff, bearerFor } from '../test/staff';
 import type { ExploreView, ShownFigure } from './explore-types';
 
-const KNIVES_AND_SCARED = 'Boys at Oak Academy carry knives and I feel scared walking home at night, ring Sophie Smith on 07700 900123';
-const KNIVES = 'Boys carry knives near the station';
-const ALLEY = 'The dark alley behind the shops at night';
-const SCARED = 'I feel scared walking home at night';
-const SNAP = 'People send threats on snapchat';
-
-let api: FreshApi;
-let survey: Awaited<ReturnType<typeof demoSurvey>>;
+let api: SchoolsExplorer['api'];
 let organisationId: string;
 let analyst: Record<string, string>;
-let submitted = 0;
-
-/** A pupil's response through the ingest writer, as a class code would start it. */
-async function pupil(school: string, klass: string, text: string) {
-  const seed = submitted++;
-  const answers: Answers = { ...sampleAnswers(survey.definition, seed), saw_violence_social_media: text === SNAP ? 'yes' : 'no', what_makes_unsafe: text };
-  delete answers.why_involved;
-  delete answers.what_would_help;
-  const writer = createResponseWriter(api.database.writes, api.database.client);
-  await writer.write({ versionId: survey.versionId, answers: withoutHiddenAnswers(survey.definition, answers), context: { school, class: klass }, idempotencyKey: randomUUID() });
-}
-
-async function pupils(count: number, school: string, klass: string, text: string) {
-  for (let i = 0; i < count; i++) await pupil(school, klass, text);
-}
-
-async function codeEverything() {
-  while ((await codeOutstanding(api.database, { limit: 100 })).responses > 0);
-}
-
+let survey: SchoolsExplorer['survey'];
+let explore: SchoolsExplorer['explore'];
+let view: SchoolsExplorer['view'];
 beforeAll(async () => {
-  api = await freshApi();
-  organisationId = await demoOrganisationId(api);
-  analyst = await bearerFor(api, (await addStaff(api, organisationId, ['analyst'])).id);
-  survey = await demoSurvey(api);
-  await api.database.db.insert(organisationSettings).values({ organisationId, redactionTerms: ['Oak Academy'], updatedAt: new Date() });
-  // 62 pupils. Knives 24 (12 with fear), fear 28, the alley (environment) 12, snapchat threats (social media) 10.
-  await pupils(12, 'Oak', 'Year 9', KNIVES_AND_SCARED);
-  await pupils(8, 'Oak', 'Year 9', ALLEY);
-  await pupils(12, 'Elm', 'Year 9', KNIVES);
-  await pupils(4, 'Elm', 'Year 9', ALLEY);
-  await pupils(6, 'Ash', 'Year 9', SCARED); // the small group of the differencing attack
-  await pupils(10, 'Ash', 'Year 10', SCARED);
-  await pupils(10, 'Ash', 'Year 10', SNAP);
-  await codeEverything();
+  ({ api, organisationId, analyst, survey, explore, view } = await schoolsExplorer());
 }, 60_000);
 afterAll(() => api.close());
-
-const explore = async (query = '', headers = analyst, id = survey.questionnaireId) => api.app.request(`/api/explore/${id}${query}`, { headers });
-const view = async (query = ''): Promise<ExploreView> => {
-  const res = await explore(query);
-  expect(res.status, await res.clone().text()).toBe(200);
-  return jsonOf(res);
-};
-const theme = (v: ExploreView, id: string) => v.prevalence.find((t) => t.themeId === id) as ExploreView['prevalence'][number];
 
 describe('the explorer', () => {
   it('shows the prevalence of each theme among respondents, with 95% Wilson intervals', async () => {
@@ -289,89 +237,5 @@ describe('the explorer', () => {
     } finally {
       await db.update(organisationSettings).set({ suppressionThreshold: 10 }).where(eq(organisationSettings.organisationId, organisationId));
     }
-  });
-});
-
-describe('keeping up with the database', () => {
-  it('counts new responses once they are coded', async () => {
-    await pupils(10, 'Ash', 'Year 10', SNAP);
-    expect(theme(await view(), 'social_media').count).toBe(10); // not coded yet
-    await codeEverything();
-    const v = await view();
-    expect(v.base.count).toBe(72);
-    expect(theme(v, 'social_media').count).toBe(20);
-  });
-
-  it('adds a newly published version, its new question becoming a dimension', async () => {
-    const definition = structuredClone(survey.definition);
-    definition.pages.push({ id: 'travel', questions: [{ id: 'travel_mode', type: 'single', label: 'How do you usually get to school?', required: false, options: [{ value: 'walk', label: 'Walk' }, { value: 'bus', label: 'Bus' }] }] });
-    const versionId = randomUUID();
-    await api.database.db.insert(questionnaireVersions).values({ id: versionId, questionnaireId: survey.questionnaireId, version: 2, definition, publishedAt: new Date() });
-    const writer = createResponseWriter(api.database.writes, api.database.client);
-    for (let i = 0; i < 12; i++) {
-      const answers: Answers = { ...withoutHiddenAnswers(definition, sampleAnswers(definition, i)), what_makes_unsafe: KNIVES, travel_mode: 'bus' };
-      delete answers.why_involved;
-      delete answers.what_would_help;
-      await writer.write({ versionId, answers, idempotencyKey: randomUUID() });
-    }
-    await codeEverything();
-    const v = await view('?version=2');
-    expect(v.versions.map((x) => x.version)).toEqual([1, 2]);
-    expect(v.dimensions.find((d) => d.key === 'travel_mode')).toMatchObject({ label: 'How do you usually get to school?' });
-    expect(v.base.count).toBe(12);
-    expect((await view('?f.travel_mode=bus')).base.count).toBe(12);
-    // Version 1 has 72: version 2 leaves out 72, and version 1 alone leaves out the 12.
-    expect((await view('?version=1')).base.count).toBe(72);
-  });
-
-  it('follows a re-coding job, including answers that lose every theme', async () => {
-    const job = await createRecodeJob(api.database.db, { organisationId, questionnaireId: survey.questionnaireId, createdBy: (await addStaff(api, organisationId, ['analyst'])).id });
-    const coder = createCoder({ codebook: retireTheme(DEFAULT_CODEBOOK, 'social_media') });
-    await runRecodeChunk(api.database, { limit: 62, coder });
-    // Part way: the first 62 pupils are re-coded, the 10 who came later not yet.
-    expect(theme(await view('?version=1'), 'social_media').count).toBe(10);
-    while ((await runRecodeChunk(api.database, { limit: 40, coder })) !== null);
-    const v = await view('?version=1');
-    expect(job.status).toBe('queued');
-    expect(v.base.count).toBe(72);
-    expect(theme(v, 'social_media')).toMatchObject({ count: null, suppressed: 'primary' });
-    expect(theme(v, 'knives_weapons').count).toBe(24);
-  });
-});
-
-describe('analysts’ decisions', () => {
-  it('reach the figures at once, even one that leaves an answer with no themes', async () => {
-    const before = theme(await view('?version=1'), 'knives_weapons').count as number;
-    const coded = await api.database.client.execute({
-      sql: "SELECT ac.response_id, ac.question_id FROM answer_codes ac JOIN responses r ON r.id = ac.response_id WHERE ac.theme_id = 'knives_weapons' AND r.version_id = ? LIMIT 1",
-      args: [survey.versionId]
-    });
-    const [answer] = coded.rows;
-    const decided = await api.json('/api/review/decisions', { responseId: answer?.response_id, questionId: answer?.question_id, themes: [] }, analyst);
-    expect(decided.status, await decided.clone().text()).toBe(200);
-    expect(theme(await view('?version=1'), 'knives_weapons').count).toBe(before - 1);
-  });
-});
-
-describe('collections', () => {
-  it('are explored like surveys, by their grouping columns', async () => {
-    const rows = Array.from({ length: 24 }, (_, i) => `${i % 2 === 0 ? 'Taunton' : 'Bridgwater'},"${i < 14 ? KNIVES : ALLEY}"`);
-    const form = new FormData();
-    form.append('file', new File([['area,comment', ...rows].join('\r\n')], 'posts.csv'));
-    form.append('name', 'Community posts');
-    form.append('textColumn', 'comment');
-    form.append('groupColumns', 'area');
-    const imported = await api.app.request('/api/collections', { method: 'POST', body: form, headers: analyst });
-    expect(imported.status, await imported.clone().text()).toBe(201);
-    const { collection } = await jsonOf(imported);
-    await codeEverything();
-    const v = await jsonOf(await explore('', analyst, collection.id));
-    expect(v.questionnaire).toMatchObject({ id: collection.id, title: 'Community posts', kind: 'collection' });
-    expect(v.base.count).toBe(24);
-    expect(theme(v, 'knives_weapons').count).toBe(14);
-    const area = v.dimensions.find((d: { label: string }) => /area/i.test(d.label));
-    expect(area.options.map((o: { label: string }) => o.label).sort()).toEqual(['Bridgwater', 'Taunton']);
-    const taunton = area.options.find((o: { label: string }) => o.label === 'Taunton').value;
-    expect((await jsonOf(await explore(`?f.${area.key}=${taunton}`, analyst, collection.id))).base.count).toBe(12);
   });
 });
