@@ -1,6 +1,7 @@
 // `npm run bench -- ingest`: the standalone API on a fresh embedded database,
-// 50 connections posting complete 20-answer responses for ~10 s; then a bare
-// Hono echo server under the same load. Last line: one JSON object.
+// 50 connections posting complete 20-answer responses for ~10 s; then the
+// same API acknowledging without storing (the ceiling for ingest here), then
+// a bare Hono echo server, each under the same load. Last line: one JSON object.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,12 @@ const { result: ingest, cpuMicrosPerRequest: ingestCpu } = await measured(api, (
 );
 await stop(api);
 
+const nothingStored = await startServer(join(here, 'nothing-stored-server.ts'), { DATABASE_URL: url, PORT: '3903' }, /ready/);
+const { result: ceiling, cpuMicrosPerRequest: ceilingCpu } = await measured(nothingStored, () =>
+  load('http://127.0.0.1:3903', '/api/responses', (i) => bodies[i % bodies.length] as string)
+);
+await stop(nothingStored);
+
 const echoServer = await startServer(join(here, 'echo-server.ts'), { PORT: '3902' }, /ready/);
 const { result: echo, cpuMicrosPerRequest: echoCpu } = await measured(echoServer, () => load('http://127.0.0.1:3902', '/echo', (i) => bodies[i % bodies.length] as string));
 await stop(echoServer);
@@ -124,6 +131,9 @@ rmSync(dir, { recursive: true, force: true });
 
 const errors = (r: autocannon.Result) => r.errors + r.timeouts + r.non2xx;
 console.log(`ingest: ${ingest.requests.average.toFixed(0)} req/s, p50 ${ingest.latency.p50} ms, p99 ${ingest.latency.p99} ms, ${acked.size} acknowledged, ${errors(ingest)} failed, ${storedRows} stored, ${ingestCpu ?? '?'} µs server CPU per request`);
+console.log(
+  `ceiling: ${ceiling.requests.average.toFixed(0)} req/s, p99 ${ceiling.latency.p99} ms, ${ceilingCpu ?? '?'} µs server CPU per request (validated and acknowledged, nothing stored; ratio ${(ceiling.requests.average / echo.requests.average).toFixed(3)})`
+);
 console.log(`echo:   ${echo.requests.average.toFixed(0)} req/s, p50 ${echo.latency.p50} ms, p99 ${echo.latency.p99} ms, ${errors(echo)} failed, ${echoCpu ?? '?'} µs server CPU per request`);
 console.log(
   JSON.stringify({
