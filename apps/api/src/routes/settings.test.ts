@@ -28,6 +28,12 @@ const get = (headers: Record<string, string>, query = '') => api.app.request(`/a
 const put = (body: unknown, headers: Record<string, string> = admin, query = '') => api.json(`/api/settings${query}`, body, headers, 'PUT');
 const VALID = { suppressionThreshold: 10, redactionTerms: [], notifyWebhookUrl: null, notifyEmail: null };
 
+/** The settings as the form edits them: everything but the secret, which is made here. */
+async function editable() {
+  const { notifyWebhookSecret: _, ...rest } = await settingsOf(api.database.db, organisationId);
+  return rest;
+}
+
 /** The API's field issues for a change that must be refused, after checking it changed nothing. */
 async function refused(body: unknown): Promise<{ field: string; message: string }[]> {
   const before = await settingsOf(api.database.db, organisationId);
@@ -46,7 +52,7 @@ describe('reading settings', () => {
       suppressionThreshold: 10,
       minimumThreshold: 10,
       redactionTerms: [],
-      notify: { webhookUrl: null, email: null },
+      notify: { webhookUrl: null, email: null, webhookSecret: null },
       updatedAt: null,
       updatedBy: null
     });
@@ -76,7 +82,7 @@ describe('changing settings', () => {
     });
     expect(res.status).toBe(200);
     const body = await jsonOf(res);
-    expect(body.changed).toEqual(['suppressionThreshold', 'redactionTerms', 'notifyWebhookUrl', 'notifyEmail']);
+    expect(body.changed).toEqual(['suppressionThreshold', 'redactionTerms', 'notifyWebhookUrl', 'notifyEmail', 'notifyWebhookSecret']);
     expect(body.settings).toMatchObject({
       suppressionThreshold: 20,
       redactionTerms: ['Oakfield Academy', 'Mr Patel'],
@@ -92,29 +98,77 @@ describe('changing settings', () => {
       suppressionThreshold: { from: 10, to: 20 },
       redactionTerms: { added: 2, removed: 0, total: 2 },
       notifyWebhookUrl: 'set',
-      notifyEmail: 'set'
+      notifyEmail: 'set',
+      notifyWebhookSecret: 'created'
     });
   });
 
   it('writes nothing and audits nothing when nothing changed', async () => {
     const auditsBefore = await api.count('audit_log');
-    const now = await settingsOf(api.database.db, organisationId);
-    const res = await put(now);
+    const res = await put(await editable());
     expect((await jsonOf(res)).changed).toEqual([]);
     expect(await api.count('audit_log')).toBe(auditsBefore);
   });
 
   it('clears the notification targets when they are left blank', async () => {
-    const now = await settingsOf(api.database.db, organisationId);
-    const res = await put({ ...now, notifyWebhookUrl: '  ', notifyEmail: '' });
-    expect((await jsonOf(res)).settings.notify).toEqual({ webhookUrl: null, email: null });
+    const res = await put({ ...(await editable()), notifyWebhookUrl: '  ', notifyEmail: '' });
+    // The secret is kept, so the same receiver works again if the address is put back.
+    expect((await jsonOf(res)).settings.notify).toEqual({ webhookUrl: null, email: null, webhookSecret: expect.stringMatching(/^whsec_/) });
   });
 
   it('accepts plain http only to this machine, for testing', async () => {
-    const now = await settingsOf(api.database.db, organisationId);
+    const now = await editable();
     for (const url of ['http://localhost:8080/hook', 'http://127.0.0.1/hook']) {
       expect((await put({ ...now, notifyWebhookUrl: url })).status).toBe(200);
     }
+  });
+});
+
+describe('the webhook signing secret', () => {
+  it('is made with the first webhook address, kept when the address changes, and shown only to admins', async () => {
+    const other = await addOrganisation(api, 'Signing VRP');
+    const otherAdmin = await bearerFor(api, (await addStaff(api, other, ['admin'])).id);
+    const otherAnalyst = await bearerFor(api, (await addStaff(api, other, ['analyst'])).id);
+    const first = await jsonOf(await put({ ...VALID, notifyWebhookUrl: 'https://hooks.example.org/a' }, otherAdmin));
+    const secret = first.settings.notify.webhookSecret;
+    // Standard Webhooks form: whsec_ and 32 random bytes in base64.
+    expect(Buffer.from(secret.replace(/^whsec_/, ''), 'base64')).toHaveLength(32);
+    const moved = await jsonOf(await put({ ...VALID, notifyWebhookUrl: 'https://hooks.example.org/b' }, otherAdmin));
+    expect(moved.changed).toEqual(['notifyWebhookUrl']);
+    expect(moved.settings.notify.webhookSecret).toBe(secret);
+    expect((await jsonOf(await get(otherAnalyst))).notify).toBeNull();
+    expect(JSON.stringify(await jsonOf(await get(otherAnalyst)))).not.toContain(secret);
+  });
+
+  it('can be replaced by an admin, audited without the secret; refused without an address or to others', async () => {
+    const other = await addOrganisation(api, 'Rotating VRP');
+    const otherAdminId = (await addStaff(api, other, ['admin'])).id;
+    const otherAdmin = await bearerFor(api, otherAdminId);
+    const rotate = (headers: Record<string, string>) => api.app.request('/api/settings/webhook-secret', { method: 'POST', headers });
+
+    const none = await rotate(otherAdmin);
+    expect(none.status).toBe(409);
+    expect((await jsonOf(none)).message).toBe('Set a webhook address first: the secret signs what is sent to it');
+    expect((await settingsOf(api.database.db, other)).notifyWebhookSecret).toBeNull();
+
+    const old = (await jsonOf(await put({ ...VALID, notifyWebhookUrl: 'https://hooks.example.org/c' }, otherAdmin))).settings.notify.webhookSecret;
+    const res = await rotate(otherAdmin);
+    expect(res.status).toBe(200);
+    const fresh = (await jsonOf(res)).settings.notify.webhookSecret;
+    expect(fresh).toMatch(/^whsec_/);
+    expect(fresh).not.toBe(old);
+    expect((await settingsOf(api.database.db, other)).notifyWebhookSecret).toBe(fresh);
+
+    const audit = await api.database.client.execute({ sql: "SELECT detail FROM audit_log WHERE action = 'settings.changed' AND actor_staff_id = ? ORDER BY rowid", args: [otherAdminId] });
+    expect(audit.rows.map((r) => JSON.parse(String(r.detail)))).toEqual([
+      { notifyWebhookUrl: 'set', notifyWebhookSecret: 'created' },
+      { notifyWebhookSecret: 'replaced' }
+    ]);
+    expect(JSON.stringify(audit.rows)).not.toContain(fresh.slice(6));
+
+    const otherAnalyst = await bearerFor(api, (await addStaff(api, other, ['analyst'])).id);
+    expect((await rotate(otherAnalyst)).status).toBe(403);
+    expect((await settingsOf(api.database.db, other)).notifyWebhookSecret).toBe(fresh);
   });
 });
 
@@ -172,8 +226,7 @@ describe('organisations', () => {
 
 describe('the safeguarding queue', () => {
   it('shows the safeguarding lead the answer in full, even words the organisation redacts elsewhere', async () => {
-    const now = await settingsOf(api.database.db, organisationId);
-    expect((await put({ ...now, redactionTerms: ['Oakfield Academy'] })).status).toBe(200);
+    expect((await put({ ...(await editable()), redactionTerms: ['Oakfield Academy'] })).status).toBe(200);
     const survey = await demoSurvey(api);
     const text = 'my stepdad hits me, I go to Oakfield Academy';
     expect((await submitWith(api, survey, { age: 14, why_involved: text })).status).toBe(201);

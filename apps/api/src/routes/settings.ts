@@ -1,8 +1,8 @@
 // Organisation settings for analysis: suppression threshold, redaction terms,
 // notification of new safeguarding flags. Admins change them; analysts may
 // read the threshold and terms (they work with both), but not where
-// safeguarding notices go. Every change is in the audit log, in the same
-// batch as the change.
+// safeguarding notices go, nor the webhook's signing secret. Every change is
+// in the audit log, in the same batch as the change.
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import { requireRole, type StaffEnv } from '../auth/guards';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
-import { MINIMUM_SUPPRESSION_THRESHOLD, type OrganisationSettings, saveSettingsStatement, settingsOf, settingsRecordOf } from '../store/organisation-settings';
+import { MINIMUM_SUPPRESSION_THRESHOLD, newWebhookSecret, type OrganisationSettings, saveSettingsStatement, settingsOf, settingsRecordOf } from '../store/organisation-settings';
 import { EmailSchema } from '../store/staff';
 import { validate } from '../validation';
 
@@ -101,7 +101,7 @@ async function settingsView(c: Context<StaffEnv>, organisationId: string) {
     minimumThreshold: MINIMUM_SUPPRESSION_THRESHOLD,
     redactionTerms: record.redactionTerms,
     /** Where new safeguarding flags are announced: for admins only. */
-    notify: isAdmin ? { webhookUrl: record.notifyWebhookUrl, email: record.notifyEmail } : null,
+    notify: isAdmin ? { webhookUrl: record.notifyWebhookUrl, email: record.notifyEmail, webhookSecret: record.notifyWebhookSecret } : null,
     updatedAt: record.updatedAt,
     updatedBy: record.updatedBy
   };
@@ -118,7 +118,25 @@ function changesOf(before: OrganisationSettings, after: OrganisationSettings) {
   if (added || removed) detail.redactionTerms = { added, removed, total: after.redactionTerms.length };
   if (before.notifyWebhookUrl !== after.notifyWebhookUrl) detail.notifyWebhookUrl = after.notifyWebhookUrl ? 'set' : 'removed';
   if (before.notifyEmail !== after.notifyEmail) detail.notifyEmail = after.notifyEmail ? 'set' : 'removed';
+  if (before.notifyWebhookSecret !== after.notifyWebhookSecret) detail.notifyWebhookSecret = before.notifyWebhookSecret ? 'replaced' : 'created';
   return detail;
+}
+
+async function save(c: Context<StaffEnv>, organisationId: string, before: OrganisationSettings, after: OrganisationSettings) {
+  const changes = changesOf(before, after);
+  if (Object.keys(changes).length > 0) {
+    await c.var.db.batch([
+      saveSettingsStatement(c.var.db, organisationId, after, c.var.staff.id),
+      auditStatement(c.var.db, {
+        organisationId,
+        actorStaffId: c.var.staff.id,
+        action: 'settings.changed',
+        target: { type: 'organisation', id: organisationId },
+        detail: changes
+      })
+    ]);
+  }
+  return Object.keys(changes);
 }
 
 export const settingsRoute = new Hono<Env>()
@@ -128,20 +146,18 @@ export const settingsRoute = new Hono<Env>()
   })
   .put('/', admins, validate('query', OrganisationQuery), validate('json', SettingsSchema), async (c) => {
     const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
-    const after: OrganisationSettings = c.req.valid('json');
     const before = await settingsOf(c.var.db, organisationId);
-    const changes = changesOf(before, after);
-    if (Object.keys(changes).length > 0) {
-      await c.var.db.batch([
-        saveSettingsStatement(c.var.db, organisationId, after, c.var.staff.id),
-        auditStatement(c.var.db, {
-          organisationId,
-          actorStaffId: c.var.staff.id,
-          action: 'settings.changed',
-          target: { type: 'organisation', id: organisationId },
-          detail: changes
-        })
-      ]);
-    }
-    return c.json({ changed: Object.keys(changes), settings: await settingsView(c, organisationId) });
+    const edited = c.req.valid('json');
+    // The first webhook address gets a secret; changing the address keeps it, so the receiver need not change.
+    const secret = before.notifyWebhookSecret ?? (edited.notifyWebhookUrl ? newWebhookSecret() : null);
+    const changed = await save(c, organisationId, before, { ...edited, notifyWebhookSecret: secret });
+    return c.json({ changed, settings: await settingsView(c, organisationId) });
+  })
+  // A new secret, for when the old one may have been seen; the old one stops working at once.
+  .post('/webhook-secret', admins, validate('query', OrganisationQuery), async (c) => {
+    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const before = await settingsOf(c.var.db, organisationId);
+    if (!before.notifyWebhookUrl) throw new ApiError(409, 'no_webhook', 'Set a webhook address first: the secret signs what is sent to it');
+    const changed = await save(c, organisationId, before, { ...before, notifyWebhookSecret: newWebhookSecret() });
+    return c.json({ changed, settings: await settingsView(c, organisationId) });
   });

@@ -1,24 +1,37 @@
 // An organisation's analysis settings, with the defaults that apply until an
 // admin changes them.
+import { randomBytes } from 'node:crypto';
 import { type Database, organisationSettings, staff } from '@safer-voices/db';
 import { eq } from 'drizzle-orm';
 
 /** The smallest number of respondents any figure may rest on, whatever an organisation sets. */
 export const MINIMUM_SUPPRESSION_THRESHOLD = 10;
 
-export interface OrganisationSettings {
+/** What an admin edits on the settings form. */
+export interface EditableSettings {
   suppressionThreshold: number;
   redactionTerms: string[];
   notifyWebhookUrl: string | null;
   notifyEmail: string | null;
 }
 
+export interface OrganisationSettings extends EditableSettings {
+  /** Made here, never chosen: signs each webhook so its receiver can check where it came from. */
+  notifyWebhookSecret: string | null;
+}
+
 export const DEFAULT_SETTINGS: OrganisationSettings = {
   suppressionThreshold: MINIMUM_SUPPRESSION_THRESHOLD,
   redactionTerms: [],
   notifyWebhookUrl: null,
-  notifyEmail: null
+  notifyEmail: null,
+  notifyWebhookSecret: null
 };
+
+/** A Standard Webhooks signing secret: "whsec_" and 32 random bytes in base64. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64')}`;
+}
 
 export async function settingsOf(db: Database, organisationId: string): Promise<OrganisationSettings> {
   const [row] = await db.select().from(organisationSettings).where(eq(organisationSettings.organisationId, organisationId)).limit(1);
@@ -27,7 +40,8 @@ export async function settingsOf(db: Database, organisationId: string): Promise<
     suppressionThreshold: Math.max(MINIMUM_SUPPRESSION_THRESHOLD, row.suppressionThreshold),
     redactionTerms: row.redactionTerms,
     notifyWebhookUrl: row.notifyWebhookUrl,
-    notifyEmail: row.notifyEmail
+    notifyEmail: row.notifyEmail,
+    notifyWebhookSecret: row.notifyWebhookSecret
   };
 }
 

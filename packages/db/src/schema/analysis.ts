@@ -18,6 +18,8 @@ export const organisationSettings = sqliteTable('organisation_settings', {
   redactionTerms: text('redaction_terms', { mode: 'json' }).$type<string[]>().notNull().default([]),
   /** Where new safeguarding flags are announced (a POST with no answer text). */
   notifyWebhookUrl: text('notify_webhook_url'),
+  /** Signs each webhook (Standard Webhooks), so the receiver can tell a notice came from here. */
+  notifyWebhookSecret: text('notify_webhook_secret'),
   notifyEmail: text('notify_email'),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   updatedBy: text('updated_by').references(() => staff.id)

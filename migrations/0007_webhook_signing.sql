@@ -1,0 +1,1 @@
+ALTER TABLE `organisation_settings` ADD `notify_webhook_secret` text;
