@@ -2,6 +2,7 @@
 // answer or anything about the respondent: only that a flag is waiting, when
 // it was raised, and where to sign in to read it.
 import nodemailer from 'nodemailer';
+import { Webhook } from 'standardwebhooks';
 
 export interface FlagAnnouncement {
   flagId: string;
@@ -32,14 +33,33 @@ export function webhookBody(flag: FlagAnnouncement, config: DeliveryConfig) {
   };
 }
 
+/** The same notice keeps its id through retries, so a receiver can tell a repeat from a new flag. */
+export interface WebhookDelivery {
+  id: string;
+  /** Signs the notice (Standard Webhooks); without one it goes unsigned. */
+  secret: string | null;
+}
+
+/**
+ * Standard Webhooks headers: webhook-id, webhook-timestamp and, with a
+ * secret, webhook-signature, which a receiver checks with any Standard
+ * Webhooks library (https://www.standardwebhooks.com/).
+ */
+export function webhookHeaders(delivery: WebhookDelivery, body: string, now = new Date()): Record<string, string> {
+  const headers: Record<string, string> = { 'webhook-id': delivery.id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)) };
+  if (delivery.secret) headers['webhook-signature'] = new Webhook(delivery.secret).sign(delivery.id, now, body);
+  return headers;
+}
+
 /** Resolves when the receiver answers 2xx; anything else throws with what went wrong. */
-export async function postWebhook(target: string, flag: FlagAnnouncement, config: DeliveryConfig): Promise<void> {
+export async function postWebhook(target: string, flag: FlagAnnouncement, delivery: WebhookDelivery, config: DeliveryConfig): Promise<void> {
+  const body = JSON.stringify(webhookBody(flag, config));
   let res: Response;
   try {
     res = await fetch(target, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'SaferVoices-Notifier/1' },
-      body: JSON.stringify(webhookBody(flag, config)),
+      headers: { 'content-type': 'application/json', 'user-agent': 'SaferVoices-Notifier/1', ...webhookHeaders(delivery, body) },
+      body,
       // A redirect could lead anywhere; the address set is the one used.
       redirect: 'manual',
       signal: AbortSignal.timeout(config.timeoutMs)

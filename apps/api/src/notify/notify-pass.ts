@@ -63,12 +63,16 @@ export async function runNotificationPass(database: Pick<DatabaseHandle, 'db' | 
   }
 
   // Sent to where the organisation says now, so correcting a wrong address rescues the retries.
-  const targets = new Map<string, Promise<Record<NotificationChannel, string | null>>>();
+  type Targets = Record<NotificationChannel, string | null> & { webhookSecret: string | null };
+  const targets = new Map<string, Promise<Targets>>();
   const targetsOf = (organisationId: string) => {
     if (!targets.has(organisationId)) {
-      targets.set(organisationId, settingsOf(db, organisationId).then((s) => ({ webhook: s.notifyWebhookUrl?.trim() || null, email: s.notifyEmail?.trim() || null })));
+      targets.set(
+        organisationId,
+        settingsOf(db, organisationId).then((s) => ({ webhook: s.notifyWebhookUrl?.trim() || null, email: s.notifyEmail?.trim() || null, webhookSecret: s.notifyWebhookSecret }))
+      );
     }
-    return targets.get(organisationId) as Promise<Record<NotificationChannel, string | null>>;
+    return targets.get(organisationId) as Promise<Targets>;
   };
 
   const groups = new Map<string, { channel: NotificationChannel; target: string | null; items: Due[] }>();
@@ -87,7 +91,11 @@ export async function runNotificationPass(database: Pick<DatabaseHandle, 'db' | 
     if (!target) error = channel === 'webhook' ? 'The organisation no longer has a webhook address set' : 'The organisation no longer has an e-mail address set';
     else {
       try {
-        if (channel === 'webhook') await postWebhook(target, flags[0] as FlagAnnouncement, config);
+        if (channel === 'webhook') {
+          const notice = items[0] as Due;
+          const { webhookSecret } = await targetsOf(notice.organisationId);
+          await postWebhook(target, flags[0] as FlagAnnouncement, { id: notice.id, secret: webhookSecret }, config);
+        }
         else await sendEmail(target, flags, config);
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);

@@ -24,6 +24,7 @@ export const testConfig = (overrides: Partial<DeliveryConfig> = {}): DeliveryCon
 export interface WebhookRequest {
   method: string;
   contentType: string | undefined;
+  headers: Record<string, string>;
   raw: string;
 }
 
@@ -37,7 +38,8 @@ export async function webhookReceiver(statuses: number[] = [200]) {
       raw += chunk;
     });
     req.on('end', () => {
-      received.push({ method: req.method ?? '', contentType: req.headers['content-type'], raw });
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, String(value)]));
+      received.push({ method: req.method ?? '', contentType: req.headers['content-type'], headers, raw });
       res.statusCode = statuses[Math.min(received.length - 1, statuses.length - 1)] ?? 200;
       res.end();
     });
@@ -106,9 +108,13 @@ export async function mailReceiver() {
 }
 
 /** The demo organisation's notification targets, as if an admin saved them at `savedAt`. */
-export async function setTargets(api: FreshApi, targets: { webhook?: string | null; email?: string | null }, savedAt = new Date(Date.now() - 1000)) {
+export async function setTargets(
+  api: FreshApi,
+  targets: { webhook?: string | null; email?: string | null; webhookSecret?: string | null },
+  savedAt = new Date(Date.now() - 1000)
+) {
   const organisationId = await demoOrganisationId(api);
-  const values = { notifyWebhookUrl: targets.webhook ?? null, notifyEmail: targets.email ?? null, updatedAt: savedAt };
+  const values = { notifyWebhookUrl: targets.webhook ?? null, notifyEmail: targets.email ?? null, notifyWebhookSecret: targets.webhookSecret ?? null, updatedAt: savedAt };
   await api.database.db
     .insert(organisationSettings)
     .values({ organisationId, ...values })

@@ -2,6 +2,7 @@
 // HTTP server on loopback receives the POST. The clock is passed into each
 // pass, so retries are tested without waiting.
 import { openDatabase } from '@safer-voices/db';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor } from '../test/staff';
@@ -10,6 +11,7 @@ import { SETTINGS_GRACE_MS } from './enqueue';
 import { clearQueue, DISCLOSURE, notificationsOf, raiseFlag, setTargets, testConfig, webhookReceiver } from './notify-test-kit';
 import { startNotifier } from './notifier';
 import { MAX_ATTEMPTS, RETRY_WAITS_MS, runNotificationPass } from './notify-pass';
+import { newWebhookSecret } from '../store/organisation-settings';
 
 let api: FreshApi;
 const config = testConfig();
@@ -60,6 +62,47 @@ describe('webhook notifications', () => {
         restarted.close();
       }
       expect(hook.received).toHaveLength(1);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('signs each notice so the receiver can check it came from here, with one id through retries', async () => {
+    const hook = await webhookReceiver([503, 200]);
+    try {
+      const secret = newWebhookSecret();
+      await setTargets(api, { webhook: hook.url, webhookSecret: secret });
+      await raiseFlag(api);
+      const start = Date.now();
+      await runNotificationPass(api.database, config, new Date(start));
+      await runNotificationPass(api.database, config, new Date(start + MINUTE));
+      expect(hook.received).toHaveLength(2);
+      const [first, retry] = hook.received;
+      // A receiver that saw the first attempt can tell the retry is the same notice.
+      expect(first?.headers['webhook-id']).toMatch(/\S/);
+      expect(retry?.headers['webhook-id']).toBe(first?.headers['webhook-id']);
+      for (const request of hook.received) {
+        expect(new Webhook(secret).verify(request.raw, request.headers)).toEqual(JSON.parse(request.raw));
+      }
+      // Anyone without the secret, or a changed body, fails the check.
+      const delivered = retry as { raw: string; headers: Record<string, string> };
+      expect(() => new Webhook(newWebhookSecret()).verify(delivered.raw, delivered.headers)).toThrow();
+      expect(() => new Webhook(secret).verify(delivered.raw.replace('safeguarding_flag', 'something_else'), delivered.headers)).toThrow();
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('sends unsigned, with an id and time, while the organisation has no secret yet', async () => {
+    const hook = await webhookReceiver([200]);
+    try {
+      await setTargets(api, { webhook: hook.url });
+      await raiseFlag(api);
+      await runNotificationPass(api.database, config);
+      const headers = hook.received[0]?.headers ?? {};
+      expect(headers['webhook-id']).toMatch(/\S/);
+      expect(Math.abs(Number(headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60);
+      expect(headers['webhook-signature']).toBeUndefined();
     } finally {
       await hook.close();
     }
