@@ -109,3 +109,29 @@ test('settings are for admins only', async ({ page }) => {
   await expect(page.getByText('Only staff with the admin role can change the organisation’s settings.')).toBeVisible();
   await expectNoAxeFindings(page);
 });
+
+test('saving a webhook address gives the admin a signing secret, which they can copy and replace', async ({ page }) => {
+  const email = uniqueEmail('secret-admin');
+  createOrganisationWithAdmin(email, `Secret Test VRP ${randomUUID().slice(0, 8)}`);
+  await signInAsStaff(page, email, PASSWORD);
+  await page.goto('/staff/settings');
+  const secret = page.getByLabel('Signing secret', { exact: true });
+  await expect(page.getByText('A secret is made when you save a webhook address.')).toBeVisible();
+  await expect(secret).toHaveCount(0);
+
+  await page.getByLabel('Webhook address (optional)').fill('https://hooks.example.org/safeguarding');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  const first = await secret.inputValue();
+  expect(first).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+  await page.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(page.locator('#webhook-secret ~ .copy-status')).toHaveText(/Secret copied\.|Could not copy\. The secret is selected/);
+  await expectNoAxeFindings(page);
+
+  await page.getByRole('button', { name: 'Make a new secret' }).click();
+  await expect(page.getByRole('status')).toHaveText('A new webhook signing secret was made. The old one no longer works: give the new one to whoever runs the receiver.');
+  const second = await secret.inputValue();
+  expect(second).toMatch(/^whsec_/);
+  expect(second).not.toBe(first);
+  await expectNoAxeFindings(page);
+});

@@ -1,5 +1,6 @@
-// A "Copy link" button for the invitation link. Only an enhancement: the
-// button stays hidden without JavaScript, and the link can be copied by hand.
+// "Copy" buttons for an invitation link or a webhook secret. Only an
+// enhancement: the button stays hidden without JavaScript, and the text can
+// be copied by hand. The button's data-copied says what was copied.
 (() => {
   for (const button of document.querySelectorAll('[data-copy-from]')) {
     const input = document.getElementById(button.getAttribute('data-copy-from'));
@@ -16,7 +17,8 @@
         // Clipboard access can be refused (older browsers, some policies); the link is left selected instead.
         copied = document.execCommand?.('copy') ?? false;
       }
-      if (status) status.textContent = copied ? 'Link copied.' : 'Could not copy. The link is selected: press Ctrl+C (or Cmd+C) to copy it.';
+      const what = button.getAttribute('data-copied') ?? 'Link';
+      if (status) status.textContent = copied ? `${what} copied.` : `Could not copy. The ${what.toLowerCase()} is selected: press Ctrl+C (or Cmd+C) to copy it.`;
     });
   }
 })();

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 export const actions: Actions = {
-  default: async (event) => {
+  save: async (event) => {
     const who = await requireRole(event, 'admin', WHAT);
     const values = readSettingsForm(await event.request.formData());
     const parsed = settingsFrom(values);
@@ -29,5 +29,16 @@ export const actions: Actions = {
     }
     const { changed } = await res.json();
     return { saved: changed.length > 0 };
+  },
+  newSecret: async (event) => {
+    const who = await requireRole(event, 'admin', WHAT);
+    const res = await apiAs(event, who).api.settings['webhook-secret'].$post({ query: {} });
+    if (!res.ok) {
+      const failure = await failureOf(res);
+      if (failure.status === 403) error(403, { message: failure.message });
+      if (failure.status === 409) return fail(409, { secretProblem: failure.message });
+      throw new Error(`Making a webhook secret failed: ${failure.status} ${failure.message}`);
+    }
+    return { secretReplaced: true };
   }
 };
