@@ -205,8 +205,19 @@ test('an analyst reads the questionnaires but cannot change them', async ({ page
   await expect(page.locator('.status')).toBeVisible();
   await expect(page.getByRole('button', { name: /Publish|Save|Close/ })).toHaveCount(0);
   await expect(page.locator('form[action^="?/"]')).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Read the questions' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Edit the questions' })).toHaveCount(0);
+  // Analysts may see themes; every member of staff may read the questions as respondents see them.
+  await expect(page.getByRole('link', { name: 'Themes' })).toBeVisible();
   await expectNoAxeFindings(page);
+  const questionnairePage = page.url();
+  await page.getByRole('link', { name: 'Read the questions as a respondent sees them' }).click();
+  await expect(page).toHaveURL(/\/preview$/);
+  await page.getByRole('link', { name: /Start now/ }).click();
+  await expect(page.locator('main')).toContainText('Part 1 of');
+  await expectNoAxeFindings(page);
+  await page.getByRole('link', { name: /^Back to Feeling safe/ }).click();
+  await expect(page).toHaveURL(questionnairePage);
+  expect((await page.goto(`${questionnairePage}/edit`))?.status()).toBe(403);
 
   await page.goto('/staff/questionnaires');
   await expect(page.getByText('Only officers and admins can create or change them.')).toBeVisible();
@@ -217,4 +228,16 @@ test('an analyst reads the questionnaires but cannot change them', async ({ page
   const id = new URL((await page.locator('.survey-list a').first().getAttribute('href')) ?? '', 'http://x').pathname.split('/').pop();
   const codes = await page.goto(`/staff/questionnaires/${id}/codes`);
   expect(codes?.status()).toBe(403);
+});
+
+test('a safeguarding lead sees only the links they can use on a questionnaire', async ({ page }) => {
+  await signInAsStaff(page, DEMO_STAFF.safeguarding.email, DEMO_STAFF.password, /\/staff(\/safeguarding)?$/);
+  await page.goto('/staff/questionnaires');
+  await page.locator('.survey-list a').first().click();
+  await expect(page.getByRole('link', { name: 'Read the questions as a respondent sees them' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Themes' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Edit the questions' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Read the questions as a respondent sees them' }).click();
+  await expect(page.locator('.caption').first()).toContainText('Start page');
+  await expectNoAxeFindings(page);
 });

@@ -39,7 +39,15 @@ async function answered(res: Response): Promise<Saved> {
 }
 
 export async function loadDraft(event: EditorEvent): Promise<{ who: SignedInStaff; details: DraftDetails }> {
-  const who = await requireEditor(event);
+  return draftAs(event, await requireEditor(event));
+}
+
+/** The same, for any member of staff: every role may read the questions (the preview), only editors change them. */
+export async function readDraft(event: EditorEvent): Promise<{ who: SignedInStaff; details: DraftDetails }> {
+  return draftAs(event, await requireStaff(event));
+}
+
+async function draftAs(event: EditorEvent, who: SignedInStaff): Promise<{ who: SignedInStaff; details: DraftDetails }> {
   const res = await apiAs(event, who).api.designer.questionnaires[':id'].$get({ param: { id: idOf(event) } });
   const result = await answered(res);
   if (!result.ok || !result.details.working) error(404, { message: 'There is no such questionnaire.' });

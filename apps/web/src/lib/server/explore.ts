@@ -11,9 +11,11 @@ type StaffEvent = Parameters<typeof requireStaff>[0];
 /** Who may explore answers (safeguarding leads see flagged answers in their own queue instead). */
 export const ANALYSIS_ROLES = ['analyst', 'officer', 'author', 'admin'] as const;
 
+export const canAnalyse = (roles: readonly string[]) => roles.some((r) => (ANALYSIS_ROLES as readonly string[]).includes(r));
+
 export async function requireAnalysisRole(event: StaffEvent): Promise<SignedInStaff> {
   const who = await requireStaff(event);
-  if (!who.roles.some((r) => (ANALYSIS_ROLES as readonly string[]).includes(r))) {
+  if (!canAnalyse(who.roles)) {
     error(403, { message: 'Only analysts, officers, authors and admins can explore what people said.' });
   }
   return who;

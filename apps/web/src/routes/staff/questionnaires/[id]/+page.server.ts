@@ -2,6 +2,7 @@ import type { FieldError } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { canEdit, editorAnchor, fromLondonFields, requireEditor, toLondonFields, unexpected } from '#lib/server/designer-api.ts';
+import { canAnalyse } from '#lib/server/explore.ts';
 import { apiAs, requireStaff } from '#lib/server/staff-api.ts';
 import { textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -14,6 +15,7 @@ export const load: PageServerLoad = async (event) => {
   const base = `/staff/questionnaires/${questionnaire.id}`;
   return {
     editor: canEdit(who.roles),
+    analyst: canAnalyse(who.roles),
     organisation: who.organisation.name,
     questionnaire,
     working: working && { version: working.version, published: working.published },
