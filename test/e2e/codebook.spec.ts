@@ -170,3 +170,21 @@ test('an officer reads the codebook but cannot change it', async ({ page }) => {
   const res = await page.goto('/staff/analysis/codebook/add-theme');
   expect(res?.status()).toBe(403);
 });
+
+test.describe('on a 320px-wide screen', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('an officer reads long phrase lists without sideways scrolling, and is offered only the coding tools they may use', async ({ page }) => {
+    await signInAsStaff(page, DEMO_STAFF.officer.email);
+    // "black|asian|muslim|…" is one long word: it must wrap rather than widen the page (WCAG 1.4.10).
+    await page.goto('/staff/analysis/codebook/discrimination');
+    await expect(page.getByText(/^black\|asian\|muslim/)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    await page.goto('/staff/analysis');
+    await expect(page.getByRole('link', { name: 'Codebook' })).toBeVisible();
+    for (const tool of ['Double coding', 'Import free text']) await expect(page.getByRole('link', { name: tool })).toHaveCount(0);
+    await expect(page.getByText('Analysts can import free text to make one.')).toBeVisible();
+    await expectNoAxeFindings(page);
+  });
+});

@@ -11,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
   return {
     organisation: who.organisation.name,
     threshold,
-    // The review queue is for analysts and admins (the API's reviewers).
+    // Reviewing, double coding and importing are for analysts and admins (the API's reviewers).
     canReview: who.roles.some((r) => r === 'analyst' || r === 'admin'),
     surveys: questionnaires.filter((q) => q.kind === 'survey'),
     collections: questionnaires.filter((q) => q.kind === 'collection')
