@@ -5,6 +5,7 @@
 import type { DraftEdit, QuestionnaireDefinition } from '@safer-voices/survey';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { type ApiFailure, failureOf } from './api.ts';
+import { requireEditor } from './designer-api.ts';
 import { apiAs, requireStaff, type SignedInStaff } from './staff-api.ts';
 
 type EditorEvent = Pick<RequestEvent, 'cookies' | 'url' | 'locals' | 'request' | 'getClientAddress' | 'params'>;
@@ -17,15 +18,6 @@ export interface DraftDetails {
 }
 
 export type Saved = { ok: true; details: DraftDetails } | { ok: false; failure: ApiFailure };
-
-/** Officers and admins design questionnaires (the API's EDITORS). */
-export async function requireEditor(event: EditorEvent): Promise<SignedInStaff> {
-  const who = await requireStaff(event);
-  if (!who.roles.includes('officer') && !who.roles.includes('admin')) {
-    error(403, { message: 'Only staff with the officer or admin role can edit questionnaires.' });
-  }
-  return who;
-}
 
 const idOf = (event: EditorEvent) => event.params.id ?? '';
 
