@@ -33,6 +33,7 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .use(async (c, next) => {
       c.set('db', database.db);
       c.set('writer', writer);
+      c.set('writes', database.writes);
       await next();
     })
     .get('/health', (c) => c.json({ ok: true }))

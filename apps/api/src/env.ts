@@ -1,4 +1,4 @@
-import type { Database } from '@safer-voices/db';
+import type { Database, WriteExecutor } from '@safer-voices/db';
 import type { ResponseWriter } from './ingest/response-writer';
 
 /** What every handler can reach through `c.var`. */
@@ -6,5 +6,7 @@ export interface Env {
   Variables: {
     db: Database;
     writer: ResponseWriter;
+    /** Large writes (imports) go here: on the embedded database they run on the writer thread, not this one. */
+    writes: WriteExecutor;
   };
 }

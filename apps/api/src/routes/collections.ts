@@ -102,7 +102,7 @@ export const collectionsRoute = new Hono<Env>()
     const earlier = await replay();
     if (earlier) return earlier;
     try {
-      await createCollection(c.var.db, { id, organisationId, staffId: c.var.staff.id, plan, format: table.format });
+      await createCollection(c.var.db, c.var.writes, { id, organisationId, staffId: c.var.staff.id, plan, format: table.format });
     } catch (error) {
       // The same import sent twice at once: the second batch meets the first's collection and writes nothing.
       const raced = await replay();

@@ -5,7 +5,7 @@
 // never offered to respondents (store/questionnaires.ts reads surveys only).
 import { randomUUID } from 'node:crypto';
 import type { InArgs, InStatement } from '@libsql/client';
-import { codedResponses, type Database, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
+import { codedResponses, type Database, questionnaires, questionnaireVersions, responses, type WriteExecutor } from '@safer-voices/db';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
 import type { ImportPlan } from '../collections/plan';
@@ -42,8 +42,10 @@ const asStatement = (query: { toSQL(): { sql: string; params: unknown[] } }): In
  * Everything in one batch (one transaction): the collection with all its rows,
  * or nothing. The rows go in as plain multi-row inserts: building 50,000 rows
  * through the query builder costs several times what SQLite takes to store them.
+ * The batch goes to `writes`, so on the embedded database storing a large file
+ * does not hold up other requests.
  */
-export async function createCollection(db: Database, input: NewCollection, now = new Date()) {
+export async function createCollection(db: Database, writes: WriteExecutor, input: NewCollection, now = new Date()) {
   const { id, organisationId, plan } = input;
   const versionId = randomUUID();
   const rows = plan.rows.map((row) => [uuidv7(now.getTime()), versionId, rowKey(id, row.number), JSON.stringify(row.answers), (row.submittedAt ?? now).getTime()]);
@@ -55,23 +57,20 @@ export async function createCollection(db: Database, input: NewCollection, now =
       args: chunk.flat()
     });
   }
-  await db.$client.batch(
-    [
-      asStatement(db.insert(questionnaires).values({ id, organisationId, slug: `collection-${id}`, kind: 'collection', closesAt: now })),
-      asStatement(db.insert(questionnaireVersions).values({ id: versionId, questionnaireId: id, version: 1, definition: plan.definition, publishedAt: now })),
-      ...inserts,
-      asStatement(
-        auditStatement(db, {
-          organisationId,
-          actorStaffId: input.staffId,
-          action: 'questionnaire.created',
-          target: { type: 'questionnaire', id },
-          detail: { from: { kind: 'collection', format: input.format }, rows: rows.length, skipped: plan.skipped }
-        })
-      )
-    ],
-    'write'
-  );
+  await writes.batch([
+    asStatement(db.insert(questionnaires).values({ id, organisationId, slug: `collection-${id}`, kind: 'collection', closesAt: now })),
+    asStatement(db.insert(questionnaireVersions).values({ id: versionId, questionnaireId: id, version: 1, definition: plan.definition, publishedAt: now })),
+    ...inserts,
+    asStatement(
+      auditStatement(db, {
+        organisationId,
+        actorStaffId: input.staffId,
+        action: 'questionnaire.created',
+        target: { type: 'questionnaire', id },
+        detail: { from: { kind: 'collection', format: input.format }, rows: rows.length, skipped: plan.skipped }
+      })
+    )
+  ]);
 }
 
 export interface CollectionSummary {
