@@ -198,6 +198,8 @@ describe('refusals change nothing', () => {
     ['a file that is not CSV or XLSX', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), name: 'photo.png' }), 422, /not a CSV or XLSX/],
     ['an old .xls file', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), name: 'old.xls' }), 422, /\.xls/],
     ['text that is not UTF-8', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0x63, 0x6f, 0x6d, 0x0a, 0xa3, 0x35, 0x0a]), name: 'latin1.csv' }), 422, /UTF-8/],
+    // Read piece by piece: a quote left open past the first piece is still caught, and nothing is stored.
+    ['a quote that is never closed', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: `comment\n${'fine\n'.repeat(100_000)}"never closed\n`, name: 'q.csv' }), 422, /could not be read: .*[Qq]uote/],
     ['a header with an unnamed column', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: 'comment,\nhello,world\n', name: 'h.csv' }), 422, /no name/],
     ['an unknown text column', () => importCsv({ name: 'x', textColumn: 'message' }), 422, /no column called “message”/],
     ['a missing name', () => importCsv({ name: ' ', textColumn: 'comment' }), 400, /name/],
