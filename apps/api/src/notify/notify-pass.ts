@@ -75,27 +75,24 @@ export async function runNotificationPass(database: Pick<DatabaseHandle, 'db' | 
     return targets.get(organisationId) as Promise<Targets>;
   };
 
-  const groups = new Map<string, { channel: NotificationChannel; target: string | null; items: Due[] }>();
+  const groups = new Map<string, { channel: NotificationChannel; target: string | null; secret: string | null; items: Due[] }>();
   for (const n of claimed) {
-    const target = (await targetsOf(n.organisationId))[n.channel];
+    const targets = await targetsOf(n.organisationId);
+    const target = targets[n.channel];
     // Webhooks go one per flag; e-mails to the same address go together.
     const key = n.channel === 'webhook' ? n.id : `${n.organisationId}\n${target}`;
-    const group = groups.get(key) ?? { channel: n.channel, target, items: [] };
+    const group = groups.get(key) ?? { channel: n.channel, target, secret: targets.webhookSecret, items: [] };
     group.items.push(n);
     groups.set(key, group);
   }
 
-  for (const { channel, target, items } of groups.values()) {
+  for (const { channel, target, secret, items } of groups.values()) {
     const flags: FlagAnnouncement[] = items.map((n) => ({ flagId: n.flagId, organisation: { id: n.organisationId, name: n.organisationName }, createdAt: n.flagCreatedAt }));
     let error: string | null = null;
     if (!target) error = channel === 'webhook' ? 'The organisation no longer has a webhook address set' : 'The organisation no longer has an e-mail address set';
     else {
       try {
-        if (channel === 'webhook') {
-          const notice = items[0] as Due;
-          const { webhookSecret } = await targetsOf(notice.organisationId);
-          await postWebhook(target, flags[0] as FlagAnnouncement, { id: notice.id, secret: webhookSecret }, config);
-        }
+        if (channel === 'webhook') await postWebhook(target, flags[0] as FlagAnnouncement, { id: (items[0] as Due).id, secret }, config);
         else await sendEmail(target, flags, config);
       } catch (caught) {
         error = caught instanceof Error ? caught.message : String(caught);

@@ -7,15 +7,11 @@ import { eq } from 'drizzle-orm';
 /** The smallest number of respondents any figure may rest on, whatever an organisation sets. */
 export const MINIMUM_SUPPRESSION_THRESHOLD = 10;
 
-/** What an admin edits on the settings form. */
-export interface EditableSettings {
+export interface OrganisationSettings {
   suppressionThreshold: number;
   redactionTerms: string[];
   notifyWebhookUrl: string | null;
   notifyEmail: string | null;
-}
-
-export interface OrganisationSettings extends EditableSettings {
   /** Made here, never chosen: signs each webhook so its receiver can check where it came from. */
   notifyWebhookSecret: string | null;
 }
