@@ -36,6 +36,8 @@ function startApi(url: string, port: number): Promise<ChildProcess> {
   });
 }
 
+const KILL_AFTER_ACKNOWLEDGED = 300;
+
 let dir: string;
 let url: string;
 let versionId: string;
@@ -76,11 +78,11 @@ describe('killing the API mid-ingest', () => {
       }
     };
     const clients = Array.from({ length: 20 }, (_, w) => client(w));
-    await new Promise((r) => setTimeout(r, 1500));
+    // Killed once a good number are acknowledged, however slow the machine is, while more are in flight.
+    while (acked.size < KILL_AFTER_ACKNOWLEDGED) await new Promise((r) => setTimeout(r, 5));
     api.kill('SIGKILL');
     stop = true;
     await Promise.all(clients);
-    expect(acked.size).toBeGreaterThan(100);
     console.log(`killed the API after ${acked.size} acknowledged of ${sent} sent`);
 
     const database = await openDatabase(url);
@@ -102,5 +104,5 @@ describe('killing the API mid-ingest', () => {
     expect((await jsonOf(retry)).id).toBe(first.id);
     expect(key).toMatch(/^fault-/);
     again.kill();
-  }, 30_000);
+  }, 60_000);
 });

@@ -63,6 +63,9 @@ export function workspaceRoot(from = process.cwd()): string {
   return dir;
 }
 
+/** How long a write waits for another connection's lock before it fails. */
+const BUSY_TIMEOUT_MS = 5000;
+
 export function defaultDatabaseUrl(): string {
   return `file:${join(workspaceRoot(), '.data', 'safer-voices.db')}`;
 }
@@ -72,17 +75,22 @@ export async function openDatabase(
   authToken = process.env.DATABASE_AUTH_TOKEN
 ): Promise<DatabaseHandle> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
-  const client = createClient(authToken ? { url, authToken } : { url });
-  if (url.startsWith('file:')) {
+  const embedded = url.startsWith('file:');
+  // An embedded client keeps a pool, and requests that overlap would open
+  // more connections without the settings below (a write on one would fail
+  // at once with SQLITE_BUSY while the writer thread commits). Every call
+  // but a transaction holds its connection only while it runs synchronously,
+  // so one connection costs nothing; `timeout` covers any that is opened.
+  const client = createClient({ url, ...(authToken ? { authToken } : {}), ...(embedded ? { concurrency: 1, timeout: BUSY_TIMEOUT_MS } : {}) });
+  if (embedded) {
     // WAL lets readers run beside the writer; synchronous=FULL makes each
     // commit durable before it returns, so an acknowledged response is kept.
     await client.execute('PRAGMA journal_mode = WAL');
     await client.execute('PRAGMA synchronous = FULL');
-    await client.execute('PRAGMA busy_timeout = 5000');
     await client.execute('PRAGMA foreign_keys = ON');
   }
   const db = drizzle(client, { schema });
-  const writes = url.startsWith('file:') ? lazyWriteThread(url) : clientWrites(client);
+  const writes = embedded ? lazyWriteThread(url) : clientWrites(client);
   return {
     db,
     client,
