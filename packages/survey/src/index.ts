@@ -8,3 +8,4 @@ export * from './edit';
 export * from './exchange';
 export * from './standard-items';
 export * from './translations';
+export * from './headlines';

@@ -4,7 +4,7 @@
 // grouped by — each closed question (a grid row is a dimension of its own)
 // over every version, labelled as in the newest version that has it.
 import type { QuestionnaireKind } from '@safer-voices/db';
-import { EXTRA_VALUES, type Question, type QuestionnaireDefinition, type ScaleExtras } from '@safer-voices/survey';
+import { EXTRA_VALUES, headlineOf, type Question, type QuestionHeadline, type QuestionnaireDefinition, type ScaleExtras } from '@safer-voices/survey';
 
 export interface ExploredVersion {
   id: string;
@@ -18,6 +18,8 @@ export interface DimensionMeta {
   label: string;
   kind: 'single' | 'multi';
   options: { value: string; label: string }[];
+  /** How it is reported as a perception-of-safety measure, when its question has a measure key with a headline. */
+  headline?: QuestionHeadline;
 }
 
 /** Where one version keeps a dimension's answer: a question, or a row of a grid question. */
@@ -60,6 +62,11 @@ function extraOptions(extras: ScaleExtras): { value: string; label: string }[] {
 
 /** The dimensions one question gives, with their options and where answers are. */
 function dimensionsOf(question: Question): (DimensionMeta & { source: AnswerSource })[] {
+  const headline = headlineOf(question);
+  return closedDimensionsOf(question).map((d) => (headline ? { ...d, headline } : d));
+}
+
+function closedDimensionsOf(question: Question): (DimensionMeta & { source: AnswerSource })[] {
   const at = (key: string, kind: 'single' | 'multi', rowId: string | null = null) => ({ key, questionId: question.id, rowId, kind });
   switch (question.type) {
     case 'single':
@@ -111,6 +118,14 @@ export function exploreMeta(questionnaire: { id: string; organisationId: string;
         if (!known) {
           dimensions.set(dimension.key, { ...dimension, options: [...dimension.options] });
           continue;
+        }
+        // Answers an older wording counts (or leaves out of the base) still do.
+        if (known.headline && dimension.headline) {
+          known.headline = {
+            ...known.headline,
+            counts: [...new Set([...known.headline.counts, ...dimension.headline.counts])],
+            notInBase: [...new Set([...known.headline.notInBase, ...dimension.headline.notInBase])]
+          };
         }
         // A question that allowed several answers in any version is multi-valued throughout.
         if (dimension.kind === 'multi') known.kind = 'multi';

@@ -5,16 +5,20 @@
 import type { Database } from '@safer-voices/db';
 import {
   codedRows,
+  countBits,
   discloseExplorer,
+  discloseMeasure,
   intersect,
   leftOutByEachFilter,
+  measureRows,
+  type Selection,
   selectRespondents,
   type ThemeGroup,
   tallyThemes
 } from '@safer-voices/insights';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
 import type { Issue } from '../errors';
-import type { CrossTab, ExploreView, FilterDimension, ShownFigure } from '../routes/explore-types';
+import type { CrossTab, ExploreView, FilterDimension, MeasureFigure, ShownFigure } from '../routes/explore-types';
 import type { OrganisationSettings } from '../store/organisation-settings';
 import type { LoadedExplorer } from './load';
 import { quotesFor } from './quotes';
@@ -106,6 +110,33 @@ function differencingNotice(dimensionsLeftOut: string[], dimensions: FilterDimen
   return `Without the ${list} ${one ? 'filter' : 'filters'} this view would include between 1 and ${threshold - 1} more people, so comparing the two views would reveal something about a group smaller than ${threshold}. Widen or remove ${one ? 'that filter' : 'one of those filters'}.`;
 }
 
+/** Every measure the questionnaire has, counted over the selected respondents, with disclosure control. */
+function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: number): MeasureFigure[] {
+  return loaded.meta.dimensions.flatMap(({ key, label, options, headline }) => {
+    if (!headline) return [];
+    const rows = measureRows(loaded.index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase });
+    const disclosed = discloseMeasure({
+      threshold,
+      base: countBits(intersect(selection.rows, rows.base)),
+      counted: countBits(intersect(selection.rows, rows.counted)),
+      leftOut: leftOutByEachFilter(selection, rows.base)
+    });
+    const labelsOf = (values: readonly string[]) => options.filter((o) => values.includes(o.value)).map((o) => o.label);
+    return [
+      {
+        key,
+        label,
+        measure: headline.measure,
+        headline: headline.label,
+        counted: labelsOf(headline.counts),
+        notInBase: labelsOf(headline.notInBase),
+        base: disclosed.base,
+        figure: disclosed.headline
+      }
+    ];
+  });
+}
+
 export async function exploreView(
   db: Database,
   loaded: LoadedExplorer,
@@ -171,6 +202,7 @@ export async function exploreView(
       theme: query.theme ?? (chosen !== null && chosen >= 0 ? (themes[chosen]?.id ?? null) : null)
     },
     threshold,
+    measures: measuresOf(loaded, selection, threshold),
     base: disclosed.base,
     prevalence,
     crosstab,

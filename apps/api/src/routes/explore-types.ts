@@ -44,6 +44,26 @@ export interface CrossTab {
   rows: { themeId: string; cells: ShownFigure[] }[];
 }
 
+/** A perception-of-safety measure: one closed question (or grid row) with a measure key and a known headline. */
+export interface MeasureFigure {
+  /** The dimension key (question id, or `<questionId>.<rowId>`), usable as a filter or `by`. */
+  key: string;
+  /** The question's wording (a grid row: `question: row`). */
+  label: string;
+  /** The measure key shared across questionnaires, waves and age bands. */
+  measure: string;
+  /** How the figure reads, e.g. "% very, fairly or quite safe". */
+  headline: string;
+  /** Labels of the answers counted towards the headline. */
+  counted: string[];
+  /** Labels of the answers left out of the base. */
+  notInBase: string[];
+  /** Respondents in the view whose answer is in the base. */
+  base: ShownFigure;
+  /** Respondents counted, with their percentage of the base and its 95% interval. */
+  figure: ShownFigure;
+}
+
 export interface CoOccurrence {
   themeIds: string[];
   /** Respondents with both themes (diagonal: with the theme); null when withheld. */
@@ -75,6 +95,8 @@ export interface ExploreView {
     theme: string | null;
   };
   threshold: number;
+  /** Perception-of-safety measures over every respondent matching the filters (coded or not), in question order. */
+  measures: MeasureFigure[];
   /** Respondents matching the filters with a coded answer. */
   base: ShownFigure;
   prevalence: ThemePrevalence[];

@@ -238,4 +238,58 @@ describe('the explorer', () => {
       await db.update(organisationSettings).set({ suppressionThreshold: 10 }).where(eq(organisationSettings.organisationId, organisationId));
     }
   });
+
+  describe('perception-of-safety measures', () => {
+    /** Base and count of a single-answer measure, worked out from the stored answers themselves. */
+    async function fromStoredAnswers(question: string, counted: string[], notInBase: string[]) {
+      const { rows } = await api.database.client.execute({ sql: 'SELECT answers FROM responses WHERE version_id = ?', args: [survey.versionId] });
+      const answers = rows.map((r) => JSON.parse(String(r.answers))[question]).filter((a) => typeof a === 'string' && !notInBase.includes(a));
+      return { base: answers.length, count: answers.filter((a) => counted.includes(a)).length };
+    }
+    const measure = (v: ExploreView, key: string) => v.measures.find((m) => m.key === key) as ExploreView['measures'][number];
+
+    it('reports each measure the survey has as its headline percentage with a 95% Wilson interval, leaving “don’t know” out of the base', async () => {
+      const v = await view();
+      expect(v.measures.map((m) => m.key)).toEqual(expect.arrayContaining(['safe_at_school', 'safe_area_after_dark', 'safe_places.park', 'worry_violence', 'saw_violence_social_media']));
+      // Free-text questions and closed questions without a measure headline are not measures.
+      expect(v.measures.map((m) => m.key)).not.toContain('what_makes_unsafe');
+      const school = measure(v, 'safe_at_school');
+      expect(school).toMatchObject({ measure: 'safe_at_school', headline: '% very, fairly or quite safe', counted: ['Very safe', 'Quite safe'] });
+      expect(school.notInBase).toEqual(expect.arrayContaining(["I don't know", "I'm not at school or college"]));
+      const expected = await fromStoredAnswers('safe_at_school', ['very_safe', 'quite_safe'], ['dont_know', 'prefer_not_to_say', 'not_applicable']);
+      expect(expected.base).toBeGreaterThanOrEqual(10);
+      expect(school.base.count).toBe(expected.base);
+      expect(school.figure.count).toBe(expected.count);
+      const w = wilson(expected.count, expected.base);
+      expect(school.figure.percent).toBeCloseTo((expected.count / expected.base) * 100, 9);
+      expect(school.figure.lower).toBeCloseTo((w.lower as number) * 100, 9);
+      expect(school.figure.upper).toBeCloseTo((w.upper as number) * 100, 9);
+      // A grid row is a measure of its own, among those who go there.
+      expect(measure(v, 'safe_places.park')).toMatchObject({ headline: '% very or fairly safe, of those who go there', notInBase: ["I don't go there"] });
+      expect(measure(v, 'saw_violence_social_media')).toMatchObject({ base: { count: 62 }, figure: { count: 10, suppressed: null } });
+    });
+
+    it('follow the filters, and count everyone who answered, not only those with coded text', async () => {
+      const ash = await view('?f.school=Ash');
+      expect(measure(ash, 'saw_violence_social_media')).toMatchObject({ base: { count: 26 }, figure: { count: 10 } });
+      expect(measure(ash, 'saw_violence_social_media').figure.percent).toBeCloseTo((10 / 26) * 100, 9);
+    });
+
+    it('withhold a figure that would show everyone, or nobody but a few, gave the same answer', async () => {
+      // Every pupil in the fixture did at least one of the things listed: "62 of 62" would tell what each of them did.
+      expect(measure(await view(), 'changed_behaviour')).toMatchObject({ base: { count: 62 }, figure: { count: null, suppressed: 'secondary' } });
+      // Too few pupils in the view (Ash's 6 in Year 9): the base and the figure are withheld.
+      const few = await view('?f.class=Year%209&f.school=Ash');
+      expect(measure(few, 'safe_at_school')).toMatchObject({ base: { count: null, suppressed: 'primary' }, figure: { count: null, suppressed: 'primary' } });
+    });
+
+    it('are withheld with everything else when the view differs from a wider one by fewer than 10 people', async () => {
+      const attack = await view('?f.class=Year%209&f.school=Oak&f.school=Elm');
+      expect(attack.measures.length).toBeGreaterThan(0);
+      for (const m of attack.measures) {
+        expect(m.base).toMatchObject({ count: null, suppressed: 'differencing' });
+        expect(m.figure).toMatchObject({ count: null, percent: null, suppressed: 'differencing' });
+      }
+    });
+  });
 });

@@ -6,3 +6,4 @@ export * from './explore-index';
 export * from './select';
 export * from './tally';
 export * from './top-answers';
+export * from './measures';
