@@ -206,6 +206,37 @@ test('the demo responses can be explored by school', async ({ page }) => {
   await shot(page, 'explorer-demo-school');
 });
 
+test('an analyst reads how safe the demo’s young people feel, then at one school', async ({ page }) => {
+  await signInAsStaff(page, DEMO_STAFF.analyst.email);
+  await page.goto('/staff/analysis');
+  await page.getByRole('list', { name: 'Surveys' }).getByRole('link', { name: "Young people's safety survey", exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Perception of safety' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /Bar chart: each perception-of-safety measure/ })).toBeVisible();
+  const measures = page.getByRole('table', { name: 'Each measure as a share of the respondents who answered it' });
+  const atSchool = () => measures.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Safe at school/ }) }).getByRole('cell');
+  await expect(atSchool().nth(0)).toHaveText(/^\d+%$/);
+  await expect(atSchool().nth(1)).toHaveText(/^\d+–\d+%$/);
+  const answered = async () => Number((await atSchool().nth(2).textContent())?.replace(/,/g, ''));
+  const everyone = await answered();
+  expect(everyone).toBeGreaterThan(100);
+
+  // How each measure is counted, opened from the keyboard.
+  const counting = page.locator('summary', { hasText: 'How each measure is counted' });
+  await counting.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Counts “Very safe”, “Quite safe”\. Left out of the base: “I don't know”/).first()).toBeVisible();
+  await expectNoAxeFindings(page);
+  await shot(page, 'explorer-measures');
+
+  // One school: fewer answered, and the figures are theirs.
+  await page.goto(`${page.url()}?f.school=${encodeURIComponent('Northfield Academy')}`);
+  await expect(page.getByRole('region', { name: 'Showing' })).toContainText('School: Northfield Academy');
+  const atNorthfield = await answered();
+  expect(atNorthfield).toBeGreaterThan(0);
+  expect(atNorthfield).toBeLessThan(everyone);
+  await expectNoAxeFindings(page);
+});
+
 test('a safeguarding lead has no Analysis link and may not open the pages', async ({ page }) => {
   await signInAsStaff(page, DEMO_STAFF.safeguarding.email);
   await expect(page.getByRole('navigation', { name: 'Staff console' }).getByRole('link', { name: 'Analysis' })).toHaveCount(0);

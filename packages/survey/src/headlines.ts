@@ -9,6 +9,8 @@ import type { Question } from './model';
 import { EXTRA_VALUES } from './validate';
 
 export interface Headline {
+  /** A short name for charts and tables, e.g. "Safe after dark"; a grid row adds its own label. */
+  name: string;
   /** How the figure reads, e.g. "% very or fairly safe". */
   label: string;
   /** Answers that count towards the percentage; for a question with several answers, choosing any of them counts. */
@@ -17,29 +19,29 @@ export interface Headline {
   notInBase?: readonly string[];
 }
 
-const safe: Headline = { label: '% very, fairly or quite safe', counts: ['very_safe', 'fairly_safe', 'quite_safe'] };
-const yes: Headline = { label: '% yes', counts: ['yes'], notInBase: ['prefer_not_to_say'] };
-const majorProblem: Headline = { label: '% a major problem', counts: ['major'] };
+const safe = (name: string): Headline => ({ name, label: '% very, fairly or quite safe', counts: ['very_safe', 'fairly_safe', 'quite_safe'] });
+const yes = (name: string): Headline => ({ name, label: '% yes', counts: ['yes'], notInBase: ['prefer_not_to_say'] });
+const majorProblem = (name: string): Headline => ({ name, label: '% a major problem', counts: ['major'] });
 
 export const HEADLINES: Readonly<Record<string, Headline>> = {
-  safe_area_after_dark: safe,
-  safe_area_day: safe,
-  safe_at_school: safe,
-  safe_journey_school: safe,
-  safe_online: safe,
-  safe_places: { label: '% very or fairly safe, of those who go there', counts: ['very_safe', 'fairly_safe'] },
-  worry_crime: { label: '% worried', counts: ['yes'] },
-  worry_crime_area: { label: '% very or fairly worried', counts: ['very_worried', 'fairly_worried'] },
-  worry_violence: { label: '% worried', counts: ['very_worried', 'fairly_worried', 'a_bit_worried'] },
-  knife_crime_problem: majorProblem,
-  problem_in_area: majorProblem,
-  saw_violence_social_media: yes,
-  avoided_areas: yes,
-  missed_school_fear: yes,
-  carried_weapon: yes,
+  safe_area_after_dark: safe('Safe after dark'),
+  safe_area_day: safe('Safe during the day'),
+  safe_at_school: safe('Safe at school'),
+  safe_journey_school: safe('Safe going to and from school'),
+  safe_online: safe('Safe online'),
+  safe_places: { name: 'Safe', label: '% very or fairly safe, of those who go there', counts: ['very_safe', 'fairly_safe'] },
+  worry_crime: { name: 'Worried about crime', label: '% worried', counts: ['yes'] },
+  worry_crime_area: { name: 'Worried about crime in the area', label: '% very or fairly worried', counts: ['very_worried', 'fairly_worried'] },
+  worry_violence: { name: 'Worried about violence', label: '% worried', counts: ['very_worried', 'fairly_worried', 'a_bit_worried'] },
+  knife_crime_problem: majorProblem('Knife crime'),
+  problem_in_area: majorProblem('Problem'),
+  saw_violence_social_media: yes('Saw violence on social media'),
+  avoided_areas: yes('Avoided areas'),
+  missed_school_fear: yes('Missed school from fear'),
+  carried_weapon: yes('Carried a weapon'),
   // Asked as a yes/no item or as a list of things done ("none" being the only answer that does not count).
-  changed_behaviour: { label: '% who changed what they do to stay safe', counts: ['yes'], notInBase: ['prefer_not_to_say'] },
-  avoid_places: { label: '% who avoid at least one place', counts: 'any' }
+  changed_behaviour: { name: 'Changed behaviour to stay safe', label: '% who changed what they do to stay safe', counts: ['yes'], notInBase: ['prefer_not_to_say'] },
+  avoid_places: { name: 'Avoids a place', label: '% who avoid at least one place', counts: 'any' }
 };
 
 export interface QuestionHeadline extends Headline {

@@ -63,7 +63,13 @@ function extraOptions(extras: ScaleExtras): { value: string; label: string }[] {
 /** The dimensions one question gives, with their options and where answers are. */
 function dimensionsOf(question: Question): (DimensionMeta & { source: AnswerSource })[] {
   const headline = headlineOf(question);
-  return closedDimensionsOf(question).map((d) => (headline ? { ...d, headline } : d));
+  if (!headline) return closedDimensionsOf(question);
+  // A grid row is a measure of its own: "Safe: Parks".
+  const rowLabel = (rowId: string | null) => (question.type === 'grid' ? question.rows.find((r) => r.value === rowId)?.label : undefined);
+  return closedDimensionsOf(question).map((d) => {
+    const row = rowLabel(d.source.rowId);
+    return { ...d, headline: row ? { ...headline, name: `${headline.name}: ${row}` } : headline };
+  });
 }
 
 function closedDimensionsOf(question: Question): (DimensionMeta & { source: AnswerSource })[] {

@@ -125,6 +125,7 @@ function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: num
     return [
       {
         key,
+        name: headline.name,
         label,
         measure: headline.measure,
         headline: headline.label,

@@ -48,6 +48,8 @@ export interface CrossTab {
 export interface MeasureFigure {
   /** The dimension key (question id, or `<questionId>.<rowId>`), usable as a filter or `by`. */
   key: string;
+  /** A short name, e.g. "Safe after dark" (a grid row: "Safe: Parks"). */
+  name: string;
   /** The question's wording (a grid row: `question: row`). */
   label: string;
   /** The measure key shared across questionnaires, waves and age bands. */

@@ -254,7 +254,7 @@ describe('the explorer', () => {
       // Free-text questions and closed questions without a measure headline are not measures.
       expect(v.measures.map((m) => m.key)).not.toContain('what_makes_unsafe');
       const school = measure(v, 'safe_at_school');
-      expect(school).toMatchObject({ measure: 'safe_at_school', headline: '% very, fairly or quite safe', counted: ['Very safe', 'Quite safe'] });
+      expect(school).toMatchObject({ measure: 'safe_at_school', name: 'Safe at school', headline: '% very, fairly or quite safe', counted: ['Very safe', 'Quite safe'] });
       expect(school.notInBase).toEqual(expect.arrayContaining(["I don't know", "I'm not at school or college"]));
       const expected = await fromStoredAnswers('safe_at_school', ['very_safe', 'quite_safe'], ['dont_know', 'prefer_not_to_say', 'not_applicable']);
       expect(expected.base).toBeGreaterThanOrEqual(10);
@@ -265,7 +265,7 @@ describe('the explorer', () => {
       expect(school.figure.lower).toBeCloseTo((w.lower as number) * 100, 9);
       expect(school.figure.upper).toBeCloseTo((w.upper as number) * 100, 9);
       // A grid row is a measure of its own, among those who go there.
-      expect(measure(v, 'safe_places.park')).toMatchObject({ headline: '% very or fairly safe, of those who go there', notInBase: ["I don't go there"] });
+      expect(measure(v, 'safe_places.park')).toMatchObject({ name: 'Safe: Parks', headline: '% very or fairly safe, of those who go there', notInBase: ["I don't go there"] });
       expect(measure(v, 'saw_violence_social_media')).toMatchObject({ base: { count: 62 }, figure: { count: 10, suppressed: null } });
     });
 

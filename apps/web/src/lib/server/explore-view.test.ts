@@ -1,6 +1,7 @@
 import type { ExploreView, ShownFigure } from '@safer-voices/api';
 import { describe, expect, it } from 'vitest';
 import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filterForm, filtersInWords, pairsOf, problemsFrom, themeFigures } from './explore-view.ts';
+import { measuresOf } from './explore-measures.ts';
 
 const shown = (count: number, percent: number, lower: number, upper: number): ShownFigure => ({ count, percent, lower, upper, suppressed: null, reason: null });
 const withheld = (suppressed: 'primary' | 'secondary' | 'differencing' = 'primary'): ShownFigure => ({
@@ -26,6 +27,7 @@ function viewWith(over: Partial<ExploreView> = {}): ExploreView {
     ],
     applied: { versions: [], from: null, to: null, question: null, filters: {}, by: null, theme: 'knives_weapons' },
     threshold: 10,
+    measures: [],
     base: shown(200, 100, 100, 100),
     prevalence: [
       { themeId: 'fear', label: 'Fear', ...shown(40, 20, 15, 26) },
@@ -172,5 +174,51 @@ describe('the form', () => {
     const form = filterForm(view, chosenFrom(new URLSearchParams('from=2026-02-31')), problems);
     expect(form.from).toBe('2026-02-31');
     expect(form.dimensions[1]).toMatchObject({ open: true, error: 'Choose an answer this question has' });
+  });
+});
+
+describe('the perception-of-safety measures', () => {
+  const measure = (key: string, name: string, figure: ShownFigure, base: ShownFigure) => ({
+    key,
+    name,
+    label: `How ${name.toLowerCase()} do you feel?`,
+    measure: key,
+    headline: '% very, fairly or quite safe',
+    counted: ['Very safe', 'Quite safe'],
+    notInBase: ["I don't know"],
+    base,
+    figure
+  });
+
+  it('shows each in question order with its interval and how many answered, and "[c]" for one withheld', () => {
+    const view = viewWith({
+      measures: [
+        measure('safe_at_school', 'Safe at school', shown(120, 60, 53.1, 66.5), shown(200, 100, 100, 100)),
+        measure('safe_online', 'Safe online', shown(150, 75, 68.6, 80.5), shown(200, 100, 100, 100)),
+        measure('safe_journey_school', 'Safe going to and from school', withheld('secondary'), shown(15, 100, 100, 100))
+      ]
+    });
+    const m = measuresOf(view);
+    expect(m.rows.map((r) => [r.name, r.percent, r.interval, r.base])).toEqual([
+      ['Safe at school', '60%', '53–67%', '200'],
+      ['Safe online', '75%', '69–81%', '200'],
+      ['Safe going to and from school', '[c]', '[c]', '15']
+    ]);
+    expect(m.rows[0]).toMatchObject({ counted: '“Very safe”, “Quite safe”', notInBase: "“I don't know”" });
+    // The chart keeps the questionnaire's order; the withheld one says why.
+    expect(m.chart.rows.map((r) => r.note)).toEqual([null, null, 'not shown, to protect a small number']);
+    expect(m.summary).toBe('2 of the 3 measures can be shown. Highest: Safe online, 75% very, fairly or quite safe. Lowest: Safe at school, 60% very, fairly or quite safe.');
+  });
+
+  it('cuts a long name short in the chart, which cannot wrap, but not in the table', () => {
+    const name = 'Problem: Young people being exploited by gangs, for example county lines';
+    const m = measuresOf(viewWith({ measures: [measure('problem_in_area.exploitation', name, shown(120, 60, 53.1, 66.5), shown(200, 100, 100, 100))] }));
+    expect(m.rows[0]?.name).toBe(name);
+    expect(m.chart.rows[0]?.label).toBe('Problem: Young people being exploited…');
+  });
+
+  it('says so when none can be shown', () => {
+    const view = viewWith({ measures: [measure('safe_at_school', 'Safe at school', withheld(), withheld())] });
+    expect(measuresOf(view).summary).toMatch(/^No measure can be shown for these respondents/);
   });
 });

@@ -126,9 +126,9 @@ export function filtersInWords(view: ExploreView): string[] {
 /** The base, as a sentence: how many respondents the figures are out of, or why that is withheld. */
 export function baseInWords(view: ExploreView): string {
   const b = view.base;
-  if (b.count !== null) return `${count(b.count)} respondents match these filters and have a coded free-text answer. Percentages are of them.`;
+  if (b.count !== null) return `${count(b.count)} respondents match these filters and have a coded free-text answer. Theme percentages are of them.`;
   if (b.suppressed === 'differencing') return 'The number of respondents matching these filters is withheld, so that it cannot be compared with other views to single out a small group.';
-  return `Fewer than ${view.threshold} respondents match these filters, so no figures are shown. Choose fewer filters to see results.`;
+  return `Fewer than ${view.threshold} respondents matching these filters have a coded free-text answer, so no theme figures are shown. Choose fewer filters to see them.`;
 }
 
 /** Prevalence as the Themes page's figures, with the chosen theme's quotes. */

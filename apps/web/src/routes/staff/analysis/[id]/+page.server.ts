@@ -1,5 +1,6 @@
 import { baseInWords, chosenFrom, chosenOf, count, exploreHref, exploreQuery, filterForm, filtersInWords, problemsFrom, resultsOf } from '#lib/server/explore-view.ts';
 import { readExplore, requireAnalysisRole } from '#lib/server/explore.ts';
+import { measuresOf } from '#lib/server/explore-measures.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -39,6 +40,7 @@ export const load: PageServerLoad = async (event) => {
     clearHref: exploreHref(id, chosenFrom(new URLSearchParams())),
     results: {
       ...results,
+      measures: measuresOf(view),
       filters: filtersInWords(view),
       base: baseInWords(view),
       baseShown: view.base.count !== null,

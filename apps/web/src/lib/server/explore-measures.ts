@@ -1,0 +1,70 @@
+// The explorer's perception-of-safety measures as the page shows them: a
+// chart (in question order, as a questionnaire reads), a table with the
+// base, one sentence for people who cannot see the chart, and how each
+// measure is counted. Figures are as the API gave them; "[c]" when withheld.
+import type { ExploreView } from '@safer-voices/api';
+import { type ChartLayout, chartLayout, interval, pct } from '#lib/components/insights/theme-figures.ts';
+import { count } from './explore-view.ts';
+
+export interface MeasureRow {
+  id: string;
+  /** Short, e.g. "Safe after dark". */
+  name: string;
+  /** The question as respondents read it. */
+  label: string;
+  headline: string;
+  /** "52%", or "[c]" when withheld. */
+  percent: string;
+  interval: string;
+  /** Respondents who answered it (in the base), or "[c]". */
+  base: string;
+  counted: string;
+  notInBase: string;
+}
+
+export interface MeasuresView {
+  rows: MeasureRow[];
+  chart: ChartLayout;
+  summary: string;
+}
+
+
+/** Chart labels are SVG text, which does not wrap: a long one is cut short (the table beneath has it whole). */
+const CHART_LABEL = 40;
+function chartLabel(name: string): string {
+  if (name.length <= CHART_LABEL) return name;
+  const cut = name.slice(0, CHART_LABEL);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 0 ? cut.slice(0, lastSpace) : cut).replace(/[,;:]$/, '')}…`;
+}
+const listed = (labels: string[]) => labels.map((l) => `“${l}”`).join(', ');
+
+function summaryOf(view: ExploreView): string {
+  const shown = view.measures.filter((m) => m.figure.percent !== null);
+  if (shown.length === 0) return `No measure can be shown for these respondents: each would rest on fewer than ${view.threshold} people, or let a number under ${view.threshold} be worked out.`;
+  const byPercent = [...shown].sort((a, b) => (b.figure.percent as number) - (a.figure.percent as number));
+  const high = byPercent[0] as (typeof shown)[number];
+  const low = byPercent.at(-1) as (typeof shown)[number];
+  const of = `${shown.length} of the ${view.measures.length} measures can be shown.`;
+  if (high === low) return `${of} ${high.name}: ${pct(high.figure.percent as number)} (${high.headline.replace(/^% /, '')}).`;
+  return `${of} Highest: ${high.name}, ${pct(high.figure.percent as number)} ${high.headline.replace(/^% /, '')}. Lowest: ${low.name}, ${pct(low.figure.percent as number)} ${low.headline.replace(/^% /, '')}.`;
+}
+
+export function measuresOf(view: ExploreView): MeasuresView {
+  const figures = view.measures.map((m) => ({ id: m.key, label: chartLabel(m.name), ...m.figure }));
+  return {
+    rows: view.measures.map((m) => ({
+      id: m.key,
+      name: m.name,
+      label: m.label,
+      headline: m.headline,
+      percent: m.figure.percent === null ? '[c]' : pct(m.figure.percent),
+      interval: m.figure.percent === null ? '[c]' : interval(m.figure),
+      base: m.base.count === null ? '[c]' : count(m.base.count),
+      counted: listed(m.counted),
+      notInBase: m.notInBase.length > 0 ? listed(m.notInBase) : 'nothing'
+    })),
+    chart: chartLayout(figures, view.threshold, true),
+    summary: summaryOf(view)
+  };
+}
