@@ -5,15 +5,16 @@
 import type { Database } from '@safer-voices/db';
 import {
   codedRows,
-  countBits,
   discloseExplorer,
   discloseMeasure,
   intersect,
   leftOutByEachFilter,
+  type MeasureTally,
   measureRows,
   type Selection,
   selectRespondents,
   type ThemeGroup,
+  tallyMeasures,
   tallyThemes
 } from '@safer-voices/insights';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
@@ -112,29 +113,23 @@ function differencingNotice(dimensionsLeftOut: string[], dimensions: FilterDimen
 
 /** Every measure the questionnaire has, counted over the selected respondents, with disclosure control. */
 function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: number): MeasureFigure[] {
-  return loaded.meta.dimensions.flatMap(({ key, label, options, headline }) => {
-    if (!headline) return [];
-    const rows = measureRows(loaded.index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase });
-    const disclosed = discloseMeasure({
-      threshold,
-      base: countBits(intersect(selection.rows, rows.base)),
-      counted: countBits(intersect(selection.rows, rows.counted)),
-      leftOut: leftOutByEachFilter(selection, rows.base)
-    });
+  const measured = loaded.meta.dimensions.flatMap((d) => (d.headline ? [{ ...d, headline: d.headline }] : []));
+  const rows = measured.map(({ key, headline }) => measureRows(loaded.index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
+  const tallies = tallyMeasures(selection, rows);
+  return measured.map(({ key, label, options, headline }, i) => {
+    const disclosed = discloseMeasure({ threshold, ...(tallies[i] as MeasureTally) });
     const labelsOf = (values: readonly string[]) => options.filter((o) => values.includes(o.value)).map((o) => o.label);
-    return [
-      {
-        key,
-        name: headline.name,
-        label,
-        measure: headline.measure,
-        headline: headline.label,
-        counted: labelsOf(headline.counts),
-        notInBase: labelsOf(headline.notInBase),
-        base: disclosed.base,
-        figure: disclosed.headline
-      }
-    ];
+    return {
+      key,
+      name: headline.name,
+      label,
+      measure: headline.measure,
+      headline: headline.label,
+      counted: labelsOf(headline.counts),
+      notInBase: labelsOf(headline.notInBase),
+      base: disclosed.base,
+      figure: disclosed.headline
+    };
   });
 }
 

@@ -1,8 +1,9 @@
 // Perception-of-safety measures over an ExploreIndex: for one closed
 // question (a dimension), the respondents in the measure's base and those
 // whose answer counts towards its headline, e.g. "very or fairly safe".
-import { type Bitset, emptyBitset, setBit } from './bitset';
+import { and, type Bitset, emptyBitset, popcount32, setBit } from './bitset';
 import type { ExploreIndex } from './explore-index';
+import type { Selection } from './select';
 
 export interface MeasureRule {
   /** The dimension holding the answers: a question id, or `question.row` for a grid row. */
@@ -21,7 +22,7 @@ export interface MeasureRows {
 }
 
 // Respondents are only ever added and their closed answers never change, so
-// a measure's rows stay right until the index grows.
+// when the index grows only the new rows are read.
 const held = new WeakMap<ExploreIndex, Map<string, { size: number; rows: MeasureRows }>>();
 
 /** Which respondents of the whole index are in the measure's base, and which count. */
@@ -31,14 +32,21 @@ export function measureRows(index: ExploreIndex, rule: MeasureRule): MeasureRows
   if (!forIndex) held.set(index, (forIndex = new Map()));
   const known = forIndex.get(key);
   if (known && known.size === index.size) return known.rows;
-  const rows = readMeasureRows(index, rule);
+  const rows = readMeasureRows(index, rule, known?.size ?? 0, known?.rows);
   forIndex.set(key, { size: index.size, rows });
   return rows;
 }
 
-function readMeasureRows(index: ExploreIndex, rule: MeasureRule): MeasureRows {
-  const base = emptyBitset(index.size);
-  const counted = emptyBitset(index.size);
+/** The rows held so far, widened to `rows` respondents. */
+function widened(bits: Bitset | undefined, rows: number): Bitset {
+  const next = emptyBitset(rows);
+  if (bits) next.set(bits.subarray(0, next.length));
+  return next;
+}
+
+function readMeasureRows(index: ExploreIndex, rule: MeasureRule, from: number, before: MeasureRows | undefined): MeasureRows {
+  const base = widened(before?.base, index.size);
+  const counted = widened(before?.counted, index.size);
   const column = index.dimensions.get(rule.dimension);
   if (!column) return { base, counted };
   const notInBase = new Set(rule.notInBase);
@@ -49,7 +57,7 @@ function readMeasureRows(index: ExploreIndex, rule: MeasureRule): MeasureRows {
     column.values.forEach((value, i) => {
       role[i + 1] = counts.has(value) ? 2 : notInBase.has(value) ? 0 : 1;
     });
-    for (let row = 0; row < index.size; row++) {
+    for (let row = from; row < index.size; row++) {
       const r = role[column.codes[row] as number] as number;
       if (r > 0) setBit(base, row);
       if (r === 2) setBit(counted, row);
@@ -63,7 +71,7 @@ function readMeasureRows(index: ExploreIndex, rule: MeasureRule): MeasureRows {
     if (!notInBase.has(value)) inBase[bit >>> 5] = (inBase[bit >>> 5] as number) | (1 << (bit & 31));
     if (counts.has(value)) toCount[bit >>> 5] = (toCount[bit >>> 5] as number) | (1 << (bit & 31));
   });
-  for (let row = 0; row < index.size; row++) {
+  for (let row = from; row < index.size; row++) {
     let any = 0;
     let hit = 0;
     for (let w = 0; w < words; w++) {
@@ -75,4 +83,44 @@ function readMeasureRows(index: ExploreIndex, rule: MeasureRule): MeasureRows {
     if (hit !== 0) setBit(counted, row);
   }
   return { base, counted };
+}
+
+export interface MeasureTally {
+  /** Selected respondents in the base. */
+  base: number;
+  /** Selected respondents counted. */
+  counted: number;
+  /** For each applied filter, the base's respondents it alone leaves out (as leftOutByEachFilter). */
+  leftOut: { dimension: string; count: number }[];
+}
+
+/**
+ * Counts for many measures over one selection. What every filter but one
+ * lets through is the same for all the measures, so it is worked out once;
+ * then one pass over each measure's words takes every count, skipping words
+ * where nobody is in its base.
+ */
+export function tallyMeasures(selection: Selection, measures: readonly MeasureRows[]): MeasureTally[] {
+  const { parts, rows: selected } = selection;
+  const othersOf = parts.map((_, i) => parts.reduce<Bitset | null>((others, part, j) => (j === i ? others : others ? and(others, part.rows) : part.rows), null));
+  const partRows = parts.map((part) => part.rows);
+  return measures.map(({ base: inBase, counted: toCount }) => {
+    let base = 0;
+    let counted = 0;
+    // With a single filter, "every other filter" lets everyone in the base through.
+    const others = othersOf.map((o) => o ?? inBase);
+    const leftOut = new Float64Array(parts.length);
+    const words = Math.min(selected.length, inBase.length);
+    for (let w = 0; w < words; w++) {
+      const b = inBase[w] as number;
+      if (b === 0) continue;
+      const s = selected[w] as number;
+      base += popcount32(s & b);
+      counted += popcount32(s & (toCount[w] as number));
+      for (let i = 0; i < partRows.length; i++) {
+        leftOut[i] = (leftOut[i] as number) + popcount32(((others[i] as Bitset)[w] as number) & ~((partRows[i] as Bitset)[w] as number) & b);
+      }
+    }
+    return { base, counted, leftOut: parts.map((part, i) => ({ dimension: part.dimension, count: leftOut[i] as number })) };
+  });
 }

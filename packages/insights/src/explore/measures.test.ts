@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { discloseMeasure } from './disclose';
+import { ExploreIndex } from './explore-index';
+import { measureRows, tallyMeasures } from './measures';
+import { leftOutByEachFilter, selectRespondents } from './select';
+
+const SAFE = { dimension: 'safe', counts: ['very_safe', 'quite_safe'], notInBase: ['dont_know'] };
+const DID = { dimension: 'did', counts: ['stayed_in', 'changed_route'], notInBase: [] };
+
+function pupils() {
+  const index = new ExploreIndex(8);
+  index.declareDimension('did', 'multi');
+  let n = 0;
+  const add = (school: string, safe: string | null, did: string[]) =>
+    index.add({ id: `r${n++}`, version: 1, day: 20_000, answers: { school, ...(safe ? { safe } : {}), did } });
+  return { index, add };
+}
+
+describe('perception-of-safety measures over the index', () => {
+  it('count respondents giving a counted answer, out of those whose answer is in the base', () => {
+    const { index, add } = pupils();
+    for (let i = 0; i < 12; i++) add('oak', 'very_safe', ['stayed_in']);
+    for (let i = 0; i < 10; i++) add('oak', 'not_safe', ['none']);
+    for (let i = 0; i < 5; i++) add('oak', 'dont_know', []);
+    for (let i = 0; i < 3; i++) add('oak', null, ['changed_route', 'none']);
+    const all = selectRespondents(index, {});
+    const [safe, did] = tallyMeasures(all, [measureRows(index, SAFE), measureRows(index, DID)]);
+    // "Don't know" and no answer are not in the base.
+    expect(safe).toMatchObject({ base: 22, counted: 12 });
+    // Several answers: in the base with any answer; counted when any of them counts.
+    expect(did).toMatchObject({ base: 25, counted: 15 });
+    expect(discloseMeasure({ threshold: 10, ...(safe as NonNullable<typeof safe>) }).headline).toMatchObject({ count: 12, percent: (12 / 22) * 100 });
+  });
+
+  it('take in respondents added after the first count', () => {
+    const { index, add } = pupils();
+    for (let i = 0; i < 40; i++) add('oak', i % 2 === 0 ? 'very_safe' : 'not_safe', []);
+    expect(tallyMeasures(selectRespondents(index, {}), [measureRows(index, SAFE)])[0]).toMatchObject({ base: 40, counted: 20 });
+    for (let i = 0; i < 30; i++) add('elm', 'quite_safe', []);
+    expect(tallyMeasures(selectRespondents(index, {}), [measureRows(index, SAFE)])[0]).toMatchObject({ base: 70, counted: 50 });
+  });
+
+  it('find what each filter leaves out of the base as the explorer does for themes, and withhold everything when it is a few', () => {
+    const { index, add } = pupils();
+    for (let i = 0; i < 20; i++) add('oak', 'very_safe', []);
+    for (let i = 0; i < 4; i++) add('ash', 'very_safe', []);
+    for (let i = 0; i < 4; i++) add('ash', 'dont_know', []);
+    const rows = measureRows(index, SAFE);
+    const oak = selectRespondents(index, { values: { school: ['oak'] } });
+    const [tally] = tallyMeasures(oak, [rows]);
+    // Ash's 4 in the base, not its 4 "don't know".
+    expect(tally?.leftOut).toEqual(leftOutByEachFilter(oak, rows.base));
+    expect(tally?.leftOut).toEqual([{ dimension: 'school', count: 4 }]);
+    const shown = discloseMeasure({ threshold: 10, ...(tally as NonNullable<typeof tally>) });
+    expect(shown.headline).toMatchObject({ count: null, suppressed: 'differencing' });
+    expect(shown.base).toMatchObject({ count: null, suppressed: 'differencing' });
+  });
+});
