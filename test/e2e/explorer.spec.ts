@@ -202,6 +202,11 @@ test('the demo responses can be explored by school', async ({ page }) => {
   await expect(crosstab.getByRole('columnheader', { name: /^Northfield Academy n = [\d,]+$/ })).toBeVisible();
   await expect(crosstab.locator('td').filter({ hasText: /^\d+% \([\d,]+\)/ }).first()).toBeVisible();
   await expect(page.getByRole('img', { name: /Bar chart: share of each group mentioning/ })).toBeVisible();
+  // The perception-of-safety measures, school by school.
+  const measures = page.getByRole('table', { name: 'Perception-of-safety measures by “School”' });
+  await expect(measures.getByRole('columnheader', { name: 'Northfield Academy' })).toBeVisible();
+  const atSchool = measures.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Safe at school' }) });
+  await expect(atSchool.getByRole('cell').first()).toContainText(/^\s*\d+%\s*95% interval: \d+–\d+%\s*n = [\d,]+\s*$/);
   await expectNoAxeFindings(page);
   await shot(page, 'explorer-demo-school');
 });

@@ -6,14 +6,17 @@ import type { Database } from '@safer-voices/db';
 import {
   codedRows,
   discloseExplorer,
-  discloseMeasure,
+  type ExplorerCounts,
+  type GroupTally,
   intersect,
   leftOutByEachFilter,
   type MeasureTally,
   measureRows,
+  rowsByValue,
   type Selection,
   selectRespondents,
   type ThemeGroup,
+  tallyMeasureGroups,
   tallyMeasures,
   tallyThemes
 } from '@safer-voices/insights';
@@ -111,13 +114,32 @@ function differencingNotice(dimensionsLeftOut: string[], dimensions: FilterDimen
   return `Without the ${list} ${one ? 'filter' : 'filters'} this view would include between 1 and ${threshold - 1} more people, so comparing the two views would reveal something about a group smaller than ${threshold}. Widen or remove ${one ? 'that filter' : 'one of those filters'}.`;
 }
 
-/** Every measure the questionnaire has, counted over the selected respondents, with disclosure control. */
-function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: number): MeasureFigure[] {
+/**
+ * Every measure the questionnaire has, counted over the selected respondents
+ * (and, with `by`, in each group), through the same disclosure control as a
+ * theme: the respondents counted are the one "theme".
+ */
+function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: number, by: FilterDimension | null): MeasureFigure[] {
+  const { index } = loaded;
   const measured = loaded.meta.dimensions.flatMap((d) => (d.headline ? [{ ...d, headline: d.headline }] : []));
-  const rows = measured.map(({ key, headline }) => measureRows(loaded.index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
+  const rows = measured.map(({ key, headline }) => measureRows(index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
   const tallies = tallyMeasures(selection, rows);
+  const column = by ? index.dimensions.get(by.key) : undefined;
+  const groupTallies = by ? tallyMeasureGroups(selection.rows, rowsByValue(index, by.key), rows) : null;
   return measured.map(({ key, label, options, headline }, i) => {
-    const disclosed = discloseMeasure({ threshold, ...(tallies[i] as MeasureTally) });
+    const { base, counted, leftOut } = tallies[i] as MeasureTally;
+    let crossTab: ExplorerCounts['crossTab'] = null;
+    if (by && groupTallies) {
+      const inGroup = groupTallies[i] as GroupTally[];
+      const groups = by.options.map((o) => {
+        const at = column?.values.indexOf(o.value) ?? -1;
+        return at >= 0 ? (inGroup[at] as GroupTally) : { base: 0, counts: [0] };
+      });
+      const partition = column?.kind !== 'multi';
+      const grouped = groups.reduce((sum, g) => ({ base: sum.base + g.base, counted: sum.counted + (g.counts[0] as number) }), { base: 0, counted: 0 });
+      crossTab = { partition, groups, missing: partition ? { base: base - grouped.base, counts: [counted - grouped.counted] } : null };
+    }
+    const disclosed = discloseExplorer({ threshold, base, counts: [counted], crossTab, pairs: [[counted]], leftOut });
     const labelsOf = (values: readonly string[]) => options.filter((o) => values.includes(o.value)).map((o) => o.label);
     return {
       key,
@@ -128,7 +150,8 @@ function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: num
       counted: labelsOf(headline.counts),
       notInBase: labelsOf(headline.notInBase),
       base: disclosed.base,
-      figure: disclosed.headline
+      figure: disclosed.prevalence[0] as ShownFigure,
+      byGroup: disclosed.crossTab ? disclosed.crossTab.bases.map((groupBase, g) => ({ base: groupBase, figure: disclosed.crossTab?.cells[0]?.[g] as ShownFigure })) : null
     };
   });
 }
@@ -198,7 +221,8 @@ export async function exploreView(
       theme: query.theme ?? (chosen !== null && chosen >= 0 ? (themes[chosen]?.id ?? null) : null)
     },
     threshold,
-    measures: measuresOf(loaded, selection, threshold),
+    measures: measuresOf(loaded, selection, threshold, byDimension),
+    measuresBy: byDimension ? { key: byDimension.key, label: byDimension.label, groups: byDimension.options.map(({ value, label }) => ({ value, label })) } : null,
     base: disclosed.base,
     prevalence,
     crosstab,

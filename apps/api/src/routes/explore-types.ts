@@ -64,6 +64,8 @@ export interface MeasureFigure {
   base: ShownFigure;
   /** Respondents counted, with their percentage of the base and its 95% interval. */
   figure: ShownFigure;
+  /** With `by`: the same for each of `measuresBy.groups`, protected as a two-way table. */
+  byGroup: { base: ShownFigure; figure: ShownFigure }[] | null;
 }
 
 export interface CoOccurrence {
@@ -99,6 +101,8 @@ export interface ExploreView {
   threshold: number;
   /** Perception-of-safety measures over every respondent matching the filters (coded or not), in question order. */
   measures: MeasureFigure[];
+  /** With `by`: the groups each measure is split into. */
+  measuresBy: { key: string; label: string; groups: { value: string; label: string }[] } | null;
   /** Respondents matching the filters with a coded answer. */
   base: ShownFigure;
   prevalence: ThemePrevalence[];

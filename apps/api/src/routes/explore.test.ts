@@ -283,6 +283,22 @@ describe('the explorer', () => {
       expect(measure(few, 'safe_at_school')).toMatchObject({ base: { count: null, suppressed: 'primary' }, figure: { count: null, suppressed: 'primary' } });
     });
 
+    it('split by a grouping question, each group protected as in the themes cross-tab', async () => {
+      const v = await view('?by=class');
+      expect(v.measuresBy).toEqual({ key: 'class', label: 'Class', groups: [expect.objectContaining({ label: 'Year 9' }), expect.objectContaining({ label: 'Year 10' })] });
+      const year = (label: string) => v.measuresBy?.groups.findIndex((g) => g.label === label) as number;
+      const saw = measure(v, 'saw_violence_social_media');
+      expect(measure(v, 'safe_at_school').byGroup?.[year('Year 9')]).toMatchObject({ base: { count: 42 }, figure: { count: 22, suppressed: null } });
+      // All 10 who saw violence on social media are in Year 10. Year 9's 0 of 42 is withheld, and so is
+      // Year 10's 10 of 20, which the overall 10 would otherwise give away.
+      expect(saw.figure).toMatchObject({ count: 10, suppressed: null });
+      expect(saw.byGroup?.[year('Year 9')]?.figure).toMatchObject({ count: null, suppressed: 'primary' });
+      expect(saw.byGroup?.[year('Year 10')]).toMatchObject({ base: { count: 20 }, figure: { count: null, suppressed: 'secondary' } });
+      const ungrouped = await view();
+      expect(ungrouped.measuresBy).toBeNull();
+      expect(measure(ungrouped, 'safe_at_school').byGroup).toBeNull();
+    });
+
     it('are withheld with everything else when the view differs from a wider one by fewer than 10 people', async () => {
       const attack = await view('?f.class=Year%209&f.school=Oak&f.school=Elm');
       expect(attack.measures.length).toBeGreaterThan(0);

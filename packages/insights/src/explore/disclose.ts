@@ -186,30 +186,3 @@ export function discloseExplorer(input: ExplorerCounts): DisclosedExplorer {
   const crossTab = input.crossTab ? discloseCrossTab(input, prevalence) : null;
   return { base: shown(base, null, threshold), prevalence, crossTab, pairs: disclosePairs(input, prevalence), differencing: [] };
 }
-
-export interface MeasureCounts {
-  threshold: number;
-  /** Respondents in the view whose answer is in the measure's base. */
-  base: number;
-  /** Of those, the respondents whose answer counts towards the headline. */
-  counted: number;
-  /** For each applied filter, the base's respondents it leaves out (see leftOutByEachFilter). */
-  leftOut: readonly { dimension: string; count: number }[];
-}
-
-export interface DisclosedMeasure {
-  base: DisclosedFigure;
-  /** The headline count, its percentage of the base and a 95% Wilson interval. */
-  headline: DisclosedFigure;
-}
-
-/** A measure's figures with disclosure control: like a theme's, a one-way table [counted, not counted] with its base shown. */
-export function discloseMeasure(input: MeasureCounts): DisclosedMeasure {
-  const { threshold, base, counted } = input;
-  if (!(threshold >= 1)) throw new RangeError('threshold must be at least 1');
-  if (input.leftOut.some((d) => d.count > 0 && d.count < threshold)) {
-    return { base: withheld('differencing', 'difference below threshold'), headline: withheld('differencing', 'difference below threshold') };
-  }
-  if (base < threshold) return { base: withheld('primary', 'base below threshold'), headline: withheld('primary', 'base below threshold') };
-  return { base: shown(base, null, threshold), headline: fromFigure(suppress([counted, base - counted], { threshold }).cells[0] as Figure) };
-}

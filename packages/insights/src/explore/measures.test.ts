@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { discloseMeasure } from './disclose';
+import { discloseExplorer } from './disclose';
 import { ExploreIndex } from './explore-index';
-import { measureRows, tallyMeasures } from './measures';
-import { leftOutByEachFilter, selectRespondents } from './select';
+import { type MeasureTally, measureRows, tallyMeasureGroups, tallyMeasures } from './measures';
+import { leftOutByEachFilter, rowsByValue, selectRespondents } from './select';
 
 const SAFE = { dimension: 'safe', counts: ['very_safe', 'quite_safe'], notInBase: ['dont_know'] };
 const DID = { dimension: 'did', counts: ['stayed_in', 'changed_route'], notInBase: [] };
+
+/** A measure's figures through the explorer's disclosure control, as one theme: the respondents counted. */
+const disclosed = (tally: MeasureTally | undefined) => {
+  const { base, counted, leftOut } = tally as MeasureTally;
+  return discloseExplorer({ threshold: 10, base, counts: [counted], pairs: [[counted]], leftOut });
+};
 
 function pupils() {
   const index = new ExploreIndex(8);
@@ -29,7 +35,7 @@ describe('perception-of-safety measures over the index', () => {
     expect(safe).toMatchObject({ base: 22, counted: 12 });
     // Several answers: in the base with any answer; counted when any of them counts.
     expect(did).toMatchObject({ base: 25, counted: 15 });
-    expect(discloseMeasure({ threshold: 10, ...(safe as NonNullable<typeof safe>) }).headline).toMatchObject({ count: 12, percent: (12 / 22) * 100 });
+    expect(disclosed(safe).prevalence[0]).toMatchObject({ count: 12, percent: (12 / 22) * 100 });
   });
 
   it('take in respondents added after the first count', () => {
@@ -51,8 +57,25 @@ describe('perception-of-safety measures over the index', () => {
     // Ash's 4 in the base, not its 4 "don't know".
     expect(tally?.leftOut).toEqual(leftOutByEachFilter(oak, rows.base));
     expect(tally?.leftOut).toEqual([{ dimension: 'school', count: 4 }]);
-    const shown = discloseMeasure({ threshold: 10, ...(tally as NonNullable<typeof tally>) });
-    expect(shown.headline).toMatchObject({ count: null, suppressed: 'differencing' });
+    const shown = disclosed(tally);
+    expect(shown.prevalence[0]).toMatchObject({ count: null, suppressed: 'differencing' });
     expect(shown.base).toMatchObject({ count: null, suppressed: 'differencing' });
+  });
+
+  it('count each group of a grouping question, for a cross-tab', () => {
+    const { index, add } = pupils();
+    for (let i = 0; i < 30; i++) add('oak', i < 18 ? 'very_safe' : 'not_safe', []);
+    for (let i = 0; i < 12; i++) add('elm', i < 3 ? 'quite_safe' : 'dont_know', ['stayed_in']);
+    const schools = rowsByValue(index, 'school');
+    expect(index.dimensions.get('school')?.values).toEqual(['oak', 'elm']);
+    const [safe, did] = tallyMeasureGroups(selectRespondents(index, {}).rows, schools, [measureRows(index, SAFE), measureRows(index, DID)]);
+    expect(safe).toEqual([
+      { base: 30, counts: [18] },
+      { base: 3, counts: [3] }
+    ]);
+    expect(did).toEqual([
+      { base: 0, counts: [0] },
+      { base: 12, counts: [12] }
+    ]);
   });
 });

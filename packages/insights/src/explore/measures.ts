@@ -124,3 +124,24 @@ export function tallyMeasures(selection: Selection, measures: readonly MeasureRo
     return { base, counted, leftOut: parts.map((part, i) => ({ dimension: part.dimension, count: leftOut[i] as number })) };
   });
 }
+
+/**
+ * Per group, the selected respondents in each measure's base and those
+ * counted, as the explorer's cross-tab takes them (one "theme": counted).
+ */
+export function tallyMeasureGroups(selected: Bitset, groups: readonly Bitset[], measures: readonly MeasureRows[]): { base: number; counts: number[] }[][] {
+  return measures.map(({ base: inBase, counted: toCount }) =>
+    groups.map((group) => {
+      let base = 0;
+      let counted = 0;
+      const words = Math.min(selected.length, group.length, inBase.length);
+      for (let w = 0; w < words; w++) {
+        const here = (selected[w] as number) & (group[w] as number) & (inBase[w] as number);
+        if (here === 0) continue;
+        base += popcount32(here);
+        counted += popcount32(here & (toCount[w] as number));
+      }
+      return { base, counts: [counted] };
+    })
+  );
+}

@@ -22,10 +22,26 @@ export interface MeasureRow {
   notInBase: string;
 }
 
+/** One measure in one group: "[c]" when withheld. */
+export interface MeasureCell {
+  percent: string;
+  interval: string | null;
+  /** How many in the group answered it. */
+  base: string;
+}
+
+export interface MeasuresByGroup {
+  by: string;
+  groups: string[];
+  rows: { id: string; name: string; cells: MeasureCell[] }[];
+}
+
 export interface MeasuresView {
   rows: MeasureRow[];
   chart: ChartLayout;
   summary: string;
+  /** With a group-by: each measure across the groups. */
+  byGroup: MeasuresByGroup | null;
 }
 
 
@@ -50,6 +66,24 @@ function summaryOf(view: ExploreView): string {
   return `${of} Highest: ${high.name}, ${pct(high.figure.percent as number)} ${high.headline.replace(/^% /, '')}. Lowest: ${low.name}, ${pct(low.figure.percent as number)} ${low.headline.replace(/^% /, '')}.`;
 }
 
+function byGroupOf(view: ExploreView): MeasuresByGroup | null {
+  const by = view.measuresBy;
+  if (!by) return null;
+  return {
+    by: by.label,
+    groups: by.groups.map((g) => g.label),
+    rows: view.measures.map((m) => ({
+      id: m.key,
+      name: m.name,
+      cells: (m.byGroup ?? []).map(({ base, figure }) => ({
+        percent: figure.percent === null ? '[c]' : pct(figure.percent),
+        interval: figure.percent === null ? null : interval(figure),
+        base: base.count === null ? '[c]' : count(base.count)
+      }))
+    }))
+  };
+}
+
 export function measuresOf(view: ExploreView): MeasuresView {
   const figures = view.measures.map((m) => ({ id: m.key, label: chartLabel(m.name), ...m.figure }));
   return {
@@ -65,6 +99,7 @@ export function measuresOf(view: ExploreView): MeasuresView {
       notInBase: m.notInBase.length > 0 ? listed(m.notInBase) : 'nothing'
     })),
     chart: chartLayout(figures, view.threshold, true),
-    summary: summaryOf(view)
+    summary: summaryOf(view),
+    byGroup: byGroupOf(view)
   };
 }

@@ -28,6 +28,7 @@ function viewWith(over: Partial<ExploreView> = {}): ExploreView {
     applied: { versions: [], from: null, to: null, question: null, filters: {}, by: null, theme: 'knives_weapons' },
     threshold: 10,
     measures: [],
+    measuresBy: null,
     base: shown(200, 100, 100, 100),
     prevalence: [
       { themeId: 'fear', label: 'Fear', ...shown(40, 20, 15, 26) },
@@ -187,7 +188,8 @@ describe('the perception-of-safety measures', () => {
     counted: ['Very safe', 'Quite safe'],
     notInBase: ["I don't know"],
     base,
-    figure
+    figure,
+    byGroup: null as { base: ShownFigure; figure: ShownFigure }[] | null
   });
 
   it('shows each in question order with its interval and how many answered, and "[c]" for one withheld', () => {
@@ -215,6 +217,35 @@ describe('the perception-of-safety measures', () => {
     const m = measuresOf(viewWith({ measures: [measure('problem_in_area.exploitation', name, shown(120, 60, 53.1, 66.5), shown(200, 100, 100, 100))] }));
     expect(m.rows[0]?.name).toBe(name);
     expect(m.chart.rows[0]?.label).toBe('Problem: Young people being exploited…');
+  });
+
+  it('lays each measure out across the groups of a group-by, withheld cells as "[c]"', () => {
+    const atSchool = {
+      ...measure('safe_at_school', 'Safe at school', shown(120, 60, 53.1, 66.5), shown(200, 100, 100, 100)),
+      byGroup: [
+        { base: shown(150, 100, 100, 100), figure: shown(100, 66.7, 58.8, 73.7) },
+        { base: shown(50, 100, 100, 100), figure: withheld('secondary') }
+      ]
+    };
+    const view = viewWith({
+      measures: [atSchool],
+      measuresBy: { key: 'gender', label: 'Gender', groups: [{ value: 'girl', label: 'Girl' }, { value: 'boy', label: 'Boy' }] }
+    });
+    expect(measuresOf(view).byGroup).toEqual({
+      by: 'Gender',
+      groups: ['Girl', 'Boy'],
+      rows: [
+        {
+          id: 'safe_at_school',
+          name: 'Safe at school',
+          cells: [
+            { percent: '67%', interval: '59–74%', base: '150' },
+            { percent: '[c]', interval: null, base: '50' }
+          ]
+        }
+      ]
+    });
+    expect(measuresOf(viewWith({ measures: [atSchool] })).byGroup).toBeNull();
   });
 
   it('says so when none can be shown', () => {
