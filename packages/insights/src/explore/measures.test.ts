@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { discloseExplorer } from './disclose';
 import { ExploreIndex } from './explore-index';
 import { type MeasureTally, measureRows, tallyMeasureGroups, tallyMeasures } from './measures';
-import { leftOutByEachFilter, rowsByValue, selectRespondents } from './select';
+import { leftOutByEachFilter, selectRespondents } from './select';
 
 const SAFE = { dimension: 'safe', counts: ['very_safe', 'quite_safe'], notInBase: ['dont_know'] };
 const DID = { dimension: 'did', counts: ['stayed_in', 'changed_route'], notInBase: [] };
@@ -66,9 +66,8 @@ describe('perception-of-safety measures over the index', () => {
     const { index, add } = pupils();
     for (let i = 0; i < 30; i++) add('oak', i < 18 ? 'very_safe' : 'not_safe', []);
     for (let i = 0; i < 12; i++) add('elm', i < 3 ? 'quite_safe' : 'dont_know', ['stayed_in']);
-    const schools = rowsByValue(index, 'school');
     expect(index.dimensions.get('school')?.values).toEqual(['oak', 'elm']);
-    const [safe, did] = tallyMeasureGroups(selectRespondents(index, {}).rows, schools, [measureRows(index, SAFE), measureRows(index, DID)]);
+    const [safe, did] = tallyMeasureGroups(index, selectRespondents(index, {}).rows, 'school', [measureRows(index, SAFE), measureRows(index, DID)]);
     expect(safe).toEqual([
       { base: 30, counts: [18] },
       { base: 3, counts: [3] }
@@ -77,5 +76,9 @@ describe('perception-of-safety measures over the index', () => {
       { base: 0, counts: [0] },
       { base: 12, counts: [12] }
     ]);
+    // By a question with several answers, a respondent is in each group they chose.
+    const [byDid] = tallyMeasureGroups(index, selectRespondents(index, {}).rows, 'did', [measureRows(index, SAFE)]);
+    expect(index.dimensions.get('did')?.values).toEqual(['stayed_in']);
+    expect(byDid).toEqual([{ base: 3, counts: [3] }]);
   });
 });

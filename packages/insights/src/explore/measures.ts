@@ -3,7 +3,8 @@
 // whose answer counts towards its headline, e.g. "very or fairly safe".
 import { and, type Bitset, emptyBitset, popcount32, setBit } from './bitset';
 import type { ExploreIndex } from './explore-index';
-import type { Selection } from './select';
+import type { GroupTally } from './disclose';
+import { rowsByValue, type Selection } from './select';
 
 export interface MeasureRule {
   /** The dimension holding the answers: a question id, or `question.row` for a grid row. */
@@ -126,22 +127,50 @@ export function tallyMeasures(selection: Selection, measures: readonly MeasureRo
 }
 
 /**
- * Per group, the selected respondents in each measure's base and those
- * counted, as the explorer's cross-tab takes them (one "theme": counted).
+ * Per group of the `by` dimension (in its column's value order), the
+ * selected respondents in each measure's base and those counted, as the
+ * explorer's cross-tab takes them (one "theme": counted). With one answer
+ * each, the selected respondents are visited once per measure, whatever the
+ * number of groups; with several, each group is a bitset.
  */
-export function tallyMeasureGroups(selected: Bitset, groups: readonly Bitset[], measures: readonly MeasureRows[]): { base: number; counts: number[] }[][] {
-  return measures.map(({ base: inBase, counted: toCount }) =>
-    groups.map((group) => {
-      let base = 0;
-      let counted = 0;
-      const words = Math.min(selected.length, group.length, inBase.length);
-      for (let w = 0; w < words; w++) {
-        const here = (selected[w] as number) & (group[w] as number) & (inBase[w] as number);
-        if (here === 0) continue;
-        base += popcount32(here);
-        counted += popcount32(here & (toCount[w] as number));
+export function tallyMeasureGroups(index: ExploreIndex, selected: Bitset, by: string, measures: readonly MeasureRows[]): GroupTally[][] {
+  const column = index.dimensions.get(by);
+  if (!column) return measures.map(() => []);
+  if (column.kind === 'multi') {
+    const groups = rowsByValue(index, by);
+    return measures.map(({ base: inBase, counted: toCount }) => groups.map((group) => countWithin(selected, group, inBase, toCount)));
+  }
+  const { codes, values } = column;
+  return measures.map(({ base: inBase, counted: toCount }) => {
+    // Code 0 (no answer) is counted too, and dropped below.
+    const base = new Float64Array(values.length + 1);
+    const counted = new Float64Array(values.length + 1);
+    const words = Math.min(selected.length, inBase.length);
+    for (let w = 0; w < words; w++) {
+      let here = (selected[w] as number) & (inBase[w] as number);
+      if (here === 0) continue;
+      const hits = toCount[w] as number;
+      while (here !== 0) {
+        const low = here & -here;
+        const code = codes[(w << 5) + 31 - Math.clz32(low)] as number;
+        base[code] = (base[code] as number) + 1;
+        if ((hits & low) !== 0) counted[code] = (counted[code] as number) + 1;
+        here ^= low;
       }
-      return { base, counts: [counted] };
-    })
-  );
+    }
+    return values.map((_, i) => ({ base: base[i + 1] as number, counts: [counted[i + 1] as number] }));
+  });
+}
+
+function countWithin(selected: Bitset, group: Bitset, inBase: Bitset, toCount: Bitset): GroupTally {
+  let base = 0;
+  let counted = 0;
+  const words = Math.min(selected.length, group.length, inBase.length);
+  for (let w = 0; w < words; w++) {
+    const here = (selected[w] as number) & (group[w] as number) & (inBase[w] as number);
+    if (here === 0) continue;
+    base += popcount32(here);
+    counted += popcount32(here & (toCount[w] as number));
+  }
+  return { base, counts: [counted] };
 }
