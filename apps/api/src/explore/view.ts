@@ -124,7 +124,7 @@ function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: num
   const rows = measured.map(({ key, headline }) => measureRows(index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
   const tallies = tallyMeasures(selection, rows);
   const column = by ? index.dimensions.get(by.key) : undefined;
-  const groupTallies = by ? tallyMeasureGroups(index, selection.rows, by.key, rows) : null;
+  const groupTallies = by ? tallyMeasureGroups(index, selection, by.key, rows) : null;
   return measured.map(({ key, label, options, headline }, i) => {
     const { base, counted, leftOut } = tallies[i] as MeasureTally;
     let crossTab: ExplorerCounts['crossTab'] = null;

@@ -67,7 +67,7 @@ describe('perception-of-safety measures over the index', () => {
     for (let i = 0; i < 30; i++) add('oak', i < 18 ? 'very_safe' : 'not_safe', []);
     for (let i = 0; i < 12; i++) add('elm', i < 3 ? 'quite_safe' : 'dont_know', ['stayed_in']);
     expect(index.dimensions.get('school')?.values).toEqual(['oak', 'elm']);
-    const [safe, did] = tallyMeasureGroups(index, selectRespondents(index, {}).rows, 'school', [measureRows(index, SAFE), measureRows(index, DID)]);
+    const [safe, did] = tallyMeasureGroups(index, selectRespondents(index, {}), 'school', [measureRows(index, SAFE), measureRows(index, DID)]);
     expect(safe).toEqual([
       { base: 30, counts: [18] },
       { base: 3, counts: [3] }
@@ -77,8 +77,35 @@ describe('perception-of-safety measures over the index', () => {
       { base: 12, counts: [12] }
     ]);
     // By a question with several answers, a respondent is in each group they chose.
-    const [byDid] = tallyMeasureGroups(index, selectRespondents(index, {}).rows, 'did', [measureRows(index, SAFE)]);
+    const [byDid] = tallyMeasureGroups(index, selectRespondents(index, {}), 'did', [measureRows(index, SAFE)]);
     expect(index.dimensions.get('did')?.values).toEqual(['stayed_in']);
     expect(byDid).toEqual([{ base: 3, counts: [3] }]);
+  });
+
+  it('keep group counts right as respondents arrive, and for a filtered view', () => {
+    const { index, add } = pupils();
+    const bySchool = () => tallyMeasureGroups(index, selectRespondents(index, {}), 'school', [measureRows(index, SAFE)])[0];
+    for (let i = 0; i < 33; i++) add('oak', i % 3 === 0 ? 'very_safe' : 'not_safe', ['stayed_in', 'changed_route']);
+    expect(bySchool()).toEqual([{ base: 33, counts: [11] }]);
+    // New respondents, some at a school not seen before (a new group).
+    for (let i = 0; i < 7; i++) add('oak', 'quite_safe', []);
+    for (let i = 0; i < 5; i++) add('elm', 'very_safe', ['none']);
+    expect(bySchool()).toEqual([
+      { base: 40, counts: [18] },
+      { base: 5, counts: [5] }
+    ]);
+    // Filtered: only those who did nothing listed ("none").
+    const none = selectRespondents(index, { values: { did: ['none'] } });
+    expect(tallyMeasureGroups(index, none, 'school', [measureRows(index, SAFE)])[0]).toEqual([
+      { base: 0, counts: [0] },
+      { base: 5, counts: [5] }
+    ]);
+    // Grouped by a question with several answers: each of them.
+    expect(index.dimensions.get('did')?.values).toEqual(['stayed_in', 'changed_route', 'none']);
+    expect(tallyMeasureGroups(index, selectRespondents(index, {}), 'did', [measureRows(index, SAFE)])[0]).toEqual([
+      { base: 33, counts: [11] },
+      { base: 33, counts: [11] },
+      { base: 5, counts: [5] }
+    ]);
   });
 });

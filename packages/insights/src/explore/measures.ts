@@ -2,9 +2,9 @@
 // question (a dimension), the respondents in the measure's base and those
 // whose answer counts towards its headline, e.g. "very or fairly safe".
 import { and, type Bitset, emptyBitset, popcount32, setBit } from './bitset';
-import type { ExploreIndex } from './explore-index';
+import type { DimensionColumn, ExploreIndex } from './explore-index';
 import type { GroupTally } from './disclose';
-import { rowsByValue, type Selection } from './select';
+import type { Selection } from './select';
 
 export interface MeasureRule {
   /** The dimension holding the answers: a question id, or `question.row` for a grid row. */
@@ -34,8 +34,14 @@ export function measureRows(index: ExploreIndex, rule: MeasureRule): MeasureRows
   const known = forIndex.get(key);
   if (known && known.size === index.size) return known.rows;
   const rows = readMeasureRows(index, rule, known?.size ?? 0, known?.rows);
-  forIndex.set(key, { size: index.size, rows });
-  return rows;
+  if (!known) {
+    forIndex.set(key, { size: index.size, rows });
+    return rows;
+  }
+  // The same object, grown: what is kept per measure (see everyoneByGroup) carries on from where it was.
+  Object.assign(known.rows, rows);
+  known.size = index.size;
+  return known.rows;
 }
 
 /** The rows held so far, widened to `rows` respondents. */
@@ -126,51 +132,78 @@ export function tallyMeasures(selection: Selection, measures: readonly MeasureRo
   });
 }
 
+/** Counts per group (index 0: no answer), and how many rows they cover. */
+interface ByGroup {
+  size: number;
+  base: number[];
+  counted: number[];
+}
+
+// Per measure and grouping dimension, the counts over every respondent: a
+// view with no filters (the usual first look, "by school") then only adds
+// the respondents who arrived since.
+const everyoneByGroup = new WeakMap<MeasureRows, Map<string, ByGroup>>();
+
+/**
+ * Add the respondents in rows [from, to) of `inBase` (and, when given, of
+ * `selected`) to their groups: the group of a single-valued dimension is its
+ * code; a respondent in several groups of a multi-valued one counts in each.
+ */
+function addToGroups(column: DimensionColumn, measure: MeasureRows, selected: Bitset | null, from: number, to: number, into: ByGroup): void {
+  const { base: inBase, counted: toCount } = measure;
+  const add = (group: number, hit: boolean) => {
+    into.base[group] = (into.base[group] ?? 0) + 1;
+    if (hit) into.counted[group] = (into.counted[group] ?? 0) + 1;
+  };
+  for (let w = from >>> 5; w < (to + 31) >>> 5; w++) {
+    let here = (inBase[w] ?? 0) & (selected ? (selected[w] ?? 0) : -1);
+    // Only rows from `from` up to `to`.
+    if (w === from >>> 5 && (from & 31) !== 0) here &= -1 << (from & 31);
+    if (w === (to - 1) >>> 5 && (to & 31) !== 0) here &= (1 << (to & 31)) - 1;
+    const hits = toCount[w] ?? 0;
+    while (here !== 0) {
+      const low = here & -here;
+      const row = (w << 5) + 31 - Math.clz32(low);
+      if (column.kind === 'single') add(column.codes[row] as number, (hits & low) !== 0);
+      else {
+        for (let k = 0; k < column.words; k++) {
+          let bits = column.masks[row * column.words + k] as number;
+          while (bits !== 0) {
+            const bit = bits & -bits;
+            add((k << 5) + 32 - Math.clz32(bit), (hits & low) !== 0);
+            bits ^= bit;
+          }
+        }
+      }
+      here ^= low;
+    }
+  }
+}
+
 /**
  * Per group of the `by` dimension (in its column's value order), the
  * selected respondents in each measure's base and those counted, as the
- * explorer's cross-tab takes them (one "theme": counted). With one answer
- * each, the selected respondents are visited once per measure, whatever the
- * number of groups; with several, each group is a bitset.
+ * explorer's cross-tab takes them (one "theme": counted). Each selected
+ * respondent is visited once per measure, whatever the number of groups;
+ * with no filters the counts are kept and only brought up to date.
  */
-export function tallyMeasureGroups(index: ExploreIndex, selected: Bitset, by: string, measures: readonly MeasureRows[]): GroupTally[][] {
+export function tallyMeasureGroups(index: ExploreIndex, selection: Selection, by: string, measures: readonly MeasureRows[]): GroupTally[][] {
   const column = index.dimensions.get(by);
   if (!column) return measures.map(() => []);
-  if (column.kind === 'multi') {
-    const groups = rowsByValue(index, by);
-    return measures.map(({ base: inBase, counted: toCount }) => groups.map((group) => countWithin(selected, group, inBase, toCount)));
-  }
-  const { codes, values } = column;
-  return measures.map(({ base: inBase, counted: toCount }) => {
-    // Code 0 (no answer) is counted too, and dropped below.
-    const base = new Float64Array(values.length + 1);
-    const counted = new Float64Array(values.length + 1);
-    const words = Math.min(selected.length, inBase.length);
-    for (let w = 0; w < words; w++) {
-      let here = (selected[w] as number) & (inBase[w] as number);
-      if (here === 0) continue;
-      const hits = toCount[w] as number;
-      while (here !== 0) {
-        const low = here & -here;
-        const code = codes[(w << 5) + 31 - Math.clz32(low)] as number;
-        base[code] = (base[code] as number) + 1;
-        if ((hits & low) !== 0) counted[code] = (counted[code] as number) + 1;
-        here ^= low;
-      }
+  const everyone = selection.parts.length === 0;
+  return measures.map((measure) => {
+    let counts: ByGroup;
+    if (everyone) {
+      let forMeasure = everyoneByGroup.get(measure);
+      if (!forMeasure) everyoneByGroup.set(measure, (forMeasure = new Map()));
+      counts = forMeasure.get(by) ?? { size: 0, base: [], counted: [] };
+      forMeasure.set(by, counts);
+      if (counts.size < index.size) addToGroups(column, measure, null, counts.size, index.size, counts);
+      counts.size = index.size;
+    } else {
+      counts = { size: index.size, base: [], counted: [] };
+      addToGroups(column, measure, selection.rows, 0, index.size, counts);
     }
-    return values.map((_, i) => ({ base: base[i + 1] as number, counts: [counted[i + 1] as number] }));
+    return column.values.map((_, i) => ({ base: counts.base[i + 1] ?? 0, counts: [counts.counted[i + 1] ?? 0] }));
   });
-}
-
-function countWithin(selected: Bitset, group: Bitset, inBase: Bitset, toCount: Bitset): GroupTally {
-  let base = 0;
-  let counted = 0;
-  const words = Math.min(selected.length, group.length, inBase.length);
-  for (let w = 0; w < words; w++) {
-    const here = (selected[w] as number) & (group[w] as number) & (inBase[w] as number);
-    if (here === 0) continue;
-    base += popcount32(here);
-    counted += popcount32(here & (toCount[w] as number));
-  }
-  return { base, counts: [counted] };
 }

@@ -1,7 +1,7 @@
 // Filters over an ExploreIndex: the respondents a filter selects, those with a
 // coded answer, and the groups each filter leaves out (for the differencing
 // check).
-import { and, type Bitset, countAndNot, emptyBitset, fullBitset, orInPlace, setBit } from './bitset';
+import { and, type Bitset, countAndNot, emptyBitset, fullBitset, orInPlace } from './bitset';
 import type { ExploreIndex } from './explore-index';
 
 export interface ExploreFilter {
@@ -147,17 +147,4 @@ export function leftOutByEachFilter(selection: Selection, population: Bitset): {
     });
     return { dimension: part.dimension, count: countAndNot(others, part.rows, population) };
   });
-}
-
-/** For each value of a dimension, in the column's order, the rows giving it (one pass for a single-valued dimension). */
-export function rowsByValue(index: ExploreIndex, key: string): Bitset[] {
-  const column = index.dimensions.get(key);
-  if (!column) return [];
-  if (column.kind === 'multi') return column.values.map((value) => dimensionRows(index, key, [value]));
-  const sets = column.values.map(() => emptyBitset(index.size));
-  for (let row = 0; row < index.size; row++) {
-    const code = column.codes[row] as number;
-    if (code !== 0) setBit(sets[code - 1] as Bitset, row);
-  }
-  return sets;
 }
