@@ -135,8 +135,8 @@ export function tallyMeasures(selection: Selection, measures: readonly MeasureRo
 /** Counts per group (index 0: no answer), and how many rows they cover. */
 interface ByGroup {
   size: number;
-  base: number[];
-  counted: number[];
+  base: Float64Array;
+  counted: Float64Array;
 }
 
 // Per measure and grouping dimension, the counts over every respondent: a
@@ -144,35 +144,59 @@ interface ByGroup {
 // the respondents who arrived since.
 const everyoneByGroup = new WeakMap<MeasureRows, Map<string, ByGroup>>();
 
+/** Room for a group per value of the column (it gains values as answers arrive). */
+function sized(counts: ByGroup, column: DimensionColumn): ByGroup {
+  const groups = column.values.length + 1;
+  if (counts.base.length >= groups) return counts;
+  const grow = (from: Float64Array) => {
+    const next = new Float64Array(groups);
+    next.set(from);
+    return next;
+  };
+  return { size: counts.size, base: grow(counts.base), counted: grow(counts.counted) };
+}
+
 /**
- * Add the respondents in rows [from, to) of `inBase` (and, when given, of
- * `selected`) to their groups: the group of a single-valued dimension is its
- * code; a respondent in several groups of a multi-valued one counts in each.
+ * Add the respondents in rows [from, to) of the measure's base (and, when
+ * given, of `selected`) to their groups: the group of a single-valued
+ * dimension is its code; a respondent in several groups of a multi-valued
+ * one counts in each. Hot: a plain loop per kind of column.
  */
 function addToGroups(column: DimensionColumn, measure: MeasureRows, selected: Bitset | null, from: number, to: number, into: ByGroup): void {
   const { base: inBase, counted: toCount } = measure;
-  const add = (group: number, hit: boolean) => {
-    into.base[group] = (into.base[group] ?? 0) + 1;
-    if (hit) into.counted[group] = (into.counted[group] ?? 0) + 1;
-  };
-  for (let w = from >>> 5; w < (to + 31) >>> 5; w++) {
-    let here = (inBase[w] ?? 0) & (selected ? (selected[w] ?? 0) : -1);
+  const { base, counted } = into;
+  const lastWord = (to + 31) >>> 5;
+  for (let w = from >>> 5; w < lastWord; w++) {
+    let here = (inBase[w] as number) & (selected ? (selected[w] as number) : -1);
     // Only rows from `from` up to `to`.
     if (w === from >>> 5 && (from & 31) !== 0) here &= -1 << (from & 31);
-    if (w === (to - 1) >>> 5 && (to & 31) !== 0) here &= (1 << (to & 31)) - 1;
-    const hits = toCount[w] ?? 0;
+    if (w === lastWord - 1 && (to & 31) !== 0) here &= (1 << (to & 31)) - 1;
+    if (here === 0) continue;
+    const hits = toCount[w] as number;
+    if (column.kind === 'single') {
+      const codes = column.codes;
+      while (here !== 0) {
+        const low = here & -here;
+        const group = codes[(w << 5) + 31 - Math.clz32(low)] as number;
+        base[group] = (base[group] as number) + 1;
+        if ((hits & low) !== 0) counted[group] = (counted[group] as number) + 1;
+        here ^= low;
+      }
+      continue;
+    }
+    const { masks, words } = column;
     while (here !== 0) {
       const low = here & -here;
-      const row = (w << 5) + 31 - Math.clz32(low);
-      if (column.kind === 'single') add(column.codes[row] as number, (hits & low) !== 0);
-      else {
-        for (let k = 0; k < column.words; k++) {
-          let bits = column.masks[row * column.words + k] as number;
-          while (bits !== 0) {
-            const bit = bits & -bits;
-            add((k << 5) + 32 - Math.clz32(bit), (hits & low) !== 0);
-            bits ^= bit;
-          }
+      const at = ((w << 5) + 31 - Math.clz32(low)) * words;
+      const hit = (hits & low) !== 0;
+      for (let k = 0; k < words; k++) {
+        let bits = masks[at + k] as number;
+        while (bits !== 0) {
+          const bit = bits & -bits;
+          const group = (k << 5) + 32 - Math.clz32(bit);
+          base[group] = (base[group] as number) + 1;
+          if (hit) counted[group] = (counted[group] as number) + 1;
+          bits ^= bit;
         }
       }
       here ^= low;
@@ -192,18 +216,19 @@ export function tallyMeasureGroups(index: ExploreIndex, selection: Selection, by
   if (!column) return measures.map(() => []);
   const everyone = selection.parts.length === 0;
   return measures.map((measure) => {
+    const empty = { size: 0, base: new Float64Array(0), counted: new Float64Array(0) };
     let counts: ByGroup;
     if (everyone) {
       let forMeasure = everyoneByGroup.get(measure);
       if (!forMeasure) everyoneByGroup.set(measure, (forMeasure = new Map()));
-      counts = forMeasure.get(by) ?? { size: 0, base: [], counted: [] };
-      forMeasure.set(by, counts);
+      counts = sized(forMeasure.get(by) ?? empty, column);
       if (counts.size < index.size) addToGroups(column, measure, null, counts.size, index.size, counts);
       counts.size = index.size;
+      forMeasure.set(by, counts);
     } else {
-      counts = { size: index.size, base: [], counted: [] };
+      counts = sized(empty, column);
       addToGroups(column, measure, selection.rows, 0, index.size, counts);
     }
-    return column.values.map((_, i) => ({ base: counts.base[i + 1] ?? 0, counts: [counts.counted[i + 1] ?? 0] }));
+    return column.values.map((_, i) => ({ base: counts.base[i + 1] as number, counts: [counts.counted[i + 1] as number] }));
   });
 }
