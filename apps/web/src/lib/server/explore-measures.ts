@@ -4,7 +4,7 @@
 // measure is counted. Figures are as the API gave them; "[c]" when withheld.
 import type { ExploreView } from '@safer-voices/api';
 import { type ChartLayout, chartLayout, interval, pct } from '#lib/components/insights/theme-figures.ts';
-import { count } from './explore-view.ts';
+import { count, type GroupsTableView } from './explore-view.ts';
 
 export interface MeasureRow {
   id: string;
@@ -22,26 +22,12 @@ export interface MeasureRow {
   notInBase: string;
 }
 
-/** One measure in one group: "[c]" when withheld. */
-export interface MeasureCell {
-  percent: string;
-  interval: string | null;
-  /** How many in the group answered it. */
-  base: string;
-}
-
-export interface MeasuresByGroup {
-  by: string;
-  groups: string[];
-  rows: { id: string; name: string; cells: MeasureCell[] }[];
-}
-
 export interface MeasuresView {
   rows: MeasureRow[];
   chart: ChartLayout;
   summary: string;
   /** With a group-by: each measure across the groups. */
-  byGroup: MeasuresByGroup | null;
+  byGroup: { by: string; table: GroupsTableView } | null;
 }
 
 
@@ -66,21 +52,26 @@ function summaryOf(view: ExploreView): string {
   return `${of} Highest: ${high.name}, ${pct(high.figure.percent as number)} ${high.headline.replace(/^% /, '')}. Lowest: ${low.name}, ${pct(low.figure.percent as number)} ${low.headline.replace(/^% /, '')}.`;
 }
 
-function byGroupOf(view: ExploreView): MeasuresByGroup | null {
+function byGroupOf(view: ExploreView): MeasuresView['byGroup'] {
   const by = view.measuresBy;
   if (!by) return null;
   return {
     by: by.label,
-    groups: by.groups.map((g) => g.label),
-    rows: view.measures.map((m) => ({
-      id: m.key,
-      name: m.name,
-      cells: (m.byGroup ?? []).map(({ base, figure }) => ({
-        percent: figure.percent === null ? '[c]' : pct(figure.percent),
-        interval: figure.percent === null ? null : interval(figure),
-        base: base.count === null ? '[c]' : count(base.count)
+    table: {
+      caption: `Perception-of-safety measures by “${by.label}”`,
+      first: 'Measure',
+      hint: "Each cell is the measure's percentage in the group, the 95% interval beneath, and n, how many in the group answered the question.",
+      groups: by.groups.map((g) => ({ label: g.label, note: null })),
+      rows: view.measures.map((m) => ({
+        id: m.key,
+        label: m.name,
+        cells: (m.byGroup ?? []).map(({ base, figure }) => ({
+          main: figure.percent === null ? '[c]' : pct(figure.percent),
+          sub: figure.percent === null ? null : interval(figure),
+          note: `n = ${base.count === null ? '[c]' : count(base.count)}`
+        }))
       }))
-    }))
+    }
   };
 }
 

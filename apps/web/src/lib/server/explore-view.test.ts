@@ -114,12 +114,12 @@ describe('the figures', () => {
       }
     });
     const x = crossTabOf(view, themeFigures(view));
-    expect(x?.groups).toEqual([
-      { label: 'Girl', base: '120' },
-      { label: 'Boy', base: '[c]' }
+    expect(x?.table.groups).toEqual([
+      { label: 'Girl', note: 'n = 120' },
+      { label: 'Boy', note: 'n = [c]' }
     ]);
-    expect(x?.rows.map((r) => r.label)).toEqual(['Knives & weapons', 'Fear', 'VAWG']);
-    expect(x?.rows[0]?.cells).toEqual([
+    expect(x?.table.rows.map((r) => r.label)).toEqual(['Knives & weapons', 'Fear', 'VAWG']);
+    expect(x?.table.rows[0]?.cells).toEqual([
       { main: '42% (50)', sub: '33–51%' },
       { main: '[c]', sub: null }
     ]);
@@ -231,20 +231,19 @@ describe('the perception-of-safety measures', () => {
       measures: [atSchool],
       measuresBy: { key: 'gender', label: 'Gender', groups: [{ value: 'girl', label: 'Girl' }, { value: 'boy', label: 'Boy' }] }
     });
-    expect(measuresOf(view).byGroup).toEqual({
-      by: 'Gender',
-      groups: ['Girl', 'Boy'],
-      rows: [
-        {
-          id: 'safe_at_school',
-          name: 'Safe at school',
-          cells: [
-            { percent: '67%', interval: '59–74%', base: '150' },
-            { percent: '[c]', interval: null, base: '50' }
-          ]
-        }
-      ]
-    });
+    const table = measuresOf(view).byGroup?.table;
+    expect(table?.caption).toBe('Perception-of-safety measures by “Gender”');
+    expect(table?.groups.map((g) => g.label)).toEqual(['Girl', 'Boy']);
+    expect(table?.rows).toEqual([
+      {
+        id: 'safe_at_school',
+        label: 'Safe at school',
+        cells: [
+          { main: '67%', sub: '59–74%', note: 'n = 150' },
+          { main: '[c]', sub: null, note: 'n = 50' }
+        ]
+      }
+    ]);
     expect(measuresOf(viewWith({ measures: [atSchool] })).byGroup).toBeNull();
   });
 

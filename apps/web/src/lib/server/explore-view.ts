@@ -150,7 +150,21 @@ export function themeFigures(view: ExploreView): ThemeFigure[] {
 /** One table cell: the percentage and count, with the interval beneath; "[c]" when withheld. */
 export interface Cell {
   main: string;
+  /** The 95% interval. */
   sub: string | null;
+  /** A line beneath, e.g. how many answered. */
+  note?: string | null;
+}
+
+/** A table of rows (themes, measures) across groups, as GroupsTable shows it. */
+export interface GroupsTableView {
+  caption: string;
+  /** The first column's heading. */
+  first: string;
+  /** What a cell holds, said above the table. */
+  hint: string;
+  groups: { label: string; note: string | null }[];
+  rows: { id: string; label: string; cells: Cell[] }[];
 }
 
 export function cellOf(f: ShownFigure): Cell {
@@ -160,8 +174,7 @@ export function cellOf(f: ShownFigure): Cell {
 
 export interface CrossTabView {
   by: string;
-  groups: { label: string; base: string }[];
-  rows: { themeId: string; label: string; cells: Cell[] }[];
+  table: GroupsTableView;
   /** One theme across the groups, as a chart small enough for a phone. */
   chart: { theme: string; layout: ChartLayout; summary: string } | null;
 }
@@ -175,11 +188,16 @@ export function crossTabOf(view: ExploreView, themes: ThemeFigure[]): CrossTabVi
   const chartRow = charted && byTheme.get(charted.id);
   return {
     by: x.by.label,
-    groups: x.groups.map((g) => ({ label: g.label, base: g.base.count === null ? '[c]' : count(g.base.count) })),
-    rows: themes.flatMap((t) => {
-      const row = byTheme.get(t.id);
-      return row ? [{ themeId: t.id, label: t.label, cells: row.cells.map(cellOf) }] : [];
-    }),
+    table: {
+      caption: `Respondents mentioning each theme, by “${x.by.label}”`,
+      first: 'Theme',
+      hint: 'Each cell is the percentage of the group mentioning the theme, the number of respondents in brackets, and the 95% interval beneath. n is the number in the group.',
+      groups: x.groups.map((g) => ({ label: g.label, note: `n = ${g.base.count === null ? '[c]' : count(g.base.count)}` })),
+      rows: themes.flatMap((t) => {
+        const row = byTheme.get(t.id);
+        return row ? [{ id: t.id, label: t.label, cells: row.cells.map(cellOf) }] : [];
+      })
+    },
     // A chart of nothing but withheld groups would say nothing the table does not.
     chart: charted && chartRow?.cells.some((c) => c.percent !== null) ? groupChart(charted.label, x, chartRow.cells, view.threshold) : null
   };
