@@ -42,14 +42,34 @@ export function secondarySuppression({ values, lines, primary, rank }: Protectio
       }
     }
     const exposed = recoverable(hidden, lines);
-    if (exposed.length === 0) return secondary;
+    const zeros = zeroSumLines(hidden, lines, values);
+    if (exposed.length === 0 && zeros.length === 0) return secondary;
     let progressed = false;
     for (const entry of exposed) {
       const line = lines.find((l) => l.includes(entry) && l.some((e) => !hidden.has(e)));
       if (line && hideSmallestIn(line)) progressed = true;
     }
+    // Counts are never negative: hidden cells that must add up to 0 are all 0.
+    // Hiding a visible cell above 0 in the line (or, failing that, its total) ends that.
+    for (const line of zeros) {
+      const cells = line.slice(0, -1).filter((e) => !hidden.has(e) && (values[e] ?? 0) > 0);
+      if (hideSmallestIn(cells.length > 0 ? cells : line.slice(-1))) progressed = true;
+    }
     if (!progressed) return secondary;
   }
+}
+
+/**
+ * Lines whose total is shown and whose hidden cells are all 0: their sum,
+ * worked out from the total and the shown cells, is 0, and as no count is
+ * negative each of them must be 0.
+ */
+export function zeroSumLines(hidden: Set<number>, lines: number[][], values: number[]): number[][] {
+  return lines.filter((line) => {
+    const total = line[line.length - 1] as number;
+    const hiddenCells = line.slice(0, -1).filter((e) => hidden.has(e));
+    return !hidden.has(total) && hiddenCells.length > 0 && hiddenCells.every((e) => (values[e] ?? 0) === 0);
+  });
 }
 
 /** Hidden entries whose value follows from the line equations alone. */

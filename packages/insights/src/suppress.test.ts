@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { recoverable } from './protect';
 import { type Figure, suppress, suppressStatistic, type TwoWayResult } from './suppress';
 
-/** An attacker with the published table: solve any line with one unknown, repeatedly. */
+/**
+ * An attacker with the published table: solve any line with one unknown,
+ * and, as no count is negative, any line whose unknown cells must add up to
+ * 0, repeatedly.
+ */
 function attack(t: TwoWayResult): number {
   const grid: Array<Array<number | null>> = [
     ...t.cells.map((row, r) => [...row.map((f) => f.count), t.rowTotals[r]?.count ?? null]),
@@ -17,6 +21,15 @@ function attack(t: TwoWayResult): number {
     ];
     for (const line of lines) {
       const unknown = line.filter(([r, c]) => grid[r]?.[c] === null);
+      const [lr, lc] = line[line.length - 1] as [number, number];
+      const lineTotal = grid[lr]?.[lc];
+      const shownCells = line.slice(0, -1).reduce((sum, [r, c]) => sum + (grid[r]?.[c] ?? 0), 0);
+      if (unknown.length > 1 && lineTotal !== null && lineTotal !== undefined && lineTotal - shownCells === 0) {
+        for (const [r, c] of unknown) (grid[r] as Array<number | null>)[c] = 0;
+        recovered += unknown.length;
+        changed = true;
+        continue;
+      }
       if (unknown.length !== 1) continue;
       const [ur, uc] = unknown[0] as [number, number];
       const parts = line.slice(0, -1).map(([r, c]) => grid[r]?.[c] ?? 0);
@@ -117,6 +130,18 @@ describe('suppress: two-way tables', () => {
       expect(attack(t)).toBe(0);
       for (const row of t.cells) for (const f of row) if ((f.count ?? 10) < 10) throw new Error('small count shown');
     }
+  });
+
+  it('does not let hidden zeros be worked out from a total that the shown cells already make up', () => {
+    // Saw violence online, by school: all 10 at the first school. With only the zeros
+    // hidden, 10 − 10 = 0 would tell that nobody at the other two did.
+    const t = suppress([
+      [10, 0, 0],
+      [16, 16, 20]
+    ]);
+    expect(t.cells[0]?.slice(1).every((f) => f.count === null)).toBe(true);
+    expect(t.rowTotals[0]?.count === null || t.cells[0]?.[0]?.count === null).toBe(true);
+    expect(attack(t)).toBe(0);
   });
 
   it('finds a cell that line equations determine together', () => {
