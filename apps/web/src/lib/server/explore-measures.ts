@@ -32,7 +32,7 @@ export interface MeasuresView {
 
 
 /** Chart labels are SVG text, which does not wrap: a long one is cut short (the table beneath has it whole). */
-const CHART_LABEL = 40;
+const CHART_LABEL = 34;
 function chartLabel(name: string): string {
   if (name.length <= CHART_LABEL) return name;
   const cut = name.slice(0, CHART_LABEL);

@@ -216,7 +216,7 @@ describe('the perception-of-safety measures', () => {
     const name = 'Problem: Young people being exploited by gangs, for example county lines';
     const m = measuresOf(viewWith({ measures: [measure('problem_in_area.exploitation', name, shown(120, 60, 53.1, 66.5), shown(200, 100, 100, 100))] }));
     expect(m.rows[0]?.name).toBe(name);
-    expect(m.chart.rows[0]?.label).toBe('Problem: Young people being exploited…');
+    expect(m.chart.rows[0]?.label).toBe('Problem: Young people being…');
   });
 
   it('lays each measure out across the groups of a group-by, withheld cells as "[c]"', () => {
