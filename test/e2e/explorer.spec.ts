@@ -7,6 +7,7 @@
 // people by differencing. Axe on every state; the form again with JavaScript
 // off; a safeguarding lead turned away.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
 import { answerAll, publishedYouthSurvey, staffApi } from './survey-copies';
@@ -231,6 +232,13 @@ test('an analyst reads how safe the demo’s young people feel, then at one scho
   await expect(page.getByText(/Counts “Very safe”, “Quite safe”\. Left out of the base: “I don't know”/).first()).toBeVisible();
   await expectNoAxeFindings(page);
   await shot(page, 'explorer-measures');
+
+  // The same figures to take away, as a spreadsheet (its contents are checked in the API's tests).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these figures as a spreadsheet (Excel, .xlsx)' }).click()]);
+  expect(download.suggestedFilename()).toBe('young-people-s-safety-survey-figures.xlsx');
+  const file = await readFile((await download.path()) as string);
+  expect(file.subarray(0, 2).toString()).toBe('PK');
+  expect(file.length).toBeGreaterThan(5000);
 
   // One school: fewer answered, and the figures are theirs.
   await page.goto(`${page.url()}?f.school=${encodeURIComponent('Northfield Academy')}`);

@@ -3,6 +3,7 @@
 // differencing attack ("Year 9" against "Year 9 at every school but one"),
 // quotes, roles and bad queries.
 import { organisationSettings } from '@safer-voices/db';
+import ExcelJS from 'exceljs';
 import { wilson } from '@safer-voices/insights';
 import { DEFAULT_CODEBOOK } from '@safer-voices/themes';
 import { eq } from 'drizzle-orm';
@@ -22,6 +23,8 @@ beforeAll(async () => {
   ({ api, organisationId, analyst, survey, explore, view } = await schoolsExplorer());
 }, 60_000);
 afterAll(() => api.close());
+
+const measure = (v: ExploreView, key: string) => v.measures.find((m) => m.key === key) as ExploreView['measures'][number];
 
 describe('the explorer', () => {
   it('shows the prevalence of each theme among respondents, with 95% Wilson intervals', async () => {
@@ -252,7 +255,6 @@ describe('the explorer', () => {
       const answers = rows.map((r) => JSON.parse(String(r.answers))[question]).filter((a) => typeof a === 'string' && !notInBase.includes(a));
       return { base: answers.length, count: answers.filter((a) => counted.includes(a)).length };
     }
-    const measure = (v: ExploreView, key: string) => v.measures.find((m) => m.key === key) as ExploreView['measures'][number];
 
     it('reports each measure the survey has as its headline percentage with a 95% Wilson interval, leaving “don’t know” out of the base', async () => {
       const v = await view();
@@ -312,6 +314,51 @@ describe('the explorer', () => {
         expect(m.base).toMatchObject({ count: null, suppressed: 'differencing' });
         expect(m.figure).toMatchObject({ count: null, percent: null, suppressed: 'differencing' });
       }
+    });
+  });
+
+  describe('the figures as an Excel workbook', () => {
+    const workbook = async (query: string, headers = analyst) => api.app.request(`/api/explore/${survey.questionnaireId}/workbook${query}`, { headers });
+
+    it('holds the same figures as the view, one sheet per table, "[c]" where withheld and no quotes', async () => {
+      const v = await view('?by=class');
+      const res = await workbook('?by=class');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(res.headers.get('content-disposition')).toBe('attachment; filename="young-people-s-safety-survey-figures.xlsx"');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['About', 'Measures', 'Measures by group', 'Themes', 'Themes by group']);
+      const rows = (name: string) => (book.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+      expect(rows('About')).toEqual(expect.arrayContaining([['Questionnaire', "Young people's safety survey"], ['Grouped by', 'Class']]));
+      const school = measure(v, 'safe_at_school');
+      expect(rows('Measures')).toContainEqual([
+        'Safe at school',
+        school.label,
+        '% very, fairly or quite safe',
+        Math.round((school.figure.percent as number) * 10) / 10,
+        Math.round((school.figure.lower as number) * 10) / 10,
+        Math.round((school.figure.upper as number) * 10) / 10,
+        school.figure.count,
+        school.base.count,
+        school.counted.join(', '),
+        school.notInBase.join(', ')
+      ]);
+      // Year 10's figure for seeing violence on social media is withheld on the page, and here.
+      expect(rows('Measures by group')).toContainEqual(['Saw violence on social media', 'Year 10', '[c]', '[c]', '[c]', '[c]', 20]);
+      expect(rows('Themes')).toContainEqual(['School exclusion', '[c]', '[c]', '[c]', '[c]', 62]);
+      // Quotes (even redacted) stay on the page.
+      const everything = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
+      expect(everything).not.toContain('snapchat');
+      expect(everything).not.toContain('Sophie');
+    });
+
+    it('refuses what the view refuses, with the same errors', async () => {
+      const bad = await workbook('?from=2026-02-31');
+      expect(bad.status).toBe(400);
+      expect((await jsonOf(bad)).issues.map((i: { field: string }) => i.field)).toContain('from');
+      const lead = await bearerFor(api, (await addStaff(api, organisationId, ['safeguarding_lead'])).id);
+      expect((await workbook('', lead)).status).toBe(403);
     });
   });
 });

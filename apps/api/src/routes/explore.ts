@@ -9,8 +9,12 @@ import { requireRole } from '../auth/guards';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
+import { type Database, organisations } from '@safer-voices/db';
+import { eq } from 'drizzle-orm';
+import type { SignedInStaff } from '../auth/guards';
 import { type ExplorableQuestionnaire, explorerFor } from '../explore/cache';
 import { dimensionsOf, type ExploreQuery, exploreView, queryIssues, shownThemes } from '../explore/view';
+import { exploreWorkbook } from '../explore/workbook';
 import { currentCodebook } from '../store/codebooks';
 import { settingsOf } from '../store/organisation-settings';
 import { validate } from '../validation';
@@ -68,14 +72,14 @@ function exploreQuery(valid: z.infer<typeof ExploreQuerySchema>): ExploreQuery {
   };
 }
 
-export const exploreRoute = new Hono<Env>().get('/:id', explorers, validate('param', IdParam), validate('query', ExploreQuerySchema), async (c) => {
-  const { db } = c.var;
-  const found = await db.$client.execute({ sql: 'SELECT id, organisation_id, kind FROM questionnaires WHERE id = ?', args: [c.req.valid('param').id] });
+/** The view of a questionnaire the person may reach, under a valid query; a 404 or 400 otherwise. */
+async function viewFor(db: Database, staff: SignedInStaff, id: string, valid: z.infer<typeof ExploreQuerySchema>) {
+  const found = await db.$client.execute({ sql: 'SELECT id, organisation_id, kind FROM questionnaires WHERE id = ?', args: [id] });
   const row = found.rows[0];
   const questionnaire: ExplorableQuestionnaire | null = row
     ? { id: String(row.id), organisationId: String(row.organisation_id), kind: row.kind === 'collection' ? 'collection' : 'survey' }
     : null;
-  if (!questionnaire || !(await canReach(db, c.var.staff, questionnaire.organisationId))) {
+  if (!questionnaire || !(await canReach(db, staff, questionnaire.organisationId))) {
     throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
   }
   const [settings, codebook, loaded] = await Promise.all([
@@ -85,8 +89,33 @@ export const exploreRoute = new Hono<Env>().get('/:id', explorers, validate('par
   ]);
   const dimensions = dimensionsOf(loaded);
   const themes = shownThemes(codebook.codebook);
-  const query = exploreQuery(c.req.valid('query'));
+  const query = exploreQuery(valid);
   const issues = queryIssues(loaded, dimensions, themes, query);
   if (issues.length > 0) throw new ApiError(400, 'invalid_request', 'The request query is not valid', issues);
-  return c.json(await exploreView(db, loaded, query, { settings, themes, dimensions }));
-});
+  return { organisationId: questionnaire.organisationId, view: await exploreView(db, loaded, query, { settings, themes, dimensions }) };
+}
+
+/** A file name from a title: letters, digits and hyphens. */
+const fileNameOf = (title: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 60) || 'explorer';
+
+export const exploreRoute = new Hono<Env>()
+  .get('/:id', explorers, validate('param', IdParam), validate('query', ExploreQuerySchema), async (c) => {
+    const { view } = await viewFor(c.var.db, c.var.staff, c.req.valid('param').id, c.req.valid('query'));
+    return c.json(view);
+  })
+  // The same view's figures as an Excel workbook (no quotes), with the same query string.
+  .get('/:id/workbook', explorers, validate('param', IdParam), validate('query', ExploreQuerySchema), async (c) => {
+    const { db } = c.var;
+    const { view, organisationId } = await viewFor(db, c.var.staff, c.req.valid('param').id, c.req.valid('query'));
+    const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+    const bytes = await exploreWorkbook(view, organisation?.name ?? '');
+    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', `attachment; filename="${fileNameOf(view.questionnaire.title)}-figures.xlsx"`);
+    return c.body(bytes as Uint8Array<ArrayBuffer>);
+  });

@@ -1,6 +1,6 @@
 import type { ExploreView, ShownFigure } from '@safer-voices/api';
 import { describe, expect, it } from 'vitest';
-import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filterForm, filtersInWords, pairsOf, problemsFrom, themeFigures } from './explore-view.ts';
+import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filterForm, filtersInWords, pairsOf, problemsFrom, themeFigures, workbookHref } from './explore-view.ts';
 import { measuresOf } from './explore-measures.ts';
 
 const shown = (count: number, percent: number, lower: number, upper: number): ShownFigure => ({ count, percent, lower, upper, suppressed: null, reason: null });
@@ -49,6 +49,14 @@ function viewWith(over: Partial<ExploreView> = {}): ExploreView {
     ...over
   };
 }
+
+describe('the workbook link', () => {
+  it('asks the API for the same view, leaving out what it does not take', () => {
+    const params = new URLSearchParams('f.school=Oak+Academy&by=class&utm=x&from=');
+    expect(workbookHref('q 1', params)).toBe('/api/explore/q%201/workbook?f.school=Oak+Academy&by=class');
+    expect(workbookHref('q1', new URLSearchParams())).toBe('/api/explore/q1/workbook');
+  });
+});
 
 describe('the explorer query', () => {
   it("passes on the API's keys only, without empty fields or repeats", () => {

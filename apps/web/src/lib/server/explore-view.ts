@@ -23,6 +23,14 @@ export function exploreQuery(params: URLSearchParams): Record<string, string[]> 
   return query;
 }
 
+/** The same view's figures as an Excel workbook, from the API (which takes the same query string). */
+export function workbookHref(id: string, params: URLSearchParams): string {
+  const query = new URLSearchParams();
+  for (const [key, values] of Object.entries(exploreQuery(params))) for (const value of values) query.append(key, value);
+  const search = query.toString();
+  return `/api/explore/${encodeURIComponent(id)}/workbook${search ? `?${search}` : ''}`;
+}
+
 export interface Chosen {
   versions: string[];
   from: string;

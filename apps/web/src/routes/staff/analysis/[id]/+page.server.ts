@@ -1,4 +1,4 @@
-import { baseInWords, chosenFrom, chosenOf, count, exploreHref, exploreQuery, filterForm, filtersInWords, problemsFrom, resultsOf } from '#lib/server/explore-view.ts';
+import { baseInWords, chosenFrom, chosenOf, count, exploreHref, exploreQuery, filterForm, filtersInWords, problemsFrom, resultsOf, workbookHref } from '#lib/server/explore-view.ts';
 import { readExplore, requireAnalysisRole } from '#lib/server/explore.ts';
 import { measuresOf } from '#lib/server/explore-measures.ts';
 import type { PageServerLoad } from './$types';
@@ -41,6 +41,7 @@ export const load: PageServerLoad = async (event) => {
     results: {
       ...results,
       measures: measuresOf(view),
+      workbookHref: workbookHref(id, params),
       filters: filtersInWords(view),
       base: baseInWords(view),
       baseShown: view.base.count !== null,
