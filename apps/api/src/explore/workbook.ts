@@ -50,7 +50,7 @@ function aboutRows(view: ExploreView, organisation: string, now: Date): string[]
 export async function exploreWorkbook(view: ExploreView, organisation: string, now = new Date()): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.created = now;
-  sheet(workbook, 'About', ['', ''], aboutRows(view, organisation, now));
+  sheet(workbook, 'About', ['About these figures', ''], aboutRows(view, organisation, now));
   sheet(
     workbook,
     'Measures',
