@@ -17,6 +17,8 @@ export {
   type Coding,
   createCoder,
   type Decision,
+  type SafeguardingCode,
+  type SafeguardingTier,
   type ThemeCode
 } from './coder/create-coder.js';
 export type { Evidence } from './coder/evidence.js';

@@ -6,13 +6,6 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer' {
   export default PorterStemmer;
 }
 
-declare module 'natural/lib/natural/tokenizers/regexp_tokenizer' {
-  export class RegexpTokenizer {
-    constructor(options: { pattern: RegExp; gaps?: boolean });
-    tokenize(text: string): string[];
-  }
-}
-
 declare module 'natural/lib/natural/distance/levenshtein_distance' {
   export function DamerauLevenshteinDistance(
     source: string,

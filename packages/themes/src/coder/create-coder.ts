@@ -18,9 +18,25 @@ export interface ThemeCode {
   evidence: Evidence[];
 }
 
+/**
+ * How sure the disclosure detector is that an answer discloses harm:
+ * `likely` answers go to the top of the safeguarding queue, `possible` ones
+ * after them; both are read by a person.
+ */
+export type SafeguardingTier = 'likely' | 'possible';
+
+export interface SafeguardingCode {
+  /** True when a safeguarding lead should read the answer (either tier). */
+  flag: boolean;
+  tier: SafeguardingTier | null;
+  confidence: number;
+  /** The words that raised it. */
+  evidence: Evidence[];
+}
+
 export interface Coding {
   themes: ThemeCode[];
-  safeguarding: { flag: boolean; confidence: number; evidence: Evidence[] };
+  safeguarding: SafeguardingCode;
   /**
    * Probability that every theme decision is right: the product over themes
    * of 0.5 + |confidence − 0.5|. Answers are ranked by it for auto-coding.
@@ -128,6 +144,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
       themes,
       safeguarding: {
         flag,
+        tier: flag ? (sgConfidence >= 0.8 ? 'likely' : 'possible') : null,
         confidence: round(sgConfidence),
         evidence: flag ? tidyEvidence(answer.safeguardingRule.evidence) : []
       },

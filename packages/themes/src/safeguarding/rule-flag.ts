@@ -20,7 +20,9 @@ export interface RuleFlag {
 
 function hasSubject(tokens: Token[], first: number, last: number): boolean {
   // "been cutting again": with the subject left out, the writer is the subject.
-  if (tokens.slice(0, first).filter((t) => !t.boundary).length <= 2) return true;
+  let wordsBefore = 0;
+  for (let i = 0; i < first && wordsBefore <= 2; i++) if (!(tokens[i] as Token).boundary) wordsBefore++;
+  if (wordsBefore <= 2) return true;
   const from = Math.max(0, first - WINDOW_BEFORE);
   const to = Math.min(tokens.length - 1, last + WINDOW_AFTER);
   for (let i = from; i <= to; i++) {

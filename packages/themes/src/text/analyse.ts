@@ -1,5 +1,4 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import { RegexpTokenizer } from 'natural/lib/natural/tokenizers/regexp_tokenizer';
 import { expandContraction } from './contractions.js';
 import { markNegation } from './negation.js';
 import { DEFAULT_LEXICON, type Lexicon } from './slang-lexicon.js';
@@ -21,10 +20,9 @@ export interface Token {
 }
 
 // Words (with inner apostrophes, hyphens, ampersands) or clause punctuation.
-const tokenizer = new RegexpTokenizer({
-  pattern: /[\p{L}\p{N}£]+(?:['\-&][\p{L}\p{N}]+)*|[.,;:!?()"…]/gu,
-  gaps: false
-});
+// Read with matchAll, which gives each piece's offset and simply finds nothing
+// in an answer of "-" or emoji (natural's RegexpTokenizer returns null there).
+const WORD_OR_PUNCTUATION = /[\p{L}\p{N}£]+(?:['\-&][\p{L}\p{N}]+)*|[.,;:!?()"…]/gu;
 
 // Same-length replacements keep every offset valid for the original text.
 const CHARACTER_MAP: Record<string, string> = {
@@ -95,11 +93,10 @@ export class Analyser {
   analyse(text: string): Token[] {
     const folded = foldCharacters(text);
     const words: RawWord[] = [];
-    let cursor = 0;
-    for (const piece of tokenizer.tokenize(folded)) {
-      const start = folded.indexOf(piece, cursor);
+    for (const match of folded.matchAll(WORD_OR_PUNCTUATION)) {
+      const piece = match[0];
+      const start = match.index;
       const end = start + piece.length;
-      cursor = end;
       for (const word of expandWord(piece)) words.push({ word, start, end });
     }
     const tokens = this.applyLexicon(words);
