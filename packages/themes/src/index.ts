@@ -22,6 +22,7 @@ export {
   type ThemeCode
 } from './coder/create-coder.js';
 export type { Evidence } from './coder/evidence.js';
+export type { Writer } from './safeguarding/detector.js';
 export { crossValidate, evaluateSplit, type LabelledAnswer } from './eval/evaluate.js';
 export type { Report } from './eval/metrics.js';
 export { type Correction, exampleFromReview } from './model/corrections.js';

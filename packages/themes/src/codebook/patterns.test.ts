@@ -15,6 +15,14 @@ describe('seed phrases', () => {
     expect(matches('exclu*', 'exclusions')).toHaveLength(1);
     expect(matches('carry .. knife', 'carry a big knife')).toHaveLength(1);
     expect(matches('carry .. knife', 'carry it. knife')).toHaveLength(0);
+    expect(matches('carry .. knife', 'carry my dads big sharp knife')).toHaveLength(0);
+    expect(matches('carry ... knife', 'carry my dads big sharp knife')).toHaveLength(1);
+  });
+
+  it('match exact words when asked', () => {
+    expect(matches('=attacked', 'he was attacked')).toHaveLength(1);
+    expect(matches('=attacked', 'panic attacks')).toHaveLength(0);
+    expect(matches('got =attacked|=mugged', 'i got mugged')).toHaveLength(1);
   });
 
   it('read weights and negation', () => {

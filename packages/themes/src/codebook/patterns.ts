@@ -6,11 +6,12 @@ import { DEFAULT_LEXICON } from '../text/slang-lexicon.js';
 /** Words a pattern's `not` accepts (narrower than negation scope: "nothing, I feel safe" is not "not safe"). */
 const PATTERN_NEGATIONS = new Set(['not', 'never', 'no', 'hardly']);
 const MAX_GAP = 3;
+const LONG_GAP = 6;
 const DEFAULT_WEIGHT = 0.9;
 
 type Element =
-  | { kind: 'word'; stems: Set<string>; prefixes: string[] }
-  | { kind: 'gap' }
+  | { kind: 'word'; stems: Set<string>; prefixes: string[]; words: Set<string> }
+  | { kind: 'gap'; max: number }
   | { kind: 'not' };
 
 export interface CompiledPattern {
@@ -45,18 +46,21 @@ export function compilePattern(themeId: string, source: string, against = false)
   const weight = weighted?.[2] ? Number(weighted[2]) : DEFAULT_WEIGHT;
   if (!(weight > 0 && weight <= 1)) throw new Error(`Seed "${source}": weight must be in (0, 1]`);
   const elements: Element[] = body.split(/\s+/).map((part): Element => {
-    if (part === '..') return { kind: 'gap' };
+    if (part === '..') return { kind: 'gap', max: MAX_GAP };
+    if (part === '...') return { kind: 'gap', max: LONG_GAP };
     if (part === 'not') return { kind: 'not' };
     const stems = new Set<string>();
     const prefixes: string[] = [];
+    const words = new Set<string>();
     for (const alternative of part.split('|')) {
       if (alternative.endsWith('*')) prefixes.push(alternative.slice(0, -1));
+      else if (alternative.startsWith('=')) words.add(alternative.slice(1));
       else stems.add(canonicalStem(alternative));
     }
-    return { kind: 'word', stems, prefixes };
+    return { kind: 'word', stems, prefixes, words };
   });
   if (elements[0]?.kind === 'gap' || elements.at(-1)?.kind === 'gap') {
-    throw new Error(`Seed "${source}": ".." must sit between words`);
+    throw new Error(`Seed "${source}": ".." and "..." must sit between words`);
   }
   return { themeId, source, weight, against, hasNot: elements.some((e) => e.kind === 'not'), elements };
 }
@@ -65,7 +69,7 @@ function elementMatches(element: Element, token: Token): boolean {
   if (token.boundary) return false;
   if (element.kind === 'not') return PATTERN_NEGATIONS.has(token.word);
   if (element.kind !== 'word') return false;
-  return element.stems.has(token.stem) || element.prefixes.some((p) => token.word.startsWith(p));
+  return element.stems.has(token.stem) || element.words.has(token.word) || element.prefixes.some((p) => token.word.startsWith(p));
 }
 
 /** Index of the last token matched, or -1. Gaps never cross clause punctuation. */
@@ -73,7 +77,7 @@ function matchFrom(elements: Element[], e: number, tokens: Token[], t: number): 
   const element = elements[e];
   if (!element) return t - 1;
   if (element.kind === 'gap') {
-    for (let skip = 0; skip <= MAX_GAP; skip++) {
+    for (let skip = 0; skip <= element.max; skip++) {
       const next = tokens[t + skip];
       if (!next) return -1;
       if (skip > 0 && next.boundary) return -1;
@@ -119,6 +123,8 @@ export class PatternSet {
         continue;
       }
       for (const stem of first.stems) push(this.byStem, stem, pattern);
+      // An exact word is found through its stem, then checked whole.
+      for (const word of first.words) push(this.byStem, PorterStemmer.stem(word), pattern);
       const openings = new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)));
       for (const opening of openings) push(this.byOpening, opening, pattern);
     }

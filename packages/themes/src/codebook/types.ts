@@ -5,6 +5,8 @@ import { z } from 'zod';
  * also matches "carrying knives" and "carries a shank" (lexicon). Syntax:
  *   `a|b`     either word            `exclu*`  any word starting "exclu"
  *   `..`      up to 3 words between  `not`     any negation ("never", "no"…)
+ *   `=word`   that word exactly, not its stem ("=attacked" is not "attacks")
+ *   `...`     up to 6 words between
  *   ` @0.4`   at the end: the phrase's weight (default 0.9)
  * A phrase that contains `not` is never cancelled by negation; any other
  * phrase inside a negation's scope is ignored for themes marked `negatable`.

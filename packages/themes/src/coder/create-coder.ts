@@ -7,6 +7,8 @@ import { priorOffsets } from '../model/train.js';
 import { type Evidence, tidyEvidence } from './evidence.js';
 import { modelEvidence } from './model-evidence.js';
 import { pipelineFor } from './pipeline.js';
+import type { Writer } from '../safeguarding/detector.js';
+import { safeguardingCodeOf } from '../safeguarding/safeguarding-code.js';
 
 export type Decision = 'yes' | 'no' | 'review';
 
@@ -53,6 +55,11 @@ export interface Coding {
 export interface AnswerContext {
   /** The question it answers: "Is there anywhere you avoid going?" changes what a place name means. */
   question?: string;
+  /**
+   * Who wrote it, when the questionnaire says: "when i was 12" from a child
+   * is still a disclosure to look at, from an adult it is their childhood.
+   */
+  writer?: Writer;
 }
 
 export interface Coder {
@@ -68,8 +75,6 @@ export interface CoderOptions {
 
 /** Codebook-only: rule scores inside this distance of 0.5 go to review. */
 const CODEBOOK_REVIEW_BAND = 0.2;
-/** Codebook-only safeguarding flag threshold; low because recall comes first. */
-export const CODEBOOK_SAFEGUARDING_THRESHOLD = 0.35;
 
 function decide(confidence: number, band: number): Decision {
   if (Math.abs(confidence - 0.5) < band) return 'review';
@@ -111,8 +116,10 @@ export function createCoder(options: CoderOptions = {}): Coder {
     return themeConfidence(relative >= 0, applyCalibration(calibrator, calibrationFeatures(relative, ruleScore)));
   }
 
+  const sgIndex = labelIndex.get(SAFEGUARDING_LABEL);
+
   function code(text: string, context: AnswerContext = {}): Coding {
-    const answer = pipeline.analyse(text, context.question);
+    const answer = pipeline.analyse(text, context.question, context.writer);
     const offsets = priorOffsets(answer, pipeline.themeIds, model?.priorScale ?? 0);
     const margins = weights ? allMargins(weights, answer.features, offsets) : null;
     const raw: number[] = [];
@@ -133,21 +140,9 @@ export function createCoder(options: CoderOptions = {}): Coder {
     const certainty = answerCertaintyOf(raw);
     const autoCode = model?.autoCodeCertainty;
     const review = autoCode === undefined ? themes.some((t) => t.decision === 'review') : certainty < autoCode;
-    const sgIndex = labelIndex.get(SAFEGUARDING_LABEL);
-    const sgConfidence =
-      weights && sgIndex !== undefined
-        ? confidenceOf(margins, sgIndex)
-        : // Rescale so the codebook threshold sits at 0.5 like a model's.
-          Math.min(1, (answer.safeguardingRule.score * 0.5) / CODEBOOK_SAFEGUARDING_THRESHOLD);
-    const flag = sgConfidence >= 0.5;
     return {
       themes,
-      safeguarding: {
-        flag,
-        tier: flag ? (sgConfidence >= 0.8 ? 'likely' : 'possible') : null,
-        confidence: round(sgConfidence),
-        evidence: flag ? tidyEvidence(answer.safeguardingRule.evidence) : []
-      },
+      safeguarding: safeguardingCodeOf(answer.disclosure, weights && sgIndex !== undefined ? confidenceOf(margins, sgIndex) : null),
       certainty: Math.round(certainty * 1e6) / 1e6,
       review,
       codebookVersion: version,

@@ -1,13 +1,11 @@
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import type { Codebook } from '../codebook/types.js';
 import { extractFeatures, type SparseVector } from '../model/features.js';
-import { ruleSafeguarding } from '../safeguarding/rule-flag.js';
-import { HARM_CUES } from '../safeguarding/cues.js';
+import { type Disclosure, detectDisclosure, detectorVocabulary, type Writer } from '../safeguarding/detector.js';
 import { Analyser, type Token } from '../text/analyse.js';
 import { DEFAULT_LEXICON } from '../text/slang-lexicon.js';
 import { SpellingCorrector } from '../text/spelling.js';
 import { CodebookScorer, type RuleScore } from './codebook-scorer.js';
-import type { Evidence } from './evidence.js';
 
 // Whole words that codebook phrases only name by prefix ("exclu*"), so that
 // spelling correction has something to aim at.
@@ -18,7 +16,8 @@ export interface AnalysedAnswer {
   text: string;
   tokens: Token[];
   rules: Map<string, RuleScore>;
-  safeguardingRule: { score: number; evidence: Evidence[] };
+  /** What the disclosure detector found (safeguarding/detector.ts). */
+  disclosure: Disclosure;
   features: SparseVector;
 }
 
@@ -33,7 +32,7 @@ export class Pipeline {
     this.scorer = new CodebookScorer(codebook);
     this.themeIds = this.scorer.themeIds;
     const vocabulary = new Set([...this.scorer.vocabulary(), ...EXTRA_TARGETS]);
-    for (const cue of HARM_CUES) for (const word of cue.split(/[\s|]+/)) if (/^[a-z]+$/.test(word)) vocabulary.add(word);
+    for (const word of detectorVocabulary()) vocabulary.add(word);
     for (const entries of DEFAULT_LEXICON.values()) for (const e of entries) for (const w of e.canonical) vocabulary.add(w);
     this.analyser = new Analyser({ corrector: new SpellingCorrector(vocabulary) });
   }
@@ -52,14 +51,14 @@ export class Pipeline {
     return tokens;
   }
 
-  analyse(text: string, question?: string): AnalysedAnswer {
+  analyse(text: string, question?: string, writer: Writer = 'unknown'): AnalysedAnswer {
     const tokens = this.analyser.analyse(text);
     const questionTokens = this.analyseQuestion(question);
     const rules = this.scorer.score(tokens, text, questionTokens);
-    const safeguardingRule = ruleSafeguarding(tokens, text);
+    const disclosure = detectDisclosure(tokens, text, writer);
     const ruleScores = this.themeIds.map((id) => rules.get(id)?.score ?? 0);
-    ruleScores.push(safeguardingRule.score);
-    return { text, tokens, rules, safeguardingRule, features: extractFeatures(tokens, ruleScores, questionTokens) };
+    ruleScores.push(disclosure.score);
+    return { text, tokens, rules, disclosure, features: extractFeatures(tokens, ruleScores, questionTokens) };
   }
 }
 

@@ -12,7 +12,7 @@ export interface LabelledAnswer extends TrainingExample {
 }
 
 function score(coder: Coder, answer: LabelledAnswer): Scored {
-  const coding = coder.code(answer.text, { question: answer.question });
+  const coding = coder.code(answer.text, { question: answer.question, writer: answer.writer });
   return {
     gold: new Set(answer.themes),
     goldSafeguarding: answer.safeguarding,

@@ -1,4 +1,5 @@
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
+import type { Writer } from '../safeguarding/detector.js';
 import { type Codebook, codebookVersion } from '../codebook/types.js';
 import { type AnalysedAnswer, pipelineFor } from '../coder/pipeline.js';
 import { autoCodeThreshold, bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
@@ -13,6 +14,8 @@ export interface TrainingExample {
   text: string;
   /** The survey question the answer responds to, when known. */
   question?: string;
+  /** Who wrote it, when known (see AnswerContext). */
+  writer?: Writer;
   themes: string[];
   safeguarding?: boolean;
 }
@@ -50,7 +53,7 @@ export function priorOffsets(answer: AnalysedAnswer, themeIds: string[], scale: 
   themeIds.forEach((id, k) => {
     offsets[k] = scale * ((answer.rules.get(id)?.score ?? 0) - 0.5);
   });
-  offsets[themeIds.length] = scale * (answer.safeguardingRule.score - 0.5);
+  offsets[themeIds.length] = scale * (answer.disclosure.score - 0.5);
   return offsets;
 }
 
@@ -66,7 +69,7 @@ function* prepare(examples: TrainingExample[], codebook: Codebook, scale: number
   const rules: Float64Array[] = [];
   for (const [n, example] of examples.entries()) {
     if (n % STEP_EXAMPLES === STEP_EXAMPLES - 1) yield;
-    const answer = pipeline.analyse(example.text, example.question);
+    const answer = pipeline.analyse(example.text, example.question, example.writer);
     const themes = new Set(example.themes.map((id) => resolveTheme(codebook, id)));
     const target = new Uint8Array(labels.length);
     pipeline.themeIds.forEach((id, k) => {
@@ -76,7 +79,7 @@ function* prepare(examples: TrainingExample[], codebook: Codebook, scale: number
     xs.push(answer.features);
     targets.push(target);
     offsets.push(priorOffsets(answer, pipeline.themeIds, scale));
-    rules.push(Float64Array.from([...pipeline.themeIds.map((id) => answer.rules.get(id)?.score ?? 0), answer.safeguardingRule.score]));
+    rules.push(Float64Array.from([...pipeline.themeIds.map((id) => answer.rules.get(id)?.score ?? 0), answer.disclosure.score]));
   }
   return { labels, xs, targets, offsets, rules, dimension: featureDimension(labels.length) };
 }

@@ -3,9 +3,12 @@ import type { Token } from './analyse.js';
 // Words that deny what follows them in the same clause.
 const CUES = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'nowhere', 'neither', 'nor', 'without', 'hardly']);
 // Words that start a new clause: "I'm not scared but my mum is".
-const CLAUSE_STARTERS = new Set(['when', 'while', 'since', 'until', 'if', 'then', 'but', 'though', 'although', 'however', 'yet', 'except', 'because', 'so', 'unless', 'whereas']);
+const CLAUSE_STARTERS = new Set(['when', 'while', 'since', 'until', 'if', 'then', 'but', 'though', 'although', 'however', 'yet', 'except', 'because', 'so', 'unless', 'whereas', 'saying', 'telling', 'asking']);
 // "not just", "not only" add rather than deny.
 const NOT_NEGATING_AFTER = new Set(['just', 'only', 'matter', 'doubt', 'wonder']);
+// "not gonna lie", "no lie", "not lying": a way of saying "honestly", not a denial.
+const HONESTLY = [['lie'], ['lying'], ['going', 'to', 'lie'], ['gonna', 'lie'], ['to', 'lie']];
+const saysHonestly = (tokens: Token[], at: number) => HONESTLY.some((words) => words.every((w, k) => tokens[at + k]?.word === w));
 // Long sentences without punctuation are common; scope fades after this.
 const MAX_SCOPE = 6;
 
@@ -26,6 +29,7 @@ export function markNegation(tokens: Token[]): void {
     if (CUES.has(token.word)) {
       const next = tokens[i + 1];
       if (next && NOT_NEGATING_AFTER.has(next.word)) continue;
+      if (saysHonestly(tokens, i + 1)) continue;
       remaining = MAX_SCOPE;
       continue;
     }

@@ -261,6 +261,7 @@ self-harm = self harm
 self-harming = self harming
 selfharm = self harm
 kms = kill myself
+kys = kill yourself
 `;
 
 export type Lexicon = Map<string, { variant: string[]; canonical: string[] }[]>;

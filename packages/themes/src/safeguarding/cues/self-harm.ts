@@ -1,0 +1,75 @@
+// Self-harm and suicidal thoughts, direct and indirect.
+import { type Cue, cues } from './cue.js';
+
+const strong = cues('self_harm', 'strong');
+const moderate = cues('self_harm', 'moderate');
+const weak = cues('self_harm', 'weak');
+
+export const SELF_HARM: Cue[] = [
+  ...strong(
+    'self harm*',
+    'selfharm*',
+    'cut|cutting|cuts|burn|burning|burnt|scratch*|hurt|hurting|harm|harming|starv*|punch*|hit|hitting|bang|banging myself|herself|himself',
+    'cut|cutting|cuts|burnt|burned|burning|scratch*|slit|slitting .. my|her|his arm|arms|wrist|wrists|leg|legs|skin|thigh|thighs|stomach',
+    'till|until|makes .. bleed',
+    'been|started|start|keep|keeps .. cutting',
+    'kill|killing|hang|hanging|drown|drowning|end|ending myself|herself|himself|themselves|yourself',
+    'suicid*',
+    'overdos*',
+    'took|taken|take|swallowed|swallow .. pills|tablets|paracetamol',
+    'end|ending {my life|it all|everything|things|it}',
+    'take my own life',
+    'want|wanted|wanting|wants|wish .. to die|dead',
+    'wish i was|were {dead|gone|never born}',
+    'not want to be here|alive|around|living',
+    'not want to live|exist|wake|carry',
+    'not want to .. live|exist anymore',
+    'not wake up',
+    '{would be|be|are|is|be} better off .. {without me|if i|if me|dead}',
+    'notice|care|miss .. if i was|were gone|dead|died',
+    'if i was|were {gone|dead|died|not here}',
+    'can not go on',
+    'can not do this|it {anymore|any more}',
+    'can not take {it|this|any more|anymore}',
+    'can not cope|handle .. {anymore|any more}',
+    'no point in living|life|being|going|me|anything',
+    'no reason to live|be',
+    'not see the point',
+    'what is the point',
+    'done with {life|living|everything|it all}',
+    'want .. it|everything|all to stop|end',
+    'jump|jumping {off|in front}',
+    'dark thoughts',
+    'not worth living',
+    'tired of living|life|being',
+    'fed up with life|living',
+    'give up on life|everything',
+    '{nobody|no one} .. miss me',
+    'disappear forever',
+    'no way {out|to escape}',
+    'no other way out',
+    'plan to .. kill|end|die',
+    'not feel anything|nothing',
+    'not see .. future',
+    'no future',
+    'nothing to live for',
+    'not care .. anymore|if i|what happens',
+    'think|thinking|thought about .. dying|death|suicide|ending'
+  ),
+  ...moderate(
+    'going|gonna|want|wanted|wanting .. run away',
+    'ran away',
+    'running away',
+    'want to disappear',
+    'hate {myself|my life}',
+    'urges',
+    'hopeless',
+    'worthless',
+    'numb',
+    'empty inside',
+    'bleed|bleeding|blood',
+    'scars',
+    'fake face|smile'
+  ),
+  ...weak('run away', 'nobody cares', 'no one cares', 'alone', 'lonely', 'depressed', 'crying', 'cry myself', 'help me', 'please help', 'what should i do', 'what do i do')
+];

@@ -1,0 +1,71 @@
+// Threats, attacks, being followed, violent bullying, and weapons carried now.
+import { ANYONE, type Cue, cues, ME, WEAPON } from './cue.js';
+
+const strong = cues('threat_or_attack', 'strong');
+const moderate = cues('threat_or_attack', 'moderate');
+const weak = cues('threat_or_attack', 'weak');
+const weapon = cues('weapon', 'strong');
+const weaponHint = cues('weapon', 'moderate');
+
+const THREAT_VERBS = 'stab|kill|batter|beat|attack|jump|shank|hurt|shoot|slash|slice|rape|burn|smash|bang|cut|mark|merk|wet|finish';
+
+export const THREAT_OR_ATTACK: Cue[] = [
+  ...strong(
+    `threaten* ${ANYONE}`,
+    '=threatened',
+    `going|gonna|will|would|want|wants|coming|trying .. ${THREAT_VERBS} ${ANYONE}`,
+    `going|gonna|will .. stab|kill|batter|beat|attack|shank|shoot|slash|slice|rape ${ANYONE}`,
+    `going|gonna .. get ${ME}|you`,
+    `=followed|=following|=follows|=follow|stalk* ${ANYONE}`,
+    'not follow|followed me|us|her|him further|home|anymore',
+    '=mugged|=robbed|=stabbed|=slashed|=attacked|=assaulted|=spiked|=beaten|=knifed|=kidnapped|=raped|=glassed|=shot',
+    'stab wound|wounds',
+    'cornered me|him|her|us',
+    'asked|asking|ask|tried|trying|told .. to get in',
+    'at knifepoint|gunpoint',
+    `pulled|held|put|pointed|waved|pulls .. ${WEAPON} .. me|my|him|her|us|throat|face|out`,
+    `pulled a|out ${WEAPON}`,
+    'beat|beaten|beating|beats .. up',
+    'head into|against',
+    'headlock',
+    'pin|pins|pinned|pinning .. me|him|her|down',
+    'stole|took|nicked|robbed|takes|take .. my|his|her|their phone|phones|money|bike|bag|stuff|things|trainers|coat',
+    'phone|phones|bike|money|bag .. stole|stolen|nicked|taken',
+    'told me to kill myself',
+    'to kill herself|himself|yourself',
+    'kill yourself',
+    'go die',
+    'hospital|stitches|a&e',
+    '{video|videos|vid} {of me|me} .. beaten|getting|fight|attacked'
+  ),
+  ...moderate(
+    '=punched|=slapped|=shoved|=grabbed|=strangled|=choked|=headbutted',
+    '=hit|=kicked|=pushed|=hurt|=pushing|=pulling|=dragged .. me|him|her|us|my|his',
+    '=followed|=following|=stalked',
+    'scared .. worse',
+    'threat|threats|=threatening|=threatens',
+    'injur*',
+    'wounds',
+    'cuts and bruises',
+    'watch my back',
+    'looking over my shoulder',
+    'rivals',
+    'picture|photo|video|pic .. of a|his knife|gun|blade|weapon',
+    'with a|his|her|their knife|knives|blade|weapon|gun|machete|bat|hammer',
+    'broke|broken|fractured my|his|her arm|nose|leg|jaw|rib|ribs|wrist|finger'
+  ),
+  ...weak('bullied|bully|bullying|bullies', 'picked|pick on', 'scared|terrified|frightened|afraid', 'worried')
+];
+
+export const WEAPON_NOW: Cue[] = [
+  ...weapon(
+    `carry|carries|carrying|carried|bring|brings|brought|take|takes|keep|keeps|have|got|has|had .. ${WEAPON}`,
+    `${WEAPON} .. in my|his|her bag|pocket|room|coat|waistband|bedroom`,
+    `${WEAPON} under my|his|her`,
+    `my|his|her ${WEAPON}`,
+    `showed|shows|show|showing .. ${WEAPON}`,
+    'carry|carries|carrying it|one .. {protection|all times|with}',
+    'for protection'
+  ),
+  ...weaponHint('carry|carries|carrying', 'in case something happens', 'protect|protection')
+];

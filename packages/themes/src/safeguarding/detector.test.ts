@@ -1,0 +1,77 @@
+// The disclosure detector on answers written for these tests (children's
+// spelling, text-speak, EAL phrasing, parents' reports), never real
+// respondents'. Every disclosure must reach the queue; nothing else may.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createCoder } from '../coder/create-coder.js';
+import type { Writer } from './detector.js';
+
+const coder = createCoder();
+const read = (name: string) =>
+  readFileSync(new URL(`../../test-data/${name}`, import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { text: string; kind: string; tier?: 'likely' | 'possible' });
+const tierOf = (text: string, writer?: Writer) => coder.code(text, { writer }).safeguarding.tier;
+
+describe('disclosures reach the safeguarding lead', () => {
+  it.each(read('disclosures.jsonl').map((a) => [a.kind, a.text, a.tier] as const))('%s: “%s”', (_, text, tier) => {
+    const found = tierOf(text);
+    expect(found).not.toBeNull();
+    if (tier === 'likely') expect(found).toBe('likely');
+  });
+});
+
+describe('answers that disclose nothing are left alone', () => {
+  it.each(read('not-disclosures.jsonl').map((a) => [a.kind, a.text] as const))('%s: “%s”', (_, text) => {
+    expect(tierOf(text)).toBeNull();
+  });
+});
+
+describe('how it reads the language around harm', () => {
+  it('reads text-speak and misspellings', () => {
+    expect(tierOf('ma dad hits me wen he gets home')).toBe('likely');
+    expect(tierOf('ive been cuttin again')).not.toBeNull();
+    expect(tierOf('sum1 on snap sed there gonna stab me')).toBe('likely');
+  });
+
+  it('tells negation and hypotheticals from what happened', () => {
+    expect(tierOf('I would never carry a knife')).toBeNull();
+    expect(tierOf('if someone hurt me i would tell a teacher')).toBeNull();
+    expect(tierOf('if i tell anyone he will hurt me')).toBe('likely');
+    expect(tierOf('not gonna lie i carry a blade')).toBe('likely');
+  });
+
+  it('tells opinions and news from what happened to the writer', () => {
+    expect(tierOf('kids carry knives these days')).toBeNull();
+    expect(tierOf('a boy got stabbed in town, it was on the news')).toBeNull();
+    expect(tierOf('i got stabbed in town last week')).toBe('likely');
+  });
+
+  it('weighs time and who wrote it', () => {
+    expect(tierOf('my cousin got mugged years ago but hes alright now')).toBeNull();
+    expect(tierOf('i was 12 when my uncle started touching me and he still does')).toBe('likely');
+    // "When i was 13" from a pupil is recent enough to look at; from an adult it is their childhood.
+    expect(tierOf('when i was 13 a man groped me on the bus', 'young')).not.toBeNull();
+    expect(tierOf('when i was 13 a man groped me on the bus', 'adult')).toBeNull();
+  });
+
+  it('does not mistake everyday words for harm', () => {
+    for (const text of ['my mum drinks coffee every morning', 'I hit my head on the door', 'we use a knife and fork', 'this survey is killing me lol']) {
+      expect(tierOf(text), text).toBeNull();
+    }
+  });
+
+  it('shows the words that raised a flag, as spans of the answer', () => {
+    const text = 'My uncle touches me when mum is out and says not to tell anyone';
+    const { evidence, tier } = coder.code(text).safeguarding;
+    expect(tier).toBe('likely');
+    expect(evidence.map((e) => e.text)).toContain('touches me');
+    for (const span of evidence) expect(text.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it('puts clear disclosures in the likely tier and unclear ones in the possible tier', () => {
+    expect(tierOf('my stepdad hits me')).toBe('likely');
+    expect(tierOf('my little brother keeps coming home with loads of cash and wont say where from')).toBe('possible');
+  });
+});
