@@ -3,7 +3,7 @@
 // outbox of notifications about new safeguarding flags.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns';
-import { safeguardingFlags } from './coding';
+import { codingDelays, safeguardingFlags } from './coding';
 import { staff } from './staff';
 import { organisations, questionnaires, responses } from './surveys';
 
@@ -140,11 +140,15 @@ export const NOTIFICATION_CHANNELS = ['webhook', 'email'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+/** A new flag (flag_id), or the start or end of a coding delay (delay_id). */
+export const NOTIFICATION_KINDS = ['safeguarding_flag', 'coding_delayed', 'coding_caught_up'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * Outbox of announcements of new safeguarding flags, sent by a background job
- * and retried with growing waits. The message carries no answer text: it says
- * a flag is waiting and links to the queue.
+ * Outbox of announcements to safeguarding leads, sent by a background job
+ * and retried with growing waits: new safeguarding flags, and coding that
+ * has fallen behind (and caught up again). No message carries answer text:
+ * it says what is waiting and links to the queue.
  */
 export const notifications = sqliteTable(
   'notifications',
@@ -153,9 +157,9 @@ export const notifications = sqliteTable(
     organisationId: text('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    flagId: text('flag_id')
-      .notNull()
-      .references(() => safeguardingFlags.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull().default('safeguarding_flag'),
+    flagId: text('flag_id').references(() => safeguardingFlags.id),
+    delayId: text('delay_id').references(() => codingDelays.id),
     channel: text('channel', { enum: NOTIFICATION_CHANNELS }).notNull(),
     target: text('target').notNull(),
     status: text('status', { enum: NOTIFICATION_STATUSES }).notNull().default('pending'),
@@ -165,5 +169,9 @@ export const notifications = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt()
   },
-  (t) => [index('notifications_due').on(t.status, t.nextAttemptAt), uniqueIndex('notifications_flag_channel').on(t.flagId, t.channel)]
+  (t) => [
+    index('notifications_due').on(t.status, t.nextAttemptAt),
+    uniqueIndex('notifications_flag_channel').on(t.flagId, t.channel),
+    uniqueIndex('notifications_delay_kind_channel').on(t.delayId, t.kind, t.channel)
+  ]
 );

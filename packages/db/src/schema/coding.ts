@@ -1,4 +1,5 @@
-// Theme codes for free-text answers, safeguarding flags and background jobs.
+// Theme codes for free-text answers, safeguarding flags, coding delays and background jobs.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt } from './columns';
 import { staff } from './staff';
@@ -37,7 +38,11 @@ export const answerCodes = sqliteTable(
   (t) => [primaryKey({ columns: [t.responseId, t.questionId, t.themeId] }), index('answer_codes_theme').on(t.themeId, t.decision)]
 );
 
-/** One row per free-text answer that has been coded, whatever themes it got. */
+/**
+ * One row per free-text answer that has been coded, whatever themes it got,
+ * or that could not be coded (`error` says why; it has no codes and waits
+ * for an analyst, first in the review queue).
+ */
 export const codedAnswers = sqliteTable(
   'coded_answers',
   {
@@ -51,7 +56,9 @@ export const codedAnswers = sqliteTable(
     /** The coder's chance that every theme decision is right (0–1). */
     certainty: real('certainty').notNull(),
     /** The coder asks for an analyst to check this answer. */
-    needsReview: integer('needs_review', { mode: 'boolean' }).notNull()
+    needsReview: integer('needs_review', { mode: 'boolean' }).notNull(),
+    /** Why the answer could not be coded; null when it was. */
+    error: text('error')
   },
   (t) => [primaryKey({ columns: [t.responseId, t.questionId] })]
 );
@@ -64,11 +71,22 @@ export const codedResponses = sqliteTable('coded_responses', {
   responseId: text('response_id')
     .primaryKey()
     .references(() => responses.id),
-  codedAt: integer('coded_at', { mode: 'timestamp_ms' }).notNull()
+  codedAt: integer('coded_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Why the response as a whole could not be read (its answers or its version); null when it was. */
+  error: text('error')
 });
 
 export const SAFEGUARDING_STATUSES = ['new', 'reviewed', 'referred', 'no_action'] as const;
 export type SafeguardingStatus = (typeof SAFEGUARDING_STATUSES)[number];
+
+/**
+ * How sure the coder is that an answer discloses harm, or `unchecked`: the
+ * answer (from a children's or young people's questionnaire) could not be
+ * coded, so a person must read it. The queue shows likely, then unchecked,
+ * then possible.
+ */
+export const SAFEGUARDING_TIERS = ['likely', 'possible', 'unchecked'] as const;
+export type SafeguardingFlagTier = (typeof SAFEGUARDING_TIERS)[number];
 
 /**
  * An answer the coder thinks a safeguarding lead should read. One per answer:
@@ -87,6 +105,8 @@ export const safeguardingFlags = sqliteTable(
     questionId: text('question_id').notNull(),
     confidence: real('confidence').notNull(),
     evidence: text('evidence', { mode: 'json' }).$type<EvidenceSpan[]>().notNull(),
+    /** Flags raised before tiers existed came from the one rule-based tier, now "possible". */
+    tier: text('tier', { enum: SAFEGUARDING_TIERS }).notNull().default('possible'),
     status: text('status', { enum: SAFEGUARDING_STATUSES }).notNull().default('new'),
     note: text('note'),
     createdAt: createdAt(),
@@ -94,6 +114,27 @@ export const safeguardingFlags = sqliteTable(
     updatedBy: text('updated_by').references(() => staff.id)
   },
   (t) => [uniqueIndex('safeguarding_flags_answer').on(t.responseId, t.questionId), index('safeguarding_flags_queue').on(t.organisationId, t.status, t.createdAt)]
+);
+
+/**
+ * A spell in which an organisation's oldest uncoded answer waited too long
+ * (see coding/coding-delays.ts). At most one is open per organisation, so
+ * "coding is delayed" is announced once per spell, and "caught up" when it
+ * is cleared.
+ */
+export const codingDelays = sqliteTable(
+  'coding_delays',
+  {
+    id: text('id').primaryKey(),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** When the oldest answer waiting at the time was stored. */
+    waitingSince: integer('waiting_since', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: createdAt(),
+    clearedAt: integer('cleared_at', { mode: 'timestamp_ms' })
+  },
+  (t) => [uniqueIndex('coding_delays_open').on(t.organisationId).where(sql`${t.clearedAt} IS NULL`)]
 );
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
