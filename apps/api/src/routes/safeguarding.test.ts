@@ -99,6 +99,26 @@ describe('safeguarding queue', () => {
     expect((await get('/api/safeguarding/flags?status=closed', lead)).status).toBe(400);
   });
 
+  it('lists likely disclosures first, then answers that could not be checked, then possible ones, newest first in each', async () => {
+    const survey = await demoSurvey(api);
+    const organisationId = await demoOrganisationId(api);
+    const tiers = ['possible', 'likely', 'unchecked', 'possible', 'likely', 'unchecked'] as const;
+    const start = Date.now() - 60_000;
+    for (const [i, tier] of tiers.entries()) {
+      const { id: responseId } = await jsonOf(await submitWith(api, survey, { what_makes_unsafe: `the park after dark (${i})` }));
+      const id = `tier-order-${i}`;
+      await api.database.client.execute({
+        sql: `INSERT INTO safeguarding_flags (id, organisation_id, response_id, question_id, confidence, evidence, tier, created_at, updated_at)
+              VALUES (?, ?, ?, 'what_makes_unsafe', 0.5, '[]', ?, ?, ?)`,
+        args: [id, organisationId, responseId, tier, start + i * 1000, start + i * 1000]
+      });
+    }
+    const { flags } = await jsonOf(await get('/api/safeguarding/flags?status=new', lead));
+    const listed = flags.filter((f: { id: string }) => f.id.startsWith('tier-order-')).map((f: { id: string; tier: string }) => `${f.tier} ${f.id}`);
+    expect(listed).toEqual(['likely tier-order-4', 'likely tier-order-1', 'unchecked tier-order-5', 'unchecked tier-order-2', 'possible tier-order-3', 'possible tier-order-0']);
+    expect((await jsonOf(await get('/api/safeguarding/flags/tier-order-5', lead))).flag.tier).toBe('unchecked');
+  });
+
   it('keeps a flag as the lead left it when the answer is coded again', async () => {
     await api.database.client.execute('DELETE FROM coded_responses');
     await codeOutstanding(api.database, { limit: 1000 });

@@ -2,17 +2,19 @@
 // to judge them (the words, the questionnaire, when) and only context the
 // survey itself collected that does not identify anyone (an age band, a class
 // label: asked by the survey, or the school and class of the class code the
-// respondent started with).
+// respondent started with). Likely disclosures come first, then answers
+// that could not be checked automatically, then possible disclosures.
 import { type Database, type ResponseContext, responses, type SafeguardingStatus, safeguardingFlags } from '@safer-voices/db';
 import type { Answers, Question, QuestionnaireDefinition } from '@safer-voices/survey';
-import { and, desc, eq } from 'drizzle-orm';
-import { versionFacts } from '../coding/free-text-answers';
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { type VersionFacts, versionFacts } from '../coding/free-text-answers';
 
 const flagColumns = {
   id: safeguardingFlags.id,
   organisationId: safeguardingFlags.organisationId,
   responseId: safeguardingFlags.responseId,
   questionId: safeguardingFlags.questionId,
+  tier: safeguardingFlags.tier,
   confidence: safeguardingFlags.confidence,
   evidence: safeguardingFlags.evidence,
   status: safeguardingFlags.status,
@@ -21,7 +23,8 @@ const flagColumns = {
   updatedAt: safeguardingFlags.updatedAt,
   updatedBy: safeguardingFlags.updatedBy,
   versionId: responses.versionId,
-  answers: responses.answers,
+  // As stored, parsed in describeFlag: one damaged response must not take the queue down with it.
+  answers: sql<string>`${responses.answers}`,
   responseContext: responses.context,
   submittedAt: responses.submittedAt
 };
@@ -31,10 +34,22 @@ type FlagRow = Awaited<ReturnType<typeof selectFlags>>[number];
 
 const LIST_LIMIT = 500;
 
+/** Likely first, then unchecked (no machine has read them), then possible. */
+const tierOrder = sql`CASE ${safeguardingFlags.tier} WHEN 'likely' THEN 0 WHEN 'unchecked' THEN 1 ELSE 2 END`;
+
+function parsedAnswers(stored: unknown): Answers {
+  try {
+    const answers = typeof stored === 'string' ? JSON.parse(stored) : stored;
+    return answers && typeof answers === 'object' && !Array.isArray(answers) ? (answers as Answers) : {};
+  } catch {
+    return {};
+  }
+}
+
 export async function listFlags(db: Database, organisationId: string, status?: SafeguardingStatus) {
   const rows = await selectFlags(db)
     .where(and(eq(safeguardingFlags.organisationId, organisationId), status ? eq(safeguardingFlags.status, status) : undefined))
-    .orderBy(desc(safeguardingFlags.createdAt))
+    .orderBy(tierOrder, desc(safeguardingFlags.createdAt))
     .limit(LIST_LIMIT);
   return Promise.all(rows.map((row) => describeFlag(db, row)));
 }
@@ -48,14 +63,16 @@ export async function findFlag(db: Database, organisationId: string, id: string)
 export type FlagView = Awaited<ReturnType<typeof describeFlag>>;
 
 async function describeFlag(db: Database, row: FlagRow) {
-  const facts = await versionFacts(db, row.versionId);
+  // A version that cannot be read still shows its flags, with what is known.
+  const facts: VersionFacts | undefined = await versionFacts(db, row.versionId).catch(() => undefined);
   const definition = facts?.definition;
-  const answers = (row.answers ?? {}) as Answers;
+  const answers = parsedAnswers(row.answers);
   const question = definition && findQuestion(definition, (q) => q.id === row.questionId);
   const text = answers[row.questionId];
   return {
     id: row.id,
     status: row.status,
+    tier: row.tier,
     note: row.note,
     confidence: row.confidence,
     evidence: row.evidence,
