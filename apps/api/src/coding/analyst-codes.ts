@@ -4,7 +4,7 @@
 import { type Database, reviewDecisions } from '@safer-voices/db';
 import type { Coding, Evidence } from '@safer-voices/themes';
 import { and, eq, or } from 'drizzle-orm';
-import type { CodedAnswer } from './coding-statements';
+import { type AnswerOutcome, isFailed } from './code-answer';
 
 export const ANALYST_MODEL_VERSION = 'analyst';
 
@@ -22,7 +22,7 @@ export function analystCoding(
   const found = new Map(machine?.themes.map((t) => [t.id, t.evidence]) ?? []);
   return {
     themes: [...new Set(themes)].map((id) => ({ id, confidence: 1, decision: 'yes', evidence: found.get(id) ?? [] })),
-    safeguarding: machine?.safeguarding ?? { flag: false, confidence: 0, evidence: [] },
+    safeguarding: machine?.safeguarding ?? { flag: false, tier: null, confidence: 0, evidence: [] },
     certainty: 1,
     review: false,
     codebookVersion,
@@ -30,8 +30,11 @@ export function analystCoding(
   };
 }
 
-/** Replace the machine's coding with the analyst's wherever an answer has a review decision. */
-export async function keepAnalystDecisions(db: Database, coded: CodedAnswer[]): Promise<CodedAnswer[]> {
+/**
+ * Replace the machine's coding with the analyst's wherever an answer has a
+ * review decision, including answers the machine could not code this time.
+ */
+export async function keepAnalystDecisions(db: Database, coded: AnswerOutcome[]): Promise<AnswerOutcome[]> {
   if (coded.length === 0) return coded;
   const decided = new Map<string, string[]>();
   // Chunks keep each query well under SQLite's bound-value limit.
@@ -46,6 +49,11 @@ export async function keepAnalystDecisions(db: Database, coded: CodedAnswer[]): 
   if (decided.size === 0) return coded;
   return coded.map((answer) => {
     const themes = decided.get(`${answer.responseId}\n${answer.questionId}`);
-    return themes ? { ...answer, coding: analystCoding(themes, answer.coding.codebookVersion, answer.coding) } : answer;
+    if (!themes) return answer;
+    if (isFailed(answer)) {
+      const { error: _, codebookVersion, modelVersion: __, ...rest } = answer;
+      return { ...rest, coding: analystCoding(themes, codebookVersion) };
+    }
+    return { ...answer, coding: analystCoding(themes, answer.coding.codebookVersion, answer.coding) };
   });
 }

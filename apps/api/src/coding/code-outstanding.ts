@@ -1,12 +1,20 @@
 // Coding on arrival. Submissions are acknowledged by the ingest path alone;
 // this runs afterwards, in the background, and finds responses that have not
 // been looked at yet (no coded_responses row).
-import { codedResponses, type DatabaseHandle, responses } from '@safer-voices/db';
+//
+// Nothing in one response can stop the others being coded: each answer is
+// coded on its own (code-answer.ts), a response that cannot be read is marked
+// with the reason, and when the chunk's writes fail together its responses
+// are written one at a time (write-one-by-one.ts).
+import type { DatabaseHandle } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
-import { and, asc, gte, notExists, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { type AnswerOutcome, byResponse, failedWith, flagTier, isCoded, isFailed } from './code-answer';
 import { storeCodingStatements } from './coding-statements';
-import { freeTextAnswersOf } from './free-text-answers';
+import { markResponsesStatement, storeFailureStatements, unreadableResponseStatements } from './failure-statements';
+import { type ResponseReading, readResponses, type StoredResponseRow, unreadable } from './free-text-answers';
 import { codeForOrganisations } from './organisation-coder';
+import { batch, type ResponseWrite, type Statement, writeOneByOne } from './write-one-by-one';
 
 export interface CodeOutstandingOptions {
   /** Responses per chunk. */
@@ -19,26 +27,70 @@ export interface CodeOutstandingOptions {
 
 export interface CodedChunk {
   responses: number;
+  /** Free-text answers coded. */
   answers: number;
+  /** Safeguarding flags raised, of any tier. */
   flagged: number;
+  /** Answers and responses stored as could not be coded. */
+  failed: number;
 }
 
-/** Code one chunk of responses not coded yet; all of its writes commit together. */
+/** The oldest responses not looked at yet, with their answers as stored text (parsed one by one later). */
+function outstanding(db: DatabaseHandle['db'], sinceId: string, limit: number): Promise<StoredResponseRow[]> {
+  return db.all<StoredResponseRow>(sql`
+    SELECT r.id AS id, r.version_id AS versionId, r.answers AS answers FROM responses r
+    WHERE r.id >= ${sinceId} AND NOT EXISTS (SELECT 1 FROM coded_responses c WHERE c.response_id = r.id)
+    ORDER BY r.id LIMIT ${limit}`);
+}
+
+/** The writes of one response: its marker, its codes and flags, and what could not be coded. */
+function writesOf(db: DatabaseHandle['db'], reading: ResponseReading, outcomes: AnswerOutcome[], now: Date): ResponseWrite {
+  const { responseId } = reading;
+  if (unreadable(reading)) {
+    const store = unreadableResponseStatements(db, responseId, reading.error, reading.facts, now);
+    return { responseId, store, storeFailure: () => [markResponsesStatement(db, [{ responseId, error: reading.error }], now)] };
+  }
+  const coded = outcomes.filter(isCoded);
+  const failed = outcomes.filter(isFailed);
+  const store: Statement[] = [markResponsesStatement(db, [{ responseId }], now), ...storeCodingStatements(db, coded, now), ...storeFailureStatements(db, failed, now)];
+  const storeFailure = (reason: string): Statement[] => [
+    // With free text, the reason goes on each answer; without, on the response.
+    markResponsesStatement(db, [{ responseId, error: outcomes.length === 0 ? reason : null }], now),
+    ...storeFailureStatements(
+      db,
+      outcomes.map((o) => failedWith(o, reason)),
+      now
+    )
+  ];
+  return { responseId, store, storeFailure };
+}
+
+/** Code one chunk of responses not coded yet; its writes commit together (or, if they cannot, response by response). */
 export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder, sinceId = '' }: CodeOutstandingOptions = {}): Promise<CodedChunk> {
   const { db } = database;
-  const rows = await db
-    .select({ id: responses.id, versionId: responses.versionId, answers: responses.answers })
-    .from(responses)
-    .where(and(gte(responses.id, sinceId), notExists(db.select({ one: sql`1` }).from(codedResponses).where(sql`${codedResponses.responseId} = ${responses.id}`))))
-    .orderBy(asc(responses.id))
-    .limit(limit);
-  if (rows.length === 0) return { responses: 0, answers: 0, flagged: 0 };
-  const coded = await codeForOrganisations(db, await freeTextAnswersOf(db, rows), coder);
+  const rows = await outstanding(db, sinceId, limit);
+  if (rows.length === 0) return { responses: 0, answers: 0, flagged: 0, failed: 0 };
+  const readings = await readResponses(db, rows);
+  const outcomes = await codeForOrganisations(
+    db,
+    readings.flatMap((r) => (unreadable(r) ? [] : r.answers)),
+    coder
+  );
   const now = new Date();
-  const marks = db
-    .insert(codedResponses)
-    .values(rows.map((r) => ({ responseId: r.id, codedAt: now })))
-    .onConflictDoNothing();
-  await db.batch([marks, ...storeCodingStatements(db, coded, now)]);
-  return { responses: rows.length, answers: coded.length, flagged: coded.filter((a) => a.coding.safeguarding.flag).length };
+  const outcomesOf = byResponse(outcomes);
+  const writes = readings.map((reading) => writesOf(db, reading, outcomesOf.get(reading.responseId) ?? [], now));
+  try {
+    await batch(
+      db,
+      writes.flatMap((w) => w.store)
+    );
+  } catch (error) {
+    console.error(`Storing the coding of ${rows.length} responses failed; storing them one at a time`, error);
+    await writeOneByOne(db, writes);
+  }
+  const failed = outcomes.filter(isFailed);
+  const unreadableResponses = readings.filter(unreadable).length;
+  if (failed.length + unreadableResponses > 0) console.error(`${failed.length} answers and ${unreadableResponses} responses could not be coded; each is stored with the reason`);
+  const raised = outcomes.filter((o) => (isFailed(o) ? o.forChildren : flagTier(o.coding.safeguarding) !== null));
+  return { responses: rows.length, answers: outcomes.length - failed.length, flagged: raised.length, failed: failed.length + unreadableResponses };
 }

@@ -1,51 +1,34 @@
-// Coding free-text answers and the writes that store the result: themes
-// decided "yes" or "review", a coded marker per answer, and a safeguarding
-// flag where the coder raises one. Writing the same coding twice leaves the
-// same rows, so a chunk that is redone after a crash does no harm.
-//
-// @safer-voices/themes exports TypeScript source that imports parts of
-// `natural` typed by that package's own declarations. Anything type checking
-// the API (this app, and the web app that embeds it) reads that source too,
-// so the declarations are referenced here, beside the import.
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
+// The writes that store coded answers: themes decided "yes" or "review", a
+// coded marker per answer, and a safeguarding flag (with its tier) where the
+// coder raises one. Writing the same coding twice leaves the same rows, so a
+// chunk that is redone after a crash does no harm.
 import { randomUUID } from 'node:crypto';
 import { answerCodes, codedAnswers, type Database, safeguardingFlags } from '@safer-voices/db';
-import { type Coder, type Coding, createCoder } from '@safer-voices/themes';
-import { and, eq, or, sql } from 'drizzle-orm';
-import type { FreeTextAnswer } from './free-text-answers';
+import { type AnyColumn, and, eq, isNotNull, or, sql } from 'drizzle-orm';
+import { type CodedAnswer, flagTier } from './code-answer';
 
-let sharedCoder: Coder | undefined;
-
-/** The default codebook's coder (made once per process), for organisations without a codebook or model of their own. */
-export function currentCoder(): Coder {
-  sharedCoder ??= createCoder();
-  return sharedCoder;
-}
-
-export interface CodedAnswer extends FreeTextAnswer {
-  coding: Coding;
-}
-
-export function codeAnswers(coder: Coder, answers: FreeTextAnswer[]): CodedAnswer[] {
-  return answers.map((answer) => ({ ...answer, coding: coder.code(answer.text, { question: answer.questionLabel }) }));
-}
+export { type CodedAnswer, codeAnswers, currentCoder } from './code-answer';
 
 // Well under SQLite's 32,766 bound values per statement.
 const ROWS_PER_STATEMENT = 500;
 
-function inChunks<T>(items: T[]): T[][] {
+export function inChunks<T>(items: T[]): T[][] {
   const chunks: T[][] = [];
   for (let at = 0; at < items.length; at += ROWS_PER_STATEMENT) chunks.push(items.slice(at, at + ROWS_PER_STATEMENT));
   return chunks;
 }
 
+const sameAnswer = (columns: { responseId: AnyColumn; questionId: AnyColumn }, chunk: { responseId: string; questionId: string }[]) =>
+  or(...chunk.map((a) => and(eq(columns.responseId, a.responseId), eq(columns.questionId, a.questionId))));
+
 /** Statements that replace these answers' codes with the new coding. */
 export function storeCodingStatements(db: Database, coded: CodedAnswer[], now = new Date()) {
   const statements = [];
   for (const chunk of inChunks(coded)) {
-    statements.push(
-      db.delete(answerCodes).where(or(...chunk.map((a) => and(eq(answerCodes.responseId, a.responseId), eq(answerCodes.questionId, a.questionId)))))
-    );
+    statements.push(db.delete(answerCodes).where(sameAnswer(answerCodes, chunk)));
+    // An answer that could not be coded before gets a new row rather than an
+    // update, so readers that follow coded_answers by rowid (the explorer) see it coded.
+    statements.push(db.delete(codedAnswers).where(and(isNotNull(codedAnswers.error), sameAnswer(codedAnswers, chunk))));
     statements.push(
       db
         .insert(codedAnswers)
@@ -57,7 +40,8 @@ export function storeCodingStatements(db: Database, coded: CodedAnswer[], now = 
             modelVersion: a.coding.modelVersion,
             codedAt: now,
             certainty: a.coding.certainty,
-            needsReview: a.coding.review
+            needsReview: a.coding.review,
+            error: null
           }))
         )
         .onConflictDoUpdate({
@@ -67,7 +51,8 @@ export function storeCodingStatements(db: Database, coded: CodedAnswer[], now = 
             modelVersion: sql`excluded.model_version`,
             codedAt: sql`excluded.coded_at`,
             certainty: sql`excluded.certainty`,
-            needsReview: sql`excluded.needs_review`
+            needsReview: sql`excluded.needs_review`,
+            error: sql`excluded.error`
           }
         })
     );
@@ -88,18 +73,36 @@ export function storeCodingStatements(db: Database, coded: CodedAnswer[], now = 
       }))
   );
   for (const chunk of inChunks(codes)) statements.push(db.insert(answerCodes).values(chunk));
-  // A flag, once raised, stays as the safeguarding lead left it: re-coding never resets or removes it.
-  const flags = coded
-    .filter((a) => a.coding.safeguarding.flag)
-    .map((a) => ({
-      id: randomUUID(),
-      organisationId: a.organisationId,
-      responseId: a.responseId,
-      questionId: a.questionId,
-      confidence: a.coding.safeguarding.confidence,
-      evidence: a.coding.safeguarding.evidence,
-      updatedAt: now
-    }));
-  for (const chunk of inChunks(flags)) statements.push(db.insert(safeguardingFlags).values(chunk).onConflictDoNothing());
+  const flags = coded.flatMap((a) => {
+    const tier = flagTier(a.coding.safeguarding);
+    if (!tier) return [];
+    return [
+      {
+        id: randomUUID(),
+        organisationId: a.organisationId,
+        responseId: a.responseId,
+        questionId: a.questionId,
+        tier,
+        confidence: a.coding.safeguarding.confidence,
+        evidence: a.coding.safeguarding.evidence,
+        updatedAt: now
+      }
+    ];
+  });
+  // A flag, once raised, stays as the safeguarding lead left it: re-coding
+  // never resets or removes it. Only a flag raised because the answer could
+  // not be checked takes the tier and words of the check that now worked.
+  for (const chunk of inChunks(flags)) {
+    statements.push(
+      db
+        .insert(safeguardingFlags)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: [safeguardingFlags.responseId, safeguardingFlags.questionId],
+          set: { tier: sql`excluded.tier`, confidence: sql`excluded.confidence`, evidence: sql`excluded.evidence` },
+          setWhere: sql`${safeguardingFlags.tier} = 'unchecked'`
+        })
+    );
+  }
   return statements;
 }

@@ -7,7 +7,7 @@ import type { Database } from '@safer-voices/db';
 import { type Coder, createCoder, parseModel, type ThemeModel } from '@safer-voices/themes';
 import { sql } from 'drizzle-orm';
 import { currentCodebook } from '../store/codebooks';
-import { type CodedAnswer, codeAnswers, currentCoder } from './coding-statements';
+import { type AnswerOutcome, codeAnswers, currentCoder } from './code-answer';
 import type { FreeTextAnswer } from './free-text-answers';
 
 /** How long a coder is used before checking the organisation's versions again. */
@@ -87,12 +87,27 @@ export function forgetOrganisationCoder(organisationId: string) {
 }
 
 /**
- * Code answers with their own organisation's coder, or with `coder` for all
- * of them when one is given (tests, benchmarks). Keeps the answers' order.
+ * The organisation's coder, or the default codebook's when its own cannot be
+ * made (a stored codebook that no longer reads): its answers are still coded
+ * and checked for safeguarding, and a re-coding job can code them again later.
  */
-export async function codeForOrganisations(db: Database, answers: FreeTextAnswer[], coder?: Coder): Promise<CodedAnswer[]> {
+async function coderOrDefault(db: Database, organisationId: string): Promise<Coder> {
+  try {
+    return await coderFor(db, organisationId);
+  } catch (error) {
+    console.error(`The coder of organisation ${organisationId} could not be made; coding with the default codebook`, error);
+    return currentCoder();
+  }
+}
+
+/**
+ * Code answers with their own organisation's coder, or with `coder` for all
+ * of them when one is given (tests, benchmarks). Keeps the answers' order;
+ * an answer the coder fails on comes back failed, with the reason.
+ */
+export async function codeForOrganisations(db: Database, answers: FreeTextAnswer[], coder?: Coder): Promise<AnswerOutcome[]> {
   if (coder) return codeAnswers(coder, answers);
   const coders = new Map<string, Coder>();
-  for (const organisationId of new Set(answers.map((a) => a.organisationId))) coders.set(organisationId, await coderFor(db, organisationId));
-  return answers.map((answer) => codeAnswers(coders.get(answer.organisationId) as Coder, [answer])[0] as CodedAnswer);
+  for (const organisationId of new Set(answers.map((a) => a.organisationId))) coders.set(organisationId, await coderOrDefault(db, organisationId));
+  return answers.map((answer) => codeAnswers(coders.get(answer.organisationId) as Coder, [answer])[0] as AnswerOutcome);
 }

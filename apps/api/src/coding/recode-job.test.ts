@@ -2,6 +2,7 @@
 // in chunks, and carried on from the cursor after a restart.
 import { openDatabase } from '@safer-voices/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Coder } from '@safer-voices/themes';
 import { countingCoder, demoSurvey, submitWith } from '../test/coding';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
@@ -66,5 +67,32 @@ describe('re-coding a questionnaire', () => {
     // Every free-text answer went through the coder once: none skipped, none repeated across the restart.
     expect(calls).toHaveLength(Number(coded.rows[0]?.n));
     expect(calls.filter((text) => text.startsWith('gangs near the station'))).toHaveLength(RESPONSES);
+  });
+
+  it('finishes when the coder fails on one answer, which keeps the coding it had', async () => {
+    const { job } = await jsonOf(await api.json('/api/coding/jobs', { questionnaireId: survey.questionnaireId }, officer));
+    const { coder: counting } = countingCoder('model-after-a-failure');
+    const poison = 'gangs near the station 7';
+    const coder: Coder = {
+      ...counting,
+      code(text, context) {
+        if (text === poison) throw new RangeError('Maximum call stack size exceeded');
+        return counting.code(text, context);
+      }
+    };
+    while ((await runRecodeChunk(api.database, { limit: 10, coder })) !== null) {}
+    expect((await progress(job.id)).job).toMatchObject({ status: 'done', done: RESPONSES, total: RESPONSES, error: null });
+
+    const rows = await api.database.client.execute({
+      sql: `SELECT json_extract(r.answers, '$.what_makes_unsafe') AS text, c.model_version, c.error FROM coded_answers c JOIN responses r ON r.id = c.response_id
+            JOIN questionnaire_versions v ON v.id = r.version_id WHERE v.questionnaire_id = ? AND c.question_id = 'what_makes_unsafe'`,
+      args: [survey.questionnaireId]
+    });
+    const poisoned = rows.rows.filter((r) => r.text === poison);
+    // Coded before by the first job's coder; a failed re-coding loses nothing.
+    expect(poisoned).toEqual([expect.objectContaining({ model_version: 'model-recode-test', error: null })]);
+    const others = rows.rows.filter((r) => r.text !== poison);
+    expect(others).toHaveLength(RESPONSES - 1);
+    expect(new Set(others.map((r) => r.model_version))).toEqual(new Set(['model-after-a-failure']));
   });
 });

@@ -1,15 +1,22 @@
 // Re-coding a questionnaire's free-text answers with the current coder, as a
 // resumable job. Each chunk's codes and the job's new cursor commit in one
 // batch, so after a restart the job carries on from its cursor: nothing is
-// skipped and nothing committed is coded again.
+// skipped and nothing committed is coded again. One answer the coder fails on
+// is stored as could not be coded (an answer coded before keeps its coding),
+// a response that cannot be read is passed over, and when the chunk's writes
+// fail together its responses are written one at a time before the cursor
+// moves: no answer can fail the job.
 import { type Database, type DatabaseHandle, jobs, questionnaireVersions, responses } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
-import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { uuidv7 } from '../ingest/ids';
 import { keepAnalystDecisions } from './analyst-codes';
+import { type AnswerOutcome, byResponse, failedWith, isCoded, isFailed } from './code-answer';
 import { storeCodingStatements } from './coding-statements';
-import { freeTextAnswersOf } from './free-text-answers';
+import { storeFailureStatements } from './failure-statements';
+import { readResponses, type StoredResponseRow, unreadable } from './free-text-answers';
 import { codeForOrganisations } from './organisation-coder';
+import { type ResponseWrite, writeOneByOne } from './write-one-by-one';
 
 export const RECODE_JOB = 'recode_questionnaire';
 
@@ -77,14 +84,32 @@ export class JobChunkError extends Error {
   }
 }
 
-async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Coder | undefined): Promise<Job> {
+/** A chunk of the job's responses, with their answers as stored text (parsed one by one later). */
+function nextResponses(db: Database, job: Job, limit: number): Promise<StoredResponseRow[]> {
   const { questionnaireId = '', lastResponseId = '' } = job.params;
-  const rows = await db
-    .select({ id: responses.id, versionId: responses.versionId, answers: responses.answers })
-    .from(responses)
-    .where(and(inArray(responses.versionId, versionsOf(db, questionnaireId)), gt(responses.id, job.cursor ?? ''), lte(responses.id, lastResponseId)))
-    .orderBy(asc(responses.id))
-    .limit(limit);
+  return db.all<StoredResponseRow>(sql`
+    SELECT r.id AS id, r.version_id AS versionId, r.answers AS answers FROM responses r
+    WHERE r.version_id IN (SELECT v.id FROM questionnaire_versions v WHERE v.questionnaire_id = ${questionnaireId})
+      AND r.id > ${job.cursor ?? ''} AND r.id <= ${lastResponseId}
+    ORDER BY r.id LIMIT ${limit}`);
+}
+
+function writesOf(db: Database, responseId: string, outcomes: AnswerOutcome[], now: Date): ResponseWrite {
+  return {
+    responseId,
+    store: [...storeCodingStatements(db, outcomes.filter(isCoded), now), ...storeFailureStatements(db, outcomes.filter(isFailed), now)],
+    storeFailure: (reason) =>
+      storeFailureStatements(
+        db,
+        outcomes.map((o) => failedWith(o, reason)),
+        now
+      )
+  };
+}
+
+async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Coder | undefined): Promise<Job> {
+  const { lastResponseId = '' } = job.params;
+  const rows = await nextResponses(db, job, limit);
   const now = new Date();
   const finished = rows.length < limit || rows.at(-1)?.id === lastResponseId;
   const cursor = rows.at(-1)?.id ?? job.cursor;
@@ -101,10 +126,23 @@ async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Cod
     })
     .where(and(eq(jobs.id, job.id), job.cursor === null ? isNull(jobs.cursor) : eq(jobs.cursor, job.cursor)))
     .returning();
+  const readings = await readResponses(db, rows);
+  // Coded on arrival already (or marked there as unreadable): the job leaves such a response as it is.
+  for (const reading of readings) if (unreadable(reading)) console.error(`Re-coding job ${job.id} passed over response ${reading.responseId}: ${reading.error}`);
+  const answers = readings.flatMap((r) => (unreadable(r) ? [] : r.answers));
   // Answers an analyst has decided keep the analyst's themes.
-  const coded = await keepAnalystDecisions(db, await codeForOrganisations(db, await freeTextAnswersOf(db, rows), coder));
-  const [updated] = await db.batch([progress, ...storeCodingStatements(db, coded, now)]);
-  return updated[0] ?? job;
+  const outcomes = await keepAnalystDecisions(db, await codeForOrganisations(db, answers, coder));
+  const outcomesOf = byResponse(outcomes);
+  const writes = [...outcomesOf].map(([responseId, own]) => writesOf(db, responseId, own, now));
+  try {
+    const [updated] = await db.batch([progress, ...writes.flatMap((w) => w.store)]);
+    return updated[0] ?? job;
+  } catch (error) {
+    console.error(`Re-coding job ${job.id}: storing a chunk failed; storing its responses one at a time`, error);
+    await writeOneByOne(db, writes);
+    const [updated] = await db.batch([progress]);
+    return updated[0] ?? job;
+  }
 }
 
 /** Record a failure; with giveUp the job stops as failed, otherwise the next chunk tries again. */

@@ -140,10 +140,14 @@ function lastRowCache(index: ExploreIndex) {
   };
 }
 
-/** Mark answers coded for the first time (coded_answers rowids in (from, to]). */
+/**
+ * Mark answers coded for the first time (coded_answers rowids in (from, to]).
+ * One that could not be coded is left out; when it is coded later its row is
+ * written anew, with a new rowid.
+ */
 async function markCoded(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
   for (let low = from; low < to; low += CODES_PAGE) {
-    const rows = await page(client, 'SELECT json_group_array(json_array(response_id, question_id)) FROM coded_answers WHERE rowid > ? AND rowid <= ?', [
+    const rows = await page(client, 'SELECT json_group_array(json_array(response_id, question_id)) FROM coded_answers WHERE rowid > ? AND rowid <= ? AND error IS NULL', [
       low,
       Math.min(low + CODES_PAGE, to)
     ]);
@@ -217,7 +221,7 @@ async function answersRecoded(client: Client, index: ExploreIndex, after: string
   for (;;) {
     const result = await client.execute({
       sql: `SELECT response_id, question_id FROM coded_answers
-            WHERE (response_id, question_id) > (?, ?) AND response_id <= ? ORDER BY response_id, question_id LIMIT ?`,
+            WHERE (response_id, question_id) > (?, ?) AND response_id <= ? AND error IS NULL ORDER BY response_id, question_id LIMIT ?`,
       args: [...last, upTo, PAGE]
     });
     for (const row of result.rows) {

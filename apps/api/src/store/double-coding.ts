@@ -31,7 +31,7 @@ export async function questionnairesWithCodedAnswers(db: Database, organisationI
     JOIN responses r ON r.id = ca.response_id
     JOIN questionnaire_versions v ON v.id = r.version_id
     JOIN questionnaires q ON q.id = v.questionnaire_id
-    WHERE q.organisation_id IN (${sql.join(
+    WHERE ca.error IS NULL AND q.organisation_id IN (${sql.join(
       organisationIds.map((id) => sql`${id}`),
       sql`, `
     )})
@@ -39,13 +39,13 @@ export async function questionnairesWithCodedAnswers(db: Database, organisationI
   return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, title: r.title ?? r.id, codedAnswers: Number(r.coded) }));
 }
 
-/** A random sample of the questionnaire's coded answers. */
+/** A random sample of the questionnaire's coded answers (ones the coder could not code have nothing to compare with). */
 export async function sampleCodedAnswers(db: Database, questionnaireId: string, size: number) {
   const rows = await db.all<{ response_id: string; question_id: string }>(sql`
     SELECT ca.response_id, ca.question_id FROM coded_answers ca
     JOIN responses r ON r.id = ca.response_id
     JOIN questionnaire_versions v ON v.id = r.version_id
-    WHERE v.questionnaire_id = ${questionnaireId}
+    WHERE v.questionnaire_id = ${questionnaireId} AND ca.error IS NULL
     ORDER BY random() LIMIT ${size}`);
   return rows.map((r) => ({ responseId: r.response_id, questionId: r.question_id }));
 }

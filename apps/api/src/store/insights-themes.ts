@@ -36,19 +36,19 @@ export async function questionnaireForInsights(db: Database, id: string): Promis
 
 const questionFilter = (column: string, questionId: string | null) => (questionId === null ? sql`` : sql`AND ${sql.raw(column)} = ${questionId}`);
 
-/** Respondents with a coded answer: per question, and to any of them. */
+/** Respondents with a coded answer (not one that could not be coded): per question, and to any of them. */
 export async function codedBases(db: Database, questionnaireId: string): Promise<{ perQuestion: Map<string, number>; any: number }> {
   const rows = await db.all<{ question_id: string | null; n: number }>(sql`
     SELECT ca.question_id, count(DISTINCT ca.response_id) AS n FROM coded_answers ca
     JOIN responses r ON r.id = ca.response_id
     JOIN questionnaire_versions v ON v.id = r.version_id
-    WHERE v.questionnaire_id = ${questionnaireId}
+    WHERE v.questionnaire_id = ${questionnaireId} AND ca.error IS NULL
     GROUP BY ca.question_id
     UNION ALL
     SELECT NULL, count(DISTINCT ca.response_id) FROM coded_answers ca
     JOIN responses r ON r.id = ca.response_id
     JOIN questionnaire_versions v ON v.id = r.version_id
-    WHERE v.questionnaire_id = ${questionnaireId}`);
+    WHERE v.questionnaire_id = ${questionnaireId} AND ca.error IS NULL`);
   const perQuestion = new Map<string, number>();
   let any = 0;
   for (const row of rows) {

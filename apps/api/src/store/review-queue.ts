@@ -1,6 +1,8 @@
 // What the review queue reads: a questionnaire's coded answers that no analyst
 // has decided yet, those the coder asks to have checked first, then the least
 // certain first (active learning: the answers the model learns most from).
+// Answers the coder could not code come first of all (certainty 0, asked to
+// be checked), each with the reason, so an analyst gives them their themes.
 import type { Database, EvidenceSpan } from '@safer-voices/db';
 import { sql } from 'drizzle-orm';
 
@@ -15,6 +17,8 @@ export interface QueuePosition {
 export interface QueueRow extends QueuePosition {
   versionId: string;
   text: string;
+  /** Why the coder could not code it; null when it did. */
+  error: string | null;
 }
 
 interface RawRow {
@@ -23,6 +27,7 @@ interface RawRow {
   version_id: string;
   certainty: number;
   needs_review: number;
+  error: string | null;
   text: unknown;
 }
 
@@ -35,7 +40,7 @@ export async function queueRows(db: Database, questionnaireId: string, after: Qu
     ? sql`AND (1 - ca.needs_review, ca.certainty, ca.response_id, ca.question_id) > (${after.needsReview ? 0 : 1}, ${after.certainty}, ${after.responseId}, ${after.questionId})`
     : sql``;
   const rows = await db.all<RawRow>(sql`
-    SELECT ca.response_id, ca.question_id, r.version_id, ca.certainty, ca.needs_review, ${answerText} AS text
+    SELECT ca.response_id, ca.question_id, r.version_id, ca.certainty, ca.needs_review, ca.error, ${answerText} AS text
     FROM coded_answers ca
     JOIN responses r ON r.id = ca.response_id
     JOIN questionnaire_versions v ON v.id = r.version_id
@@ -52,6 +57,7 @@ export async function queueRows(db: Database, questionnaireId: string, after: Qu
       versionId: r.version_id,
       certainty: Number(r.certainty),
       needsReview: Number(r.needs_review) === 1,
+      error: r.error ?? null,
       text: r.text as string
     }));
 }
@@ -62,19 +68,32 @@ export interface QueueCounts {
   /** Every coded answer without a decision, including confident ones. */
   undecided: number;
   decided: number;
+  /** Undecided answers the coder could not code (they are first in the queue). */
+  couldNotBeCoded: number;
+  /** Responses whose answers could not be read at all, so are in no queue. */
+  unreadableResponses: number;
 }
 
 export async function queueCounts(db: Database, questionnaireId: string): Promise<QueueCounts> {
-  const [row] = await db.all<{ to_review: number | null; undecided: number | null; decided: number | null }>(sql`
+  const [row] = await db.all<{ to_review: number | null; undecided: number | null; decided: number | null; failed: number | null; unreadable: number | null }>(sql`
     SELECT sum(rd.response_id IS NULL AND ca.needs_review = 1) AS to_review,
            sum(rd.response_id IS NULL) AS undecided,
-           sum(rd.response_id IS NOT NULL) AS decided
+           sum(rd.response_id IS NOT NULL) AS decided,
+           sum(rd.response_id IS NULL AND ca.error IS NOT NULL) AS failed,
+           (SELECT count(*) FROM coded_responses cr JOIN responses r2 ON r2.id = cr.response_id JOIN questionnaire_versions v2 ON v2.id = r2.version_id
+            WHERE v2.questionnaire_id = ${questionnaireId} AND cr.error IS NOT NULL) AS unreadable
     FROM coded_answers ca
     JOIN responses r ON r.id = ca.response_id
     JOIN questionnaire_versions v ON v.id = r.version_id
     LEFT JOIN review_decisions rd ON rd.response_id = ca.response_id AND rd.question_id = ca.question_id
     WHERE v.questionnaire_id = ${questionnaireId}`);
-  return { toReview: Number(row?.to_review ?? 0), undecided: Number(row?.undecided ?? 0), decided: Number(row?.decided ?? 0) };
+  return {
+    toReview: Number(row?.to_review ?? 0),
+    undecided: Number(row?.undecided ?? 0),
+    decided: Number(row?.decided ?? 0),
+    couldNotBeCoded: Number(row?.failed ?? 0),
+    unreadableResponses: Number(row?.unreadable ?? 0)
+  };
 }
 
 export interface StoredCode {

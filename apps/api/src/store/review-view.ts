@@ -37,6 +37,8 @@ export interface QueueItem {
   text: string;
   certainty: number;
   needsReview: boolean;
+  /** Why the coder could not code this answer; null when it did. */
+  couldNotBeCoded: string | null;
   suggestions: Suggestion[];
   /** Every suggestion's evidence together, for highlighting the text. */
   evidence: Span[];
@@ -88,6 +90,7 @@ export async function reviewQueueView(db: Database, questionnaire: Questionnaire
       text: redacted.text,
       certainty: row.certainty,
       needsReview: row.needsReview,
+      couldNotBeCoded: row.error,
       // The coder's "yes" first, then what it was unsure of.
       suggestions: [...suggestions.filter((s) => s.decision === 'yes'), ...suggestions.filter((s) => s.decision === 'review')],
       evidence: mergeSpans(suggestions.flatMap((s) => s.evidence))

@@ -1,6 +1,6 @@
 // Helpers for coding tests: submit a response to a demo survey with chosen
-// free-text answers, and a coder that counts its calls and says which
-// version it is.
+// free-text answers, a coder that counts its calls and says which version
+// it is, and one that fails on a chosen answer.
 import { randomUUID } from 'node:crypto';
 import { type QuestionnaireDefinition, sampleAnswers } from '@safer-voices/survey';
 import { type Coder, createCoder } from '@safer-voices/themes';
@@ -30,4 +30,17 @@ export function countingCoder(modelVersion: string) {
     }
   };
   return { coder, calls };
+}
+
+/** The real coder, except that it throws on one answer, as the tokenizer once did on "-". */
+export function coderThrowingOn(poison: string): Coder {
+  const real = createCoder();
+  return {
+    codebookVersion: real.codebookVersion,
+    modelVersion: real.modelVersion,
+    code(text, context) {
+      if (text === poison) throw new TypeError('tokenizer.tokenize is not a function or its return value is not iterable');
+      return real.code(text, context);
+    }
+  };
 }
