@@ -2,6 +2,7 @@
 // server and the web app (mounted under /api in the same process).
 import type { DatabaseHandle } from '@safer-voices/db';
 import { Hono } from 'hono';
+import type { CoderHeartbeat } from './coding/coder-heartbeat';
 import type { Env } from './env';
 import { notFound, onError } from './errors';
 import { createResponseWriter, type ResponseWriter } from './ingest/response-writer';
@@ -13,6 +14,7 @@ import { designerRoute } from './routes/designer';
 import { draftsRoute } from './routes/drafts';
 import { exploreRoute } from './routes/explore';
 import { exploreListRoute } from './routes/explore-list';
+import { healthRoute } from './routes/health';
 import { insightsRoute } from './routes/insights';
 import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
@@ -25,18 +27,21 @@ import { staffRoute } from './routes/staff';
 export interface AppOptions {
   database: DatabaseHandle;
   writer?: ResponseWriter;
+  /** Beaten by the background coder the hosting server starts (see index.ts); without one, health says it is not running. */
+  coderHeartbeat?: CoderHeartbeat;
 }
 
-export function createApp({ database, writer = createResponseWriter(database.writes, database.client) }: AppOptions) {
+export function createApp({ database, writer = createResponseWriter(database.writes, database.client), coderHeartbeat }: AppOptions) {
   const app = new Hono<Env>()
     .basePath('/api')
     .use(async (c, next) => {
       c.set('db', database.db);
       c.set('writer', writer);
       c.set('writes', database.writes);
+      c.set('coderHeartbeat', coderHeartbeat);
       await next();
     })
-    .get('/health', (c) => c.json({ ok: true }))
+    .route('/health', healthRoute)
     .route('/questionnaires', questionnairesRoute)
     .route('/responses', responsesRoute)
     .route('/drafts', draftsRoute)

@@ -1,4 +1,5 @@
 import type { Database, WriteExecutor } from '@safer-voices/db';
+import type { CoderHeartbeat } from './coding/coder-heartbeat';
 import type { ResponseWriter } from './ingest/response-writer';
 
 /** What every handler can reach through `c.var`. */
@@ -8,5 +9,7 @@ export interface Env {
     writer: ResponseWriter;
     /** Large writes (imports) go here: on the embedded database they run on the writer thread, not this one. */
     writes: WriteExecutor;
+    /** This process's background coder, when the server hosting the API started one. */
+    coderHeartbeat: CoderHeartbeat | undefined;
   };
 }

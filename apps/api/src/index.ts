@@ -1,6 +1,7 @@
 import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
 import { startBackgroundCoder } from './coding/background-coder';
+import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { startNotifier } from './notify/notifier';
 
 export { type AppOptions, type AppType, createApp } from './app';
@@ -17,13 +18,14 @@ export type * from './routes/explore-types';
  */
 export async function openApi(url?: string) {
   const database = await openDatabase(url);
+  const heartbeat = new CoderHeartbeat();
   return {
-    app: createApp({ database }),
+    app: createApp({ database, coderHeartbeat: heartbeat }),
     // The coder gets a connection of its own: its reads and batches never
     // interleave with a request's on one connection. So does the notifier,
     // which announces new safeguarding flags.
     startBackgroundCoding: async () => {
-      const coder = startBackgroundCoder(await openDatabase(database.url));
+      const coder = startBackgroundCoder(await openDatabase(database.url), { heartbeat });
       const notifier = startNotifier(await openDatabase(database.url));
       return { stop: () => Promise.all([coder.stop(), notifier.stop()]).then(() => undefined) };
     }

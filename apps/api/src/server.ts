@@ -4,13 +4,15 @@ import { serve } from '@hono/node-server';
 import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
 import { startBackgroundCoder } from './coding/background-coder';
+import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { startNotifier } from './notify/notifier';
 
 const port = Number(process.env.PORT ?? 3001);
 const database = await openDatabase();
-const app = createApp({ database });
+const heartbeat = new CoderHeartbeat();
+const app = createApp({ database, coderHeartbeat: heartbeat });
 // The coder has a connection of its own, so it never interleaves with requests on one.
-const coder = startBackgroundCoder(await openDatabase(database.url));
+const coder = startBackgroundCoder(await openDatabase(database.url), { heartbeat });
 // So does the notifier, which announces new safeguarding flags (PUBLIC_URL, SMTP_URL, MAIL_FROM).
 const notifier = startNotifier(await openDatabase(database.url));
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {

@@ -5,7 +5,9 @@
 // submissions are acknowledged exactly as before.
 import type { DatabaseHandle } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
+import { firstIdAt } from '../ingest/ids';
 import { codeOutstanding } from './code-outstanding';
+import type { CoderHeartbeat } from './coder-heartbeat';
 import { JobChunkError, recordJobError, runRecodeChunk } from './recode-job';
 import { runRetrainJob } from './retrain-job';
 import { serverLoad, shouldDefer, type YieldState } from './yield-to-requests';
@@ -25,6 +27,8 @@ export interface BackgroundCoderOptions {
   coder?: Coder;
   /** Wait while the server is busy with requests (see yield-to-requests.ts); on by default. */
   yieldToRequests?: boolean;
+  /** Told that the loop is alive, for GET /api/health. */
+  heartbeat?: CoderHeartbeat;
 }
 
 export interface BackgroundCoder {
@@ -34,6 +38,9 @@ export interface BackgroundCoder {
 // Group commit may store a response a little after a later-made id, so each
 // pass looks back this far behind the last pass that caught up.
 const LOOK_BACK_MS = 5 * 60_000;
+// Now and then a pass looks at every response again, so one stored later
+// than that (or left uncoded by a crash between writes) is coded all the same.
+const FULL_SWEEP_MS = 10 * 60_000;
 const FAILURES_BEFORE_GIVING_UP = 5;
 // How often a coder that is waiting for a busy server looks again.
 const BUSY_CHECK_MS = 250;
@@ -41,19 +48,16 @@ const BUSY_CHECK_MS = 250;
 // coder or database is reported without flooding the log.
 const LONGEST_WAIT_MS = 60_000;
 
-/** The smallest uuidv7 made at this time (ids sort by their leading milliseconds). */
-export function firstIdAt(ms: number): string {
-  const time = Math.max(0, ms).toString(16).padStart(12, '0');
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}`;
-}
-
-export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 20, coder, yieldToRequests = true }: BackgroundCoderOptions = {}
+export function startBackgroundCoder(
+  database: Pick<DatabaseHandle, 'db'>,
+  { intervalMs = 500, chunk = 20, coder, yieldToRequests = true, heartbeat }: BackgroundCoderOptions = {}
 ): BackgroundCoder {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   // Empty at first: the first passes after a start look at every response.
   let sinceId = '';
+  let sweptAt = Date.now();
   const jobFailures = new Map<string, number>();
   let failuresInARow = 0;
   const load = serverLoad();
@@ -61,6 +65,10 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
 
   async function codeNewAnswers() {
     const passStarted = Date.now();
+    if (passStarted - sweptAt > FULL_SWEEP_MS) {
+      sinceId = '';
+      sweptAt = passStarted;
+    }
     const done = await codeOutstanding(database, { limit: chunk, coder, sinceId });
     if (done.responses < chunk) sinceId = firstIdAt(passStarted - LOOK_BACK_MS);
     return done.responses > 0;
@@ -111,6 +119,7 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
   }
 
   function tick() {
+    heartbeat?.beat();
     if (yieldToRequests && shouldDefer(yieldState, load.utilisation(), Date.now())) {
       load.restart();
       timer = setTimeout(tick, BUSY_CHECK_MS);
@@ -120,11 +129,13 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
     running = pass();
   }
 
+  heartbeat?.beat();
   timer = setTimeout(tick, 0);
   timer.unref?.();
   return {
     async stop() {
       stopped = true;
+      heartbeat?.stop();
       clearTimeout(timer);
       await running;
     }
