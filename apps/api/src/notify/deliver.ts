@@ -1,14 +1,8 @@
-// Sending one announcement. Neither a webhook nor an e-mail carries the
-// answer or anything about the respondent: only that a flag is waiting, when
-// it was raised, and where to sign in to read it.
+// Sending one announcement: a signed webhook POST or a plain-text e-mail.
+// What they say is in messages.ts.
 import nodemailer from 'nodemailer';
 import { Webhook } from 'standardwebhooks';
-
-export interface FlagAnnouncement {
-  flagId: string;
-  organisation: { id: string; name: string };
-  createdAt: Date;
-}
+import type { Email } from './messages';
 
 export interface DeliveryConfig {
   /** The site's address as staff reach it, for links (PUBLIC_URL). */
@@ -19,21 +13,7 @@ export interface DeliveryConfig {
   timeoutMs: number;
 }
 
-const queueUrl = (config: DeliveryConfig) => new URL('/staff/safeguarding', config.publicUrl).href;
-const flagUrl = (config: DeliveryConfig, flagId: string) => new URL(`/staff/safeguarding/${encodeURIComponent(flagId)}`, config.publicUrl).href;
-
-export function webhookBody(flag: FlagAnnouncement, config: DeliveryConfig) {
-  return {
-    type: 'safeguarding_flag' as const,
-    organisation: flag.organisation,
-    flagId: flag.flagId,
-    createdAt: flag.createdAt.toISOString(),
-    queueUrl: queueUrl(config),
-    flagUrl: flagUrl(config, flag.flagId)
-  };
-}
-
-/** The same notice keeps its id through retries, so a receiver can tell a repeat from a new flag. */
+/** The same notice keeps its id through retries, so a receiver can tell a repeat from a new one. */
 export interface WebhookDelivery {
   id: string;
   /** Signs the notice (Standard Webhooks); without one it goes unsigned. */
@@ -52,8 +32,8 @@ export function webhookHeaders(delivery: WebhookDelivery, body: string, now = ne
 }
 
 /** Resolves when the receiver answers 2xx; anything else throws with what went wrong. */
-export async function postWebhook(target: string, flag: FlagAnnouncement, delivery: WebhookDelivery, config: DeliveryConfig): Promise<void> {
-  const body = JSON.stringify(webhookBody(flag, config));
+export async function postWebhook(target: string, payload: object, delivery: WebhookDelivery, config: DeliveryConfig): Promise<void> {
+  const body = JSON.stringify(payload);
   let res: Response;
   try {
     res = await fetch(target, {
@@ -78,11 +58,8 @@ function describe(error: unknown): string {
   return `${error.message}${cause}`;
 }
 
-/** One e-mail for all the flags waiting for the same address, so a busy hour sends one message, not dozens. */
-export async function sendEmail(to: string, flags: FlagAnnouncement[], config: DeliveryConfig): Promise<void> {
+export async function sendEmail(to: string, email: Email, config: DeliveryConfig): Promise<void> {
   if (!config.smtpUrl) throw new Error('No mail server is set up: set SMTP_URL (e.g. smtp://mail.example.org:25)');
-  const organisation = flags[0]?.organisation.name ?? '';
-  const many = flags.length > 1;
   const transport = nodemailer.createTransport({
     url: config.smtpUrl,
     connectionTimeout: config.timeoutMs,
@@ -90,22 +67,7 @@ export async function sendEmail(to: string, flags: FlagAnnouncement[], config: D
     socketTimeout: config.timeoutMs
   });
   try {
-    await transport.sendMail({
-      from: config.mailFrom,
-      to,
-      subject: many ? `${flags.length} new safeguarding flags – ${organisation}` : `New safeguarding flag – ${organisation}`,
-      text: [
-        many
-          ? `${flags.length} answers have been flagged for a safeguarding lead to read (${organisation}).`
-          : `An answer has been flagged for a safeguarding lead to read (${organisation}).`,
-        '',
-        `Open the safeguarding queue: ${queueUrl(config)}`,
-        '',
-        'This message does not include the answer. Sign in as a safeguarding lead to read it.',
-        '',
-        '— Safer Voices'
-      ].join('\n')
-    });
+    await transport.sendMail({ from: config.mailFrom, to, subject: email.subject, text: email.text });
   } catch (error) {
     throw new Error(`The e-mail could not be sent: ${describe(error)}`);
   } finally {

@@ -36,6 +36,8 @@ describe('e-mail notifications', () => {
     expect(message?.contentType).toMatch(/^text\/plain/);
     expect(message?.text).toContain('Open the safeguarding queue: https://voices.example.org/staff/safeguarding\n');
     expect(message?.text).toContain('This message does not include the answer.');
+    // How sure the coder is, never the words themselves.
+    expect(message?.text).toMatch(/^Tier: (likely|possible) disclosure\.$/m);
     expect(message?.text).not.toContain('stepdad');
     expect(message?.subject).not.toContain('stepdad');
     expect(message?.text).not.toContain(DISCLOSURE);

@@ -2,8 +2,10 @@
 // HTTP server on loopback receives the POST. The clock is passed into each
 // pass, so retries are tested without waiting.
 import { openDatabase } from '@safer-voices/db';
+import { codeOutstanding } from '../coding/code-outstanding';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { coderThrowingOn, demoSurvey, submitWith } from '../test/coding';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor } from '../test/staff';
 import { deliveriesOf } from './deliveries';
@@ -41,6 +43,8 @@ describe('webhook notifications', () => {
         type: 'safeguarding_flag',
         organisation: { id: organisationId, name: expect.any(String) },
         flagId,
+        // How sure the coder is, in the tier the queue shows it under.
+        tier: expect.stringMatching(/^(likely|possible)$/),
         createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
         queueUrl: 'https://voices.example.org/staff/safeguarding',
         flagUrl: `https://voices.example.org/staff/safeguarding/${flagId}`
@@ -62,6 +66,22 @@ describe('webhook notifications', () => {
         restarted.close();
       }
       expect(hook.received).toHaveLength(1);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('announces an answer the coder could not check as needing a human look, without the answer', async () => {
+    const hook = await webhookReceiver();
+    try {
+      await setTargets(api, { webhook: hook.url });
+      const unreadable = 'an answer the coder fails on';
+      expect((await submitWith(api, await demoSurvey(api), { what_makes_unsafe: unreadable })).status).toBe(201);
+      await codeOutstanding(api.database, { coder: coderThrowingOn(unreadable) });
+      expect((await runNotificationPass(api.database, config)).sent).toBe(1);
+      const body = JSON.parse(hook.received[0]?.raw ?? '{}');
+      expect(body).toMatchObject({ type: 'safeguarding_flag', tier: 'unchecked' });
+      expect(hook.received[0]?.raw).not.toContain(unreadable);
     } finally {
       await hook.close();
     }
