@@ -29,7 +29,12 @@ describe('themes eval', () => {
     const summary = JSON.parse(lines.at(-1) as string);
     expect(Object.keys(summary)).toEqual(['macro_f1', 'micro_f1', 'per_theme', 'safeguarding', 'coverage_at_95', 'auto_coded', 'answers_per_second']);
     expect(summary.per_theme.knives_weapons).toMatchObject({ precision: expect.any(Number), recall: expect.any(Number), f1: expect.any(Number) });
-    expect(summary.safeguarding).toEqual({ precision: expect.any(Number), recall: expect.any(Number) });
+    expect(summary.safeguarding).toEqual({
+      precision: expect.any(Number),
+      recall: expect.any(Number),
+      likely: { precision: expect.any(Number), recall: expect.any(Number) }
+    });
+    expect(summary.safeguarding.recall).toBe(1);
     expect(summary.coverage_at_95).toBeGreaterThanOrEqual(0);
     expect(summary.coverage_at_95).toBeLessThanOrEqual(1);
   });
@@ -41,6 +46,35 @@ describe('themes eval', () => {
     expect(summary.seeds).toEqual([1, 2]);
     expect(summary.spread.coverage_at_95).toEqual({ mean: expect.any(Number), sd: expect.any(Number), min: expect.any(Number), max: expect.any(Number) });
     expect(lines.some((l) => l.startsWith('over 2 fold seeds'))).toBe(true);
+  });
+
+  it('skips records that are not labelled answers, says so on the side, and still ends with the JSON line', () => {
+    const odd = join(dir, 'odd.jsonl');
+    const records = [
+      '{"text":"-","themes":[],"safeguarding":false,"source":"https://example.org/a"}',
+      'not json at all',
+      '{"text":5,"themes":[]}',
+      '[1,2,3]',
+      '{"text":"🙂🙂","themes":[]}',
+      '{"text":"","themes":["fear"],"extra":{"nested":true}}',
+      '{"text":"my stepdad hits me when hes drunk","themes":["family"],"safeguarding":true,"respondent":"pupil_11_16"}'
+    ];
+    writeFileSync(odd, records.join('\n'));
+    const warnings: string[] = [];
+    const lines: string[] = [];
+    evalCommand(parseArgs(['eval', '--test', odd]).options, (line) => lines.push(...line.split('\n')), (w) => warnings.push(w));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/:2: skipped/);
+    const summary = JSON.parse(lines.at(-1) as string);
+    expect(summary.safeguarding.recall).toBe(1);
+  });
+
+  it('keeps answers from one source in one fold when asked to', () => {
+    const sourced = join(dir, 'sourced.jsonl');
+    const rows = Array.from({ length: 12 }, (_, i) => ({ ...labelled[i % labelled.length], id: String(i), source: `page-${i % 3}` }));
+    writeFileSync(sourced, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const summary = JSON.parse(run(evalCommand, ['eval', '--cv', '3', '--seed', '1', '--group', 'source', '--data', sourced]).at(-1) as string);
+    expect(summary.macro_f1).toEqual(expect.any(Number));
   });
 
   it('gives the same cross-validation figures for the same seed', () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { type Codebook, codebookSchema } from '../codebook/types.js';
 import { createCoder } from '../coder/create-coder.js';
-import { crossValidate, DEFAULT_CV_SEEDS, evaluateSplit } from '../eval/evaluate.js';
+import { crossValidate, DEFAULT_CV_SEEDS, evaluateSplit, type LabelledAnswer } from '../eval/evaluate.js';
 import { formatSpread } from '../eval/folds.js';
 import { formatTable } from '../eval/metrics.js';
 import { parseModel, type ThemeModel } from '../model/model-format.js';
@@ -13,6 +13,16 @@ import { readAnswers } from './read-answers.js';
 
 type Options = Map<string, string>;
 type Print = (line: string) => void;
+/** Where notes about skipped records go: standard error, so the last line of standard output stays the JSON summary. */
+const warnOnStderr = (message: string) => console.error(`themes: ${message}`);
+
+/** Labelled answers from a file, skipping (and reporting) any record that is not one. */
+function labelledFrom(options: Options, name: string, warn: Print): LabelledAnswer[] {
+  const path = userPath(required(options, name));
+  const answers = readLabelled(path, { groupBy: options.get('group'), warn });
+  if (answers.length === 0) throw new Error(`${path}: no labelled answers (one JSON object a line, with "text" and "themes")`);
+  return answers;
+}
 
 function required(options: Options, name: string): string {
   const value = options.get(name);
@@ -53,19 +63,19 @@ function seedsOf(options: Options): number[] {
  * themes eval [--train T.jsonl] --test E.jsonl | themes eval --cv K --data D.jsonl
  * Prints the per-theme table, then the JSON summary as the last line.
  */
-export function evalCommand(options: Options, print: Print): void {
+export function evalCommand(options: Options, print: Print, warn: Print = warnOnStderr): void {
   const codebook = loadCodebook(options);
   const cv = options.get('cv');
   if (cv) {
-    const report = crossValidate(readLabelled(userPath(required(options, 'data'))), Number(cv), codebook, {}, seedsOf(options));
+    const report = crossValidate(labelledFrom(options, 'data', warn), Number(cv), codebook, {}, seedsOf(options));
     print(formatTable(report));
     print(formatSpread(report));
     print(JSON.stringify(report));
     return;
   }
   const report = evaluateSplit(
-    options.has('train') ? readLabelled(userPath(required(options, 'train'))) : null,
-    readLabelled(userPath(required(options, 'test'))),
+    options.has('train') ? labelledFrom(options, 'train', warn) : null,
+    labelledFrom(options, 'test', warn),
     codebook
   );
   print(formatTable(report));
@@ -73,8 +83,8 @@ export function evalCommand(options: Options, print: Print): void {
 }
 
 /** themes train --data D.jsonl --out model.json */
-export function trainCommand(options: Options, print: Print): void {
-  const examples = readLabelled(userPath(required(options, 'data')));
+export function trainCommand(options: Options, print: Print, warn: Print = warnOnStderr): void {
+  const examples = labelledFrom(options, 'data', warn);
   const started = performance.now();
   const model = train(examples, loadCodebook(options));
   const out = userPath(required(options, 'out'));
@@ -88,10 +98,14 @@ export const HELP = `Theme coding for Safer Voices.
       Codes answers (JSONL with a "text" field, or CSV with --column) and
       writes one JSON coding per line.
   themes eval [--train TRAIN.jsonl] --test TEST.jsonl
-  themes eval --cv 5 --data FILE.jsonl [--seeds 5 | --seed N]
+  themes eval --cv 5 --data FILE.jsonl [--seeds 5 | --seed N] [--group FIELD]
       Seeded k-fold cross-validation, repeated for seeds 1…N (default 5):
-      mean figures plus their spread over the seeds.
+      mean figures plus their spread over the seeds. With --group (e.g.
+      --group source) answers sharing that field stay in one fold, so the
+      model is scored on writers and sources it never saw.
       Per-theme precision/recall/F1, then a JSON summary as the last line.
+      Records may carry other fields; one that is not a labelled answer is
+      skipped with a note on standard error.
       Without --train the codebook alone is evaluated.
   themes train --data FILE.jsonl --out MODEL.json
       Trains a model from labelled answers (themes-dev.jsonl format).

@@ -12,20 +12,30 @@ export function writerOf(respondent: unknown): Writer {
   return YOUNG.has(respondent) ? 'young' : ADULT.has(respondent) ? 'adult' : 'unknown';
 }
 
-/** Reads labelled answers in the themes-dev.jsonl format. */
-export function readLabelled(path: string): LabelledAnswer[] {
-  return readJsonl(path).map((record, n) => {
+/**
+ * Reads labelled answers in the themes-dev.jsonl format. Other fields are
+ * allowed; `groupBy` names one whose answers stay together in cross-
+ * validation (e.g. `source`). A record that is not a labelled answer is
+ * skipped and reported through `warn`, never a reason to stop.
+ */
+export function readLabelled(path: string, { groupBy, warn = () => {} }: { groupBy?: string; warn?: (message: string) => void } = {}): LabelledAnswer[] {
+  const answers: LabelledAnswer[] = [];
+  readJsonl(path, warn).forEach((record, n) => {
     const { text, themes, safeguarding, question, id, respondent } = record;
     if (typeof text !== 'string' || !Array.isArray(themes)) {
-      throw new Error(`${path}: record ${n + 1} needs "text" and "themes"`);
+      warn(`${path}: record ${n + 1} skipped: it needs a "text" string and a "themes" list`);
+      return;
     }
-    return {
+    const group = groupBy ? record[groupBy] : undefined;
+    answers.push({
       id: typeof id === 'string' ? id : undefined,
       text,
       question: typeof question === 'string' ? question : undefined,
       writer: writerOf(respondent),
       themes: themes.filter((t): t is string => typeof t === 'string'),
-      safeguarding: safeguarding === true
-    };
+      safeguarding: safeguarding === true,
+      group: typeof group === 'string' || typeof group === 'number' ? String(group) : undefined
+    });
   });
+  return answers;
 }

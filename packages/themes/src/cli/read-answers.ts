@@ -41,18 +41,29 @@ export function parseCsv(source: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
-export function readJsonl(path: string): Record<string, unknown>[] {
-  return readFileSync(path, 'utf8')
+/**
+ * One JSON object a line. Without `warn`, a line that is not a JSON object
+ * stops the read with its line number; with it, the line is reported and
+ * skipped.
+ */
+export function readJsonl(path: string, warn?: (message: string) => void): Record<string, unknown>[] {
+  const records: Record<string, unknown>[] = [];
+  readFileSync(path, 'utf8')
     .split('\n')
-    .map((line, n) => ({ line: line.trim(), n }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, n }) => {
+    .forEach((raw, n) => {
+      const line = raw.trim();
+      if (line === '') return;
+      let record: unknown;
       try {
-        return JSON.parse(line) as Record<string, unknown>;
+        record = JSON.parse(line);
       } catch {
-        throw new Error(`${path}:${n + 1}: not valid JSON`);
+        record = undefined;
       }
+      if (record !== null && typeof record === 'object' && !Array.isArray(record)) records.push(record as Record<string, unknown>);
+      else if (warn) warn(`${path}:${n + 1}: skipped: not a JSON object`);
+      else throw new Error(`${path}:${n + 1}: not a JSON object`);
     });
+  return records;
 }
 
 const asString = (value: unknown) => (typeof value === 'string' ? value : undefined);

@@ -94,7 +94,7 @@ function matchFrom(elements: Element[], e: number, tokens: Token[], t: number): 
 const PREFIX_KEY = 3;
 const NOT_KEY = '#not';
 
-function push(map: Map<string, CompiledPattern[]>, key: string, pattern: CompiledPattern): void {
+function push(map: Map<string, number[]>, key: string, pattern: number): void {
   const list = map.get(key);
   if (list) list.push(pattern);
   else map.set(key, [pattern]);
@@ -106,28 +106,33 @@ function push(map: Map<string, CompiledPattern[]>, key: string, pattern: Compile
  * patterns that could start there.
  */
 export class PatternSet {
-  private readonly byStem = new Map<string, CompiledPattern[]>();
-  private readonly byOpening = new Map<string, CompiledPattern[]>();
-  private readonly scanned: CompiledPattern[] = [];
+  private readonly byStem = new Map<string, number[]>();
+  private readonly byOpening = new Map<string, number[]>();
+  private readonly scanned: number[] = [];
+  // A pattern can be listed under both its stem and its prefix opening; it is
+  // tried once per token, which the stamp records without a set per token.
+  private readonly triedAt: Uint32Array;
+  private stamp = 0;
 
   constructor(readonly patterns: CompiledPattern[]) {
-    for (const pattern of patterns) {
+    this.triedAt = new Uint32Array(patterns.length);
+    patterns.forEach((pattern, i) => {
       const first = pattern.elements[0];
       if (first?.kind === 'not') {
-        push(this.byStem, NOT_KEY, pattern);
-        continue;
+        push(this.byStem, NOT_KEY, i);
+        return;
       }
-      if (first?.kind !== 'word') continue;
+      if (first?.kind !== 'word') return;
       if (first.prefixes.some((p) => p.length < PREFIX_KEY)) {
-        this.scanned.push(pattern);
-        continue;
+        this.scanned.push(i);
+        return;
       }
-      for (const stem of first.stems) push(this.byStem, stem, pattern);
+      for (const stem of first.stems) push(this.byStem, stem, i);
       // An exact word is found through its stem, then checked whole.
-      for (const word of first.words) push(this.byStem, PorterStemmer.stem(word), pattern);
+      for (const word of first.words) push(this.byStem, PorterStemmer.stem(word), i);
       const openings = new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)));
-      for (const opening of openings) push(this.byOpening, opening, pattern);
-    }
+      for (const opening of openings) push(this.byOpening, opening, i);
+    });
   }
 
   match(tokens: Token[]): PatternMatch[] {
@@ -135,27 +140,21 @@ export class PatternSet {
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t] as Token;
       if (token.boundary) continue;
-      // A pattern can be listed under both its stem and its prefix opening.
-      const tried = new Set<CompiledPattern>();
-      this.tryAll(this.byStem.get(token.stem), tokens, t, matches, tried);
-      this.tryAll(this.byOpening.get(token.word.slice(0, PREFIX_KEY)), tokens, t, matches, tried);
-      if (PATTERN_NEGATIONS.has(token.word)) this.tryAll(this.byStem.get(NOT_KEY), tokens, t, matches, tried);
-      this.tryAll(this.scanned, tokens, t, matches, tried);
+      this.stamp = (this.stamp + 1) >>> 0 || 1;
+      this.tryAll(this.byStem.get(token.stem), tokens, t, matches);
+      this.tryAll(this.byOpening.get(token.word.slice(0, PREFIX_KEY)), tokens, t, matches);
+      if (PATTERN_NEGATIONS.has(token.word)) this.tryAll(this.byStem.get(NOT_KEY), tokens, t, matches);
+      this.tryAll(this.scanned, tokens, t, matches);
     }
     return matches;
   }
 
-  private tryAll(
-    candidates: CompiledPattern[] | undefined,
-    tokens: Token[],
-    t: number,
-    out: PatternMatch[],
-    tried: Set<CompiledPattern>
-  ): void {
+  private tryAll(candidates: number[] | undefined, tokens: Token[], t: number, out: PatternMatch[]): void {
     if (!candidates) return;
-    for (const pattern of candidates) {
-      if (tried.has(pattern)) continue;
-      tried.add(pattern);
+    for (const i of candidates) {
+      if (this.triedAt[i] === this.stamp) continue;
+      this.triedAt[i] = this.stamp;
+      const pattern = this.patterns[i] as CompiledPattern;
       const last = matchFrom(pattern.elements, 0, tokens, t);
       if (last < 0) continue;
       const negated = !pattern.hasNot && (tokens[t] as Token).negated;

@@ -116,8 +116,6 @@ export function createCoder(options: CoderOptions = {}): Coder {
     return themeConfidence(relative >= 0, applyCalibration(calibrator, calibrationFeatures(relative, ruleScore)));
   }
 
-  const sgIndex = labelIndex.get(SAFEGUARDING_LABEL);
-
   function code(text: string, context: AnswerContext = {}): Coding {
     const answer = pipeline.analyse(text, context.question, context.writer);
     const offsets = priorOffsets(answer, pipeline.themeIds, model?.priorScale ?? 0);
@@ -142,7 +140,7 @@ export function createCoder(options: CoderOptions = {}): Coder {
     const review = autoCode === undefined ? themes.some((t) => t.decision === 'review') : certainty < autoCode;
     return {
       themes,
-      safeguarding: safeguardingCodeOf(answer.disclosure, weights && sgIndex !== undefined ? confidenceOf(margins, sgIndex) : null),
+      safeguarding: safeguardingCodeOf(answer.disclosure),
       certainty: Math.round(certainty * 1e6) / 1e6,
       review,
       codebookVersion: version,

@@ -2,13 +2,15 @@ import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
 import { activeThemes, type Codebook } from '../codebook/types.js';
 import { type Coder, createCoder } from '../coder/create-coder.js';
 import { type TrainingExample, type TrainOptions, train } from '../model/train.js';
-import { foldAssignment, type SeededReport, summariseSeeds } from './folds.js';
+import { foldAssignment, groupedFoldAssignment, type SeededReport, summariseSeeds } from './folds.js';
 import { type Report, report, type Scored } from './metrics.js';
 
 /** A labelled answer in the themes-dev.jsonl format. */
 export interface LabelledAnswer extends TrainingExample {
   id?: string;
   safeguarding: boolean;
+  /** Answers of one group (e.g. one published source) stay in one fold when cross-validating. */
+  group?: string;
 }
 
 function score(coder: Coder, answer: LabelledAnswer): Scored {
@@ -18,6 +20,7 @@ function score(coder: Coder, answer: LabelledAnswer): Scored {
     goldSafeguarding: answer.safeguarding,
     confidence: new Map(coding.themes.map((t) => [t.id, t.confidence])),
     safeguardingFlag: coding.safeguarding.flag,
+    safeguardingTier: coding.safeguarding.tier,
     certainty: coding.certainty,
     review: coding.review
   };
@@ -68,7 +71,8 @@ export const DEFAULT_CV_SEEDS = [1, 2, 3, 4, 5];
 
 /** Out-of-fold scores for one seeded k-fold split: every answer is tested exactly once. */
 function crossValidateOnce(data: LabelledAnswer[], folds: number, seed: number, codebook: Codebook, options: TrainOptions) {
-  const fold = foldAssignment(data.length, folds, seed);
+  const grouped = data.some((a) => a.group !== undefined);
+  const fold = grouped ? groupedFoldAssignment(data.map((a) => a.group), folds, seed) : foldAssignment(data.length, folds, seed);
   const scored: Scored[] = [];
   let coder: Coder | null = null;
   for (let f = 0; f < folds; f++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldAssignment, spreadOf } from './folds.js';
+import { foldAssignment, groupedFoldAssignment, spreadOf } from './folds.js';
 
 describe('seeded folds', () => {
   it('are reproducible for a seed and differ between seeds', () => {
@@ -13,6 +13,18 @@ describe('seeded folds', () => {
     const sizes = [0, 1, 2, 3, 4].map((f) => fold.filter((x) => x === f).length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(23);
+  });
+});
+
+describe('folds that keep groups together', () => {
+  it('put every answer of a source in the same fold, and answers without one anywhere', () => {
+    const groups = ['a', 'a', 'b', undefined, 'c', 'b', 'a', undefined, 'd', 'c'];
+    const fold = groupedFoldAssignment(groups, 3, 2);
+    for (const group of ['a', 'b', 'c', 'd']) {
+      expect(new Set(fold.filter((_, i) => groups[i] === group)).size).toBe(1);
+    }
+    expect(new Set(fold).size).toBe(3);
+    expect(groupedFoldAssignment(groups, 3, 2)).toEqual(fold);
   });
 });
 

@@ -14,6 +14,35 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
+ * Fold number of each answer when answers of one group (one source, one
+ * writer) must stay together: groups are shuffled with the seed, then each,
+ * largest first, goes to the fold with fewest answers so far. Answers with no
+ * group are groups of their own.
+ */
+export function groupedFoldAssignment(groups: (string | undefined)[], folds: number, seed: number): number[] {
+  const members = new Map<string, number[]>();
+  groups.forEach((group, i) => {
+    const key = group === undefined ? `#${i}` : `=${group}`;
+    members.set(key, [...(members.get(key) ?? []), i]);
+  });
+  const shuffled = [...members.values()];
+  const random = seededRandom(seed);
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j] as number[], shuffled[i] as number[]];
+  }
+  shuffled.sort((a, b) => b.length - a.length);
+  const sizes = new Array<number>(folds).fill(0);
+  const fold = new Array<number>(groups.length).fill(0);
+  for (const group of shuffled) {
+    const smallest = sizes.indexOf(Math.min(...sizes));
+    for (const i of group) fold[i] = smallest;
+    sizes[smallest] = (sizes[smallest] as number) + group.length;
+  }
+  return fold;
+}
+
+/**
  * Fold number (0 … folds − 1) of each of `count` answers: a seeded shuffle,
  * then dealt round-robin, so fold sizes differ by at most one.
  */
@@ -49,7 +78,14 @@ export function spreadOf(values: number[]): Spread {
 export interface SeededReport extends Report {
   seeds: number[];
   spread: Record<
-    'macro_f1' | 'micro_f1' | 'coverage_at_95' | 'safeguarding_precision' | 'safeguarding_recall' | 'auto_coded_share' | 'auto_coded_precision',
+    | 'macro_f1'
+    | 'micro_f1'
+    | 'coverage_at_95'
+    | 'safeguarding_precision'
+    | 'safeguarding_recall'
+    | 'safeguarding_likely_precision'
+    | 'auto_coded_share'
+    | 'auto_coded_precision',
     Spread
   >;
 }
@@ -72,7 +108,11 @@ export function summariseSeeds(reports: Report[], seeds: number[], answersPerSec
     macro_f1: mean((r) => r.macro_f1),
     micro_f1: mean((r) => r.micro_f1),
     per_theme: perTheme,
-    safeguarding: { precision: mean((r) => r.safeguarding.precision), recall: mean((r) => r.safeguarding.recall) },
+    safeguarding: {
+      precision: mean((r) => r.safeguarding.precision),
+      recall: mean((r) => r.safeguarding.recall),
+      likely: { precision: mean((r) => r.safeguarding.likely.precision), recall: mean((r) => r.safeguarding.likely.recall) }
+    },
     coverage_at_95: mean((r) => r.coverage_at_95),
     auto_coded: { share: mean((r) => r.auto_coded.share), precision: mean((r) => r.auto_coded.precision) },
     answers_per_second: Math.round(answersPerSecond),
@@ -83,6 +123,7 @@ export function summariseSeeds(reports: Report[], seeds: number[], answersPerSec
       coverage_at_95: spreadOf(reports.map((r) => r.coverage_at_95)),
       safeguarding_precision: spreadOf(reports.map((r) => r.safeguarding.precision)),
       safeguarding_recall: spreadOf(reports.map((r) => r.safeguarding.recall)),
+      safeguarding_likely_precision: spreadOf(reports.map((r) => r.safeguarding.likely.precision)),
       auto_coded_share: spreadOf(reports.map((r) => r.auto_coded.share)),
       auto_coded_precision: spreadOf(reports.map((r) => r.auto_coded.precision))
     }

@@ -7,6 +7,8 @@ export interface Scored {
   /** Confidence per theme id; 0.5 is the decision boundary. */
   confidence: Map<string, number>;
   safeguardingFlag: boolean;
+  /** The flag's tier: only `likely` answers count for the likely-tier figures. */
+  safeguardingTier?: 'likely' | 'possible' | null;
   /** The coder's answer-level certainty; by default the product over themes of 0.5 + |confidence − 0.5|. */
   certainty?: number;
   /** Whether the coder sent the answer to review (its own auto-coding threshold). */
@@ -24,7 +26,8 @@ export interface Report {
   macro_f1: number;
   micro_f1: number;
   per_theme: Record<string, ThemeMetrics>;
-  safeguarding: { precision: number; recall: number };
+  /** Both tiers together, and the `likely` tier alone (its recall is of all disclosures). */
+  safeguarding: { precision: number; recall: number; likely: { precision: number; recall: number } };
   coverage_at_95: number;
   /** What the coder's own threshold (fitted on training folds only) auto-codes: share, and precision of its "yes" codes. */
   auto_coded: { share: number; precision: number };
@@ -106,11 +109,17 @@ export function report(scored: Scored[], themeIds: string[], answersPerSecond: n
   const sgTp = scored.filter((s) => s.safeguardingFlag && s.goldSafeguarding).length;
   const sgFlagged = scored.filter((s) => s.safeguardingFlag).length;
   const sgGold = scored.filter((s) => s.goldSafeguarding).length;
+  const likely = scored.filter((s) => s.safeguardingTier === 'likely');
+  const likelyTp = likely.filter((s) => s.goldSafeguarding).length;
   return {
     macro_f1: round(macro),
     micro_f1: round(f1(ratio(tpAll, tpAll + fpAll), ratio(tpAll, tpAll + fnAll))),
     per_theme: perTheme,
-    safeguarding: { precision: round(ratio(sgTp, sgFlagged)), recall: round(ratio(sgTp, sgGold)) },
+    safeguarding: {
+      precision: round(ratio(sgTp, sgFlagged)),
+      recall: round(ratio(sgTp, sgGold)),
+      likely: { precision: round(ratio(likelyTp, likely.length)), recall: round(ratio(likelyTp, sgGold)) }
+    },
     coverage_at_95: round(coverageAt(scored, themeIds)),
     auto_coded: autoCoded(scored, themeIds),
     answers_per_second: Math.round(answersPerSecond)
@@ -126,6 +135,8 @@ export function formatTable(r: Report): string {
     );
   }
   lines.push(`${'safeguarding'.padEnd(22)} ${r.safeguarding.precision.toFixed(3).padStart(9)} ${r.safeguarding.recall.toFixed(3).padStart(7)}`);
+  const likely = r.safeguarding.likely;
+  lines.push(`${'  likely tier alone'.padEnd(22)} ${likely.precision.toFixed(3).padStart(9)} ${likely.recall.toFixed(3).padStart(7)}`);
   lines.push(`macro-F1 ${r.macro_f1}  micro-F1 ${r.micro_f1}  coverage@95 ${r.coverage_at_95}  answers/s ${r.answers_per_second}`);
   lines.push(`auto-coded by the coder's own threshold: ${r.auto_coded.share} of answers, "yes" precision ${r.auto_coded.precision}`);
   return lines.join('\n');

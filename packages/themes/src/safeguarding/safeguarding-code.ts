@@ -4,17 +4,17 @@ import type { Disclosure } from './detector.js';
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /**
- * The safeguarding part of a coding. The detector decides; a model trained
- * on the organisation's own flagged answers can only add a `possible` flag
- * the detector missed, never take one away, because recall comes first.
+ * The safeguarding part of a coding: the disclosure detector's alone. A
+ * model trained on an organisation's answers learns a safeguarding label too
+ * (its rule features keep the model format stable), but its flags are not
+ * used: trained on one set of writers and tested on another, it added no
+ * disclosure the detector missed and hundreds of false alarms.
  */
-export function safeguardingCodeOf(disclosure: Disclosure, modelConfidence: number | null): SafeguardingCode {
-  const byModel = disclosure.tier === null && modelConfidence !== null && modelConfidence >= 0.5;
-  const tier = disclosure.tier ?? (byModel ? 'possible' : null);
+export function safeguardingCodeOf(disclosure: Disclosure): SafeguardingCode {
   return {
-    flag: tier !== null,
-    tier,
-    confidence: round(Math.max(disclosure.score, modelConfidence ?? 0)),
+    flag: disclosure.tier !== null,
+    tier: disclosure.tier,
+    confidence: round(disclosure.score),
     evidence: disclosure.evidence
   };
 }

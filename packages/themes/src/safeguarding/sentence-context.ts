@@ -29,6 +29,8 @@ const HYPOTHETICAL_OPENERS = new Set(['if', 'imagine', 'suppose', 'supposing', '
 // "i worry about county lines", "scared of getting stabbed": a fear, not something that happened.
 const FEARS = new Set(['worry', 'worried', 'worries', 'worrying', 'scared', 'afraid', 'frightened', 'terrified', 'fear', 'concerned', 'anxious']);
 const FEAR_LINKS = new Set(['about', 'of']);
+// "taught us about county lines", "an assembly about knife crime": a topic, not an event.
+const TOPICS = new Set(['taught', 'teach', 'learn', 'learnt', 'learned', 'talk', 'talked', 'talks', 'lesson', 'lessons', 'assembly', 'video', 'heard', 'read', 'know', 'knew', 'film', 'programme', 'workshop', 'speech', 'information', 'more']);
 // Modal verbs that make what follows a possibility ("i might get jumped").
 const MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'shall']);
 // A threat the writer reports stays a threat: "he said he would kill me".
@@ -43,7 +45,7 @@ const ASKING = new Set(['ask', 'asks', 'asked', 'asking', 'wonder', 'wondered', 
 // How far back a modal verb reaches: "i'd worry he would get involved and get hurt".
 const MODAL_REACH = 5;
 // How far back from a harm word its subject is looked for.
-const SUBJECT_WINDOW = 6;
+const SUBJECT_WINDOW = 8;
 
 /**
  * Sentences of an answer, in order. Run-on writing without full stops is cut
@@ -176,6 +178,7 @@ export function isHypothetical(tokens: Token[], sentence: Sentence, cueStart: nu
     const token = tokens[i] as Token;
     if (i < cueStart && HYPOTHETICAL_OPENERS.has(token.word) && !ASKING.has(wordAt(tokens, i - 1))) opened = true;
     else if (i < cueStart && FEAR_LINKS.has(token.word) && FEARS.has(wordAt(tokens, i - 1))) opened = true;
+    else if (i < cueStart && token.word === 'about' && (TOPICS.has(wordAt(tokens, i - 1)) || TOPICS.has(wordAt(tokens, i - 2)))) opened = true;
     else if (opened && (token.word === ',' || startsMainClause(tokens, i))) {
       opened = false;
       consequence = true;

@@ -9,6 +9,8 @@ const NOT_NEGATING_AFTER = new Set(['just', 'only', 'matter', 'doubt', 'wonder']
 // "not gonna lie", "no lie", "not lying": a way of saying "honestly", not a denial.
 const HONESTLY = [['lie'], ['lying'], ['going', 'to', 'lie'], ['gonna', 'lie'], ['to', 'lie']];
 const saysHonestly = (tokens: Token[], at: number) => HONESTLY.some((words) => words.every((w, k) => tokens[at + k]?.word === w));
+// A new subject starts a new clause: "if i dont pay they will hurt me".
+const SUBJECTS = new Set(['i', 'he', 'she', 'they', 'we', 'you']);
 // Long sentences without punctuation are common; scope fades after this.
 const MAX_SCOPE = 6;
 
@@ -33,6 +35,7 @@ export function markNegation(tokens: Token[]): void {
       remaining = MAX_SCOPE;
       continue;
     }
+    if (remaining > 0 && remaining < MAX_SCOPE && SUBJECTS.has(token.word)) remaining = 0;
     if (remaining > 0) {
       token.negated = true;
       remaining -= 1;

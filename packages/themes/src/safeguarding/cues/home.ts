@@ -8,7 +8,9 @@ const neglect = (strength: 'strong' | 'moderate') => cues('neglect', strength);
 
 export const ABUSE_AT_HOME: Cue[] = [
   ...strong(
-    `${HURT} .. ${ME}`,
+    `${HURT} ${ME}`,
+    `${HURT} .. me|us|myself`,
+    `${HURT} my|our .. mum|mam|dad|brother|sister|son|daughter|friend|mate|family|little|baby|cousin|nan`,
     `${HURT} ${KIN}`,
     'get|gets|got|getting|been|being .. =beat|=beaten|=hit|=battered|=hurt|=slapped|=punched|=kicked|=strangled|=choked|=starved|=burnt|=whipped|=smacked|=abused',
     'grabbed|grabs|grabbing|strangled|strangles|choked|chokes me|my|her|him|us',
@@ -37,8 +39,10 @@ export const ABUSE_AT_HOME: Cue[] = [
     'controls|controlling|checks my'
   ),
   ...moderate(
-    `${KIN} .. shouts|shouted|screams|screamed|yells|yelled|swears .. at me`,
     'police {came|were called|turned up}',
+    '{stuff|things|problems|issues|trouble|whats happening|what happens|what goes on|what is happening} at home',
+    `${KIN} .. not {want me|love me|care about me}`,
+    '{coming|comes|came|walks|walked|walking} into .. {bathroom|bedroom|my room|bath|shower}',
     'turns|turned|turning up at my',
     'messages|messaging|texts|texting|calls|calling me all',
     'gets|get|got|getting .. angry|nasty|violent',
@@ -67,6 +71,7 @@ export const ABUSE_AT_HOME: Cue[] = [
     'scared to tell',
     'not allowed to say|tell',
     'calls|called me names',
+    `${KIN} .. shouts|shouted|screams|screamed|yells|yelled|swears .. at me`,
     'shouts|shouted|screams|screamed|yells|yelled|swears .. at me',
     'blocked',
     'my parents|mum|dad .. fight|fighting|argue|arguing',
