@@ -19,7 +19,7 @@ const warnOnStderr = (message: string) => console.error(`themes: ${message}`);
 /** Labelled answers from a file, skipping (and reporting) any record that is not one. */
 function labelledFrom(options: Options, name: string, warn: Print): LabelledAnswer[] {
   const path = userPath(required(options, name));
-  const answers = readLabelled(path, { groupBy: options.get('group'), warn });
+  const answers = readLabelled(path, { groupBy: options.get('group') ?? 'source', warn });
   if (answers.length === 0) throw new Error(`${path}: no labelled answers (one JSON object a line, with "text" and "themes")`);
   return answers;
 }
@@ -100,9 +100,10 @@ export const HELP = `Theme coding for Safer Voices.
   themes eval [--train TRAIN.jsonl] --test TEST.jsonl
   themes eval --cv 5 --data FILE.jsonl [--seeds 5 | --seed N] [--group FIELD]
       Seeded k-fold cross-validation, repeated for seeds 1…N (default 5):
-      mean figures plus their spread over the seeds. With --group (e.g.
-      --group source) answers sharing that field stay in one fold, so the
-      model is scored on writers and sources it never saw.
+      mean figures plus their spread over the seeds. Answers that share a
+      "source" (or the field named by --group) stay in one fold, so the
+      model is scored on writers and sources it never saw; the auto-coding
+      threshold is fitted the same way inside the training data.
       Per-theme precision/recall/F1, then a JSON summary as the last line.
       Records may carry other fields; one that is not a labelled answer is
       skipped with a note on standard error.

@@ -67,7 +67,10 @@ export const HARM_THEMES: ThemeInput[] = [
       'consent', 'nudes', 'rape*', 'assault* @0.3', 'domestic abuse|violence', 'boyfriend|ex|partner|husband @0.35',
       'controlling|coercive @0.6', 'stalk*', 'ask for angela', 'andrew tate', 'creep|creeps|creepy @0.5',
       'women|woman|girls|girl|ladies|female|females @0.4', 'being a girl|woman', 'keys between my fingers',
-      'shout*|beep*|comment*|whistl* .. women|girls|girl|woman @0.7', 'men|man @0.15'
+      'shout*|beep*|comment*|whistl* .. women|girls|girl|woman @0.7', 'men|man @0.15',
+      'cat call*', 'whistl* @0.6', 'as a female|woman|girl', 'slut|sluts|slag|slags', 'stare|stares|staring|stared @0.4',
+      'older man|men|guy|guys @0.5', 'blokes|bloke @0.4', 'send|sent|sending .. pictures|pics|photos|videos @0.5',
+      'blackmail*|sextort* @0.5', 'waited|waiting outside school @0.5', 'drunk men @0.6', 'my daughter @0.2'
     ]
   },
   {
@@ -80,7 +83,10 @@ export const HARM_THEMES: ThemeInput[] = [
     seeds: [
       'bully|bullies|bullied|bullying', 'cyberbull*', 'pick|picks|picked|picking on', 'mean to',
       'push|pushed|pushes .. around|about @0.7', 'name calling', 'call|called|calling .. names @0.6',
-      'ganging up', 'gang up', 'teas* @0.5', 'left out @0.4', 'take|takes|took .. my .. money @0.5', 'torment*'
+      'ganging up', 'gang up', 'teas* @0.5', 'left out @0.4', 'take|takes|took .. my .. money @0.5', 'torment*',
+      'make|makes|making|made fun', 'prank call*', 'fake account*|page|pages|profile*', 'horrible to me|messages|comments @0.6',
+      'laugh|laughs|laughed|laughing at me @0.6', 'mock*', 'told me to kill myself', 'kill yourself @0.6', 'threats @0.4',
+      'nasty comments|messages', 'upset me @0.4'
     ]
   },
   {
@@ -95,7 +101,10 @@ export const HARM_THEMES: ThemeInput[] = [
       'gay|lesbian|bi|queer|lgbt*|trans @0.6', 'black|asian|muslim|muslims|jewish|polish|immigrant*|ethnic*|hijab @0.5',
       'mixed race|heritage', 'disabled|disability @0.5', 'hate crime*', 'slur|slurs', 'prejudice*', 'discriminat*',
       'disproportionat*', 'stereotyp*', 'bias @0.6', 'go home|back to your|their country @0.4', 'skin colour|color',
-      'adultification', 'colour of .. skin', 'because of who', 'for who you|they|i are|am'
+      'adultification', 'colour of .. skin', 'because of who', 'for who you|they|i are|am',
+      'skin @0.6', 'headscarf|hijab|turban|niqab @0.7', 'refugee|refugees|asylum|migrant|migrants @0.6', 'religion|religious @0.5',
+      'treated fairly|differently|equally|unfairly @0.6', 'treated like this @0.5', 'where i|you|they come from @0.5',
+      'accent @0.5', 'foreign|foreigner* @0.5', 'born @0.3'
     ]
   }
 ];

@@ -54,7 +54,11 @@ export const PEOPLE_THEMES: ThemeInput[] = [
       'absent father|dad|fathers|dads', 'role model* @0.4', 'domestic abuse|violence',
       'mum|dad|stepdad|parents|boyfriend|husband .. hit|hits|hurt|drinks|drink|fight|argue|argues|angry|shout*|batter @0.8',
       'supervis* @0.6', 'look after them|their @0.6', 'where their kids|children @0.6', 'kicked out of my|home @0.7',
-      'brother|sister|cousin|cousins @0.25'
+      'brother|sister|cousin|cousins @0.25',
+      'my|our son|daughter|child|children|kids|boy|girl @0.45', 'my|our mum|dad|parents|stepdad|family @0.5', 'mum|dad @0.35',
+      'at home|in the house|this house @0.45', 'home @0.3', 'grounded', 'argument|arguments|argued|arguing @0.4',
+      'lived|live|living with my', 'stepdad|stepmum|step dad|step mum @0.6', 'uncle|auntie|aunt|nan|grandad|grandparents @0.4',
+      'relationship @0.3', 'alcoholic @0.5'
     ],
     negatable: false
   },
@@ -71,7 +75,10 @@ export const PEOPLE_THEMES: ThemeInput[] = [
       'look|be hard|tough @0.6', 'hard man', 'bad man|badman', 'glamor*|glamour*', 'drill @0.6', 'rap music', 'music @0.3',
       'belong* @0.6', 'impress*', 'clout', 'hype|hyping|hyped @0.6', 'look weak', 'back it up @0.5', 'prove .. themselves|yourself|himself',
       'everyone else does|is|has @0.6', 'normal @0.35', 'designer @0.4', 'be someone|somebody @0.6', 'influence|influenced @0.4',
-      'lifestyle @0.4', 'role model* @0.3', 'snitch @0.4', 'look big @0.6', 'copy|copying @0.3'
+      'lifestyle @0.4', 'role model* @0.3', 'snitch @0.4', 'look big @0.6', 'copy|copying @0.3',
+      'rap|grime @0.5', 'trend|trends @0.5', 'notoriety|fame|famous @0.6', 'likes and views', 'likes|views @0.3', 'power @0.4',
+      'expect it @0.5', 'everyday thing', 'get into it @0.5', 'whatever they are into', 'thought it was cool',
+      'weak|soft|pussy|pussies @0.4', 'stood up @0.4', 'mates|friends @0.15', 'want to be seen @0.6', 'entertainment|content @0.4'
     ]
   },
   {

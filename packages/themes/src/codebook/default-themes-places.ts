@@ -17,7 +17,9 @@ export const PLACE_THEMES: ThemeInput[] = [
       'managed move*', 'isolation @0.5', 'part time|reduced timetable*', 'out of school', 'not in school',
       'not go|going|attending|attend .. school|college @0.7', 'stopped going|coming to school|in', 'should be in school',
       'home educat*|schooled @0.5', 'zero tolerance @0.5', 'the unit @0.5', 'mainstream @0.6', 'specialist place|provision @0.5',
-      'school refus*', 'dropped out @0.5', 'out of education', 'not come|coming in @0.5'
+      'school refus*', 'dropped out @0.5', 'out of education', 'not come|coming in @0.5',
+      'refuse|refused|refusing to go .. school', 'go|going back to school @0.6', 'been off .. month|weeks|school', 'off school',
+      'lessons a day', 'miss|missed|missing school|lessons @0.7', 'can not go to school', 'not want to go .. school @0.5'
     ],
     against: ['exclu* from .. team|club|group|game|party|friends|squad']
   },
@@ -66,7 +68,9 @@ export const PLACE_THEMES: ThemeInput[] = [
       'shout|shouting|shouts @0.35', 'abuse @0.3', 'throw|throwing|threw .. at @0.6', 'escooter*|ebike*|scooter*|motorbike*|moped*|off-road bikes @0.6',
       'bikes|bike @0.4', 'wheelie*', 'doughnuts|revving|racing|boy racers @0.7', 'causing|cause trouble', 'youths|teenagers @0.35',
       'balaclava*', 'start|starting|starts on @0.6', 'loiter*', 'yobs|thugs|louts @0.6', 'rowdy', 'firework*', 'smash* @0.5',
-      'joyrid*', 'street corner*', 'on the street|streets @0.3', 'rivals @0.3', 'beef @0.4', 'trouble @0.3'
+      'joyrid*', 'street corner*', 'on the street|streets @0.3', 'rivals @0.3', 'beef @0.4', 'trouble @0.3',
+      'terroris*', 'disgusting behaviour|behavior', 'behaviour|behavior @0.4', 'knock|knocked into me', 'start a fight|fights @0.5',
+      'lippy|gobby|mouthy @0.6', 'outside the house|my house @0.4', 'swearing at|swore at @0.5', 'fuss @0.4'
     ],
     negatable: false
   },
@@ -83,7 +87,9 @@ export const PLACE_THEMES: ThemeInput[] = [
       'city centre|center', 'high street', 'car park*', 'subway*', 'cut through', 'path|paths|footpath|lane|lanes @0.5',
       'woods|field|fields|rec @0.5', 'estate @0.35', 'seafront|promenade @0.6', 'shops|precinct @0.35', 'toilets @0.4',
       'overgrown', 'empty shops', 'boarded up', 'derelict|abandoned @0.7', 'run down', 'skate park @0.6', 'area|areas @0.3',
-      'at night|after dark @0.4', 'town @0.3', 'road|street @0.2', 'flats @0.3', 'canal|river @0.4'
+      'at night|after dark @0.4', 'town @0.3', 'road|street @0.2', 'flats @0.3', 'canal|river @0.4',
+      'rough @0.6', 'estates|council estate @0.6', 'shithole|dump|dive @0.6', 'shopping centre|center', 'round here|around here @0.4',
+      'posh @0.5', 'nice area|bad area|rough area|dodgy area', 'dodgy @0.5', 'neighbourhood|neighborhood @0.5'
     ],
     questionCues: ['where|anywhere|places|place @0.4'],
     negatable: false

@@ -9,8 +9,6 @@ import { type Report, report, type Scored } from './metrics.js';
 export interface LabelledAnswer extends TrainingExample {
   id?: string;
   safeguarding: boolean;
-  /** Answers of one group (e.g. one published source) stay in one fold when cross-validating. */
-  group?: string;
 }
 
 function score(coder: Coder, answer: LabelledAnswer): Scored {

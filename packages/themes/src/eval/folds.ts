@@ -114,7 +114,7 @@ export function summariseSeeds(reports: Report[], seeds: number[], answersPerSec
       likely: { precision: mean((r) => r.safeguarding.likely.precision), recall: mean((r) => r.safeguarding.likely.recall) }
     },
     coverage_at_95: mean((r) => r.coverage_at_95),
-    auto_coded: { share: mean((r) => r.auto_coded.share), precision: mean((r) => r.auto_coded.precision) },
+    auto_coded: { share: mean((r) => r.auto_coded.share), precision: mean((r) => r.auto_coded.precision), claimed: first.auto_coded.claimed },
     answers_per_second: Math.round(answersPerSecond),
     seeds,
     spread: {

@@ -1,3 +1,4 @@
+import { AUTO_CODE_PRECISION } from '../model/calibrate.js';
 import { answerCertaintyOf } from '../model/certainty.js';
 
 /** One answer's gold labels and what the coder said. */
@@ -29,8 +30,11 @@ export interface Report {
   /** Both tiers together, and the `likely` tier alone (its recall is of all disclosures). */
   safeguarding: { precision: number; recall: number; likely: { precision: number; recall: number } };
   coverage_at_95: number;
-  /** What the coder's own threshold (fitted on training folds only) auto-codes: share, and precision of its "yes" codes. */
-  auto_coded: { share: number; precision: number };
+  /**
+   * What the coder's own threshold (fitted on training folds only) auto-codes:
+   * share, the precision of its "yes" codes, and the precision it claims.
+   */
+  auto_coded: { share: number; precision: number; claimed: number };
   answers_per_second: number;
 }
 
@@ -65,7 +69,7 @@ export function coverageAt(scored: Scored[], themeIds: string[], precision = 0.9
 }
 
 /** Share of answers the coder itself would auto-code, and the precision of their "yes" codes. */
-export function autoCoded(scored: Scored[], themeIds: string[]): { share: number; precision: number } {
+export function autoCoded(scored: Scored[], themeIds: string[]): Report['auto_coded'] {
   const auto = scored.filter((s) => s.review === false);
   let tp = 0;
   let fp = 0;
@@ -76,7 +80,7 @@ export function autoCoded(scored: Scored[], themeIds: string[]): { share: number
       else fp++;
     }
   }
-  return { share: round(ratio(auto.length, scored.length)), precision: round(tp + fp === 0 ? 1 : tp / (tp + fp)) };
+  return { share: round(ratio(auto.length, scored.length)), precision: round(tp + fp === 0 ? 1 : tp / (tp + fp)), claimed: AUTO_CODE_PRECISION };
 }
 
 export function report(scored: Scored[], themeIds: string[], answersPerSecond: number): Report {
@@ -138,6 +142,6 @@ export function formatTable(r: Report): string {
   const likely = r.safeguarding.likely;
   lines.push(`${'  likely tier alone'.padEnd(22)} ${likely.precision.toFixed(3).padStart(9)} ${likely.recall.toFixed(3).padStart(7)}`);
   lines.push(`macro-F1 ${r.macro_f1}  micro-F1 ${r.micro_f1}  coverage@95 ${r.coverage_at_95}  answers/s ${r.answers_per_second}`);
-  lines.push(`auto-coded by the coder's own threshold: ${r.auto_coded.share} of answers, "yes" precision ${r.auto_coded.precision}`);
+  lines.push(`auto-coded by the coder's own threshold: ${r.auto_coded.share} of answers, "yes" precision claimed ${r.auto_coded.claimed}, realised ${r.auto_coded.precision}`);
   return lines.join('\n');
 }

@@ -1,5 +1,8 @@
 /** Threshold choice from out-of-fold margins (cross-validation). */
 
+/** The precision auto-coded answers' "yes" codes are meant to reach: the coder's claim. */
+export const AUTO_CODE_PRECISION = 0.95;
+
 /**
  * The margin threshold that maximises F1. With little data many thresholds
  * tie, so we take the median of those within 0.02 of the best, which moves
@@ -70,7 +73,7 @@ export function reviewBandFor(confidences: number[][], truth: boolean[][], preci
  * that answers at or above it reach `precision` on their pooled "yes" codes
  * (`confidences` ≥ 0.5 are "yes"). Returns a value in [0, 1].
  */
-export function autoCodeThreshold(certainties: number[], confidences: number[][], truth: boolean[][], precision = 0.95): number {
+export function autoCodeThreshold(certainties: number[], confidences: number[][], truth: boolean[][], precision = AUTO_CODE_PRECISION): number {
   const order = certainties.map((c, i) => i).sort((a, b) => (certainties[b] as number) - (certainties[a] as number));
   let tp = 0;
   let fp = 0;

@@ -53,6 +53,7 @@ export const THREAT_OR_ATTACK: Cue[] = [
     'looking over my shoulder',
     'rivals',
     'picture|photo|video|pic .. of a|his knife|gun|blade|weapon',
+    'locked|locks|lock|hid|hide|hiding|hides himself|herself|myself|themselves|ourselves .. in|under|away',
     'with a|his|her|their knife|knives|blade|weapon|gun|machete|bat|hammer',
     'broke|broken|fractured my|his|her arm|nose|leg|jaw|rib|ribs|wrist|finger'
   ),
