@@ -4,6 +4,7 @@
 // Signs the harm was long ago, whoever writes: "years ago", "growing up", "looking back".
 export const LONG_AGO_CUES: string[] = [
   'years ago',
+  'decades|ages ago',
   'years back',
   'as a child|kid|teenager',
   'growing up',

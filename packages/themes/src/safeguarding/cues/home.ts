@@ -60,7 +60,11 @@ export const ABUSE_AT_HOME: Cue[] = [
   ),
   ...moderate(
     'told|tells|said|says|made .. not to tell',
-    'if i tell .. will|gonna|going',
+    'if i tell ... will|gonna|going',
+    'put|send|sent me .. in|into care',
+    'lock|locks|locked the|my door',
+    'forgets|forgot|forget to pick me|us up|feed',
+    `${KIN} .. screams|screamed|swears|swore .. at me`,
     'kept|keeps|keep .. off|out of school',
     'look after my mum|dad|mam|parent|parents'
   ),
@@ -71,7 +75,7 @@ export const ABUSE_AT_HOME: Cue[] = [
     'scared to tell',
     'not allowed to say|tell',
     'calls|called me names',
-    `${KIN} .. shouts|shouted|screams|screamed|yells|yelled|swears .. at me`,
+    `${KIN} .. shouts|shouted|yells|yelled .. at me`,
     'shouts|shouted|screams|screamed|yells|yelled|swears .. at me',
     'blocked',
     'my parents|mum|dad .. fight|fighting|argue|arguing',
@@ -98,10 +102,15 @@ export const NEGLECT: Cue[] = [
     'nowhere to sleep|live|stay',
     'sleeping rough|outside',
     'never sober',
-    'not let me eat'
+    'not let me eat',
+    'not allowed .. food|eat|dinner',
+    'locks|locked|lock .. fridge|food|cupboard|cupboards|kitchen',
+    'always|so|really hungry',
+    '{no dinner|no tea|no breakfast|no lunch|nothing for dinner|nothing for tea}'
   ),
   ...neglect('moderate')(
-    `${KIN} .. drinks|drunk|drinking|drink|alcoholic|drugs|high|wasted|addict|sober`,
+    `${KIN} .. drunk|alcoholic|drugs|high|wasted|addict|sober`,
+    'not get up|wake up',
     'off her|his|their face|head|tits',
     'her|his drinking',
     'drinks|drinking .. {a lot|every night|every day|too much|all day}',
@@ -115,5 +124,6 @@ export const NEGLECT: Cue[] = [
     'no one looks after',
     'dirty clothes',
     'no heating|electric|electricity'
-  )
+  ),
+  ...cues('neglect', 'weak')(`${KIN} .. drinks|drinking|drink`)
 ];

@@ -65,6 +65,7 @@ export const SELF_HARM: Cue[] = [
     'hate {myself|my life}',
     'urges',
     'hopeless',
+    'a burden',
     'worthless',
     'numb',
     'empty inside',

@@ -14,7 +14,7 @@ export const THREAT_OR_ATTACK: Cue[] = [
     `threaten* ${ANYONE}`,
     '=threatened',
     `going|gonna|will|would|want|wants|coming|trying .. ${THREAT_VERBS} ${ANYONE}`,
-    `going|gonna|will .. stab|kill|batter|beat|attack|shank|shoot|slash|slice|rape ${ANYONE}`,
+    `going|gonna|will ... stab|kill|batter|beat|attack|shank|shoot|slash|slice|rape ${ANYONE}`,
     `going|gonna .. get ${ME}|you`,
     `=followed|=following|=follows|=follow|stalk* ${ANYONE}`,
     'not follow|followed me|us|her|him further|home|anymore',
