@@ -1,14 +1,16 @@
 import { newFlagCount } from '#lib/components/safeguarding/queue.server.ts';
+import { codingDelay } from '#lib/server/coding-delay.ts';
 import { apiAs, requireStaff } from '#lib/server/staff-api.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const who = await requireStaff(event);
   const api = apiAs(event, who);
-  const [organisationRes, surveysRes, newFlags] = await Promise.all([
+  const [organisationRes, surveysRes, newFlags, delay] = await Promise.all([
     api.api.organisations.current.$get(),
     api.api.designer.questionnaires.$get({ query: {} }),
-    newFlagCount(event, who)
+    newFlagCount(event, who),
+    codingDelay()
   ]);
   if (!organisationRes.ok) throw new Error(`GET /api/organisations/current answered ${organisationRes.status}`);
   const { hub, partnerships } = await organisationRes.json();
@@ -21,6 +23,7 @@ export const load: PageServerLoad = async (event) => {
     partnerships: partnerships.map((p) => p.name),
     roles: who.roles,
     newFlags,
+    codingDelay: delay,
     editor: who.roles.includes('officer') || who.roles.includes('admin'),
     // The organisation's own questionnaires, drafts included: every member of staff may read them.
     surveys: questionnaires.map((q) => ({ id: q.id, slug: q.slug, title: q.title, status: q.status, availability: q.availability, closesAt: q.closesAt, responses: q.responses }))
