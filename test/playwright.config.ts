@@ -8,6 +8,13 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.E2E_PORT ?? 4173);
 // Shared with the tests (they read the database to check what was stored).
 process.env.E2E_DATABASE_URL ??= `file:${join(mkdtempSync(join(tmpdir(), 'safer-voices-e2e-')), 'e2e.db')}`;
+// A second server, on its own database, that does no background work: a
+// stalled coder, for the tests of what staff see when coding falls behind.
+const stalledPort = port + 1;
+process.env.E2E_STALLED_URL = `http://localhost:${stalledPort}`;
+process.env.E2E_STALLED_DATABASE_URL ??= `file:${join(mkdtempSync(join(tmpdir(), 'safer-voices-e2e-stalled-')), 'e2e.db')}`;
+
+const serverCommand = 'node ../apps/api/node_modules/tsx/dist/cli.mjs ../apps/api/src/cli/setup.ts && node ../apps/web/server.js';
 
 export default defineConfig({
   testDir: './e2e',
@@ -24,11 +31,25 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
     }
   },
-  webServer: {
-    command: 'node ../apps/api/node_modules/tsx/dist/cli.mjs ../apps/api/src/cli/setup.ts && node ../apps/web/server.js',
-    url: `http://localhost:${port}/api/health`,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: { DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}`, EXIT_URL: 'https://www.bbc.co.uk/weather' }
-  }
+  webServer: [
+    {
+      command: serverCommand,
+      url: `http://localhost:${port}/api/health`,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { DATABASE_URL: process.env.E2E_DATABASE_URL, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}`, EXIT_URL: 'https://www.bbc.co.uk/weather' }
+    },
+    {
+      command: serverCommand,
+      url: `http://localhost:${stalledPort}/api/health`,
+      reuseExistingServer: false,
+      env: {
+        DATABASE_URL: process.env.E2E_STALLED_DATABASE_URL,
+        PORT: String(stalledPort),
+        HOST: '127.0.0.1',
+        ORIGIN: `http://localhost:${stalledPort}`,
+        BACKGROUND_WORK: 'off'
+      }
+    }
+  ]
 });

@@ -1,5 +1,6 @@
 import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
+import { backgroundWorkWanted } from './background-work';
 import { startBackgroundCoder } from './coding/background-coder';
 import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { startNotifier } from './notify/notifier';
@@ -14,7 +15,8 @@ export type * from './routes/explore-types';
  * The API on the database named by DATABASE_URL (the embedded file by
  * default). The server that hosts it starts the background coder, which codes
  * new free-text answers, and the notifier of new safeguarding flags, once it
- * is really serving (not while a build imports it, nor in unit tests).
+ * is really serving (not while a build imports it, nor in unit tests), unless
+ * BACKGROUND_WORK=off.
  */
 export async function openApi(url?: string) {
   const database = await openDatabase(url);
@@ -25,6 +27,7 @@ export async function openApi(url?: string) {
     // interleave with a request's on one connection. So does the notifier,
     // which announces new safeguarding flags.
     startBackgroundCoding: async () => {
+      if (!backgroundWorkWanted()) return { stop: async () => {} };
       const coder = startBackgroundCoder(await openDatabase(database.url), { heartbeat });
       const notifier = startNotifier(await openDatabase(database.url));
       return { stop: () => Promise.all([coder.stop(), notifier.stop()]).then(() => undefined) };

@@ -5,6 +5,7 @@ import { openDatabase } from '@safer-voices/db';
 import { createApp } from './app';
 import { startBackgroundCoder } from './coding/background-coder';
 import { CoderHeartbeat } from './coding/coder-heartbeat';
+import { backgroundWorkWanted } from './background-work';
 import { startNotifier } from './notify/notifier';
 
 const port = Number(process.env.PORT ?? 3001);
@@ -12,16 +13,17 @@ const database = await openDatabase();
 const heartbeat = new CoderHeartbeat();
 const app = createApp({ database, coderHeartbeat: heartbeat });
 // The coder has a connection of its own, so it never interleaves with requests on one.
-const coder = startBackgroundCoder(await openDatabase(database.url), { heartbeat });
 // So does the notifier, which announces new safeguarding flags (PUBLIC_URL, SMTP_URL, MAIL_FROM).
-const notifier = startNotifier(await openDatabase(database.url));
+const background = backgroundWorkWanted()
+  ? [startBackgroundCoder(await openDatabase(database.url), { heartbeat }), startNotifier(await openDatabase(database.url))]
+  : [];
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });
 
 function shutdown() {
   server.close(async () => {
-    await Promise.all([coder.stop(), notifier.stop()]);
+    await Promise.all(background.map((work) => work.stop()));
     database.close();
     process.exit(0);
   });
