@@ -9,8 +9,17 @@
 // so the declarations are referenced here, beside the import.
 /// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import type { SafeguardingFlagTier } from '@safer-voices/db';
-import { type Coder, type Coding, createCoder, type SafeguardingCode } from '@safer-voices/themes';
+import { type Coder, type Coding, createCoder, type SafeguardingCode, type Writer } from '@safer-voices/themes';
 import type { FreeTextAnswer } from './free-text-answers';
+
+/**
+ * Who wrote the answer, as the disclosure detector weighs it: "when i was 12"
+ * from a pupil is recent enough to look at, from an adult it is their childhood.
+ */
+function writerOf(answer: FreeTextAnswer): Writer {
+  if (answer.forChildren === undefined) return 'unknown';
+  return answer.forChildren ? 'young' : 'adult';
+}
 
 let sharedCoder: Coder | undefined;
 
@@ -69,7 +78,7 @@ export function codeAnswer(coder: Coder, answer: FreeTextAnswer): AnswerOutcome 
   });
   let coding: Coding;
   try {
-    coding = coder.code(answer.text, { question: answer.questionLabel });
+    coding = coder.code(answer.text, { question: answer.questionLabel, writer: writerOf(answer) });
   } catch (error) {
     return failed(describeError(error));
   }

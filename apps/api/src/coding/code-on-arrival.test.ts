@@ -48,6 +48,27 @@ describe('coding on arrival', () => {
     expect(flags[0]?.organisation_id).toBe(flags[0]?.owner);
   });
 
+  it('weighs the past by who wrote it: recent from a young person, their childhood from an adult', async () => {
+    const text = 'when i was 13 a man groped me on the bus';
+    const youth = survey;
+    const residents = await demoSurvey(api, 'community-safety-residents');
+    const only = (s: typeof survey) => ({
+      ...Object.fromEntries(
+        s.definition.pages
+          .flatMap((p) => p.questions)
+          .filter((q) => q.type === 'text' || q.type === 'longtext')
+          .map((q) => [q.id, ''])
+      ),
+      what_makes_unsafe: text
+    });
+    const fromYouth = (await jsonOf(await submitWith(api, youth, only(youth)))).id;
+    const fromAdult = (await jsonOf(await submitWith(api, residents, only(residents)))).id;
+    await codeOutstanding(api.database);
+    expect(await rowsOf('SELECT tier FROM safeguarding_flags WHERE response_id = ?', [fromYouth])).toEqual([expect.objectContaining({ tier: 'possible' })]);
+    expect(await rowsOf('SELECT tier FROM safeguarding_flags WHERE response_id = ?', [fromAdult])).toEqual([]);
+    expect(await rowsOf('SELECT error FROM coded_answers WHERE response_id = ?', [fromAdult])).toEqual([expect.objectContaining({ error: null })]);
+  });
+
   it('marks responses without free text as looked at, so they are not read again', async () => {
     const res = await submitWith(api, survey, {});
     const { id } = await jsonOf(res);
