@@ -59,8 +59,9 @@ export function compilePattern(themeId: string, source: string, against = false)
     }
     return { kind: 'word', stems, prefixes, words };
   });
-  if (elements[0]?.kind === 'gap' || elements.at(-1)?.kind === 'gap') {
-    throw new Error(`Seed "${source}": ".." and "..." must sit between words`);
+  const edge = [elements[0], elements.at(-1)].find((e) => e?.kind === 'gap');
+  if (edge?.kind === 'gap') {
+    throw new Error(`Seed "${source}": "${edge.max === LONG_GAP ? '...' : '..'}" must sit between words`);
   }
   return { themeId, source, weight, against, hasNot: elements.some((e) => e.kind === 'not'), elements };
 }

@@ -115,8 +115,10 @@ export function detectDisclosure(tokens: Token[], text: string, writer: Writer =
     tokens.length
   );
   const score = noisyOr(weighed);
-  // Weak signs ("scared", "dont tell") raise a flag together, or with a real cue, never one alone.
-  const grounded = weighed.some((w) => !w.weak && w.weight >= 0.25) || noisyOr(weighed.filter((w) => w.weak)) >= WEAK_ALONE_AT;
+  // Weak signs ("dont tell", "locked") raise a flag with a real cue, or together when they are of different kinds
+  // ("picked on" and "bullying" are one kind, and bullying alone is not a disclosure).
+  const weak = weighed.filter((w) => w.weak);
+  const grounded = weighed.some((w) => !w.weak && w.weight >= 0.25) || (new Set(weak.map((w) => w.category)).size >= 2 && noisyOr(weak) >= WEAK_ALONE_AT);
   if (score < POSSIBLE_AT || !grounded) return { tier: null, score, evidence: [], categories: [] };
   // The evidence shown: cues that counted for something on their own, or the heaviest.
   const shown = weighed.filter((w, i) => i === 0 || w.weight >= 0.25);

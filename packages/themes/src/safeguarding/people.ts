@@ -20,12 +20,13 @@ export const PERSON_NOUNS = new Set([
 export const GENERIC = new Set([
   'people', 'person', 'kids', 'children', 'young', 'teenagers', 'teens', 'youths', 'youth', 'someone', 'somebody',
   'anyone', 'anybody', 'everyone', 'everybody', 'lads', 'boys', 'girls', 'men', 'women', 'folk', 'society', 'victims',
-  'students', 'pupils', 'parents', 'generation', 'they', 'you', 'your', 'others', 'gangs', 'gang', 'nobody'
+  'students', 'pupils', 'parents', 'generation', 'they', 'you', 'your', 'others', 'gangs', 'gang', 'nobody', 'some', 'many',
+  'most', 'few', 'lots', 'loads', 'half'
 ]);
 
 // Words of opinion, policy and news: with nobody named at the harm, the sentence is about the world, not the writer.
 export const OPINION = new Set([
   'problem', 'problems', 'issue', 'issues', 'should', 'need', 'needs', 'nowadays', 'epidemic', 'crime', 'society',
   'government', 'council', 'sentence', 'sentences', 'prison', 'jail', 'statistics', 'rates', 'news', 'paper', 'article',
-  'reported', 'heard', 'read', 'tiktok', 'facebook', 'headlines', 'stop', 'happens'
+  'reported', 'heard', 'read', 'tiktok', 'facebook', 'headlines', 'stop', 'happens', 'think', 'reckon', 'believe'
 ]);

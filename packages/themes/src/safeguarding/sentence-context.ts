@@ -22,6 +22,8 @@ export interface Sentence {
 
 const SENTENCE_ENDS = new Set(['.', '!', '?', ';', '…']);
 const MAX_SENTENCE = 40;
+// Words that end the clause a harm word belongs to.
+const CLAUSE_BREAKS = new Set([',', ':', '(', ')', '"', 'but', 'because', 'and', 'so', 'when', 'while', 'since', 'although', 'though', 'whereas', 'who', 'which', 'that']);
 // Who a harm is done to, when named right after it ("punched him").
 const OBJECTS = new Set(['me', 'us', 'my', 'him', 'her', 'his', 'them']);
 // Words that open a hypothetical: "if someone hurt me", "imagine being followed".
@@ -86,7 +88,7 @@ function classify(tokens: Token[], i: number): Person | null {
     for (const before of [wordAt(tokens, i - 1), wordAt(tokens, i - 2)]) {
       if (before === 'my' || before === 'our') return 'self';
       if (before === 'his' || before === 'her') return 'third';
-      if (before === 'a' || before === 'an' || before === 'some' || before === 'one') return 'generic';
+      if (before === 'a' || before === 'an' || before === 'some' || before === 'one' || before === 'their') return 'generic';
     }
   }
   if (GENERIC.has(word)) return 'generic';
@@ -132,8 +134,13 @@ export function personOf(tokens: Token[], text: string, sentence: Sentence, firs
     if (person === 'third') inCue = 'third';
   }
   if (inCue) return inCue;
-  const object = OBJECTS.has(wordAt(tokens, last + 1)) ? classify(tokens, last + 1) : null;
-  if (object) return object;
+  // The object just after it: "punched him", "problems at home with their family".
+  for (let i = last + 1; i < sentence.to && i <= last + 3; i++) {
+    const word = wordAt(tokens, i);
+    if ((tokens[i] as Token).boundary || CLAUSE_BREAKS.has(word)) break;
+    const object = (OBJECTS.has(word) && i === last + 1) || PERSON_NOUNS.has(word) ? classify(tokens, i) : null;
+    if (object) return object;
+  }
   let words = 0;
   for (let i = first - 1; i >= sentence.from && words < SUBJECT_WINDOW; i--) {
     const token = tokens[i] as Token;

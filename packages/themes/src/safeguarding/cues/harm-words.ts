@@ -29,9 +29,9 @@ const WEAK_HARM = words('hit', 'hurt', 'bullied', 'bullying', 'tablets', 'pills'
 const DESPAIR = words('hopeless', 'worthless', 'pointless', 'numb', 'empty', 'burden', 'trapped', 'exhausted', 'escape', 'disappear');
 const EXPLOIT = words('package', 'packages', 'parcel', 'parcels', 'drops', 'debt', 'owe', 'owes', 'owed', 'owing', 'burner', 'lifts', 'stash', 'snitch', 'snitching', 'olders');
 const HOME = words(
-  'temper', 'rage', 'drunk', 'drinking', 'alcoholic', 'shouting', 'screaming', 'screams', 'smashing', 'smashed', 'evicted', 'hostel',
-  'homeless', 'hungry', 'starving', 'locked', 'threatened', 'threatening', 'blackmail', 'blackmailed', 'stalking', 'stalked', 'followed',
-  'following', 'secret', 'scared', 'terrified', 'frightened', 'afraid', 'unsafe'
+  'temper', 'rage', 'drunk', 'drinking', 'alcoholic', 'shouting', 'screaming', 'screams', 'smashing', 'smashed',
+  'hungry', 'starving', 'locked', 'threatened', 'threatening', 'blackmail', 'blackmailed', 'stalking', 'stalked', 'followed',
+  'following', 'secret'
 );
 
 export const HARM_WORDS: Cue[] = [

@@ -56,6 +56,7 @@ export const ABUSE_AT_HOME: Cue[] = [
     'smashes|smashed|smashing|breaks|broke .. things|stuff|doors|plates',
     'hide|hid|hiding .. in my|under|from',
     'walking on eggshells',
+    'shouting|smashing|screaming|fighting|screams|yelling ... at|in my|our house|home|flat',
     'not let me see|leave|talk|have'
   ),
   ...moderate(
@@ -116,6 +117,9 @@ export const NEGLECT: Cue[] = [
     'drinks|drinking .. {a lot|every night|every day|too much|all day}',
     'my mum|dad|brother|housemate|stepdad|mums .. deals|dealing|sells|selling',
     'homeless',
+    'evicted',
+    'hostel',
+    'temporary accommodation',
     'left in my room',
     'nobody to talk to',
     'forgot .. christmas|birthday',

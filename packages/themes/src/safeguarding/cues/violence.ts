@@ -57,12 +57,13 @@ export const THREAT_OR_ATTACK: Cue[] = [
     'with a|his|her|their knife|knives|blade|weapon|gun|machete|bat|hammer',
     'broke|broken|fractured my|his|her arm|nose|leg|jaw|rib|ribs|wrist|finger'
   ),
-  ...weak('bullied|bully|bullying|bullies', 'picked|pick on', 'scared|terrified|frightened|afraid', 'worried')
+  ...weak('bullied|bully|bullying|bullies', 'picked|pick on')
 ];
 
 export const WEAPON_NOW: Cue[] = [
   ...weapon(
-    `carry|carries|carrying|carried|bring|brings|brought|take|takes|keep|keeps|have|got|has|had .. ${WEAPON}`,
+    `carry|carries|carrying|carried|bring|brings|brought|keep|keeps|have|got|has|had .. ${WEAPON}`,
+    `take|takes|took|taking a|his|her|my|their ${WEAPON}`,
     `${WEAPON} .. in my|his|her bag|pocket|room|coat|waistband|bedroom`,
     `${WEAPON} under my|his|her`,
     `my|his|her ${WEAPON}`,
