@@ -33,6 +33,8 @@ describe('how it reads the language around harm', () => {
     expect(tierOf('ma dad hits me wen he gets home')).toBe('likely');
     expect(tierOf('ive been cuttin again')).not.toBeNull();
     expect(tierOf('sum1 on snap sed there gonna stab me')).toBe('likely');
+    expect(tierOf('been self-harming since xmas')).toBe('likely');
+    expect(tierOf('they say they dont want to hang round with someone who self-harms and then look at me')).not.toBeNull();
   });
 
   it('tells negation and hypotheticals from what happened', () => {

@@ -9,7 +9,7 @@ import { type Evidence, evidenceOf, tidyEvidence } from '../coder/evidence.js';
 import type { Token } from '../text/analyse.js';
 import { AnswerMarks, TIME_CUES, type Time } from './answer-marks.js';
 import { type CueCategory, type CueStrength, DISCLOSURE_CUES, expandBraces } from './cues/index.js';
-import { isHypothetical, type Person, personOf, type Sentence, sentencesOf, writerIsAgent } from './sentence-context.js';
+import { isHypothetical, type Person, personOf, type Sentence, sentencesOf, writerIn, writerIsAgent } from './sentence-context.js';
 
 export type DisclosureTier = 'likely' | 'possible';
 
@@ -66,7 +66,10 @@ function weigh(match: PatternMatch, tokens: Token[], text: string, sentenceOf: S
   const cue = DISCLOSURE_CUES[Number(match.pattern.themeId)];
   if (!cue || match.negated || marks.innocentAt(match.firstToken, match.lastToken)) return null;
   const sentence = sentenceOf[match.firstToken] as Sentence;
-  const person = personOf(tokens, text, sentence, match.firstToken, match.lastToken);
+  let person = personOf(tokens, text, sentence, match.firstToken, match.lastToken);
+  // Self-harm spoken of in general by someone who is in the sentence is often their own: "they don't want to
+  // be involved with someone who self-harmed, knowing i am".
+  if (person === 'generic' && cue.category === 'self_harm' && cue.strength === 'strong' && writerIn(tokens, sentence)) person = 'nearby';
   const hypothetical = isHypothetical(tokens, sentence, match.firstToken, cue.category !== 'self_harm');
   const time = marks.timeOf(sentence);
   const agent = AGENT_MATTERS.has(cue.category) && writerIsAgent(tokens, match.firstToken, match.lastToken);

@@ -150,9 +150,14 @@ export function personOf(tokens: Token[], text: string, sentence: Sentence, firs
     if (person) return person;
   }
   if (opensSentence(tokens, sentence, first)) return 'self';
-  const inSentence = tokens.slice(sentence.from, sentence.to);
-  if (inSentence.some((t) => OPINION.has(t.word))) return 'generic';
-  return inSentence.some((t) => FIRST_PERSON.has(t.word)) ? 'nearby' : 'none';
+  if (tokens.slice(sentence.from, sentence.to).some((t) => OPINION.has(t.word))) return 'generic';
+  return writerIn(tokens, sentence) ? 'nearby' : 'none';
+}
+
+/** The writer appears in the sentence: "i", "me", "my", "we"… */
+export function writerIn(tokens: Token[], sentence: Sentence): boolean {
+  for (let i = sentence.from; i < sentence.to; i++) if (FIRST_PERSON.has(wordAt(tokens, i))) return true;
+  return false;
 }
 
 // "i get beat", "i was hit": the writer is on the receiving end.

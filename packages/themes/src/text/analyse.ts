@@ -68,10 +68,13 @@ interface RawWord {
   end: number;
 }
 
-/** Splits "yr9"/"y10" into "year 9" and expands contractions. */
+/** Splits "yr9"/"y10" into "year 9" and "self-harmed" into "self harmed", and expands contractions. */
 function expandWord(token: string): string[] {
   const year = /^(?:y|yr|year)(\d{1,2})$/.exec(token);
   if (year?.[1]) return ['year', year[1]];
+  // "self-harmed", "self-harming", "self-destructive": the same words as "self harmed".
+  const self = /^self-(\p{L}+)$/u.exec(token);
+  if (self?.[1]) return ['self', self[1]];
   return expandContraction(token);
 }
 
