@@ -42,6 +42,7 @@ const AGENT_FACTOR = 0.3;
 const AGENT_MATTERS = new Set<CueCategory>(['abuse_at_home', 'threat_or_attack']);
 export const POSSIBLE_AT = 0.4;
 const WEAK_ALONE_AT = 0.4;
+const WEAK_COUNTS_AT = 0.2;
 
 const cueSet = new PatternSet(DISCLOSURE_CUES.map((cue, i) => compilePattern(String(i), cue.pattern)));
 /** Every word of the cue lists, so spelling correction can aim at them. */
@@ -120,7 +121,8 @@ export function detectDisclosure(tokens: Token[], text: string, writer: Writer =
   const score = noisyOr(weighed);
   // Weak signs ("dont tell", "locked") raise a flag with a real cue, or together when they are of different kinds
   // ("picked on" and "bullying" are one kind, and bullying alone is not a disclosure).
-  const weak = weighed.filter((w) => w.weak);
+  // A weak sign counts here only when it is about the writer or someone they know ("older boys" in a story about others does not).
+  const weak = weighed.filter((w) => w.weak && w.weight >= WEAK_COUNTS_AT);
   const grounded = weighed.some((w) => !w.weak && w.weight >= 0.25) || (new Set(weak.map((w) => w.category)).size >= 2 && noisyOr(weak) >= WEAK_ALONE_AT);
   if (score < POSSIBLE_AT || !grounded) return { tier: null, score, evidence: [], categories: [] };
   // The evidence shown: cues that counted for something on their own, or the heaviest.
