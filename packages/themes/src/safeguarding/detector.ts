@@ -45,11 +45,12 @@ const WEAK_ALONE_AT = 0.4;
 const WEAK_COUNTS_AT = 0.2;
 
 const cueSet = new PatternSet(DISCLOSURE_CUES.map((cue, i) => compilePattern(String(i), cue.pattern)));
+
 /** Every word of the cue lists, so spelling correction can aim at them. */
 export function detectorVocabulary(): string[] {
   const words = new Set<string>();
   for (const cue of [...DISCLOSURE_CUES.map((c) => c.pattern), ...TIME_CUES].flatMap(expandBraces)) {
-    for (const word of cue.split(/[\s|]+/)) if (/^[a-z]+$/.test(word) && word !== 'not') words.add(word);
+    for (const word of cue.split(/[\s|]+/).map((w) => w.replace(/^=/, ''))) if (/^[a-z]+$/.test(word) && word !== 'not') words.add(word);
   }
   return [...words];
 }
