@@ -52,6 +52,19 @@ describe('drafts: answering page by page', () => {
     expect(await api.count('responses')).toBe(before + 1);
   });
 
+  it('answers ten simultaneous submissions with exactly one 201; the rest replay it with 200', async () => {
+    const { token } = await start();
+    await answerAll(token, 2);
+    const before = await api.count('responses');
+    const answers = await Promise.all(Array.from({ length: 10 }, () => api.json(`/api/drafts/${token}/submit`, {})));
+    const statuses = answers.map((res) => res.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
+    const bodies = await Promise.all(answers.map(jsonOf));
+    expect(new Set(bodies.map((body) => body.id)).size).toBe(1);
+    expect(bodies.map((body) => body.replayed).filter((replayed) => !replayed)).toHaveLength(1);
+    expect(await api.count('responses')).toBe(before + 1);
+  });
+
   it('explains a missing required answer on a page and saves nothing from it', async () => {
     const { token } = await start();
     const required = definition.pages.find((p) => p.questions.some((q) => q.required && q.type === 'scale'));

@@ -85,7 +85,10 @@ export const draftsRoute = new Hono<Env>()
       idempotencyKey: submissionKey(token)
     });
     await deleteDraft(c.var.db, token);
-    return c.json({ id: stored.id, versionId: stored.versionId, submittedAt: stored.submittedAt.toISOString(), replayed: stored.replayed }, 201);
+    // Simultaneous submissions all find the draft; the writer's insert stores
+    // one of them and tells each whether it was the one, so exactly one gets 201.
+    const body = { id: stored.id, versionId: stored.versionId, submittedAt: stored.submittedAt.toISOString(), replayed: stored.replayed };
+    return stored.replayed ? c.json(body, 200) : c.json(body, 201);
   })
   .delete('/:token', validate('param', TokenParam), async (c) => {
     await deleteDraft(c.var.db, c.req.valid('param').token);
