@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
 import { clientAddress } from '../auth/client-address';
 import { requireStaff } from '../auth/guards';
-import { attemptKeys, clearEmailFailures, recordFailure, secondsUntilAllowed } from '../auth/login-limits';
+import { attemptKeys, recordFailure, recordSuccess, secondsUntilAllowed } from '../auth/login-limits';
 import { passwordProblem, MAX_PASSWORD_LENGTH } from '../auth/password-rules';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { csrfTokenFor, newSession, revokeSession } from '../auth/sessions';
@@ -57,7 +57,7 @@ export const authRoute = new Hono<Env>()
     }
     const { token, session, insert } = newSession(db, account.id);
     await db.batch([insert, auditStatement(db, { organisationId: account.organisationId, actorStaffId: account.id, action: 'auth.sign_in', detail: { mode } })]);
-    await clearEmailFailures(db, keys);
+    await recordSuccess(db, keys);
     return c.json(await signedInBody(c, account, token, session, mode));
   })
   .post('/logout', requireStaff, async (c) => {

@@ -76,9 +76,10 @@ export const staffInvites = sqliteTable(
 );
 
 /**
- * Failed sign-ins, for rate limiting. The key is a salted hash of the e-mail
- * or of the network address (never the address itself); rows are deleted
- * once they are older than the limiting window.
+ * Sign-ins, for rate limiting (apps/api/src/auth/login-limits.ts): failures,
+ * and the last success of an (e-mail, network) pair. The key is a kind and a
+ * salted hash of the e-mail, the network address or both (never either
+ * itself); rows are deleted once they are too old to count.
  */
 export const loginAttempts = sqliteTable(
   'login_attempts',
