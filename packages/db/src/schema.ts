@@ -2,5 +2,6 @@
 // writes the migration into migrations/ (the only way the schema changes).
 export * from './schema/analysis';
 export * from './schema/coding';
+export * from './schema/maintenance';
 export * from './schema/staff';
 export * from './schema/surveys';
