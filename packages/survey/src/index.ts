@@ -9,3 +9,5 @@ export * from './exchange';
 export * from './standard-items';
 export * from './translations';
 export * from './headlines';
+export * from './links';
+export * from './stored-definition';

@@ -2,6 +2,7 @@
 // beside it. Shared by the API (validation of stored definitions and
 // submissions) and the web app (rendering and form handling).
 import { z } from 'zod';
+import { LinkSchema } from './links';
 
 /** Stable identifiers: they key answers, so they must survive edits. */
 export const IdSchema = z
@@ -144,7 +145,7 @@ export const ContactSchema = z.object({
   name: z.string().min(1),
   description: z.string().optional(),
   phone: z.string().optional(),
-  url: z.string().url().optional()
+  url: LinkSchema.optional()
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

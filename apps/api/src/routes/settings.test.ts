@@ -205,6 +205,15 @@ describe('refusing bad settings', () => {
     expect((await message('ftp://hooks.example.org/x'))?.message).toBe('The webhook address must start with https://');
   });
 
+  it('refuses webhook addresses that the product’s link rule refuses, however the scheme is disguised', async () => {
+    const message = async (url: string) => (await refused({ ...VALID, notifyWebhookUrl: url }))[0]?.message;
+    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'mailto:dsl@example.org', 'tel:999']) {
+      expect(await message(url), url).toBe('The webhook address must start with https://');
+    }
+    expect(await message('/safeguarding-hook')).toBe('Enter the webhook address as a full web address starting https://');
+    expect(await message('https://hooks.exa\tmple.org/x')).toBe('Enter the webhook address as a full web address starting https://');
+  });
+
   it('refuses an e-mail address that is not one', async () => {
     expect(await refused({ ...VALID, notifyEmail: 'not an address' })).toEqual([{ field: 'notifyEmail', message: 'Enter an e-mail address like name@example.org' }]);
   });

@@ -4,6 +4,7 @@
 // safeguarding notices go, nor the webhook's signing secret. Every change is
 // in the audit log, in the same batch as the change.
 import type { Context } from 'hono';
+import { linkProblem } from '@safer-voices/survey';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
@@ -50,16 +51,21 @@ const RedactionTerms = z
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1']);
 
-/** Why a webhook address cannot be used, or null. https only, except to this machine for testing; no credentials. */
+/**
+ * Why a webhook address cannot be used, or null: the product's link rule,
+ * narrowed to https only (http to this machine, for testing), with no credentials.
+ */
 export function webhookProblem(address: string): string | null {
+  const notAnAddress = 'Enter the webhook address as a full web address starting https://';
   let url: URL;
   try {
     url = new URL(address);
   } catch {
-    return 'Enter the webhook address as a full web address starting https://';
+    return notAnAddress;
   }
-  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) return 'The webhook address must start with https:// (http:// only for localhost, when testing)';
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The webhook address must start with https://';
+  if (url.protocol === 'http:' && !LOCAL_HOSTS.has(url.hostname)) return 'The webhook address must start with https:// (http:// only for localhost, when testing)';
+  if (linkProblem(address)) return notAnAddress;
   if (url.username || url.password) return 'Take the user name and password out of the webhook address';
   return null;
 }

@@ -6,7 +6,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type AccessMode, type Database, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
 import { type AuditAction, auditStatement } from '../auth/audit';
-import { DraftDefinitionSchema, type QuestionnaireDefinition } from '@safer-voices/survey';
+import { DraftDefinitionSchema, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';
 
@@ -66,7 +66,7 @@ async function withVersions(db: Database, rows: (typeof questionnaires.$inferSel
         publishedAt: v.publishedAt,
         createdAt: v.createdAt,
         // Drafts may still have logic problems; checkLogic reports them.
-        definition: DraftDefinitionSchema.parse(v.definition),
+        definition: parseStoredDefinition(v.definition, DraftDefinitionSchema),
         responses: countOf.get(v.id) ?? 0
       }))
   }));

@@ -1,7 +1,7 @@
 // Reading published questionnaires. Published versions never change, so a
 // parsed definition is cached by version id for the life of the process.
 import { type AccessMode, type Database, questionnaires, questionnaireVersions } from '@safer-voices/db';
-import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '@safer-voices/survey';
+import { parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
 
 export interface PublishedVersion {
@@ -28,7 +28,7 @@ const parsed = new Map<string, QuestionnaireDefinition>();
 function definitionOf(versionId: string, stored: unknown): QuestionnaireDefinition {
   let definition = parsed.get(versionId);
   if (!definition) {
-    definition = QuestionnaireDefinitionSchema.parse(stored);
+    definition = parseStoredDefinition(stored);
     parsed.set(versionId, definition);
   }
   return definition;

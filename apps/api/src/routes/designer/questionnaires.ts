@@ -61,7 +61,8 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
     } else {
       const source = workingVersionOf(await reachableQuestionnaire(c, from.questionnaireId));
       if (!source) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
-      definition = source.definition;
+      // Checked again: a version stored before the link rule may hold a link that must not be saved anew.
+      definition = shapedDefinition(source.definition).definition;
     }
     const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, definition, { from });
     return c.json(detailsOf(await reachableQuestionnaire(c, id)), 201);

@@ -1,4 +1,4 @@
-import { type Audience, type DraftEdit, type FieldError, pruneTranslations, type QuestionnaireDefinition, unusedId } from '@safer-voices/survey';
+import { type Audience, type DraftEdit, type FieldError, linkProblem, pruneTranslations, type QuestionnaireDefinition, unusedId } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { idFromLabel, isQuestionType, newQuestion, newQuestionId } from '#lib/components/designer/questions.ts';
 import { anchorOf, editorAfterSave, loadDraft, type Saved, saveDefinition, sendEdit } from '#lib/server/draft-editor.ts';
@@ -42,7 +42,8 @@ function settingsFrom(form: FormData, definition: QuestionnaireDefinition): { de
   if (!audience) errors.push({ field: 'audience', message: 'Choose who the questionnaire is for' });
   const anyContact = values.contactDescription || values.contactPhone || values.contactUrl;
   if (anyContact && !values.contactName) errors.push({ field: 'contactName', message: 'Enter the name of the local service, or clear its other details' });
-  if (values.contactUrl && !/^https?:\/\/\S+\.\S+$/.test(values.contactUrl)) errors.push({ field: 'contactUrl', message: 'Enter a web address starting https://, like https://example.org' });
+  const linkRefused = values.contactUrl ? linkProblem(values.contactUrl) : null;
+  if (linkRefused) errors.push({ field: 'contactUrl', message: linkRefused });
   if (errors.length > 0 || !audience) return { errors, values };
   const { localContact: _old, quickExit: _exit, ageBand: _age, ...rest } = definition;
   return {
