@@ -1,16 +1,70 @@
 // zod validation for request parts, with failures in the API's error shape.
+// Every part is made storable first (storableText on every string, see
+// @safer-voices/db), so no route can store a lone surrogate or NUL; a JSON
+// body must be UTF-8, or it is refused rather than read with U+FFFD in it.
 import { zValidator } from '@hono/zod-validator';
-import type { ValidationTargets } from 'hono';
+import { storableJson } from '@safer-voices/db';
+import type { Context, ValidationTargets } from 'hono';
 import type { ZodType } from 'zod';
 import { ApiError } from './errors';
 
-export const validate = <T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) =>
-  zValidator(target, schema, (result) => {
-    if (!result.success) {
-      const issues = result.error.issues.map((issue) => ({
-        field: issue.path.map(String).join('.') || target,
-        message: issue.message
-      }));
-      throw new ApiError(400, 'invalid_request', `The request ${target} is not valid`, issues);
-    }
-  });
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+const notUtf8 = () => new ApiError(400, 'malformed_request', 'The request body is not valid UTF-8. Send JSON encoded as UTF-8.');
+
+/** The body's text, refused with a 400 when it is not UTF-8. */
+async function utf8Body(c: Context): Promise<string> {
+  const bytes = await c.req.arrayBuffer();
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw notUtf8();
+  }
+}
+
+/**
+ * Check a JSON body is UTF-8 before the validator reads it. The decoded text
+ * is left where Hono's c.req.json() looks first, so the body is read once.
+ */
+async function requireUtf8Json(c: Context): Promise<void> {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
+  if (!JSON_MEDIA_TYPE.test(mediaType) || c.req.bodyCache.text !== undefined) return;
+  const text = await utf8Body(c);
+  // Hono keeps the promise of each reading (its type says the value).
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
+}
+
+/** A JSON body read as UTF-8 and made storable, for routes that take a whole document (a questionnaire file); `what` names it when it is not JSON. */
+export async function storableJsonBody(c: Context, what = 'The request body'): Promise<unknown> {
+  const text = await utf8Body(c);
+  try {
+    return storableJson(JSON.parse(text));
+  } catch {
+    throw new ApiError(400, 'malformed_request', `${what} is not valid JSON`);
+  }
+}
+
+export const validate = <T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) => {
+  const check = zValidator(
+    target,
+    schema,
+    (result) => {
+      if (!result.success) {
+        const issues = result.error.issues.map((issue) => ({
+          field: issue.path.map(String).join('.') || target,
+          message: issue.message
+        }));
+        throw new ApiError(400, 'invalid_request', `The request ${target} is not valid`, issues);
+      }
+    },
+    // zod's result type, which zValidator names through S, cannot be spelt for any S here.
+    { validationFunction: (s, value) => s.safeParseAsync(storableJson(value)) as Promise<never> }
+  );
+  if (target !== 'json') return check;
+  const checkUtf8First: typeof check = async (c, next) => {
+    await requireUtf8Json(c);
+    return check(c, next);
+  };
+  return checkUtf8First;
+};

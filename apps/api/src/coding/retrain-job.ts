@@ -4,7 +4,7 @@
 // the trained model is stored in organisation_models, and the organisation's
 // coder picks it up (organisation-coder.ts).
 /// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
-import { type Database, type DatabaseHandle, jobs, organisationModels } from '@safer-voices/db';
+import { type Database, type DatabaseHandle, jobs, organisationModels, textOfJson } from '@safer-voices/db';
 import { type TrainingExample, trainInSlices } from '@safer-voices/themes';
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { uuidv7 } from '../ingest/ids';
@@ -77,7 +77,7 @@ interface DecisionRow {
 export async function trainingExamplesOf(db: Database, organisationId: string): Promise<TrainingExample[]> {
   const rows = await db.all<DecisionRow>(sql`
     SELECT r.version_id, rd.question_id, rd.themes, f.status AS flag_status,
-      json_extract(r.answers, '$."' || rd.question_id || '"') AS text
+      r.answers -> ('$."' || rd.question_id || '"') AS text
     FROM review_decisions rd
     JOIN responses r ON r.id = rd.response_id
     LEFT JOIN safeguarding_flags f ON f.response_id = rd.response_id AND f.question_id = rd.question_id
@@ -85,11 +85,12 @@ export async function trainingExamplesOf(db: Database, organisationId: string): 
     ORDER BY rd.response_id, rd.question_id`);
   const examples: TrainingExample[] = [];
   for (const row of rows) {
-    if (typeof row.text !== 'string' || row.text.trim() === '') continue;
+    const text = textOfJson(row.text);
+    if (text === undefined || text.trim() === '') continue;
     const facts = await versionFacts(db, row.version_id);
     const question = facts?.freeTextQuestions.find((q) => q.id === row.question_id)?.label;
     examples.push({
-      text: row.text,
+      text,
       question,
       themes: JSON.parse(row.themes) as string[],
       safeguarding: row.flag_status !== null && row.flag_status !== 'no_action'

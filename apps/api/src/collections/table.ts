@@ -1,6 +1,7 @@
 // What an imported file is read into, whatever its format: a header row of
 // column names and the data rows under it, numbered as a spreadsheet shows
 // them (the header is row 1), so refusals can name the rows to fix.
+import { storableText } from '@safer-voices/db';
 import { ApiError, type Issue } from '../errors';
 
 /** A cell holding a formula whose value was never saved: there is nothing to import. */
@@ -30,6 +31,9 @@ const MAX_COLUMN_NAME = 100;
 
 export const unreadable = (message: string, issues: Issue[] = [{ field: 'file', message }]) => new ApiError(422, 'unreadable_file', message, issues);
 
+/** Whatever the file held, its text is made storable (see storableText): a workbook's XML can name a lone surrogate, and any format can hold NUL. */
+const storableRow = (row: TableRow): TableRow => ({ number: row.number, cells: row.cells.map((c) => (typeof c === 'string' ? storableText(c) : c)) });
+
 export const isBlank = (cell: Cell | undefined) => cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 
 /**
@@ -37,7 +41,7 @@ export const isBlank = (cell: Cell | undefined) => cell === undefined || (typeof
  * used once. Columns with neither a name nor data are dropped.
  */
 export function tableFrom(format: Table['format'], records: TableRow[], sheets: string[] = [], sheet: string | null = null): Table {
-  const [header, ...data] = records.filter((r) => r.cells.some((c) => !isBlank(c)));
+  const [header, ...data] = records.map(storableRow).filter((r) => r.cells.some((c) => !isBlank(c)));
   if (!header) throw unreadable('The file is empty: it needs a header row naming its columns, then one row per text');
   const width = Math.max(header.cells.length, ...data.map((r) => r.cells.length));
   const keep: number[] = [];
@@ -63,8 +67,8 @@ export function tableFrom(format: Table['format'], records: TableRow[], sheets: 
   }
   return {
     format,
-    sheets,
-    sheet,
+    sheets: sheets.map(storableText),
+    sheet: sheet === null ? null : storableText(sheet),
     columns: keep.map((i) => String(header.cells[i]).trim()),
     rows: data.map((r) => ({ number: r.number, cells: keep.map((i) => r.cells[i] ?? '') }))
   };

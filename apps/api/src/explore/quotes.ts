@@ -2,7 +2,7 @@
 // the respondents in view, picked from the in-memory index, then their text
 // and evidence read by primary key, redacted with the organisation's terms,
 // and the coder's evidence moved onto the redacted text.
-import type { Database, EvidenceSpan } from '@safer-voices/db';
+import { type Database, type EvidenceSpan, storableText } from '@safer-voices/db';
 import { type Bitset, type ExploreIndex, redactedAnswer, type ThemeGroup, topAnswers } from '@safer-voices/insights';
 import type { ExploreQuote } from '../routes/explore-types';
 
@@ -23,7 +23,8 @@ export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset,
   for (const answer of top) {
     const text = answers.get(answer.responseId)?.[answer.questionId];
     if (typeof text !== 'string') continue;
-    const redacted = redactedAnswer(text, terms);
+    // A row stored before text was cleaned on the way in may still hold a lone surrogate or NUL.
+    const redacted = redactedAnswer(storableText(text), terms);
     const spans = evidence.get(`${answer.responseId}\u0000${answer.questionId}\u0000${answer.themeId}`) ?? [];
     quotes.push({ themeId: theme.id, questionId: answer.questionId, text: redacted.text, evidence: redacted.mapEvidence(spans) });
   }

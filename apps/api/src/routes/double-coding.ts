@@ -6,7 +6,7 @@
 // new may join (they would no longer be blind), and anyone still coding sees
 // the results only when they have finished too.
 /// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
-import type { Database } from '@safer-voices/db';
+import { type Database, textOfJson } from '@safer-voices/db';
 import { activeThemes } from '@safer-voices/themes';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -95,10 +95,10 @@ async function roundSummary(db: Database, round: Round, who: SignedInStaff, titl
 }
 
 async function versionTitle(db: Database, questionnaireId: string): Promise<string> {
-  const [row] = await db.all<{ title: string | null }>(
-    sql`SELECT json_extract(definition, '$.title') AS title FROM questionnaire_versions WHERE questionnaire_id = ${questionnaireId} ORDER BY version DESC LIMIT 1`
+  const [row] = await db.all<{ title: unknown }>(
+    sql`SELECT definition -> '$.title' AS title FROM questionnaire_versions WHERE questionnaire_id = ${questionnaireId} ORDER BY version DESC LIMIT 1`
   );
-  return row?.title ?? questionnaireId;
+  return textOfJson(row?.title) ?? questionnaireId;
 }
 
 async function activeThemeIds(db: Database, organisationId: string) {

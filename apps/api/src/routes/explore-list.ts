@@ -3,7 +3,7 @@
 // list is not enough: it has drafts, no kind, and exact response counts,
 // where here a count under the organisation's threshold is withheld like any
 // other figure.
-import type { Database } from '@safer-voices/db';
+import { type Database, textOfJson } from '@safer-voices/db';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -26,7 +26,7 @@ export interface ExploreListItem {
 interface Row {
   id: string;
   kind: 'survey' | 'collection';
-  title: string | null;
+  title: unknown;
   published: number;
   all_versions: number;
   responses: number;
@@ -36,7 +36,7 @@ async function explorable(db: Database, organisationId: string, threshold: numbe
   // The title comes from the newest published version, or the newest one when none is.
   const rows = await db.all<Row>(sql`
     SELECT q.id, q.kind,
-      (SELECT json_extract(v.definition, '$.title') FROM questionnaire_versions v WHERE v.questionnaire_id = q.id
+      (SELECT v.definition -> '$.title' FROM questionnaire_versions v WHERE v.questionnaire_id = q.id
         ORDER BY v.published_at IS NULL, v.version DESC LIMIT 1) AS title,
       (SELECT count(*) FROM questionnaire_versions v WHERE v.questionnaire_id = q.id AND v.published_at IS NOT NULL) AS published,
       (SELECT count(*) FROM questionnaire_versions v WHERE v.questionnaire_id = q.id) AS all_versions,
@@ -50,7 +50,7 @@ async function explorable(db: Database, organisationId: string, threshold: numbe
       const responses = Number(r.responses);
       return {
         id: r.id,
-        title: r.title ?? '',
+        title: textOfJson(r.title) ?? '',
         kind: r.kind,
         versions: Number(r.kind === 'collection' ? r.all_versions : r.published),
         responses: responses >= threshold ? responses : null

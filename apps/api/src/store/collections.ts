@@ -5,7 +5,7 @@
 // never offered to respondents (store/questionnaires.ts reads surveys only).
 import { randomUUID } from 'node:crypto';
 import type { InArgs, InStatement } from '@libsql/client';
-import { codedResponses, type Database, questionnaires, questionnaireVersions, responses, type WriteExecutor } from '@safer-voices/db';
+import { codedResponses, type Database, questionnaires, questionnaireVersions, responses, textOfJson, type WriteExecutor } from '@safer-voices/db';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
 import type { ImportPlan } from '../collections/plan';
@@ -97,9 +97,10 @@ async function summaries(db: Database, condition: ReturnType<typeof and>): Promi
       organisationId: questionnaires.organisationId,
       createdAt: questionnaires.createdAt,
       versionId: questionnaireVersions.id,
-      name: sql<string>`json_extract(${questionnaireVersions.definition}, '$.title')`,
-      source: sql<string>`json_extract(${questionnaireVersions.definition}, '$.summary')`,
-      note: sql<string>`json_extract(${questionnaireVersions.definition}, '$.intro[0]')`
+      // `->` keeps the JSON escapes (json_extract would decode them in SQLite; see textOfJson).
+      name: sql<unknown>`${questionnaireVersions.definition} -> '$.title'`,
+      source: sql<unknown>`${questionnaireVersions.definition} -> '$.summary'`,
+      note: sql<unknown>`${questionnaireVersions.definition} -> '$.intro[0]'`
     })
     .from(questionnaires)
     .innerJoin(questionnaireVersions, eq(questionnaireVersions.questionnaireId, questionnaires.id))
@@ -121,9 +122,9 @@ async function summaries(db: Database, condition: ReturnType<typeof and>): Promi
   return found.map((c) => ({
     id: c.id,
     organisationId: c.organisationId,
-    name: c.name,
-    source: c.source,
-    note: c.note,
+    name: textOfJson(c.name) ?? '',
+    source: textOfJson(c.source) ?? '',
+    note: textOfJson(c.note) ?? '',
     rows: rowsOf.get(c.versionId) ?? 0,
     coded: codedOf.get(c.versionId) ?? 0,
     createdAt: c.createdAt.toISOString()

@@ -1,7 +1,7 @@
 // Double-coding rounds: a random sample of a questionnaire's coded answers
 // that analysts code blind, each on their own, to measure agreement. What a
 // coder may read while coding is limited to the items and their own progress.
-import { type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds } from '@safer-voices/db';
+import { type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, textOfJson } from '@safer-voices/db';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 export type Round = typeof doubleCodingRounds.$inferSelect;
@@ -23,9 +23,9 @@ export interface CoderProgress {
 /** Questionnaires of these organisations with coded answers, newest title first, for choosing what to sample. */
 export async function questionnairesWithCodedAnswers(db: Database, organisationIds: string[]) {
   if (organisationIds.length === 0) return [];
-  const rows = await db.all<{ id: string; organisation_id: string; title: string | null; coded: number }>(sql`
+  const rows = await db.all<{ id: string; organisation_id: string; title: unknown; coded: number }>(sql`
     SELECT q.id, q.organisation_id,
-      (SELECT json_extract(v2.definition, '$.title') FROM questionnaire_versions v2 WHERE v2.questionnaire_id = q.id ORDER BY v2.version DESC LIMIT 1) AS title,
+      (SELECT v2.definition -> '$.title' FROM questionnaire_versions v2 WHERE v2.questionnaire_id = q.id ORDER BY v2.version DESC LIMIT 1) AS title,
       count(*) AS coded
     FROM coded_answers ca
     JOIN responses r ON r.id = ca.response_id
@@ -35,8 +35,8 @@ export async function questionnairesWithCodedAnswers(db: Database, organisationI
       organisationIds.map((id) => sql`${id}`),
       sql`, `
     )})
-    GROUP BY q.id ORDER BY title`);
-  return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, title: r.title ?? r.id, codedAnswers: Number(r.coded) }));
+    GROUP BY q.id ORDER BY json_extract(title, '$')`);
+  return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, title: textOfJson(r.title) ?? r.id, codedAnswers: Number(r.coded) }));
 }
 
 /** A random sample of the questionnaire's coded answers (ones the coder could not code have nothing to compare with). */
@@ -86,7 +86,7 @@ export async function coderProgress(db: Database, roundId: string): Promise<Code
 
 const itemsQuery = (roundId: string, extra = sql``) => sql`
   SELECT i.response_id, i.question_id, i.position, r.version_id,
-    json_extract(r.answers, '$."' || i.question_id || '"') AS text
+    r.answers -> ('$."' || i.question_id || '"') AS text
   FROM double_coding_items i JOIN responses r ON r.id = i.response_id
   WHERE i.round_id = ${roundId} ${extra}
   ORDER BY i.position`;
@@ -97,7 +97,7 @@ function toItems(rows: { response_id: string; question_id: string; position: num
     questionId: r.question_id,
     position: Number(r.position),
     versionId: r.version_id,
-    text: typeof r.text === 'string' ? r.text : ''
+    text: textOfJson(r.text) ?? ''
   }));
 }
 

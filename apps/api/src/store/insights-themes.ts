@@ -3,7 +3,7 @@
 // `yes` for each theme, and the most confident coded answers as quotes.
 // Counts are of respondents (distinct responses), never of answers, so a
 // respondent who names a theme under two questions counts once in "all".
-import type { Database, EvidenceSpan } from '@safer-voices/db';
+import { type Database, type EvidenceSpan, textOfJson } from '@safer-voices/db';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { sql } from 'drizzle-orm';
 
@@ -82,7 +82,7 @@ export async function quotesFor(db: Database, questionnaireId: string, questionI
   const rows = await db.all<{ theme_id: string; question_id: string; text: unknown; evidence: string }>(sql`
     SELECT theme_id, question_id, text, evidence FROM (
       SELECT ac.theme_id, ac.question_id, ac.evidence,
-        json_extract(r.answers, '$."' || ac.question_id || '"') AS text,
+        r.answers -> ('$."' || ac.question_id || '"') AS text,
         row_number() OVER (PARTITION BY ac.theme_id ORDER BY ac.confidence DESC, ac.response_id) AS n
       FROM answer_codes ac
       JOIN responses r ON r.id = ac.response_id
@@ -93,7 +93,8 @@ export async function quotesFor(db: Database, questionnaireId: string, questionI
           sql`, `
         )})
     ) WHERE n <= ${perTheme} ORDER BY theme_id, n`);
-  return rows
-    .filter((r) => typeof r.text === 'string')
-    .map((r) => ({ themeId: r.theme_id, questionId: r.question_id, text: r.text as string, evidence: JSON.parse(r.evidence) as EvidenceSpan[] }));
+  return rows.flatMap((r) => {
+    const text = textOfJson(r.text);
+    return text === undefined ? [] : [{ themeId: r.theme_id, questionId: r.question_id, text, evidence: JSON.parse(r.evidence) as EvidenceSpan[] }];
+  });
 }

@@ -3,7 +3,7 @@
 // certain first (active learning: the answers the model learns most from).
 // Answers the coder could not code come first of all (certainty 0, asked to
 // be checked), each with the reason, so an analyst gives them their themes.
-import type { Database, EvidenceSpan } from '@safer-voices/db';
+import { type Database, type EvidenceSpan, textOfJson } from '@safer-voices/db';
 import { sql } from 'drizzle-orm';
 
 /** Where an answer sits in the queue's order; the queue can carry on after it. */
@@ -31,7 +31,9 @@ interface RawRow {
   text: unknown;
 }
 
-const answerText = sql.raw(`json_extract(r.answers, '$."' || ca.question_id || '"')`);
+// The answer as JSON text (`->`), decoded in JavaScript: json_extract would
+// decode a stored escape itself, and one that is not UTF-8 aborts the driver.
+const answerText = sql.raw(`r.answers -> ('$."' || ca.question_id || '"')`);
 
 /** The next undecided answers after `after` (or from the start), most in need of a look first. */
 export async function queueRows(db: Database, questionnaireId: string, after: QueuePosition | null, limit: number): Promise<QueueRow[]> {
@@ -49,17 +51,21 @@ export async function queueRows(db: Database, questionnaireId: string, after: Qu
       ${afterFilter}
     ORDER BY 1 - ca.needs_review, ca.certainty, ca.response_id, ca.question_id
     LIMIT ${limit}`);
-  return rows
-    .filter((r) => typeof r.text === 'string')
-    .map((r) => ({
-      responseId: r.response_id,
-      questionId: r.question_id,
-      versionId: r.version_id,
-      certainty: Number(r.certainty),
-      needsReview: Number(r.needs_review) === 1,
-      error: r.error ?? null,
-      text: r.text as string
-    }));
+  return rows.flatMap((r) => {
+    const text = textOfJson(r.text);
+    if (text === undefined) return [];
+    return [
+      {
+        responseId: r.response_id,
+        questionId: r.question_id,
+        versionId: r.version_id,
+        certainty: Number(r.certainty),
+        needsReview: Number(r.needs_review) === 1,
+        error: r.error ?? null,
+        text
+      }
+    ];
+  });
 }
 
 export interface QueueCounts {
@@ -143,6 +149,7 @@ export async function findCodedAnswer(db: Database, responseId: string, question
     JOIN questionnaire_versions v ON v.id = r.version_id
     JOIN questionnaires q ON q.id = v.questionnaire_id
     WHERE ca.response_id = ${responseId} AND ca.question_id = ${questionId}`);
-  if (!row || typeof row.text !== 'string') return undefined;
-  return { responseId, questionId, versionId: row.version_id, questionnaireId: row.questionnaire_id, organisationId: row.organisation_id, text: row.text };
+  const text = textOfJson(row?.text);
+  if (!row || text === undefined) return undefined;
+  return { responseId, questionId, versionId: row.version_id, questionnaireId: row.questionnaire_id, organisationId: row.organisation_id, text };
 }

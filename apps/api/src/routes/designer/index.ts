@@ -9,7 +9,7 @@ import { requireRole, type StaffEnv } from '../../auth/guards';
 import { canReach } from '../../auth/scope';
 import { ApiError } from '../../errors';
 import { createQuestionnaire, findQuestionnaire } from '../../store/designer';
-import { validate } from '../../validation';
+import { storableJsonBody, validate } from '../../validation';
 import { designerCodesRoute } from './codes';
 import { designerQuestionnairesRoute } from './questionnaires';
 import { detailsOf, EDITORS, limitDesignBody, READERS, toIssues } from './shared';
@@ -32,9 +32,7 @@ export const designerRoute = new Hono<StaffEnv>()
   .post('/import', requireRole(...EDITORS), limitDesignBody, validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
     const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
     if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
-    const file = await c.req.json().catch(() => {
-      throw new ApiError(400, 'malformed_request', 'The file is not valid JSON');
-    });
+    const file = await storableJsonBody(c, 'The file');
     const result = importQuestionnaire(file);
     if (!result.ok) throw new ApiError(422, 'invalid_questionnaire_file', `The file has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was imported`, toIssues(result.problems));
     const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, result.definition, { from: { kind: 'import' } });
