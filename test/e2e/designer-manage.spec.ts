@@ -48,7 +48,7 @@ test('an officer creates from a template, publishes, switches to codes, and a cl
   await page.goto('/staff/questionnaires');
   const item = page.locator('.survey-list li').filter({ has: page.getByRole('link', { name: title }) });
   await expect(item.locator('.status')).toHaveText('Draft');
-  await expect(item).toContainText('0 responses');
+  await expect(item).toContainText('No responses yet');
 
   // A closing date before the opening date is refused, with the field marked.
   await page.goto(overview);

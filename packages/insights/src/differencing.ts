@@ -5,6 +5,7 @@
 // Rule: a figure is shown only if its own base is at least the threshold AND,
 // for every figure already shown in the same view/report, the people in one
 // but not the other number either 0 or at least the threshold.
+import { SUPPRESSION_THRESHOLD } from './suppress';
 
 export interface DifferencingDecision {
   ok: boolean;
@@ -18,7 +19,7 @@ export interface DifferencingDecision {
  * e.g. a filter adds or removes one group): `filtered` may be shown next to
  * `base` only if filtered ≥ threshold and base − filtered is 0 or ≥ threshold.
  */
-export function safeToShowFilteredCount(base: number, filtered: number, threshold = 10): DifferencingDecision {
+export function safeToShowFilteredCount(base: number, filtered: number, threshold = SUPPRESSION_THRESHOLD): DifferencingDecision {
   if (!Number.isInteger(base) || !Number.isInteger(filtered) || filtered < 0 || filtered > base) {
     throw new RangeError(`need 0 ≤ filtered ≤ base, got ${filtered} of ${base}`);
   }
@@ -37,7 +38,7 @@ export function safeToShowFilteredCount(base: number, filtered: number, threshol
 export class DifferencingGuard {
   private readonly shown: Array<ReadonlySet<string>> = [];
 
-  constructor(readonly threshold = 10) {}
+  constructor(readonly threshold = SUPPRESSION_THRESHOLD) {}
 
   check(ids: Iterable<string>): DifferencingDecision {
     const group = new Set(ids);

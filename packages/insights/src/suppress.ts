@@ -2,6 +2,9 @@
 import { secondarySuppression } from './protect';
 import { wilson } from './wilson';
 
+/** The fewest people a figure shown to staff may rest on (the ONS "10 threshold"); organisations may set more. */
+export const SUPPRESSION_THRESHOLD = 10;
+
 export interface SuppressOptions {
   /** Counts and bases below this are not shown (ONS "10 threshold"). */
   threshold?: number;
@@ -58,7 +61,7 @@ export function suppress(table: number[] | number[][], options: SuppressOptions 
 }
 
 function suppressTwoWay(table: number[][], options: SuppressOptions, oneWay = false): TwoWayResult {
-  const { threshold = 10, showZeros = false, percentOf = 'row', confidence = 0.95 } = options;
+  const { threshold = SUPPRESSION_THRESHOLD, showZeros = false, percentOf = 'row', confidence = 0.95 } = options;
   if (!(threshold >= 1)) throw new RangeError('threshold must be at least 1');
   const R = table.length;
   const C = table[0]?.length ?? 0;
@@ -126,6 +129,6 @@ function suppressTwoWay(table: number[][], options: SuppressOptions, oneWay = fa
 }
 
 /** A mean, median or other statistic is shown only when its base meets the threshold. */
-export function suppressStatistic(value: number, base: number, threshold = 10): { value: number | null; reason: SuppressionReason | null } {
+export function suppressStatistic(value: number, base: number, threshold = SUPPRESSION_THRESHOLD): { value: number | null; reason: SuppressionReason | null } {
   return base < threshold ? { value: null, reason: 'base below threshold' } : { value, reason: null };
 }

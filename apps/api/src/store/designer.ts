@@ -1,5 +1,6 @@
 // Questionnaires as officers see them: every version, the draft being
-// edited, status and response counts. A questionnaire has at most one draft
+// edited, status and response counts (exact here; the routes show them only
+// from the organisation's threshold up). A questionnaire has at most one draft
 // (its newest version, unpublished); publishing freezes it, and the next
 // edit starts a new draft version. Published versions are never changed
 // (a database trigger refuses it), so responses keep their exact version.
@@ -9,6 +10,7 @@ import { type AuditAction, auditStatement } from '../auth/audit';
 import { DraftDefinitionSchema, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';
+import { MINIMUM_SUPPRESSION_THRESHOLD, settingsOf } from './organisation-settings';
 
 export type QuestionnaireStatus = 'draft' | 'live' | 'closed';
 
@@ -31,6 +33,8 @@ export interface DesignerQuestionnaire {
   createdAt: Date;
   /** Newest first. */
   versions: VersionRow[];
+  /** The organisation's suppression threshold: staff see response counts only from it up (see shownCounts). */
+  threshold: number;
 }
 
 export const questionnaireNotFound = () => new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
@@ -56,8 +60,11 @@ async function withVersions(db: Database, rows: (typeof questionnaires.$inferSel
     .where(inArray(questionnaireVersions.questionnaireId, ids))
     .groupBy(responses.versionId);
   const countOf = new Map(counts.map((c) => [c.versionId, c.n]));
+  const organisationIds = [...new Set(rows.map((r) => r.organisationId))];
+  const thresholds = new Map(await Promise.all(organisationIds.map(async (id) => [id, (await settingsOf(db, id)).suppressionThreshold] as const)));
   return rows.map((row) => ({
     ...row,
+    threshold: thresholds.get(row.organisationId) ?? MINIMUM_SUPPRESSION_THRESHOLD,
     versions: versions
       .filter((v) => v.questionnaireId === row.id)
       .map((v) => ({

@@ -2,10 +2,11 @@
 // admin changes them.
 import { randomBytes } from 'node:crypto';
 import { type Database, organisationSettings, staff } from '@safer-voices/db';
+import { SUPPRESSION_THRESHOLD } from '@safer-voices/insights';
 import { eq } from 'drizzle-orm';
 
 /** The smallest number of respondents any figure may rest on, whatever an organisation sets. */
-export const MINIMUM_SUPPRESSION_THRESHOLD = 10;
+export const MINIMUM_SUPPRESSION_THRESHOLD = SUPPRESSION_THRESHOLD;
 
 export interface OrganisationSettings {
   suppressionThreshold: number;

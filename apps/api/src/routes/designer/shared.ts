@@ -1,6 +1,7 @@
 // What the designer routes share: who may do what, finding a questionnaire
 // within the signed-in person's organisations, and the JSON shapes.
 import type { StaffRole } from '@safer-voices/db';
+import { type ShownCount, shownCounts } from '@safer-voices/insights';
 import { checkDefinition, checkLogic, type LogicProblem, type QuestionnaireDefinition } from '@safer-voices/survey';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -42,6 +43,9 @@ export function shapedDefinition(input: unknown, prefix = 'definition'): { defin
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** Responses in all and to each version, as staff may see them. */
+const responseCountsOf = (q: DesignerQuestionnaire) => shownCounts(q.versions.map((v) => v.responses), q.threshold);
+
 export function summaryOf(q: DesignerQuestionnaire) {
   const working = workingVersionOf(q);
   const published = latestPublishedOf(q);
@@ -61,18 +65,26 @@ export function summaryOf(q: DesignerQuestionnaire) {
     closesAt: iso(q.closesAt),
     publishedVersion: published?.version ?? null,
     draftVersion: draft?.version ?? null,
-    responses: q.versions.reduce((sum, v) => sum + v.responses, 0),
+    /** { count }, or { fewerThan } from 1 up to the organisation's threshold: a small count could identify the few who answered. */
+    responses: responseCountsOf(q).total,
     createdAt: q.createdAt.toISOString()
   };
 }
 
 export function detailsOf(q: DesignerQuestionnaire) {
   const working = workingVersionOf(q);
+  const counts = responseCountsOf(q);
   return {
     questionnaire: summaryOf(q),
     /** The version being edited: the draft if there is one, else the newest published version. */
     working: working && { version: working.version, published: working.publishedAt !== null, definition: working.definition },
     problems: working ? toIssues(checkLogic(working.definition)) : [],
-    versions: q.versions.map((v) => ({ id: v.id, version: v.version, publishedAt: iso(v.publishedAt), createdAt: v.createdAt.toISOString(), responses: v.responses }))
+    versions: q.versions.map((v, i) => ({
+      id: v.id,
+      version: v.version,
+      publishedAt: iso(v.publishedAt),
+      createdAt: v.createdAt.toISOString(),
+      responses: counts.parts[i] as ShownCount
+    }))
   };
 }

@@ -4,6 +4,7 @@ import { failureOf } from '#lib/server/api.ts';
 import { unexpected } from '#lib/server/designer-api.ts';
 import { apiAs, requireStaff, type SignedInStaff } from '#lib/server/staff-api.ts';
 import { textField } from '#lib/server/staff-forms.ts';
+import { hasResponses, responsesText } from '#lib/shown-count.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 type Event = Parameters<typeof requireStaff>[0];
@@ -13,7 +14,7 @@ async function questionnairesWithResponses(event: Event, who: SignedInStaff) {
   const res = await apiAs(event, who).api.designer.questionnaires.$get({ query: {} });
   if (!res.ok) await unexpected(res, 'Listing questionnaires');
   const { questionnaires } = await res.json();
-  return questionnaires.filter((q) => q.responses > 0).map((q) => ({ id: q.id, title: q.title, responses: q.responses }));
+  return questionnaires.filter((q) => hasResponses(q.responses)).map((q) => ({ id: q.id, title: q.title, responses: q.responses }));
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -50,6 +51,7 @@ export const actions: Actions = {
     }
     const { job } = await res.json();
     const questionnaire = (await questionnairesWithResponses(event, who)).find((q) => q.id === questionnaireId);
-    return { recoding: { questionnaireId, jobId: job.id, title: questionnaire?.title ?? 'the questionnaire', total: job.total } };
+    const responses = responsesText(job.total === null ? { fewerThan: job.fewerThan ?? 0 } : { count: job.total }).toLowerCase();
+    return { recoding: { questionnaireId, jobId: job.id, title: questionnaire?.title ?? 'the questionnaire', responses } };
   }
 };
