@@ -23,6 +23,7 @@ import { reviewRoute } from './routes/review';
 import { safeguardingRoute } from './routes/safeguarding';
 import { settingsRoute } from './routes/settings';
 import { staffRoute } from './routes/staff';
+import { securityHeaders } from './security-headers';
 
 export interface AppOptions {
   database: DatabaseHandle;
@@ -33,6 +34,8 @@ export interface AppOptions {
 
 export function createApp({ database, writer = createResponseWriter(database.writes, database.client), coderHeartbeat }: AppOptions) {
   const app = new Hono<Env>()
+    // Outermost, and before the base path: every answer gets them, errors and 404s anywhere included.
+    .use(securityHeaders)
     .basePath('/api')
     .use(async (c, next) => {
       c.set('db', database.db);
