@@ -32,7 +32,12 @@ export default defineConfig({
   plugins: [
     sveltekit({
       compilerOptions: { runes: true },
-      adapter: adapter({ precompress: true })
+      adapter: adapter({ precompress: true }),
+      // SvelteKit's own origin check runs before the handle hook, on /api too:
+      // it answered API clients in plain text and refused bearer-signed
+      // uploads without an Origin. The hook and the API keep one rule
+      // instead (apps/api/src/auth/cross-site.ts).
+      csrf: { trustedOrigins: ['*'] }
     }),
     copyWriteThreadWorker()
   ],

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeFindings } from './helpers';
+import { DEMO_STAFF, expectNoAxeFindings } from './helpers';
 
 test.describe('error summary', () => {
   test('explains a missing answer, takes focus, links to the field and marks the title', async ({ page }) => {
@@ -66,3 +66,19 @@ for (const path of ['/', '/privacy', '/accessibility', '/exit-this-page']) {
     await expectNoAxeFindings(page);
   });
 }
+
+test('a form body that cannot be read gets a 400 page, not a 500', async ({ request, baseURL }) => {
+  const signedIn = await request.post('/api/auth/login', { data: { email: DEMO_STAFF.officer.email, password: DEMO_STAFF.password } });
+  expect(signedIn.status()).toBe(200);
+  const broken = { origin: new URL(baseURL ?? '').origin, 'content-type': 'multipart/form-data; boundary=----unfinished' };
+  for (const path of ['/s/community-safety-residents', '/staff/sign-in', '/staff/questionnaires?/create']) {
+    for (const [headers, data] of [
+      [broken, '------unfinished\r\nContent-Disposition: form-data; name="title"\r\n\r\ncut off'],
+      [{ ...broken, 'content-type': 'text/plain' }, 'title=plain']
+    ] as const) {
+      const res = await request.post(path, { headers, data, maxRedirects: 0 });
+      expect(res.status(), `${path} with ${headers['content-type']}`).toBe(400);
+      expect(await res.text()).toContain('The form could not be read');
+    }
+  }
+});

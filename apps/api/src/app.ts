@@ -2,6 +2,7 @@
 // server and the web app (mounted under /api in the same process).
 import type { DatabaseHandle } from '@safer-voices/db';
 import { Hono } from 'hono';
+import { refuseCrossSiteRequests } from './auth/cross-site';
 import type { CoderHeartbeat } from './coding/coder-heartbeat';
 import type { Env } from './env';
 import { notFound, onError } from './errors';
@@ -37,6 +38,7 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     // Outermost, and before the base path: every answer gets them, errors and 404s anywhere included.
     .use(securityHeaders)
     .basePath('/api')
+    .use(refuseCrossSiteRequests)
     .use(async (c, next) => {
       c.set('db', database.db);
       c.set('writer', writer);

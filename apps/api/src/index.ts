@@ -6,6 +6,7 @@ import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { startNotifier } from './notify/notifier';
 
 export { type AppOptions, type AppType, createApp } from './app';
+export { isCrossSiteRequest } from './auth/cross-site';
 export { codeOutstanding } from './coding/code-outstanding';
 export { DEMO_ORGANISATION, DEMO_STAFF } from './setup';
 export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questionnaires';

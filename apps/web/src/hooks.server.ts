@@ -1,5 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { api, startBackgroundCoding } from '#lib/server/api.ts';
+import { answerUnreadableFormsWith400, crossSiteRefusal } from '#lib/server/form-guards.ts';
 
 export const init: ServerInit = async () => {
   await startBackgroundCoding();
@@ -8,11 +9,15 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
   if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/')) {
     // The client's address lets the API limit sign-in attempts per network.
+    // The API refuses cross-site requests itself, in its own error shape.
     return api.fetch(event.request, { clientAddress: event.getClientAddress() });
   }
-  const response = await resolve(event, {
-    transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang ?? 'en').replace('%dir%', event.locals.dir ?? 'ltr')
-  });
+  answerUnreadableFormsWith400(event.request);
+  const response =
+    crossSiteRefusal(event) ??
+    (await resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang ?? 'en').replace('%dir%', event.locals.dir ?? 'ltr')
+    }));
   // Answers must not linger in the browser's cache after "Exit this page"
   // or on a shared school tablet.
   if (event.url.pathname.startsWith('/s/')) response.headers.set('cache-control', 'no-store');

@@ -29,8 +29,11 @@ export interface StaffEnv extends Env {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The session token of an `Authorization: Bearer` header, if it holds one. */
+export const bearerToken = (header: string | null | undefined) => header?.match(/^Bearer\s+([A-Za-z0-9_-]{20,100})$/i)?.[1];
+
 function presentedToken(header: string | undefined, cookie: string | undefined) {
-  const bearer = header?.match(/^Bearer\s+([A-Za-z0-9_-]{20,100})$/i)?.[1];
+  const bearer = bearerToken(header);
   if (bearer) return { token: bearer, via: 'bearer' as const };
   if (cookie && /^[A-Za-z0-9_-]{20,100}$/.test(cookie)) return { token: cookie, via: 'cookie' as const };
   return null;

@@ -122,7 +122,7 @@ describe('POST /api/responses', () => {
 
   it('refuses a body not sent as JSON, naming the fields it lacks, and stores nothing', async () => {
     const before = await api.count('responses');
-    const res = await api.app.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': 'plain-text-1' }, body: 'versionId=x' });
+    const res = await api.app.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': 'plain-text-1', origin: 'http://localhost' }, body: 'versionId=x' });
     expect(res.status).toBe(400);
     expect(await jsonOf(res)).toMatchObject({ error: 'invalid_request', issues: expect.arrayContaining([expect.objectContaining({ field: 'versionId' })]) });
     expect(await api.count('responses')).toBe(before);

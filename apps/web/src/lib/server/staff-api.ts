@@ -1,7 +1,8 @@
 // In-process API calls on behalf of a member of staff. The API sees them as
 // it would the browser's own: the sv_staff cookie and, for changes, the
-// X-CSRF-Token it hands out from GET /api/auth/me. (SvelteKit's origin check
-// has already refused form posts from other sites before this runs.)
+// X-CSRF-Token it hands out from GET /api/auth/me, sent from its own origin.
+// (The handle hook has already refused form posts from other sites before
+// this runs; see isCrossSiteRequest.)
 import type { AppType } from '@safer-voices/api';
 import { error, type RequestEvent, redirect } from '@sveltejs/kit';
 import { hc, type InferResponseType } from 'hono/client';
@@ -13,13 +14,17 @@ type MeBody = InferResponseType<typeof client.api.auth.me.$get, 200>;
 export type StaffRole = MeBody['roles'][number];
 export type SignedInStaff = Omit<MeBody, 'csrfToken'> & { csrfToken: string };
 
-function clientFor(event: StaffEvent, headers: Record<string, string>) {
+const IN_PROCESS = 'http://in-process';
+
+function clientFor(event: StaffEvent, sessionHeaders: Record<string, string>) {
+  // The API's origin check applies to these calls too: they come from its own (in-process) origin.
+  const headers = { ...sessionHeaders, origin: IN_PROCESS };
   // The sign-in rate limit counts failures per network, so the API needs the
   // browser's address: directly, or in the proxy's header when it trusts one.
   const clientAddress = event.getClientAddress();
   const addressHeader = process.env.ADDRESS_HEADER?.toLowerCase();
   const forwarded = addressHeader && event.request.headers.get(addressHeader);
-  return hc<AppType>('http://in-process', {
+  return hc<AppType>(IN_PROCESS, {
     headers: forwarded && addressHeader ? { ...headers, [addressHeader]: forwarded } : headers,
     fetch: (input: RequestInfo | URL, init?: RequestInit) => api.fetch(new Request(input, init), { clientAddress })
   });
