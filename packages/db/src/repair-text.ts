@@ -126,10 +126,14 @@ async function repairTable(tx: Transaction, target: Target): Promise<number> {
  * 0 when it had been done before.
  */
 export async function repairStoredText(client: Client): Promise<number> {
+  const isDone = async (reader: Client | Transaction) =>
+    (await reader.execute({ sql: 'SELECT 1 FROM data_repairs WHERE name = ?', args: [TEXT_REPAIR] })).rows.length > 0;
+  // Every start asks; only the first takes the write lock.
+  if (await isDone(client)) return 0;
   const tx = await client.transaction('write');
   try {
-    const done = await tx.execute({ sql: 'SELECT 1 FROM data_repairs WHERE name = ?', args: [TEXT_REPAIR] });
-    if (done.rows.length > 0) {
+    // Another process may have done it meanwhile.
+    if (await isDone(tx)) {
       await tx.rollback();
       return 0;
     }
@@ -138,7 +142,7 @@ export async function repairStoredText(client: Client): Promise<number> {
       if (target.table === 'data_repairs') continue;
       changed += await repairTable(tx, target);
     }
-    await tx.execute({ sql: 'INSERT OR IGNORE INTO data_repairs (name, changed, done_at) VALUES (?, ?, ?)', args: [TEXT_REPAIR, changed, Date.now()] });
+    await tx.execute({ sql: 'INSERT INTO data_repairs (name, changed, done_at) VALUES (?, ?, ?)', args: [TEXT_REPAIR, changed, Date.now()] });
     await tx.commit();
     return changed;
   } finally {
