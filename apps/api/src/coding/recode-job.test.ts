@@ -7,6 +7,7 @@ import { countingCoder, demoSurvey, submitWith } from '../test/coding';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
 import { codeOutstanding } from './code-outstanding';
+import { JOB_LEASE_MS, JobLeases } from './job-lease';
 import { runRecodeChunk } from './recode-job';
 
 let api: FreshApi;
@@ -48,10 +49,12 @@ describe('re-coding a questionnaire', () => {
     const elsewhere = await bearerFor(api, (await addStaff(api, await addOrganisation(api, 'Other VRP'), ['admin'])).id);
     expect((await api.app.request(`/api/coding/jobs/${job.id}`, { headers: elsewhere })).status).toBe(404);
 
-    // A restart: a new process opens the same database file and carries on.
+    // A restart: a new process opens the same database file and, once the stopped one's lease has run out, carries on.
     const reopened = await openDatabase(api.database.url);
+    const restarted = { leases: new JobLeases(), now: new Date(Date.now() + JOB_LEASE_MS) };
     try {
-      while ((await runRecodeChunk(reopened, { limit: 10, coder })) !== null) {}
+      expect(await runRecodeChunk(reopened, { limit: 10, coder, leases: restarted.leases })).toBeNull();
+      while ((await runRecodeChunk(reopened, { limit: 10, coder, ...restarted })) !== null) {}
     } finally {
       reopened.close();
     }

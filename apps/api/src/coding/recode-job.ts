@@ -5,13 +5,15 @@
 // is stored as could not be coded (an answer coded before keeps its coding),
 // a response that cannot be read is passed over, and when the chunk's writes
 // fail together its responses are written one at a time before the cursor
-// moves: no answer can fail the job.
+// moves: no answer can fail the job. With several nodes, one process at a
+// time works on a job (job-lease.ts), so each chunk is coded once.
 import { type Database, type DatabaseHandle, jobs, questionnaireVersions, responses } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { uuidv7 } from '../ingest/ids';
 import { keepAnalystDecisions } from './analyst-codes';
 import { type AnswerOutcome, byResponse, failedWith, isCoded, isFailed } from './code-answer';
+import { type JobLeases, processLeases, stampAfter } from './job-lease';
 import { storeCodingStatements } from './coding-statements';
 import { storeFailureStatements } from './failure-statements';
 import { readResponses, type StoredResponseRow, unreadable } from './free-text-answers';
@@ -55,23 +57,35 @@ export interface JobChunkOptions {
   limit?: number;
   /** One coder for every answer; by default the organisation's own (organisation-coder.ts). */
   coder?: Coder;
+  /** The jobs this process holds; one set per process (a test may play two processes). */
+  leases?: JobLeases;
+  now?: Date;
 }
 
-/** Do the next chunk of the oldest unfinished re-coding job; null when there is none. */
-export async function runRecodeChunk(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder }: JobChunkOptions = {}): Promise<Job | null> {
+/**
+ * Do the next chunk of the oldest unfinished re-coding job this process holds
+ * or may take; null when there is none (another process may be working on one).
+ */
+export async function runRecodeChunk(
+  database: Pick<DatabaseHandle, 'db'>,
+  { limit = 200, coder, leases = processLeases, now = new Date() }: JobChunkOptions = {}
+): Promise<Job | null> {
   const { db } = database;
-  const [job] = await db
+  const unfinished = await db
     .select()
     .from(jobs)
     .where(and(eq(jobs.kind, RECODE_JOB), inArray(jobs.status, ['queued', 'running'])))
-    .orderBy(asc(jobs.createdAt))
-    .limit(1);
-  if (!job) return null;
-  try {
-    return await recodeNextChunk(db, job, limit, coder);
-  } catch (error) {
-    throw new JobChunkError(job.id, error);
+    .orderBy(asc(jobs.createdAt));
+  for (const job of unfinished) {
+    const mine = leases.holds(job) ? job : leases.free(job, now) ? await leases.take(db, job, now) : null;
+    if (!mine) continue;
+    try {
+      return await recodeNextChunk(db, mine, limit, coder, leases);
+    } catch (error) {
+      throw new JobChunkError(mine.id, error);
+    }
   }
+  return null;
 }
 
 /** A chunk of this job failed; the background coder counts these per job. */
@@ -107,13 +121,14 @@ function writesOf(db: Database, responseId: string, outcomes: AnswerOutcome[], n
   };
 }
 
-async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Coder | undefined): Promise<Job> {
+async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Coder | undefined, leases: JobLeases): Promise<Job> {
   const { lastResponseId = '' } = job.params;
   const rows = await nextResponses(db, job, limit);
   const now = new Date();
   const finished = rows.length < limit || rows.at(-1)?.id === lastResponseId;
   const cursor = rows.at(-1)?.id ?? job.cursor;
-  // Only the node that read this cursor moves it on: if two nodes did the same chunk, it counts once.
+  // Only the holder of the lease moves the cursor on, and only from where it read it:
+  // should a stalled holder and the process that took the job over both do this chunk, it counts once.
   const progress = db
     .update(jobs)
     .set({
@@ -121,10 +136,10 @@ async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Cod
       cursor,
       status: finished ? 'done' : 'running',
       startedAt: job.startedAt ?? now,
-      updatedAt: now,
+      updatedAt: stampAfter(job.updatedAt, now),
       error: null
     })
-    .where(and(eq(jobs.id, job.id), job.cursor === null ? isNull(jobs.cursor) : eq(jobs.cursor, job.cursor)))
+    .where(and(eq(jobs.id, job.id), eq(jobs.updatedAt, job.updatedAt), job.cursor === null ? isNull(jobs.cursor) : eq(jobs.cursor, job.cursor)))
     .returning();
   const readings = await readResponses(db, rows);
   // Coded on arrival already (or marked there as unreadable): the job leaves such a response as it is.
@@ -134,24 +149,40 @@ async function recodeNextChunk(db: Database, job: Job, limit: number, coder: Cod
   const outcomes = await keepAnalystDecisions(db, await codeForOrganisations(db, answers, coder));
   const outcomesOf = byResponse(outcomes);
   const writes = [...outcomesOf].map(([responseId, own]) => writesOf(db, responseId, own, now));
+  let updated: Job[];
   try {
-    const [updated] = await db.batch([progress, ...writes.flatMap((w) => w.store)]);
-    return updated[0] ?? job;
+    [updated] = await db.batch([progress, ...writes.flatMap((w) => w.store)]);
   } catch (error) {
     console.error(`Re-coding job ${job.id}: storing a chunk failed; storing its responses one at a time`, error);
     await writeOneByOne(db, writes);
-    const [updated] = await db.batch([progress]);
-    return updated[0] ?? job;
+    [updated] = await db.batch([progress]);
   }
+  const [moved] = updated;
+  // Not moved on: another process took the job over meanwhile, and carries on with it.
+  if (moved) leases.remember(moved);
+  else leases.forget(job.id);
+  return moved ?? job;
 }
 
-/** Record a failure; with giveUp the job stops as failed, otherwise the next chunk tries again. */
-export async function recordJobError(db: Database, jobId: string, error: unknown, giveUp: boolean) {
+/**
+ * Record a failure; with giveUp the job stops as failed, otherwise the next
+ * chunk tries again. A job this process holds stays with it (and is left as
+ * it is if another process has taken it over meanwhile).
+ */
+export async function recordJobError(db: Database, jobId: string, error: unknown, giveUp: boolean, leases: JobLeases = processLeases) {
   const message = error instanceof Error ? error.message : String(error);
-  await db
+  const stamp = leases.stampOf(jobId);
+  const now = new Date();
+  const [recorded] = await db
     .update(jobs)
-    .set({ error: message.slice(0, 500), updatedAt: new Date(), ...(giveUp ? { status: 'failed' as const } : {}) })
-    .where(and(eq(jobs.id, jobId), or(eq(jobs.status, 'queued'), eq(jobs.status, 'running'))));
+    .set({
+      error: message.slice(0, 500),
+      updatedAt: stamp ? stampAfter(stamp, now) : now,
+      ...(giveUp ? { status: 'failed' as const } : {})
+    })
+    .where(and(eq(jobs.id, jobId), or(eq(jobs.status, 'queued'), eq(jobs.status, 'running')), stamp ? eq(jobs.updatedAt, stamp) : undefined))
+    .returning();
+  if (recorded && stamp) leases.remember(recorded);
 }
 
 /** What a progress bar needs; secondsLeft is estimated from the rate so far. */
