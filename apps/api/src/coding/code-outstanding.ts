@@ -6,11 +6,16 @@
 // coded on its own (code-answer.ts), a response that cannot be read is marked
 // with the reason, and when the chunk's writes fail together its responses
 // are written one at a time (write-one-by-one.ts).
-import type { DatabaseHandle } from '@safer-voices/db';
+//
+// With several API nodes, two coders can read the same responses as not
+// looked at yet. Each response's marker is written as a claim, so only the
+// first to store a response stores its coding; the other drops that response
+// and stores the rest of its chunk.
+import { codedResponses, type DatabaseHandle } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type AnswerOutcome, byResponse, failedWith, flagTier, isCoded, isFailed } from './code-answer';
-import { storeCodingStatements } from './coding-statements';
+import { inChunks, storeCodingStatements } from './coding-statements';
 import { markResponsesStatement, storeFailureStatements, unreadableResponseStatements } from './failure-statements';
 import { type ResponseReading, readResponses, type StoredResponseRow, unreadable } from './free-text-answers';
 import { codeForOrganisations } from './organisation-coder';
@@ -33,6 +38,8 @@ export interface CodedChunk {
   flagged: number;
   /** Answers and responses stored as could not be coded. */
   failed: number;
+  /** Responses another process stored first, so this one dropped its coding of them. */
+  storedElsewhere: number;
 }
 
 /** The oldest responses not looked at yet, with their answers as stored text (parsed one by one later). */
@@ -48,14 +55,14 @@ function writesOf(db: DatabaseHandle['db'], reading: ResponseReading, outcomes: 
   const { responseId } = reading;
   if (unreadable(reading)) {
     const store = unreadableResponseStatements(db, responseId, reading.error, reading.facts, now);
-    return { responseId, store, storeFailure: () => [markResponsesStatement(db, [{ responseId, error: reading.error }], now)] };
+    return { responseId, store, storeFailure: () => [markResponsesStatement(db, [{ responseId, error: reading.error }], now, { claim: true })] };
   }
   const coded = outcomes.filter(isCoded);
   const failed = outcomes.filter(isFailed);
-  const store: Statement[] = [markResponsesStatement(db, [{ responseId }], now), ...storeCodingStatements(db, coded, now), ...storeFailureStatements(db, failed, now)];
+  const store: Statement[] = [markResponsesStatement(db, [{ responseId }], now, { claim: true }), ...storeCodingStatements(db, coded, now), ...storeFailureStatements(db, failed, now)];
   const storeFailure = (reason: string): Statement[] => [
     // With free text, the reason goes on each answer; without, on the response.
-    markResponsesStatement(db, [{ responseId, error: outcomes.length === 0 ? reason : null }], now),
+    markResponsesStatement(db, [{ responseId, error: outcomes.length === 0 ? reason : null }], now, { claim: true }),
     ...storeFailureStatements(
       db,
       outcomes.map((o) => failedWith(o, reason)),
@@ -65,11 +72,46 @@ function writesOf(db: DatabaseHandle['db'], reading: ResponseReading, outcomes: 
   return { responseId, store, storeFailure };
 }
 
+/** Which of these responses have been marked as looked at. */
+async function marked(db: DatabaseHandle['db'], responseIds: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const chunk of inChunks(responseIds)) {
+    const rows = await db.select({ id: codedResponses.responseId }).from(codedResponses).where(inArray(codedResponses.responseId, chunk));
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/**
+ * Store the chunk's writes together. When the batch fails because another
+ * process stored some of these responses first, it is tried again without
+ * them; when it fails otherwise, response by response. Returns how many
+ * responses were left to the other process.
+ */
+async function storeChunk(db: DatabaseHandle['db'], writes: ResponseWrite[]): Promise<number> {
+  let left = writes;
+  while (left.length > 0) {
+    try {
+      await batch(db, left.flatMap((w) => w.store));
+      break;
+    } catch (error) {
+      const taken = await marked(db, left.map((w) => w.responseId));
+      if (taken.size === 0) {
+        console.error(`Storing the coding of ${left.length} responses failed; storing them one at a time`, error);
+        await writeOneByOne(db, left);
+        break;
+      }
+      left = left.filter((w) => !taken.has(w.responseId));
+    }
+  }
+  return writes.length - left.length;
+}
+
 /** Code one chunk of responses not coded yet; its writes commit together (or, if they cannot, response by response). */
 export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder, sinceId = '' }: CodeOutstandingOptions = {}): Promise<CodedChunk> {
   const { db } = database;
   const rows = await outstanding(db, sinceId, limit);
-  if (rows.length === 0) return { responses: 0, answers: 0, flagged: 0, failed: 0 };
+  if (rows.length === 0) return { responses: 0, answers: 0, flagged: 0, failed: 0, storedElsewhere: 0 };
   const readings = await readResponses(db, rows);
   const outcomes = await codeForOrganisations(
     db,
@@ -79,18 +121,10 @@ export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { li
   const now = new Date();
   const outcomesOf = byResponse(outcomes);
   const writes = readings.map((reading) => writesOf(db, reading, outcomesOf.get(reading.responseId) ?? [], now));
-  try {
-    await batch(
-      db,
-      writes.flatMap((w) => w.store)
-    );
-  } catch (error) {
-    console.error(`Storing the coding of ${rows.length} responses failed; storing them one at a time`, error);
-    await writeOneByOne(db, writes);
-  }
+  const storedElsewhere = await storeChunk(db, writes);
   const failed = outcomes.filter(isFailed);
   const unreadableResponses = readings.filter(unreadable).length;
   if (failed.length + unreadableResponses > 0) console.error(`${failed.length} answers and ${unreadableResponses} responses could not be coded; each is stored with the reason`);
   const raised = outcomes.filter((o) => (isFailed(o) ? o.forChildren : flagTier(o.coding.safeguarding) !== null));
-  return { responses: rows.length, answers: outcomes.length - failed.length, flagged: raised.length, failed: failed.length + unreadableResponses };
+  return { responses: rows.length, answers: outcomes.length - failed.length, flagged: raised.length, failed: failed.length + unreadableResponses, storedElsewhere };
 }

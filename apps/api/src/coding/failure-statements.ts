@@ -59,12 +59,15 @@ export function storeFailureStatements(db: Database, failed: FailedAnswer[], now
   return [...statements, ...uncheckedFlagStatements(db, unchecked, now)];
 }
 
-/** Marks responses as looked at by the coder; `error` says why one could not be read. */
-export function markResponsesStatement(db: Database, marks: { responseId: string; error?: string | null }[], now: Date) {
-  return db
-    .insert(codedResponses)
-    .values(marks.map((m) => ({ responseId: m.responseId, codedAt: now, error: m.error ?? null })))
-    .onConflictDoNothing();
+/**
+ * Marks responses as looked at by the coder; `error` says why one could not be
+ * read. As a claim, the statement fails when another process has marked one
+ * of them already, and with it the batch of that response's coding: each
+ * response's coding is stored once, by the process that got there first.
+ */
+export function markResponsesStatement(db: Database, marks: { responseId: string; error?: string | null }[], now: Date, { claim = false } = {}) {
+  const insert = db.insert(codedResponses).values(marks.map((m) => ({ responseId: m.responseId, codedAt: now, error: m.error ?? null })));
+  return claim ? insert : insert.onConflictDoNothing();
 }
 
 /**
@@ -75,5 +78,5 @@ export function markResponsesStatement(db: Database, marks: { responseId: string
 export function unreadableResponseStatements(db: Database, responseId: string, reason: string, facts: VersionFacts | undefined, now: Date) {
   const first = facts?.forChildren ? facts.freeTextQuestions[0] : undefined;
   const flags = facts && first ? uncheckedFlagStatements(db, [{ organisationId: facts.organisationId, responseId, questionId: first.id }], now) : [];
-  return [markResponsesStatement(db, [{ responseId, error: reason }], now), ...flags];
+  return [markResponsesStatement(db, [{ responseId, error: reason }], now, { claim: true }), ...flags];
 }
