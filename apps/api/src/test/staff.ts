@@ -17,7 +17,7 @@ export async function addOrganisation(api: FreshApi, name: string, parentId: str
   return id;
 }
 
-export async function addStaff(api: FreshApi, organisationId: string, roles: StaffRole[], email = `${roles.join('-') || 'none'}-${randomUUID().slice(0, 8)}@test.example`) {
+export async function addStaff(api: Pick<FreshApi, 'database'>, organisationId: string, roles: StaffRole[], email = `${roles.join('-') || 'none'}-${randomUUID().slice(0, 8)}@test.example`) {
   testHash ??= hashPassword(TEST_PASSWORD);
   const { db } = api.database;
   const account = newStaffStatements(db, { organisationId, email, name: `Test ${roles.join(' ')}`, passwordHash: await testHash, roles });
@@ -25,12 +25,12 @@ export async function addStaff(api: FreshApi, organisationId: string, roles: Sta
   return { id: account.id, email };
 }
 
-export async function bearerFor(api: FreshApi, staffId: string): Promise<Record<string, string>> {
+export async function bearerFor(api: Pick<FreshApi, 'database'>, staffId: string): Promise<Record<string, string>> {
   const { token } = await createSession(api.database.db, staffId);
   return { authorization: `Bearer ${token}` };
 }
 
-export async function demoOrganisationId(api: FreshApi): Promise<string> {
+export async function demoOrganisationId(api: Pick<FreshApi, 'database'>): Promise<string> {
   const result = await api.database.client.execute("SELECT id FROM organisations WHERE slug = 'demo'");
   return String(result.rows[0]?.id);
 }
