@@ -153,6 +153,25 @@ describe('suppress: two-way tables', () => {
   });
 });
 
+describe('columns and cells withheld for differencing', () => {
+  it('are hidden whatever their counts, with complements so they cannot be worked out', () => {
+    const table = [
+      [20, 30, 40],
+      [25, 35, 45]
+    ];
+    const column = suppress(table, { withheldColumns: [1] });
+    expect(column.cells.map((row) => row[1]?.reason)).toEqual(['difference below threshold', 'difference below threshold']);
+    expect(column.columnTotals[1]).toMatchObject({ count: null, reason: 'difference below threshold' });
+    // Each row total less the shown cells would give the hidden one: another cell in each row goes.
+    expect(column.cells.every((row) => row.filter((f) => f.count === null).length >= 2)).toBe(true);
+    const cell = suppress(table, { withheldCells: [[0, 2]] });
+    expect(cell.cells[0]?.[2]).toMatchObject({ count: null, reason: 'difference below threshold' });
+    expect(cell.cells.flat().filter((f) => f.suppressed === 'secondary').length).toBeGreaterThan(0);
+    // A small cell keeps its own reason.
+    expect(suppress([[4, 30]], { withheldCells: [[0, 0]] }).cells[0]?.[0]?.reason).toBe('count below threshold');
+  });
+});
+
 describe('suppressStatistic', () => {
   it('hides a mean based on fewer than the threshold', () => {
     expect(suppressStatistic(3.2, 9)).toEqual({ value: null, reason: 'base below threshold' });

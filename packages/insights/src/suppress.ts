@@ -13,11 +13,20 @@ export interface SuppressOptions {
   /** Base for cell percentages in two-way tables (default row). */
   percentOf?: 'row' | 'column' | 'total';
   confidence?: number;
+  /**
+   * Columns withheld whatever their counts (the differencing rule found their
+   * group unsafe to show): every cell and the column's total are hidden, and
+   * others as needed so they cannot be worked out. For a one-way table, cells.
+   */
+  withheldColumns?: readonly number[];
+  /** Cells (row, column) withheld whatever their counts, likewise. */
+  withheldCells?: readonly (readonly [number, number])[];
 }
 
 export type SuppressionReason =
   | 'count below threshold'
   | 'base below threshold'
+  | 'difference below threshold'
   | 'hidden so another hidden figure cannot be worked out from totals';
 
 export interface Figure {
@@ -98,6 +107,15 @@ function suppressTwoWay(table: number[][], options: SuppressOptions, oneWay = fa
       if (groupSmall && !reasons.has(r * C + c)) reasons.set(r * C + c, 'base below threshold');
     }
   }
+  // Withheld for differencing, unless already withheld as too small.
+  const withhold = (e: number) => {
+    if (!reasons.has(e)) reasons.set(e, 'difference below threshold');
+  };
+  for (const c of options.withheldColumns ?? []) {
+    for (let r = 0; r < R; r++) withhold(r * C + c);
+    if (!oneWay) withhold(colTotalAt(c));
+  }
+  for (const [r, c] of options.withheldCells ?? []) withhold(r * C + c);
   const secondary = secondarySuppression({ values, lines, primary: new Set(reasons.keys()), rank });
   const hidden = (e: number) => reasons.has(e) || secondary.has(e);
 

@@ -5,19 +5,27 @@
 import type { Database } from '@safer-voices/db';
 import {
   codedRows,
+  dayOfIso,
+  differencingVerdicts,
   discloseExplorer,
   type ExplorerCounts,
   type GroupTally,
   intersect,
-  leftOutByEachFilter,
+  isoDay,
   type MeasureTally,
   measureRows,
+  type Neighbour,
+  type NeighbourChecker,
+  neighbourCheck,
+  pairShowable,
   type Selection,
   selectRespondents,
   type ThemeGroup,
   tallyMeasureGroups,
   tallyMeasures,
-  tallyThemes
+  tallyThemes,
+  themeMembers,
+  wholeWeeks
 } from '@safer-voices/insights';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
 import type { Issue } from '../errors';
@@ -78,8 +86,6 @@ export function dimensionsOf(loaded: LoadedExplorer): FilterDimension[] {
   return [...fromQuestions, ...fromContext];
 }
 
-const dayOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
-
 /** Field-level problems with the query for this questionnaire, if any. */
 export function queryIssues(loaded: LoadedExplorer, dimensions: FilterDimension[], themes: ShownTheme[], query: ExploreQuery): Issue[] {
   const issues: Issue[] = [];
@@ -104,13 +110,33 @@ export function queryIssues(loaded: LoadedExplorer, dimensions: FilterDimension[
 }
 
 const dimensionName = (dimension: string, dimensions: FilterDimension[]) =>
-  dimension === 'version' ? 'version' : dimension === 'date' ? 'dates' : `“${dimensions.find((d) => d.key === dimension)?.label ?? dimension}”`;
+  dimension === 'version' ? 'version' : dimension === 'date' ? 'dates' : dimension === 'question' ? 'free-text question' : `“${dimensions.find((d) => d.key === dimension)?.label ?? dimension}”`;
 
-function differencingNotice(dimensionsLeftOut: string[], dimensions: FilterDimension[], threshold: number): string {
-  const names = dimensionsLeftOut.map((f) => dimensionName(f, dimensions));
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-  const one = names.length === 1;
-  return `Without the ${list} ${one ? 'filter' : 'filters'} this view would include between 1 and ${threshold - 1} more people, so comparing the two views would reveal something about a group smaller than ${threshold}. Widen or remove ${one ? 'that filter' : 'one of those filters'}.`;
+const listed = (names: string[]) => (names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
+/** Why every figure is withheld: the changes to the filters that would single out a few people, in words. */
+function differencingNotice(neighbours: Neighbour[], dimensions: FilterDimension[], threshold: number): string {
+  const few = `between 1 and ${threshold - 1}`;
+  const sentences: string[] = [];
+  for (const { change, dimensions: changed } of neighbours.slice(0, 3)) {
+    const names = changed.map((d) => dimensionName(d, dimensions));
+    if (change === 'without') {
+      const one = names.length === 1;
+      sentences.push(`Without the ${listed(names)} ${one ? 'filter' : 'filters'} this view would include ${few} more people: widen or remove ${one ? 'that filter' : 'one of those filters'}.`);
+    } else if (change === 'narrower') {
+      sentences.push(`Leaving out one of the ${changed[0] === 'version' ? 'versions' : `answers chosen for ${names[0]}`} would leave out ${few} people: choose fewer or different ones.`);
+    } else {
+      sentences.push(`Moving the start or end of the period by a week would change this view by ${few} people: choose other weeks, or no dates.`);
+    }
+  }
+  return `${sentences.join(' ')} Comparing the two views would reveal something about a group smaller than ${threshold}.`;
+}
+
+/** The selection for themes: a free-text question chosen is one more filter part (its coded answers). */
+function withQuestion(index: LoadedExplorer['index'], selection: Selection, question: string | null): Selection {
+  if (question === null) return selection;
+  const coded = codedRows(index, question);
+  return { rows: intersect(selection.rows, coded), parts: [...selection.parts, { dimension: 'question', rows: coded, narrowing: null }] };
 }
 
 /**
@@ -118,15 +144,17 @@ function differencingNotice(dimensionsLeftOut: string[], dimensions: FilterDimen
  * (and, with `by`, in each group), through the same disclosure control as a
  * theme: the respondents counted are the one "theme".
  */
-function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: number, by: FilterDimension | null): MeasureFigure[] {
+function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: number, by: FilterDimension | null, check: NeighbourChecker): MeasureFigure[] {
   const { index } = loaded;
   const measured = loaded.meta.dimensions.flatMap((d) => (d.headline ? [{ ...d, headline: d.headline }] : []));
   const rows = measured.map(({ key, headline }) => measureRows(index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
   const tallies = tallyMeasures(selection, rows);
   const column = by ? index.dimensions.get(by.key) : undefined;
   const groupTallies = by ? tallyMeasureGroups(index, selection, by.key, rows) : null;
+  const groupValues = by ? by.options.map((o) => o.value) : null;
   return measured.map(({ key, label, options, headline }, i) => {
-    const { base, counted, leftOut } = tallies[i] as MeasureTally;
+    const { base, counted } = tallies[i] as MeasureTally;
+    const measure = rows[i] as (typeof rows)[number];
     let crossTab: ExplorerCounts['crossTab'] = null;
     if (by && groupTallies) {
       const inGroup = groupTallies[i] as GroupTally[];
@@ -138,7 +166,8 @@ function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: num
       const grouped = groups.reduce((sum, g) => ({ base: sum.base + g.base, counted: sum.counted + (g.counts[0] as number) }), { base: 0, counted: 0 });
       crossTab = { partition, groups, missing: partition ? { base: base - grouped.base, counts: [counted - grouped.counted] } : null };
     }
-    const disclosed = discloseExplorer({ threshold, base, counts: [counted], crossTab, pairs: [[counted]], leftOut });
+    const differencing = differencingVerdicts(check, measure.base, () => ({ sets: [measure.counted] }), { groups: groupValues });
+    const disclosed = discloseExplorer({ threshold, base, counts: [counted], crossTab, pairs: [[counted]], differencing });
     const labelsOf = (values: readonly string[]) => options.filter((o) => values.includes(o.value)).map((o) => o.label);
     return {
       key,
@@ -164,17 +193,22 @@ export async function exploreView(
   const { index, meta } = loaded;
   const { settings, themes, dimensions } = context;
   const threshold = settings.suppressionThreshold;
-  const selection = selectRespondents(index, {
-    versions: query.versions,
-    fromDay: query.from === null ? null : dayOf(query.from),
-    toDay: query.to === null ? null : dayOf(query.to),
-    values: query.filters
-  });
-  const coded = codedRows(index, query.question);
-  const rows = intersect(selection.rows, coded);
+  // Whole weeks, as selectRespondents takes them: what the view says it covers.
+  const period = wholeWeeks({ fromDay: query.from === null ? null : dayOfIso(query.from), toDay: query.to === null ? null : dayOfIso(query.to) });
+  const selection = selectRespondents(index, { versions: query.versions, fromDay: period.fromDay, toDay: period.toDay, values: query.filters });
+  const codedAny = codedRows(index, null);
+  const themeSelection = withQuestion(index, selection, query.question);
+  const rows = intersect(themeSelection.rows, codedAny);
   const { base, counts, pairs, crossTab: crossCounts } = tallyThemes(index, rows, query.question, themes, { by: query.by, pairs: true });
   const byDimension = query.by === null ? null : (dimensions.find((d) => d.key === query.by) as FilterDimension);
   const zero = { base: 0, counts: themes.map(() => 0) };
+  // The check is prepared once for the filters; themes of one question have that question as a filter too.
+  const check = neighbourCheck(index, selection, { threshold, by: query.by });
+  const themeCheck = themeSelection === selection ? check : neighbourCheck(index, themeSelection, { threshold, by: query.by });
+  const differencing = differencingVerdicts(themeCheck, codedAny, () => themeMembers(index, codedAny, query.question, themes), {
+    groups: byDimension ? byDimension.options.map((o) => o.value) : null,
+    pairs: (a, b) => pairShowable(pairs?.[a]?.[b] ?? 0, counts[a] ?? 0, counts[b] ?? 0, threshold)
+  });
   const disclosed = discloseExplorer({
     threshold,
     base,
@@ -184,7 +218,7 @@ export async function exploreView(
         ? { partition: crossCounts.kind === 'single', groups: byDimension.options.map((o) => crossCounts.groups.get(o.value) ?? zero), missing: crossCounts.missing }
         : null,
     pairs: pairs ?? [],
-    leftOut: leftOutByEachFilter(selection, coded)
+    differencing
   });
 
   const prevalence = themes.map((theme, t) => ({ themeId: theme.id, label: theme.label, ...(disclosed.prevalence[t] as ShownFigure) }));
@@ -205,6 +239,21 @@ export async function exploreView(
   const quoteTheme = chosen !== null && chosen >= 0 && shownIds.includes(chosen) ? (themes[chosen] as ShownTheme) : null;
   const quotes = quoteTheme ? await quotesFor(db, index, rows, query.question, quoteTheme, settings.redactionTerms) : [];
 
+  const measures = measuresOf(loaded, selection, threshold, byDimension, check);
+  const figures: ShownFigure[] = [
+    ...prevalence,
+    ...(crosstab ? crosstab.groups.map((g) => g.base) : []),
+    ...(crosstab ? crosstab.rows.flatMap((r) => r.cells) : []),
+    ...measures.flatMap((m) => [m.base, m.figure, ...(m.byGroup ?? []).flatMap((g) => [g.base, g.figure])])
+  ];
+  const someWithheld = figures.some((f) => f.suppressed === 'differencing');
+  const notice =
+    disclosed.differencing.length > 0
+      ? differencingNotice(disclosed.differencing, dimensions, threshold)
+      : someWithheld
+        ? `A small change to the filters would change some of these figures by between 1 and ${threshold - 1} people, so those are withheld: comparing the two views would reveal something about a group smaller than ${threshold}.`
+        : null;
+
   return {
     questionnaire: { id: meta.id, title: meta.title, kind: meta.kind },
     versions: meta.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt?.toISOString() ?? null })),
@@ -212,21 +261,21 @@ export async function exploreView(
     dimensions,
     applied: {
       versions: query.versions,
-      from: query.from,
-      to: query.to,
+      from: period.fromDay === null ? null : isoDay(period.fromDay),
+      to: period.toDay === null ? null : isoDay(period.toDay),
       question: query.question,
       filters: query.filters,
       by: query.by,
       theme: query.theme ?? (chosen !== null && chosen >= 0 ? (themes[chosen]?.id ?? null) : null)
     },
     threshold,
-    measures: measuresOf(loaded, selection, threshold, byDimension),
+    measures,
     measuresBy: byDimension ? { key: byDimension.key, label: byDimension.label, groups: byDimension.options.map(({ value, label }) => ({ value, label })) } : null,
     base: disclosed.base,
     prevalence,
     crosstab,
     cooccurrence: { themeIds: shownIds.map((t) => (themes[t] as ShownTheme).id), counts: shownIds.map((i) => shownIds.map((j) => disclosed.pairs[i]?.[j] ?? null)) },
     quotes,
-    notice: disclosed.differencing.length > 0 ? differencingNotice(disclosed.differencing, dimensions, threshold) : null
+    notice
   };
 }

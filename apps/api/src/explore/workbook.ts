@@ -29,7 +29,7 @@ function aboutRows(view: ExploreView, organisation: string, now: Date): string[]
     ['Organisation', organisation],
     ['Questionnaire', view.questionnaire.title],
     ['Versions', a.versions.length === 0 ? 'All' : a.versions.join(', ')],
-    ['Submitted', a.from || a.to ? `${a.from ?? 'any date'} to ${a.to ?? 'any date'}` : 'Any date'],
+    ['Submitted', a.from || a.to ? `${a.from ?? 'any date'} to ${a.to ?? 'any date'} (whole weeks, Monday to Sunday)` : 'Any date'],
     ['Themes of answers to', view.freeTextQuestions.find((q) => q.id === a.question)?.label ?? 'Any free-text question']
   ];
   for (const [key, values] of Object.entries(a.filters)) {

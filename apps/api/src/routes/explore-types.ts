@@ -4,7 +4,9 @@
 //
 // Query string:
 //   version=<version number>        only responses to that version (repeatable: any of them)
-//   from=YYYY-MM-DD, to=YYYY-MM-DD  submitted on or between these days (UTC, inclusive)
+//   from=YYYY-MM-DD, to=YYYY-MM-DD  submitted in or between the weeks of these days (UTC, Monday to
+//                                   Sunday, inclusive): limits are widened to whole weeks, and
+//                                   `applied` says which (see packages/insights periods.ts)
 //   question=<free-text question id> themes of that question only (default: any free-text question)
 //   f.<filter key>=<value>          only respondents with that answer (repeat a key: any of its values;
 //                                   different keys must all hold). Keys are FilterDimension.key.
@@ -91,7 +93,9 @@ export interface ExploreView {
   /** The filters as understood (unknown keys and values are a 400, not ignored). */
   applied: {
     versions: number[];
+    /** The Monday of the first week counted. */
     from: string | null;
+    /** The Sunday of the last week counted. */
     to: string | null;
     question: string | null;
     filters: Record<string, string[]>;
@@ -109,6 +113,6 @@ export interface ExploreView {
   crosstab: CrossTab | null;
   cooccurrence: CoOccurrence;
   quotes: ExploreQuote[];
-  /** When figures were withheld to stop differencing, a sentence saying so. */
+  /** When figures were withheld to stop differencing, sentences saying why. */
   notice: string | null;
 }

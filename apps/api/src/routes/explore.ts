@@ -10,6 +10,7 @@ import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { type Database, organisations } from '@safer-voices/db';
+import { MAX_FILTER_PARTS } from '@safer-voices/insights';
 import { eq } from 'drizzle-orm';
 import type { SignedInStaff } from '../auth/guards';
 import { type ExplorableQuestionnaire, explorerFor } from '../explore/cache';
@@ -38,6 +39,9 @@ const One = (what: string) => z.string({ error: `Give one ${what}` }).min(1, `Gi
 
 const NAMED = new Set(['version', 'from', 'to', 'question', 'by', 'theme']);
 
+/** Answers to this many questions at most, beside a version, dates and a question: the differencing check's limit. */
+const MAX_ANSWER_FILTERS = MAX_FILTER_PARTS - 3;
+
 const ExploreQuerySchema = z
   .object({
     version: many.pipe(z.array(z.string().regex(/^[1-9]\d{0,5}$/, 'Choose a version by its number')).max(100)).optional(),
@@ -54,6 +58,10 @@ const ExploreQuerySchema = z
       if (!NAMED.has(key) && !/^f\../.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: `“${key}” is not something the explorer understands` });
     }
     if (query.from && query.to && query.from > query.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end date must be the same as or after the start date' });
+    const answerFilters = Object.keys(query).filter((key) => key.startsWith('f.'));
+    if (answerFilters.length > MAX_ANSWER_FILTERS) {
+      ctx.addIssue({ code: 'custom', path: [answerFilters[MAX_ANSWER_FILTERS] as string], message: `Choose answers to at most ${MAX_ANSWER_FILTERS} questions at once` });
+    }
   });
 
 function exploreQuery(valid: z.infer<typeof ExploreQuerySchema>): ExploreQuery {

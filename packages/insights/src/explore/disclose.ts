@@ -14,14 +14,18 @@
 //   hidden everywhere it appears, which can only make recovery harder.
 // - A co-occurrence count is withheld when it, or the respondents with one
 //   theme but not the other, are too few.
-// - Differencing: when an applied filter leaves out between 1 and threshold − 1
-//   respondents, comparing the view with the same view without that filter
-//   would describe those few; every figure is withheld.
+// - Differencing (the rule in neighbour-rule.ts): when some other view the
+//   filters can make holds the same people plus or minus 1 to threshold − 1,
+//   comparing the two would describe those few, so every figure is withheld;
+//   a cross-tab group whose own view fails the rule is hidden whole, and
+//   others as needed so it cannot be worked out from the margins.
 import { type Figure, type SuppressionReason, suppress } from '../suppress';
 import { wilson } from '../wilson';
+import type { Neighbour } from './neighbour-rule';
+import type { DifferencingVerdicts } from './verdicts';
 
 export type ExploreSuppression = 'primary' | 'secondary' | 'differencing' | null;
-export type ExploreReason = SuppressionReason | 'difference below threshold';
+export type ExploreReason = SuppressionReason;
 
 export interface DisclosedFigure {
   count: number | null;
@@ -54,8 +58,8 @@ export interface ExplorerCounts {
   } | null;
   /** Respondents with both themes, theme × theme (diagonal unused). */
   pairs: readonly (readonly number[])[];
-  /** For each applied filter, the respondents it leaves out (see leftOutByEachFilter). */
-  leftOut: readonly { dimension: string; count: number }[];
+  /** Which of the sets of respondents counted the differencing rule finds unsafe to show (see differencingVerdicts). */
+  differencing: DifferencingVerdicts;
 }
 
 export interface DisclosedExplorer {
@@ -64,11 +68,11 @@ export interface DisclosedExplorer {
   /** bases[g] per group; cells[t][g] per theme and group. */
   crossTab: { bases: DisclosedFigure[]; cells: DisclosedFigure[][] } | null;
   pairs: (number | null)[][];
-  /** Filters whose left-out group is too small to compare against; when any, everything is withheld. */
-  differencing: string[];
+  /** Changes to the filters that would single out a small group; when any, everything is withheld. */
+  differencing: Neighbour[];
 }
 
-const withheld = (suppressed: Exclude<ExploreSuppression, null>, reason: ExploreReason): DisclosedFigure => ({
+const withheldFigure = (suppressed: Exclude<ExploreSuppression, null>, reason: ExploreReason): DisclosedFigure => ({
   count: null,
   percent: null,
   lower: null,
@@ -91,23 +95,19 @@ function shown(count: number, of: number | null, threshold: number): DisclosedFi
   };
 }
 
-const fromFigure = (figure: Figure): DisclosedFigure => ({
-  count: figure.count,
-  percent: figure.percent,
-  lower: figure.lower,
-  upper: figure.upper,
-  suppressed: figure.suppressed,
-  reason: figure.reason
-});
+const fromFigure = (figure: Figure): DisclosedFigure =>
+  figure.reason === 'difference below threshold'
+    ? withheldFigure('differencing', 'difference below threshold')
+    : { count: figure.count, percent: figure.percent, lower: figure.lower, upper: figure.upper, suppressed: figure.suppressed, reason: figure.reason };
 
-function everythingWithheld(input: ExplorerCounts, suppressed: 'primary' | 'differencing', reason: ExploreReason, differencing: string[]): DisclosedExplorer {
+function everythingWithheld(input: ExplorerCounts, suppressed: 'primary' | 'differencing', reason: ExploreReason, differencing: Neighbour[]): DisclosedExplorer {
   const T = input.counts.length;
   const crossTab = input.crossTab
-    ? { bases: input.crossTab.groups.map(() => withheld(suppressed, reason)), cells: input.counts.map(() => input.crossTab?.groups.map(() => withheld(suppressed, reason)) ?? []) }
+    ? { bases: input.crossTab.groups.map(() => withheldFigure(suppressed, reason)), cells: input.counts.map(() => input.crossTab?.groups.map(() => withheldFigure(suppressed, reason)) ?? []) }
     : null;
   return {
-    base: withheld(suppressed, reason),
-    prevalence: input.counts.map(() => withheld(suppressed, reason)),
+    base: withheldFigure(suppressed, reason),
+    prevalence: input.counts.map(() => withheldFigure(suppressed, reason)),
     crossTab,
     pairs: Array.from({ length: T }, () => new Array<number | null>(T).fill(null)),
     differencing
@@ -118,9 +118,15 @@ function discloseCrossTab(input: ExplorerCounts, prevalence: DisclosedFigure[]):
   const { threshold, base } = input;
   const table = input.crossTab as NonNullable<ExplorerCounts['crossTab']>;
   const T = input.counts.length;
-  // Model columns: groups at or above the threshold, then the small groups together, then no answer.
-  const big = table.groups.map((g, i) => (g.base >= threshold ? i : -1)).filter((i) => i >= 0);
+  // Model columns: groups at or above the threshold, then the small groups together, then no answer,
+  // then each group the differencing rule withholds, hidden whatever its counts.
+  const verdicts = input.differencing;
+  const unsafe = (i: number) => verdicts.groups?.[i] === true;
+  // A cell the rule withholds: its theme's whole row when the theme's count is withheld by it.
+  const unsafeCell = (t: number, i: number) => verdicts.themes?.[t] === true || verdicts.cells?.[t]?.[i] === true;
+  const big = table.groups.map((g, i) => (g.base >= threshold && !unsafe(i) ? i : -1)).filter((i) => i >= 0);
   const small = table.groups.filter((g) => g.base < threshold);
+  const withheld = table.groups.filter((g, i) => g.base >= threshold && unsafe(i));
   const columns: GroupTally[] = big.map((i) => table.groups[i] as GroupTally);
   const together = (tallies: readonly GroupTally[]): GroupTally => ({
     base: tallies.reduce((s, g) => s + g.base, 0),
@@ -128,30 +134,38 @@ function discloseCrossTab(input: ExplorerCounts, prevalence: DisclosedFigure[]):
   });
   if (small.length > 0 && together(small).base > 0) columns.push(together(small));
   if (table.partition && table.missing && table.missing.base > 0) columns.push(table.missing);
+  const withheldColumns = withheld.map((_, i) => columns.length + i);
+  columns.push(...withheld);
 
   const baseModel = suppress(
     columns.map((c) => c.base),
-    { threshold }
+    { threshold, withheldColumns }
   );
   const groupHidden = big.map((_, j) => (baseModel.cells[j] as Figure).count === null);
   const cellFigures: Figure[][] = [];
   for (let t = 0; t < T; t++) {
-    const model = suppress([columns.map((c) => c.counts[t] ?? 0), columns.map((c) => c.base - (c.counts[t] ?? 0))], { threshold, percentOf: 'column' });
+    const withheldCells = big.flatMap((i, j) => (unsafeCell(t, i) ? [[0, j] as const] : []));
+    const model = suppress([columns.map((c) => c.counts[t] ?? 0), columns.map((c) => c.base - (c.counts[t] ?? 0))], { threshold, percentOf: 'column', withheldColumns, withheldCells });
     cellFigures.push(big.map((_, j) => (model.cells[0] as Figure[])[j] as Figure));
     big.forEach((_, j) => {
       if ((model.columnTotals[j] as Figure).count === null) groupHidden[j] = true;
     });
     // With one answer each, the row total is the theme's count: hidden here, hidden there too.
     const prevalent = prevalence[t] as DisclosedFigure;
-    if (table.partition && (model.rowTotals[0] as Figure).count === null && prevalent.count !== null) prevalence[t] = withheld('secondary', SECONDARY);
+    if (table.partition && (model.rowTotals[0] as Figure).count === null && prevalent.count !== null) prevalence[t] = withheldFigure('secondary', SECONDARY);
   }
 
-  const bases = table.groups.map((g) => withheld('primary', g.base === 0 ? 'count below threshold' : 'base below threshold'));
-  const cells = input.counts.map(() => table.groups.map(() => withheld('primary', 'base below threshold')));
+  // Groups hidden whole: too small, or their own view fails the differencing rule.
+  const hiddenWhole = (g: GroupTally, i: number, isBase: boolean): DisclosedFigure =>
+    g.base >= threshold && unsafe(i)
+      ? withheldFigure('differencing', 'difference below threshold')
+      : withheldFigure('primary', isBase && g.base === 0 ? 'count below threshold' : 'base below threshold');
+  const bases = table.groups.map((g, i) => hiddenWhole(g, i, true));
+  const cells = input.counts.map(() => table.groups.map((g, i) => hiddenWhole(g, i, false)));
   big.forEach((i, j) => {
     const group = table.groups[i] as GroupTally;
     const model = baseModel.cells[j] as Figure;
-    bases[i] = groupHidden[j] ? (model.count === null ? fromFigure(model) : withheld('secondary', SECONDARY)) : shown(group.base, base, threshold);
+    bases[i] = groupHidden[j] ? (model.count === null ? fromFigure(model) : withheldFigure('secondary', SECONDARY)) : shown(group.base, base, threshold);
     for (let t = 0; t < T; t++) {
       const figure = fromFigure((cellFigures[t] as Figure[])[j] as Figure);
       // A percentage with its count gives the group's base away.
@@ -162,14 +176,18 @@ function discloseCrossTab(input: ExplorerCounts, prevalence: DisclosedFigure[]):
   return { bases, cells };
 }
 
+/** Whether a pair's count can be shown as far as small numbers go: "15 of the 20 with A also have B" tells about the 5 without B, too. */
+export function pairShowable(both: number, a: number, b: number, threshold: number): boolean {
+  return both >= threshold && a - both >= threshold && b - both >= threshold;
+}
+
 function disclosePairs(input: ExplorerCounts, prevalence: DisclosedFigure[]): (number | null)[][] {
   const { threshold, counts, pairs } = input;
   return counts.map((a, i) =>
     counts.map((b, j) => {
       if (i === j) return (prevalence[i] as DisclosedFigure).count;
       const both = pairs[i]?.[j] ?? 0;
-      // "15 of the 20 with A also have B" tells about the 5 without B, too.
-      return both >= threshold && a - both >= threshold && b - both >= threshold ? both : null;
+      return pairShowable(both, a, b, threshold) && input.differencing.pairs?.[i]?.[j] !== true ? both : null;
     })
   );
 }
@@ -178,11 +196,14 @@ function disclosePairs(input: ExplorerCounts, prevalence: DisclosedFigure[]): (n
 export function discloseExplorer(input: ExplorerCounts): DisclosedExplorer {
   const { threshold, base } = input;
   if (!(threshold >= 1)) throw new RangeError('threshold must be at least 1');
-  const differencing = input.leftOut.filter((d) => d.count > 0 && d.count < threshold).map((d) => d.dimension);
+  const differencing = [...input.differencing.view];
   if (differencing.length > 0) return everythingWithheld(input, 'differencing', 'difference below threshold', differencing);
   if (base < threshold) return everythingWithheld(input, 'primary', 'base below threshold', []);
 
-  const prevalence = input.counts.map((count) => fromFigure(suppress([count, base - count], { threshold }).cells[0] as Figure));
+  const prevalence = input.counts.map((count, t) => {
+    const figure = fromFigure(suppress([count, base - count], { threshold }).cells[0] as Figure);
+    return figure.count !== null && input.differencing.themes?.[t] === true ? withheldFigure('differencing', 'difference below threshold') : figure;
+  });
   const crossTab = input.crossTab ? discloseCrossTab(input, prevalence) : null;
   return { base: shown(base, null, threshold), prevalence, crossTab, pairs: disclosePairs(input, prevalence), differencing: [] };
 }

@@ -100,6 +100,8 @@ export class ExploreIndex {
   private readonly slotByTheme = new Map<string, number>();
   themeWords = 1;
   readonly entries: CodeEntries[] = [];
+  /** Bumped whenever any answer's coding changes, so what is worked out from the codes can be kept until then. */
+  codesVersion = 0;
 
   constructor(capacity = 1024) {
     // A whole number of 32-row words, so bitsets and columns line up.
@@ -172,6 +174,7 @@ export class ExploreIndex {
     question.masks.fill(0, row * this.themeWords, (row + 1) * this.themeWords);
     question.generation[row] = ((question.generation[row] as number) + 1) >>> 0;
     setBit(question.coded, row);
+    this.codesVersion++;
     for (const code of codes) this.addCode(row, questionId, code);
   }
 
@@ -179,6 +182,7 @@ export class ExploreIndex {
   markCoded(row: number, questionId: string): void {
     this.checkRow(row);
     setBit(this.questionColumn(questionId).coded, row);
+    this.codesVersion++;
   }
 
   /** Add one "yes" theme to an answer's coding (loading a coding in parts). */
@@ -190,6 +194,7 @@ export class ExploreIndex {
     const at = row * this.themeWords + (slot >>> 5);
     question.masks[at] = (question.masks[at] as number) | (1 << (slot & 31));
     setBit(question.coded, row);
+    this.codesVersion++;
     this.pushEntry(slot, row, question.index, code.confidence, question.generation[row] as number);
   }
 
@@ -204,6 +209,7 @@ export class ExploreIndex {
     question.masks.fill(0, row * this.themeWords, (row + 1) * this.themeWords);
     clearBit(question.coded, row);
     question.generation[row] = ((question.generation[row] as number) + 1) >>> 0;
+    this.codesVersion++;
   }
 
   /** Slots of these theme ids that occur in the index (unknown ids have none). */

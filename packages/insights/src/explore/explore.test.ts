@@ -3,7 +3,8 @@ import { wilson } from '../wilson';
 import { countBits } from './bitset';
 import { discloseExplorer, type ExplorerCounts } from './disclose';
 import { daysSinceEpoch, ExploreIndex } from './explore-index';
-import { codedRows, leftOutByEachFilter, selectRespondents, type ThemeGroup } from './select';
+import { neighbourCheck } from './neighbours';
+import { codedRows, selectRespondents, type ThemeGroup } from './select';
 import { themeCoOccurrence, themeCrossTab, themePrevalence } from './tally';
 import { topAnswers } from './top-answers';
 
@@ -47,15 +48,19 @@ describe('the explore index', () => {
     expect(themePrevalence(index, codedRows(index, 'q1'), 'q1', THEMES)).toEqual({ base: 3, counts: [1, 2, 0] });
   });
 
-  it('filters by version, day range and closed answers (any of a key’s values, all keys)', () => {
+  it('filters by version, whole weeks and closed answers (any of a key’s values, all keys)', () => {
     const { index, add, day } = pupils();
+    // `day` is a Monday: weeks 0, 1, 1 and 2.
     add('oak', 'y9', [['knives']], ['stayed_in'], 1, 0);
-    add('oak', 'y10', [['knives']], ['avoided', 'stayed_in'], 2, 1);
-    add('elm', 'y9', [['fear']], ['avoided'], 2, 2);
-    add('ash', 'y9', [['drugs']], [], 2, 3);
+    add('oak', 'y10', [['knives']], ['avoided', 'stayed_in'], 2, 7);
+    add('elm', 'y9', [['fear']], ['avoided'], 2, 13);
+    add('ash', 'y9', [['drugs']], [], 2, 14);
     const count = (filter: Parameters<typeof selectRespondents>[1]) => countBits(selectRespondents(index, filter).rows);
     expect(count({ versions: [2] })).toBe(3);
-    expect(count({ fromDay: day + 1, toDay: day + 2 })).toBe(2);
+    // Wednesday to Thursday of week 1 is all of week 1: a day cannot be picked out.
+    expect(count({ fromDay: day + 9, toDay: day + 10 })).toBe(2);
+    expect(count({ fromDay: day + 6 })).toBe(4);
+    expect(count({ toDay: day + 6 })).toBe(1);
     expect(count({ values: { school: ['oak', 'elm'] } })).toBe(3);
     expect(count({ values: { school: ['oak', 'elm'], year: ['y9'] } })).toBe(2);
     expect(count({ values: { did: ['avoided'] } })).toBe(2);
@@ -143,17 +148,13 @@ describe('differencing', () => {
     for (let i = 0; i < 6; i++) add('ash', 'y9', [['drugs']]);
     for (let i = 0; i < 50; i++) add('ash', 'y10', [['drugs']]);
     const coded = codedRows(index, null);
-    const year9 = selectRespondents(index, { values: { year: ['y9'] } });
-    expect(leftOutByEachFilter(year9, coded)).toEqual([{ dimension: 'year', count: 50 }]);
-    const allButAsh = selectRespondents(index, { values: { year: ['y9'], school: ['oak', 'elm'] } });
-    expect(leftOutByEachFilter(allButAsh, coded)).toEqual([
-      { dimension: 'year', count: 0 },
-      { dimension: 'school', count: 6 }
-    ]);
+    const check = (values: Record<string, string[]>) => neighbourCheck(index, selectRespondents(index, { values }), { threshold: 10 })(coded).view;
+    expect(check({ year: ['y9'] })).toEqual([]);
+    expect(check({ year: ['y9'], school: ['oak', 'elm'] })).toEqual([{ change: 'without', dimensions: ['school'] }]);
   });
 });
 
-const view = (input: Partial<ExplorerCounts>): ExplorerCounts => ({ threshold: 10, base: 0, counts: [], pairs: [], leftOut: [], ...input });
+const view = (input: Partial<ExplorerCounts>): ExplorerCounts => ({ threshold: 10, base: 0, counts: [], pairs: [], differencing: { view: [] }, ...input });
 
 describe('disclosure control for the explorer', () => {
   it('shows counts with Wilson intervals and withholds small ones and small complements', () => {
@@ -183,14 +184,11 @@ describe('disclosure control for the explorer', () => {
           [40, 0],
           [0, 30]
         ],
-        leftOut: [
-          { dimension: 'year', count: 0 },
-          { dimension: 'school', count: 6 }
-        ],
+        differencing: { view: [{ change: 'without', dimensions: ['school'] }] },
         crossTab: { partition: true, groups: [{ base: 70, counts: [40, 30] }], missing: null }
       })
     );
-    expect(out.differencing).toEqual(['school']);
+    expect(out.differencing).toEqual([{ change: 'without', dimensions: ['school'] }]);
     expect(out.base).toMatchObject({ count: null, suppressed: 'differencing', reason: 'difference below threshold' });
     expect(out.prevalence.every((f) => f.count === null && f.suppressed === 'differencing')).toBe(true);
     expect(out.crossTab?.cells.flat().every((f) => f.suppressed === 'differencing')).toBe(true);
@@ -233,6 +231,70 @@ describe('disclosure control for the explorer', () => {
     expect(fear?.[0]).toMatchObject({ count: 20, percent: 40, suppressed: null });
     expect(fear?.[1]).toMatchObject({ count: null, suppressed: 'secondary' });
     expect(out.prevalence.map((p) => p.count)).toEqual([44, 30]);
+  });
+
+  it('hides a group the differencing rule withholds whole, and enough others that it cannot be worked out', () => {
+    const groups = [
+      { base: 30, counts: [15] },
+      { base: 24, counts: [12] },
+      { base: 20, counts: [10] }
+    ];
+    const out = discloseExplorer(view({ base: 74, counts: [37], pairs: [[37]], crossTab: { partition: true, groups, missing: null }, differencing: { view: [], groups: [false, true, false] } }));
+    const bases = out.crossTab?.bases.map((b) => [b.count, b.suppressed]);
+    // 74 − 30 − 20 would give the 24 away: one more base goes.
+    expect(bases).toEqual([
+      [30, null],
+      [null, 'differencing'],
+      [null, 'secondary']
+    ]);
+    expect(out.crossTab?.cells[0]?.[1]).toMatchObject({ count: null, suppressed: 'differencing' });
+  });
+
+  it('keeps a small group in the table model when the differencing rule flags it too', () => {
+    // 37 = 24 + 11 + 2: the 2 are hidden as too few whatever else is said of them, so the 11 goes as well.
+    const groups = [
+      { base: 2, counts: [0] },
+      { base: 24, counts: [12] },
+      { base: 11, counts: [3] }
+    ];
+    const out = discloseExplorer(view({ base: 37, counts: [15], pairs: [[15]], crossTab: { partition: true, groups, missing: null }, differencing: { view: [], groups: [true, false, false] } }));
+    expect(out.crossTab?.bases.map((b) => [b.count, b.suppressed])).toEqual([
+      [null, 'primary'],
+      [24, null],
+      [null, 'secondary']
+    ]);
+  });
+
+  it('withholds a theme, a cell or a pair the differencing rule finds unsafe, keeping the rest', () => {
+    const out = discloseExplorer(
+      view({
+        base: 100,
+        counts: [40, 30],
+        pairs: [
+          [40, 15],
+          [15, 30]
+        ],
+        crossTab: {
+          partition: true,
+          groups: [
+            { base: 50, counts: [20, 15] },
+            { base: 50, counts: [20, 15] }
+          ],
+          missing: null
+        },
+        differencing: { view: [], themes: [true, false], cells: [[false, false], [false, true]], pairs: [[false, true], [true, false]] }
+      })
+    );
+    expect(out.prevalence.map((p) => [p.count, p.suppressed])).toEqual([
+      [null, 'differencing'],
+      [30, null]
+    ]);
+    // The withheld theme's whole row; and one cell of the other, with its partner so neither can be worked out from 30.
+    expect(out.crossTab?.cells.map((row) => row.map((c) => c.suppressed))).toEqual([
+      ['differencing', 'differencing'],
+      ['secondary', 'differencing']
+    ]);
+    expect(out.pairs[0]?.[1]).toBeNull();
   });
 
   it('withholds co-occurrence counts that are small or leave a small group with one theme only', () => {

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { discloseExplorer } from './disclose';
 import { ExploreIndex } from './explore-index';
 import { type MeasureTally, measureRows, tallyMeasureGroups, tallyMeasures } from './measures';
-import { leftOutByEachFilter, selectRespondents } from './select';
+import { neighbourCheck } from './neighbours';
+import { selectRespondents } from './select';
+import { type DifferencingVerdicts, differencingVerdicts } from './verdicts';
 
 const SAFE = { dimension: 'safe', counts: ['very_safe', 'quite_safe'], notInBase: ['dont_know'] };
 const DID = { dimension: 'did', counts: ['stayed_in', 'changed_route'], notInBase: [] };
 
 /** A measure's figures through the explorer's disclosure control, as one theme: the respondents counted. */
-const disclosed = (tally: MeasureTally | undefined) => {
-  const { base, counted, leftOut } = tally as MeasureTally;
-  return discloseExplorer({ threshold: 10, base, counts: [counted], pairs: [[counted]], leftOut });
+const disclosed = (tally: MeasureTally | undefined, differencing: DifferencingVerdicts = { view: [] }) => {
+  const { base, counted } = tally as MeasureTally;
+  return discloseExplorer({ threshold: 10, base, counts: [counted], pairs: [[counted]], differencing });
 };
 
 function pupils() {
@@ -55,9 +57,9 @@ describe('perception-of-safety measures over the index', () => {
     const oak = selectRespondents(index, { values: { school: ['oak'] } });
     const [tally] = tallyMeasures(oak, [rows]);
     // Ash's 4 in the base, not its 4 "don't know".
-    expect(tally?.leftOut).toEqual(leftOutByEachFilter(oak, rows.base));
-    expect(tally?.leftOut).toEqual([{ dimension: 'school', count: 4 }]);
-    const shown = disclosed(tally);
+    const verdicts = differencingVerdicts(neighbourCheck(index, oak, { threshold: 10 }), rows.base, () => ({ sets: [rows.counted] }));
+    expect(verdicts.view).toEqual([{ change: 'without', dimensions: ['school'] }]);
+    const shown = disclosed(tally, verdicts);
     expect(shown.prevalence[0]).toMatchObject({ count: null, suppressed: 'differencing' });
     expect(shown.base).toMatchObject({ count: null, suppressed: 'differencing' });
   });

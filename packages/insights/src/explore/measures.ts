@@ -1,7 +1,7 @@
 // Perception-of-safety measures over an ExploreIndex: for one closed
 // question (a dimension), the respondents in the measure's base and those
 // whose answer counts towards its headline, e.g. "very or fairly safe".
-import { and, type Bitset, emptyBitset, popcount32, setBit } from './bitset';
+import { type Bitset, emptyBitset, popcount32, setBit } from './bitset';
 import type { DimensionColumn, ExploreIndex } from './explore-index';
 import type { GroupTally } from './disclose';
 import type { Selection } from './select';
@@ -97,26 +97,14 @@ export interface MeasureTally {
   base: number;
   /** Selected respondents counted. */
   counted: number;
-  /** For each applied filter, the base's respondents it alone leaves out (as leftOutByEachFilter). */
-  leftOut: { dimension: string; count: number }[];
 }
 
-/**
- * Counts for many measures over one selection. What every filter but one
- * lets through is the same for all the measures, so it is worked out once;
- * then one pass over each measure's words takes every count, skipping words
- * where nobody is in its base.
- */
+/** Counts for many measures over one selection: one pass over each measure's words, skipping words where nobody is in its base. */
 export function tallyMeasures(selection: Selection, measures: readonly MeasureRows[]): MeasureTally[] {
-  const { parts, rows: selected } = selection;
-  const othersOf = parts.map((_, i) => parts.reduce<Bitset | null>((others, part, j) => (j === i ? others : others ? and(others, part.rows) : part.rows), null));
-  const partRows = parts.map((part) => part.rows);
+  const selected = selection.rows;
   return measures.map(({ base: inBase, counted: toCount }) => {
     let base = 0;
     let counted = 0;
-    // With a single filter, "every other filter" lets everyone in the base through.
-    const others = othersOf.map((o) => o ?? inBase);
-    const leftOut = new Float64Array(parts.length);
     const words = Math.min(selected.length, inBase.length);
     for (let w = 0; w < words; w++) {
       const b = inBase[w] as number;
@@ -124,11 +112,8 @@ export function tallyMeasures(selection: Selection, measures: readonly MeasureRo
       const s = selected[w] as number;
       base += popcount32(s & b);
       counted += popcount32(s & (toCount[w] as number));
-      for (let i = 0; i < partRows.length; i++) {
-        leftOut[i] = (leftOut[i] as number) + popcount32(((others[i] as Bitset)[w] as number) & ~((partRows[i] as Bitset)[w] as number) & b);
-      }
     }
-    return { base, counted, leftOut: parts.map((part, i) => ({ dimension: part.dimension, count: leftOut[i] as number })) };
+    return { base, counted };
   });
 }
 

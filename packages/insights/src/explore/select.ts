@@ -1,25 +1,44 @@
-// Filters over an ExploreIndex: the respondents a filter selects, those with a
-// coded answer, and the groups each filter leaves out (for the differencing
-// check).
-import { and, type Bitset, countAndNot, emptyBitset, fullBitset, orInPlace } from './bitset';
-import type { ExploreIndex } from './explore-index';
+// Filters over an ExploreIndex: the respondents a filter selects, what each
+// part of it lets through, how a narrower choice of a part could shrink the
+// view (for the differencing rule, see neighbours.ts), and those with a coded
+// answer.
+import { and, type Bitset, emptyBitset, fullBitset, orInPlace } from './bitset';
+import type { ExploreIndex, MultiColumn } from './explore-index';
+import { weekOfDay, wholeWeeks } from './periods';
 
 export interface ExploreFilter {
   /** Only these version numbers (any of them). */
   versions?: readonly number[];
-  /** Submitted on or after this day number (days since 1970-01-01, UTC). */
+  /** Submitted in or after the week of this day number (days since 1970-01-01, UTC): limits are whole weeks. */
   fromDay?: number | null;
-  /** Submitted on or before this day number. */
+  /** Submitted in or before the week of this day number. */
   toDay?: number | null;
   /** Per dimension key, the values accepted (any of them); different keys must all hold. */
   values?: Readonly<Record<string, readonly string[]>>;
 }
 
+/**
+ * How a narrower choice of one filter part could shrink a view:
+ * - `groups`: several answers (or versions) are chosen, and the respondents
+ *   with each key (an answer; for several answers each, the chosen ones they
+ *   gave) can be left out alone by choosing fewer;
+ * - `period`: the limits are weeks, and only whole weeks at either end can be
+ *   cut off or added.
+ */
+export type Narrowing =
+  | {
+      kind: 'groups';
+      /** A small whole number per group, 0 upwards (asked only of rows that pass the part). */
+      keyOf: (row: number) => number;
+    }
+  | { kind: 'period'; fromWeek: number | null; toWeek: number | null };
+
 /** One applied filter and the respondents it lets through on its own. */
 export interface FilterPart {
-  /** `version`, `date`, or a dimension key. */
+  /** `version`, `date`, `question`, or a dimension key. */
   dimension: string;
   rows: Bitset;
+  narrowing: Narrowing | null;
 }
 
 export interface Selection {
@@ -87,40 +106,64 @@ function rowsBetween(size: number, values: Int32Array | Uint16Array, low: number
   return bits;
 }
 
-function dimensionRows(index: ExploreIndex, key: string, values: readonly string[]): Bitset {
+/** A key per distinct set of the wanted values a row has (rows with none of them are not asked about). */
+function patternKeys(column: MultiColumn, wanted: Uint32Array): (row: number) => number {
+  const keys = new Map<string, number>();
+  return (row) => {
+    let pattern = '';
+    for (let k = 0; k < column.words; k++) pattern += `${((column.masks[row * column.words + k] as number) & (wanted[k] as number)) >>> 0},`;
+    let key = keys.get(pattern);
+    if (key === undefined) keys.set(pattern, (key = keys.size));
+    return key;
+  };
+}
+
+function dimensionPart(index: ExploreIndex, key: string, values: readonly string[]): FilterPart {
   const column = index.dimensions.get(key);
-  if (!column) return emptyBitset(index.size);
+  if (!column) return { dimension: key, rows: emptyBitset(index.size), narrowing: null };
   if (column.kind === 'single') {
     const accepted = new Uint8Array(column.values.length + 1);
     for (const value of values) {
       const code = column.codeOf.get(value);
       if (code !== undefined) accepted[code] = 1;
     }
-    return rowsAccepted(index.size, column.codes, accepted);
+    const codes = column.codes;
+    const narrowing: Narrowing | null = new Set(values).size > 1 ? { kind: 'groups', keyOf: (row) => codes[row] as number } : null;
+    return { dimension: key, rows: rowsAccepted(index.size, column.codes, accepted), narrowing };
   }
   const wanted = new Uint32Array(column.words);
   for (const value of values) {
     const bit = column.bitOf.get(value);
     if (bit !== undefined) wanted[bit >>> 5] = (wanted[bit >>> 5] as number) | (1 << (bit & 31));
   }
-  return rowsWithAnyBit(index.size, column.masks, column.words, wanted);
+  const narrowing: Narrowing | null = new Set(values).size > 1 ? { kind: 'groups', keyOf: patternKeys(column, wanted) } : null;
+  return { dimension: key, rows: rowsWithAnyBit(index.size, column.masks, column.words, wanted), narrowing };
 }
 
-/** The respondents matching a filter, and what each applied part lets through alone. */
+/**
+ * The respondents matching a filter, and what each applied part lets through
+ * alone. Date limits are widened to whole weeks here, whoever asks.
+ */
 export function selectRespondents(index: ExploreIndex, filter: ExploreFilter): Selection {
   const parts: FilterPart[] = [];
   if (filter.versions && filter.versions.length > 0) {
     const accepted = new Uint8Array(0x10000);
     for (const v of filter.versions) if (v >= 0 && v < accepted.length) accepted[v] = 1;
-    parts.push({ dimension: 'version', rows: rowsAccepted(index.size, index.version, accepted) });
+    const version = index.version;
+    const position = new Map([...new Set(filter.versions)].map((v, i) => [v, i]));
+    const narrowing: Narrowing | null = position.size > 1 ? { kind: 'groups', keyOf: (row) => position.get(version[row] as number) ?? 0 } : null;
+    parts.push({ dimension: 'version', rows: rowsAccepted(index.size, index.version, accepted), narrowing });
   }
-  const from = filter.fromDay ?? null;
-  const to = filter.toDay ?? null;
+  const { fromDay: from, toDay: to } = wholeWeeks({ fromDay: filter.fromDay ?? null, toDay: filter.toDay ?? null });
   if (from !== null || to !== null) {
-    parts.push({ dimension: 'date', rows: rowsBetween(index.size, index.day, from ?? -Infinity, to ?? Infinity) });
+    parts.push({
+      dimension: 'date',
+      rows: rowsBetween(index.size, index.day, from ?? -Infinity, to ?? Infinity),
+      narrowing: { kind: 'period', fromWeek: from === null ? null : weekOfDay(from), toWeek: to === null ? null : weekOfDay(to) }
+    });
   }
   for (const [key, values] of Object.entries(filter.values ?? {})) {
-    if (values.length > 0) parts.push({ dimension: key, rows: dimensionRows(index, key, values) });
+    if (values.length > 0) parts.push(dimensionPart(index, key, values));
   }
   let rows = fullBitset(index.size);
   for (const part of parts) rows = and(rows, part.rows);
@@ -132,19 +175,4 @@ export function codedRows(index: ExploreIndex, question: string | null): Bitset 
   const rows = emptyBitset(index.size);
   for (const [id, column] of index.questions) if (question === null || id === question) orInPlace(rows, column.coded);
   return rows;
-}
-
-/**
- * For each applied filter part, how many of `population` match every other
- * part but not this one: the group the view leaves out compared with the
- * same view without that filter.
- */
-export function leftOutByEachFilter(selection: Selection, population: Bitset): { dimension: string; count: number }[] {
-  return selection.parts.map((part, i) => {
-    let others = population;
-    selection.parts.forEach((other, j) => {
-      if (j !== i) others = and(others, other.rows);
-    });
-    return { dimension: part.dimension, count: countAndNot(others, part.rows, population) };
-  });
 }
