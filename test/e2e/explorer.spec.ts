@@ -1,11 +1,11 @@
 // The analyst's explorer. An officer publishes a copy of the youth survey of
-// its own (so these counts are not disturbed by other tests), 45 young people
+// its own (so these counts are not disturbed by other tests), 47 young people
 // answer it through the API, and the demo analyst explores it at a phone's
 // width: prevalence chart and table, a filter and a group-by chosen with the
 // keyboard only, the cross-tab with a small group withheld, quotes with the
-// evidence marked, and the notice when a filter would single out a few
-// people by differencing. Axe on every state; the form again with JavaScript
-// off; a safeguarding lead turned away.
+// evidence marked, dates counted as whole weeks, and the notice when a filter
+// would single out a few people by differencing. Axe on every state; the form
+// again with JavaScript off; a safeguarding lead turned away.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
@@ -19,22 +19,38 @@ const ONLINE = 'How safe do you feel online?';
 const DAY = 'How safe do you feel going out in your area during the day?';
 
 /**
- * A published copy of the youth survey, answered by 45 young people. Online,
- * 20 feel very safe and 20 quite safe (every other one writes about knives,
- * the rest about a dark alley) and 5 not very safe (all knives): 25 knives.
- * In their area during the day, 30 feel very safe: 13, 12 and 5 of those
- * groups, 18 of them writing about knives.
+ * A published copy of the youth survey, answered by 47 young people. Online,
+ * 20 feel very safe, 22 quite safe and 5 not very safe. In their area during
+ * the day, 27 feel very safe (10, 12 and 5 of those groups, every other one
+ * of the first two writing about knives, the rest about a dark alley, and the
+ * 5 about knives: 16 knives) and 20 quite safe (10 and 10: the first all
+ * write about the alley, the second all about knives). 26 write about knives.
+ * So the filter "very safe during the day" leaves out 0 or at least 10 of
+ * every group and theme, and none of its figures are withheld for differencing.
  */
 async function publishAndAnswer(request: APIRequestContext, title: string): Promise<string> {
   const survey = await publishedYouthSurvey(request, await staffApi(request, DEMO_STAFF.officer.email), title);
-  const group = (online: string, size: number, dayVerySafe: number, allKnives = false) =>
-    Array.from({ length: size }, (_, i) => ({
-      safe_online: online,
-      safe_area_day: i < dayVerySafe ? 'very_safe' : 'quite_safe',
-      what_makes_unsafe: allKnives || i % 2 === 0 ? KNIVES : ALLEY
-    }));
-  await answerAll(request, survey, [...group('very_safe', 20, 13), ...group('quite_safe', 20, 12), ...group('not_very_safe', 5, 5, true)]);
+  const people = (online: string, day: string, texts: string[]) => texts.map((what_makes_unsafe) => ({ safe_online: online, safe_area_day: day, what_makes_unsafe }));
+  const alternating = (n: number) => Array.from({ length: n }, (_, i) => (i % 2 === 0 ? KNIVES : ALLEY));
+  const all = (n: number, text: string) => new Array<string>(n).fill(text);
+  await answerAll(request, survey, [
+    ...people('very_safe', 'very_safe', alternating(10)),
+    ...people('very_safe', 'quite_safe', all(10, ALLEY)),
+    ...people('quite_safe', 'very_safe', alternating(12)),
+    ...people('quite_safe', 'quite_safe', all(10, KNIVES)),
+    ...people('not_very_safe', 'very_safe', all(5, KNIVES))
+  ]);
   return survey.id;
+}
+
+/** A day as the explorer writes it, e.g. "7 December 2026". */
+const inWords = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The Monday of a day's week (UTC), as YYYY-MM-DD. */
+function mondayOf(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
 }
 
 /** Press Tab until `target` has focus: proof it can be reached from the keyboard. */
@@ -86,12 +102,12 @@ test.describe.serial('the explorer', () => {
     // The background coder codes the answers within seconds.
     await expect(async () => {
       await page.reload();
-      await expect(row(page, 'themes-table', 'Knives & weapons').locator('td').first()).toHaveText('25', { timeout: 1000 });
+      await expect(row(page, 'themes-table', 'Knives & weapons').locator('td').first()).toHaveText('26', { timeout: 1000 });
     }).toPass({ timeout: 60_000, intervals: [1000] });
-    await expect(page.getByText('45 respondents match these filters')).toBeVisible();
+    await expect(page.getByText('47 respondents match these filters')).toBeVisible();
     await expect(page.getByRole('img', { name: /Bar chart: share of respondents mentioning each theme/ })).toBeVisible();
     const knives = row(page, 'themes-table', 'Knives & weapons').locator('td');
-    await expect(knives.nth(1)).toHaveText('56%');
+    await expect(knives.nth(1)).toHaveText('55%');
     await expect(knives.nth(2)).toHaveText(/^\d+–\d+%$/);
     await expect(row(page, 'themes-table', 'School exclusion').locator('td')).toHaveText(['[c]', '[c]', '[c]']);
     await expect(page.getByRole('region', { name: /Respondents mentioning each theme/ })).toBeVisible();
@@ -119,16 +135,17 @@ test.describe.serial('the explorer', () => {
     const showing = page.getByRole('region', { name: 'Showing' });
     await expect(showing).toContainText(`${DAY}: Very safe`);
     await expect(showing).toContainText(`Grouped by “${ONLINE}”`);
-    await expect(page.getByText('30 respondents match these filters')).toBeVisible();
-    await expect(row(page, 'themes-table', 'Knives & weapons').locator('td')).toHaveText(['18', '60%', /^\d+–\d+%$/]);
+    await expect(page.getByText('27 respondents match these filters')).toBeVisible();
+    await expect(row(page, 'themes-table', 'Knives & weapons').locator('td')).toHaveText(['16', '59%', /^\d+–\d+%$/]);
     // The section with a ticked answer stays open, and says so.
     await expect(section).toHaveAttribute('open');
     await expect(section.locator('summary')).toContainText('(1 chosen)');
 
-    // The cross-tab: one column per answer, the group of 5 withheld.
+    // The cross-tab: one column per answer, the group of 5 withheld, and the 10 with it (27 − 12 would give 15 away).
     const crosstab = page.getByRole('table', { name: `Respondents mentioning each theme, by “${ONLINE}”` });
     await expect(crosstab).toBeVisible();
-    await expect(crosstab.getByRole('columnheader', { name: 'Very safe n = 13' })).toBeVisible();
+    await expect(crosstab.getByRole('columnheader', { name: 'Quite safe n = 12' })).toBeVisible();
+    await expect(crosstab.getByRole('columnheader', { name: 'Very safe n = [c]' })).toBeVisible();
     await expect(crosstab.getByRole('columnheader', { name: 'Not very safe n = [c]' })).toBeVisible();
     await expect(page.getByRole('region', { name: `Respondents mentioning each theme, by “${ONLINE}”` })).toBeVisible();
     await expect(page.getByText('Secondary suppression')).toBeVisible();
@@ -146,6 +163,13 @@ test.describe.serial('the explorer', () => {
     await expect(page.getByText(/Quotes are redacted/)).toBeVisible();
     await expectNoAxeFindings(page);
     await shot(page, 'explorer-quotes');
+
+    // Dates are whole weeks: today alone is this week, and the page says so.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(`/staff/analysis/${id}?from=${today}&to=${today}`);
+    await expect(page.getByRole('region', { name: 'Showing' })).toContainText(`Submitted in the week of ${inWords(mondayOf(today))}`);
+    await expect(page.getByLabel('Submitted from')).toHaveValue(mondayOf(today));
+    await expect(page.getByText('47 respondents match these filters')).toBeVisible();
 
     // Very safe or quite safe leaves out only the 5 not very safe: comparing with the whole would describe them.
     await page.goto(`/staff/analysis/${id}?f.safe_online=very_safe&f.safe_online=quite_safe`);
@@ -184,7 +208,7 @@ test.describe.serial('the explorer', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/f\.safe_area_day=quite_safe/);
     await expect(page.getByRole('region', { name: 'Showing' })).toContainText(`${DAY}: Quite safe`);
-    await expect(page.getByText('15 respondents match these filters')).toBeVisible();
+    await expect(page.getByText('20 respondents match these filters')).toBeVisible();
     await expect(section.getByLabel('Quite safe', { exact: true })).toBeChecked();
     // (axe needs JavaScript; these states are checked with it above.)
     await context.close();

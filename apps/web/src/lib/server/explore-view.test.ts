@@ -1,6 +1,6 @@
 import type { ExploreView, ShownFigure } from '@safer-voices/api';
 import { describe, expect, it } from 'vitest';
-import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filterForm, filtersInWords, pairsOf, problemsFrom, themeFigures, workbookHref } from './explore-view.ts';
+import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filterForm, filtersInWords, pairsOf, periodInWords, problemsFrom, themeFigures, workbookHref } from './explore-view.ts';
 import { measuresOf } from './explore-measures.ts';
 
 const shown = (count: number, percent: number, lower: number, upper: number): ShownFigure => ({ count, percent, lower, upper, suppressed: null, reason: null });
@@ -76,15 +76,21 @@ describe('the explorer query', () => {
 describe('the filters in words', () => {
   it('names every version, date, question, answer and group', () => {
     const view = viewWith({
-      applied: { versions: [2], from: '2026-09-01', to: '2026-09-30', question: 'what_makes_unsafe', filters: { gender: ['girl', 'boy'] }, by: 'gender', theme: null }
+      applied: { versions: [2], from: '2026-08-31', to: '2026-10-04', question: 'what_makes_unsafe', filters: { gender: ['girl', 'boy'] }, by: 'gender', theme: null }
     });
     expect(filtersInWords(view)).toEqual([
       'Version 2',
-      'Submitted from 1 September 2026 to 30 September 2026',
+      'Submitted from the week of 31 August 2026 to the week of 28 September 2026 (Monday 31 August 2026 to Sunday 4 October 2026)',
       'Themes of answers to “What makes you feel unsafe?”',
       'Gender: Girl or Boy',
       'Grouped by “Gender”'
     ]);
+  });
+
+  it('says which whole weeks were counted', () => {
+    expect(periodInWords('2026-10-05', '2026-10-11')).toBe('Submitted in the week of 5 October 2026 (Monday 5 October 2026 to Sunday 11 October 2026)');
+    expect(periodInWords('2026-10-05', null)).toBe('Submitted in or after the week of 5 October 2026 (from Monday 5 October 2026)');
+    expect(periodInWords(null, '2026-10-25')).toBe('Submitted in or before the week of 19 October 2026 (to Sunday 25 October 2026)');
   });
 
   it('says when nothing narrows the view', () => {

@@ -95,6 +95,23 @@ export const count = (n: number) => n.toLocaleString('en-GB');
 export const longDate = (day: string) =>
   new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+const daysAfter = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The period counted, as the API applied it: whole weeks, from the Monday
+ * `from` to the Sunday `to`, so that no single day can be picked out.
+ */
+export function periodInWords(from: string | null, to: string | null): string {
+  const lastWeek = to === null ? null : daysAfter(to, -6);
+  if (from !== null && to !== null) {
+    const weeks = from === lastWeek ? `in the week of ${longDate(from)}` : `from the week of ${longDate(from)} to the week of ${longDate(lastWeek as string)}`;
+    return `Submitted ${weeks} (Monday ${longDate(from)} to Sunday ${longDate(to)})`;
+  }
+  if (from !== null) return `Submitted in or after the week of ${longDate(from)} (from Monday ${longDate(from)})`;
+  if (lastWeek !== null) return `Submitted in or before the week of ${longDate(lastWeek)} (to Sunday ${longDate(to as string)})`;
+  return 'Submitted on any date';
+}
+
 /** "A, B or C". */
 export function anyOf(items: string[], word = 'or'): string {
   if (items.length <= 1) return items.join('');
@@ -115,10 +132,7 @@ export function filtersInWords(view: ExploreView): string[] {
         : `All ${view.versions.length} versions`
       : `${a.versions.length === 1 ? 'Version' : 'Versions'} ${anyOf(a.versions.map(String), 'and')}`
   );
-  if (a.from && a.to) lines.push(`Submitted from ${longDate(a.from)} to ${longDate(a.to)}`);
-  else if (a.from) lines.push(`Submitted on or after ${longDate(a.from)}`);
-  else if (a.to) lines.push(`Submitted on or before ${longDate(a.to)}`);
-  else lines.push('Submitted on any date');
+  lines.push(periodInWords(a.from, a.to));
   const question = view.freeTextQuestions.find((q) => q.id === a.question);
   lines.push(question ? `Themes of answers to “${question.label}”` : 'Themes of answers to any free-text question');
   for (const [key, values] of Object.entries(a.filters)) {
