@@ -145,7 +145,7 @@ test.describe.serial('the explorer', () => {
     const crosstab = page.getByRole('table', { name: `Respondents mentioning each theme, by “${ONLINE}”` });
     await expect(crosstab).toBeVisible();
     await expect(crosstab.getByRole('columnheader', { name: 'Quite safe n = 12' })).toBeVisible();
-    await expect(crosstab.getByRole('columnheader', { name: 'Very safe n = [c]' })).toBeVisible();
+    await expect(crosstab.getByRole('columnheader', { name: 'Very safe n = [c]', exact: true })).toBeVisible();
     await expect(crosstab.getByRole('columnheader', { name: 'Not very safe n = [c]' })).toBeVisible();
     await expect(page.getByRole('region', { name: `Respondents mentioning each theme, by “${ONLINE}”` })).toBeVisible();
     await expect(page.getByText('Secondary suppression')).toBeVisible();
