@@ -142,7 +142,10 @@ test('a change made from a version someone else has since replaced is refused, k
   const other = await context.newPage();
   await page.goto('/staff/analysis/codebook/add-theme');
   await other.goto('/staff/analysis/codebook/add-theme');
-  for (const [tab, label] of [[page, `Dogs ${randomUUID().slice(0, 6)}`], [other, `Cats ${randomUUID().slice(0, 6)}`]] as const) {
+  for (const [tab, label] of [
+    [page, `Dogs ${randomUUID().slice(0, 6)}`],
+    [other, `Cats ${randomUUID().slice(0, 6)}`]
+  ] as const) {
     await tab.getByLabel('Label', { exact: true }).fill(label);
     await tab.getByLabel('Definition').fill('Animals.');
     await tab.getByLabel('Phrases', { exact: true }).fill(label.split(' ')[0]?.toLowerCase() ?? '');

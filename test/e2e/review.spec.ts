@@ -69,137 +69,137 @@ async function openQueue(page: Page, id: string) {
   }).toPass({ timeout: 30_000 });
 }
 
-test.describe.serial('the review queue', () => {
-  let id: string;
+test.describe
+  .serial('the review queue', () => {
+    let id: string;
 
-  test.beforeAll(async ({ browser }) => {
-    const context = await browser.newContext();
-    id = await publishAndAnswer(context.request, `Review test ${Date.now()} ${Math.random().toString(36).slice(2, 6)}`, ANSWERS);
-    await context.close();
-  });
-
-  test('the demo analyst reviews answers with the keyboard shortcuts', async ({ page }) => {
-    test.setTimeout(120_000);
-    await signInAsStaff(page, DEMO_STAFF.analyst.email);
-    await openQueue(page, id);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review queue');
-    await expect(page.locator('.review-progress')).toHaveText(/\d+ left to review, 0 decided\./);
-    await expect(page.locator('main')).not.toContainText('Sophie');
-    // The shortcuts are announced on the page once the script runs.
-    const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
-    await expect(help).toBeVisible();
-    await expect(page.locator('[data-key-hint]').first()).toBeVisible();
-    await expectNoAxeFindings(page);
-    await shot(page, 'review-queue');
-
-    await page.keyboard.press('?');
-    await expect(help.getByText('Tick or untick the theme with that number')).toBeVisible();
-    await expectNoAxeFindings(page);
-    await shot(page, 'review-shortcuts');
-    await page.keyboard.press('?');
-    await expect(help.getByText('Tick or untick the theme with that number')).toBeHidden();
-
-    // 1 ticks or unticks the first theme, and says so.
-    const first = boxes(page).first();
-    const wasTicked = await first.isChecked();
-    await page.keyboard.press('1');
-    await expect(first).toBeChecked({ checked: !wasTicked });
-    await expect(page.locator('[data-shortcut-status]')).toHaveText(/(ticked|not ticked)$/);
-    await page.keyboard.press('1');
-    await expect(first).toBeChecked({ checked: wasTicked });
-
-    // Not while typing in a field.
-    await page.evaluate(() => {
-      const field = document.createElement('input');
-      field.type = 'text';
-      field.id = 'typing-test';
-      field.setAttribute('aria-label', 'Typing test');
-      document.querySelector('main')?.append(field);
+    test.beforeAll(async ({ browser }) => {
+      const context = await browser.newContext();
+      id = await publishAndAnswer(context.request, `Review test ${Date.now()} ${Math.random().toString(36).slice(2, 6)}`, ANSWERS);
+      await context.close();
     });
-    await page.locator('#typing-test').focus();
-    await page.keyboard.type('1s');
-    await expect(first).toBeChecked({ checked: wasTicked });
-    await expect(page).not.toHaveURL(/done=skipped/);
-    await page.evaluate(() => document.getElementById('typing-test')?.remove());
 
-    // Single-key shortcuts can be turned off.
-    await help.getByLabel('Use single-key shortcuts').uncheck();
-    await expect(page.locator('[data-key-hint]').first()).toBeHidden();
-    await page.locator('body').press('1');
-    await expect(first).toBeChecked({ checked: wasTicked });
-    await help.getByLabel('Use single-key shortcuts').check();
-
-    // s skips.
-    const skipped = await currentAnswer(page);
-    await page.locator('body').press('s');
-    await expect(page).toHaveURL(/done=skipped/);
-    await expect(notice(page)).toContainText('Skipped');
-    expect(await currentAnswer(page)).not.toBe(skipped);
-    expect(await decisionOf(skipped)).toBeNull();
-
-    // a accepts the coder's suggestions and moves on; ten more the same way.
-    for (let n = 1; n <= 11; n++) {
-      // The shortcuts work once the script has shown their help.
-      await expect(help).toBeVisible();
-      const answer = await currentAnswer(page);
-      const suggested = (await page.locator('[data-theme-checklist] input[data-suggested]').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).sort();
-      await page.locator('body').press('a');
-      await expect(page.locator('.review-progress')).toContainText(`${n} decided`);
-      await expect(notice(page)).toContainText('Saved');
-      expect(await decisionOf(answer)).toEqual(suggested);
-    }
-    await expectNoAxeFindings(page);
-  });
-
-  test('with JavaScript off, the analyst ticks themes, saves, skips, and retrains the model', async ({ browser, page: checker }) => {
-    test.setTimeout(120_000);
-    // axe-core cannot run in a page with JavaScript off (its timers never fire),
-    // so each state is checked by opening the same address in a page with it on.
-    await signInAsStaff(checker, DEMO_STAFF.analyst.email);
-    const axeAt = async (url: string) => {
-      await checker.goto(url);
-      await expect(checker.getByRole('heading', { level: 1 })).toHaveText('Review queue');
-      await expectNoAxeFindings(checker);
-    };
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    try {
+    test('the demo analyst reviews answers with the keyboard shortcuts', async ({ page }) => {
+      test.setTimeout(120_000);
       await signInAsStaff(page, DEMO_STAFF.analyst.email);
       await openQueue(page, id);
-      await expect(page.getByRole('region', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review queue');
+      await expect(page.locator('.review-progress')).toHaveText(/\d+ left to review, 0 decided\./);
+      await expect(page.locator('main')).not.toContainText('Sophie');
+      // The shortcuts are announced on the page once the script runs.
+      const help = page.getByRole('region', { name: 'Keyboard shortcuts' });
+      await expect(help).toBeVisible();
+      await expect(page.locator('[data-key-hint]').first()).toBeVisible();
+      await expectNoAxeFindings(page);
+      await shot(page, 'review-queue');
+
+      await page.keyboard.press('?');
+      await expect(help.getByText('Tick or untick the theme with that number')).toBeVisible();
+      await expectNoAxeFindings(page);
+      await shot(page, 'review-shortcuts');
+      await page.keyboard.press('?');
+      await expect(help.getByText('Tick or untick the theme with that number')).toBeHidden();
+
+      // 1 ticks or unticks the first theme, and says so.
+      const first = boxes(page).first();
+      const wasTicked = await first.isChecked();
+      await page.keyboard.press('1');
+      await expect(first).toBeChecked({ checked: !wasTicked });
+      await expect(page.locator('[data-shortcut-status]')).toHaveText(/(ticked|not ticked)$/);
+      await page.keyboard.press('1');
+      await expect(first).toBeChecked({ checked: wasTicked });
+
+      // Not while typing in a field.
+      await page.evaluate(() => {
+        const field = document.createElement('input');
+        field.type = 'text';
+        field.id = 'typing-test';
+        field.setAttribute('aria-label', 'Typing test');
+        document.querySelector('main')?.append(field);
+      });
+      await page.locator('#typing-test').focus();
+      await page.keyboard.type('1s');
+      await expect(first).toBeChecked({ checked: wasTicked });
+      await expect(page).not.toHaveURL(/done=skipped/);
+      await page.evaluate(() => document.getElementById('typing-test')?.remove());
+
+      // Single-key shortcuts can be turned off.
+      await help.getByLabel('Use single-key shortcuts').uncheck();
       await expect(page.locator('[data-key-hint]').first()).toBeHidden();
+      await page.locator('body').press('1');
+      await expect(first).toBeChecked({ checked: wasTicked });
+      await help.getByLabel('Use single-key shortcuts').check();
 
-      const answer = await currentAnswer(page);
-      const environment = page.getByRole('checkbox', { name: /^Places & environment/ });
-      const before = await environment.isChecked();
-      await environment.setChecked(!before);
-      const chosen = (await boxes(page).evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).map((el) => (el as HTMLInputElement).value))).sort();
-      await page.getByRole('button', { name: 'Save and next' }).click();
-      await expect(notice(page)).toContainText('Saved');
-      expect(await decisionOf(answer)).toEqual(chosen);
-      await axeAt(page.url());
-
+      // s skips.
       const skipped = await currentAnswer(page);
-      await page.getByRole('link', { name: 'Skip this answer' }).click();
+      await page.locator('body').press('s');
+      await expect(page).toHaveURL(/done=skipped/);
       await expect(notice(page)).toContainText('Skipped');
       expect(await currentAnswer(page)).not.toBe(skipped);
+      expect(await decisionOf(skipped)).toBeNull();
 
-      await page.getByRole('button', { name: 'Retrain now' }).click();
-      await expect(notice(page)).toContainText('Retraining has been asked for');
-      await axeAt(page.url());
-      // The background coder trains the model; the page then says what it learnt from.
-      const model = page.getByRole('region', { name: "Your organisation's model" });
-      await expect(async () => {
-        await page.reload();
-        await expect(model).toContainText(/Trained on \d+ decisions/, { timeout: 1000 });
-      }).toPass({ timeout: 40_000 });
-      await page.getByRole('button', { name: 'Re-code this questionnaire with the model' }).click();
-      await expect(notice(page)).toContainText('Re-coding has started');
-      await axeAt(page.url());
-      await shot(checker, 'review-no-js-recode');
-    } finally {
-      await context.close();
-    }
+      // a accepts the coder's suggestions and moves on; ten more the same way.
+      for (let n = 1; n <= 11; n++) {
+        // The shortcuts work once the script has shown their help.
+        await expect(help).toBeVisible();
+        const answer = await currentAnswer(page);
+        const suggested = (await page.locator('[data-theme-checklist] input[data-suggested]').evaluateAll((els) => els.map((el) => (el as HTMLInputElement).value))).sort();
+        await page.locator('body').press('a');
+        await expect(page.locator('.review-progress')).toContainText(`${n} decided`);
+        await expect(notice(page)).toContainText('Saved');
+        expect(await decisionOf(answer)).toEqual(suggested);
+      }
+      await expectNoAxeFindings(page);
+    });
+
+    test('with JavaScript off, the analyst ticks themes, saves, skips, and retrains the model', async ({ browser, page: checker }) => {
+      test.setTimeout(120_000);
+      // axe-core cannot run in a page with JavaScript off (its timers never fire),
+      // so each state is checked by opening the same address in a page with it on.
+      await signInAsStaff(checker, DEMO_STAFF.analyst.email);
+      const axeAt = async (url: string) => {
+        await checker.goto(url);
+        await expect(checker.getByRole('heading', { level: 1 })).toHaveText('Review queue');
+        await expectNoAxeFindings(checker);
+      };
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      try {
+        await signInAsStaff(page, DEMO_STAFF.analyst.email);
+        await openQueue(page, id);
+        await expect(page.getByRole('region', { name: 'Keyboard shortcuts' })).toHaveCount(0);
+        await expect(page.locator('[data-key-hint]').first()).toBeHidden();
+
+        const answer = await currentAnswer(page);
+        const environment = page.getByRole('checkbox', { name: /^Places & environment/ });
+        const before = await environment.isChecked();
+        await environment.setChecked(!before);
+        const chosen = (await boxes(page).evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).checked).map((el) => (el as HTMLInputElement).value))).sort();
+        await page.getByRole('button', { name: 'Save and next' }).click();
+        await expect(notice(page)).toContainText('Saved');
+        expect(await decisionOf(answer)).toEqual(chosen);
+        await axeAt(page.url());
+
+        const skipped = await currentAnswer(page);
+        await page.getByRole('link', { name: 'Skip this answer' }).click();
+        await expect(notice(page)).toContainText('Skipped');
+        expect(await currentAnswer(page)).not.toBe(skipped);
+
+        await page.getByRole('button', { name: 'Retrain now' }).click();
+        await expect(notice(page)).toContainText('Retraining has been asked for');
+        await axeAt(page.url());
+        // The background coder trains the model; the page then says what it learnt from.
+        const model = page.getByRole('region', { name: "Your organisation's model" });
+        await expect(async () => {
+          await page.reload();
+          await expect(model).toContainText(/Trained on \d+ decisions/, { timeout: 1000 });
+        }).toPass({ timeout: 40_000 });
+        await page.getByRole('button', { name: 'Re-code this questionnaire with the model' }).click();
+        await expect(notice(page)).toContainText('Re-coding has started');
+        await axeAt(page.url());
+        await shot(checker, 'review-no-js-recode');
+      } finally {
+        await context.close();
+      }
+    });
   });
-});
-

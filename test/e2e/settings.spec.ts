@@ -18,11 +18,15 @@ const ALLEY = 'The dark alley behind the shops';
 /** A new organisation and its first admin, made the way a real deployment makes them. */
 function createOrganisationWithAdmin(email: string, organisation: string) {
   const file = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-  const result = spawnSync(process.execPath, [file('../../apps/api/node_modules/tsx/dist/cli.mjs'), file('../../apps/api/src/cli/admin.ts'), 'create', '--email', email, '--org', organisation, '--password-stdin'], {
-    input: `${PASSWORD}\n`,
-    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
-    encoding: 'utf8'
-  });
+  const result = spawnSync(
+    process.execPath,
+    [file('../../apps/api/node_modules/tsx/dist/cli.mjs'), file('../../apps/api/src/cli/admin.ts'), 'create', '--email', email, '--org', organisation, '--password-stdin'],
+    {
+      input: `${PASSWORD}\n`,
+      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL },
+      encoding: 'utf8'
+    }
+  );
   expect(result.status, result.stderr).toBe(0);
 }
 

@@ -27,7 +27,11 @@ test('an officer sees theme prevalence, withheld small numbers and redacted quot
   const { id } = survey;
   await officer.close();
   // 12 about knives and snapchat, 10 not: both sides of each figure are at least 10.
-  await answerAll(page.request, survey, Array.from({ length: 22 }, (_, i) => unsafe(i < 12 ? UNSAFE : 'The dark alley behind the shops at night')));
+  await answerAll(
+    page.request,
+    survey,
+    Array.from({ length: 22 }, (_, i) => unsafe(i < 12 ? UNSAFE : 'The dark alley behind the shops at night'))
+  );
 
   await signInAsStaff(page, DEMO_STAFF.officer.email);
   await page.goto(`/staff/questionnaires/${id}`);

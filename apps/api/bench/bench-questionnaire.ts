@@ -21,14 +21,71 @@ export const benchQuestionnaire: QuestionnaireDefinitionInput = {
       id: `p_${s}`,
       questions: [{ id: `safe_${s}`, type: 'scale' as const, label: `How safe do you feel (${s})?`, required: true, points: safety, extras: { dontKnow: "Don't know" } }]
     })),
-    { id: 'p_worry', questions: [{ id: 'worry', type: 'single' as const, label: 'Do you worry about violence?', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] }] },
-    { id: 'p_seen', questions: [{ id: 'seen_online', type: 'multiple' as const, label: 'Where have you seen violence?', options: [{ value: 'tiktok', label: 'TikTok' }, { value: 'snapchat', label: 'Snapchat' }, { value: 'instagram', label: 'Instagram' }], none: { value: 'none', label: 'None of these' } }] },
-    { id: 'p_places', questions: [{ id: 'places', type: 'grid' as const, label: 'How safe are these places?', rows: [{ value: 'centre', label: 'Town centre' }, { value: 'park', label: 'Park' }], points: safety, extras: { notApplicable: "I don't go there" } }] },
+    {
+      id: 'p_worry',
+      questions: [
+        {
+          id: 'worry',
+          type: 'single' as const,
+          label: 'Do you worry about violence?',
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' }
+          ]
+        }
+      ]
+    },
+    {
+      id: 'p_seen',
+      questions: [
+        {
+          id: 'seen_online',
+          type: 'multiple' as const,
+          label: 'Where have you seen violence?',
+          options: [
+            { value: 'tiktok', label: 'TikTok' },
+            { value: 'snapchat', label: 'Snapchat' },
+            { value: 'instagram', label: 'Instagram' }
+          ],
+          none: { value: 'none', label: 'None of these' }
+        }
+      ]
+    },
+    {
+      id: 'p_places',
+      questions: [
+        {
+          id: 'places',
+          type: 'grid' as const,
+          label: 'How safe are these places?',
+          rows: [
+            { value: 'centre', label: 'Town centre' },
+            { value: 'park', label: 'Park' }
+          ],
+          points: safety,
+          extras: { notApplicable: "I don't go there" }
+        }
+      ]
+    },
     { id: 'p_age', questions: [{ id: 'age', type: 'number' as const, label: 'How old are you?', min: 11, max: 19 }] },
     { id: 'p_unsafe', questions: [{ id: 'unsafe_why', type: 'longtext' as const, label: 'What makes you feel unsafe?' }] },
     { id: 'p_involved', questions: [{ id: 'why_involved', type: 'longtext' as const, label: 'Why do some young people get involved in violence?' }] },
     { id: 'p_help', questions: [{ id: 'what_helps', type: 'longtext' as const, label: 'What would help?' }] },
-    { id: 'p_avoid', questions: [{ id: 'avoid', type: 'place' as const, label: 'Which places do you avoid?', places: [{ value: 'centre', label: 'Town centre' }, { value: 'park', label: 'Park' }], none: { value: 'none', label: 'None of these' } }] }
+    {
+      id: 'p_avoid',
+      questions: [
+        {
+          id: 'avoid',
+          type: 'place' as const,
+          label: 'Which places do you avoid?',
+          places: [
+            { value: 'centre', label: 'Town centre' },
+            { value: 'park', label: 'Park' }
+          ],
+          none: { value: 'none', label: 'None of these' }
+        }
+      ]
+    }
   ]
 };
 

@@ -19,15 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InStatement } from '@libsql/client';
 import { openDatabase } from '@safer-voices/db';
-import {
-  codedRows,
-  intersect,
-  selectRespondents,
-  themeCoOccurrence,
-  themeCrossTab,
-  themePrevalence,
-  topAnswers
-} from '@safer-voices/insights';
+import { codedRows, intersect, selectRespondents, themeCoOccurrence, themeCrossTab, themePrevalence, topAnswers } from '@safer-voices/insights';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { createApp } from '../src/app';
 import { createSession } from '../src/auth/sessions';
@@ -219,7 +211,11 @@ async function measure(url: string, questionnaireId: string) {
     cooccurrence: time(() => themeCoOccurrence(index, rows, null, themes)),
     quotes: time(() => topAnswers(index, rows, null, themes[3] as (typeof themes)[number]))
   };
-  log(`engine alone (Year 9, ${index.size.toLocaleString('en-GB')} respondents): ${Object.entries(engine).map(([k, v]) => `${k} p50 ${v.p50} ms p95 ${v.p95} ms`).join('; ')}`);
+  log(
+    `engine alone (Year 9, ${index.size.toLocaleString('en-GB')} respondents): ${Object.entries(engine)
+      .map(([k, v]) => `${k} p50 ${v.p50} ms p95 ${v.p95} ms`)
+      .join('; ')}`
+  );
   database.close();
   return { load: first.took, results };
 }

@@ -48,9 +48,7 @@ beforeAll(async () => {
   url = `file:${join(dir, 'fault.db')}`;
   const database = await openDatabase(url);
   await setupDatabase(database.db);
-  const row = await database.client.execute(
-    "SELECT v.id, v.definition FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id WHERE q.slug = 'youth-safety-11-19'"
-  );
+  const row = await database.client.execute("SELECT v.id, v.definition FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id WHERE q.slug = 'youth-safety-11-19'");
   versionId = String(row.rows[0]?.id);
   definition = JSON.parse(String(row.rows[0]?.definition));
   database.close();

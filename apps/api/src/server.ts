@@ -14,9 +14,7 @@ const heartbeat = new CoderHeartbeat();
 const app = createApp({ database, coderHeartbeat: heartbeat });
 // The coder has a connection of its own, so it never interleaves with requests on one.
 // So does the notifier, which announces new safeguarding flags (PUBLIC_URL, SMTP_URL, MAIL_FROM).
-const background = backgroundWorkWanted()
-  ? [startBackgroundCoder(await openDatabase(database.url), { heartbeat }), startNotifier(await openDatabase(database.url))]
-  : [];
+const background = backgroundWorkWanted() ? [startBackgroundCoder(await openDatabase(database.url), { heartbeat }), startNotifier(await openDatabase(database.url))] : [];
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });

@@ -30,9 +30,7 @@ export const DEMO_STAFF = {
 
 async function demoStaffStatements(db: Database, organisationId: string) {
   const hashes = await Promise.all(DEMO_STAFF.accounts.map(() => hashPassword(DEMO_STAFF.password)));
-  return DEMO_STAFF.accounts.flatMap(
-    (account, i) => newStaffStatements(db, { ...account, organisationId, passwordHash: hashes[i] ?? '' }).statements
-  );
+  return DEMO_STAFF.accounts.flatMap((account, i) => newStaffStatements(db, { ...account, organisationId, passwordHash: hashes[i] ?? '' }).statements);
 }
 
 export async function seedDemo(db: Database): Promise<boolean> {

@@ -70,10 +70,7 @@ export function defaultDatabaseUrl(): string {
   return `file:${join(workspaceRoot(), '.data', 'safer-voices.db')}`;
 }
 
-export async function openDatabase(
-  url = process.env.DATABASE_URL || defaultDatabaseUrl(),
-  authToken = process.env.DATABASE_AUTH_TOKEN
-): Promise<DatabaseHandle> {
+export async function openDatabase(url = process.env.DATABASE_URL || defaultDatabaseUrl(), authToken = process.env.DATABASE_AUTH_TOKEN): Promise<DatabaseHandle> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
   const embedded = url.startsWith('file:');
   // An embedded client keeps a pool, and requests that overlap would open

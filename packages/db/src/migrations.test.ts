@@ -34,7 +34,10 @@ describe('migrations', () => {
   it('make published questionnaire versions impossible to change or delete', async () => {
     const refusal = (error: unknown) => /immutable/.test(String((error as Error).cause ?? error));
     await expect(
-      handle.db.update(questionnaireVersions).set({ definition: { title: 'Edited' } }).where(eq(questionnaireVersions.id, 'v1'))
+      handle.db
+        .update(questionnaireVersions)
+        .set({ definition: { title: 'Edited' } })
+        .where(eq(questionnaireVersions.id, 'v1'))
     ).rejects.toSatisfy(refusal);
     await expect(handle.db.delete(questionnaireVersions).where(eq(questionnaireVersions.id, 'v1'))).rejects.toSatisfy(refusal);
     const [row] = await handle.db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, 'v1'));
@@ -42,7 +45,10 @@ describe('migrations', () => {
   });
 
   it('let a draft version be edited', async () => {
-    await handle.db.update(questionnaireVersions).set({ definition: { title: 'Draft 2' } }).where(eq(questionnaireVersions.id, 'v2'));
+    await handle.db
+      .update(questionnaireVersions)
+      .set({ definition: { title: 'Draft 2' } })
+      .where(eq(questionnaireVersions.id, 'v2'));
     const [row] = await handle.db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, 'v2'));
     expect(row?.definition).toEqual({ title: 'Draft 2' });
   });

@@ -91,7 +91,7 @@ describe('upgrading a database holding lone surrogates and NUL', () => {
   });
 
   it('removes NUL from plain text, and leaves text that only looks like an escape', async () => {
-    const names = (await handle.client.execute("SELECT id, name, email FROM staff ORDER BY id")).rows.map((r) => ({ ...r }));
+    const names = (await handle.client.execute('SELECT id, name, email FROM staff ORDER BY id')).rows.map((r) => ({ ...r }));
     expect(names).toEqual([
       { id: 's1', name: 'Anne', email: 'a@example.org' },
       { id: 's2', name: 'Typed \\ud800 as text', email: 'b@example.org' },

@@ -126,8 +126,7 @@ async function repairTable(tx: Transaction, target: Target): Promise<number> {
  * 0 when it had been done before.
  */
 export async function repairStoredText(client: Client): Promise<number> {
-  const isDone = async (reader: Client | Transaction) =>
-    (await reader.execute({ sql: 'SELECT 1 FROM data_repairs WHERE name = ?', args: [TEXT_REPAIR] })).rows.length > 0;
+  const isDone = async (reader: Client | Transaction) => (await reader.execute({ sql: 'SELECT 1 FROM data_repairs WHERE name = ?', args: [TEXT_REPAIR] })).rows.length > 0;
   // Every start asks; only the first takes the write lock.
   if (await isDone(client)) return 0;
   const tx = await client.transaction('write');

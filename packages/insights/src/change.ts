@@ -39,7 +39,7 @@ export function twoProportionChange(a: Wave, b: Wave, confidence = 0.95): Change
     pValue: null,
     significant: false,
     verdict: 'no significant change',
-    confidence,
+    confidence
   };
   if (wa.p === null || wb.p === null) return none;
   const difference = wb.p - wa.p;

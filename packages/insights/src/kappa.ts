@@ -61,7 +61,7 @@ export function cohensKappa(pairs: ReadonlyArray<readonly [Code, Code]>, confide
     standardError,
     lower: Math.max(-1, kappa - z * standardError),
     upper: Math.min(1, kappa + z * standardError),
-    categories,
+    categories
   };
 }
 

@@ -105,7 +105,5 @@ export function recoverable(hidden: Set<number>, lines: number[][]): number[] {
     pivots.push([pivotRow, c]);
     pivotRow++;
   }
-  return pivots
-    .filter(([r, c]) => (rows[r] as number[]).every((v, k) => k === c || Math.abs(v) < 1e-9))
-    .map(([, c]) => unknowns[c] as number);
+  return pivots.filter(([r, c]) => (rows[r] as number[]).every((v, k) => k === c || Math.abs(v) < 1e-9)).map(([, c]) => unknowns[c] as number);
 }

@@ -32,7 +32,7 @@ const PLACEHOLDER: Record<Kind, string> = {
   email: '[email]',
   address: '[address]',
   postcode: '[postcode]',
-  redacted: '[redacted]',
+  redacted: '[redacted]'
 };
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
@@ -48,33 +48,23 @@ const POSTCODE = /\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-
 
 // House number + street name + street type. A street name without a house
 // number ("Park Road is dark") is a place people talk about and stays.
-const STREET_TYPES =
-  'Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Grove|Place|Pl|Court|Ct|Gardens|Terrace|Walk|Row|Square|Sq|Mews|Rise|Hill|View|Parade|Green';
-const NOT_STREET_WORDS = new Set(
-  'the a an of to in on at by up down along my our your his her their and or from near past into for minutes mins miles metres times people boys girls'.split(' '),
-);
-const ADDRESS = new RegExp(
-  `\\b(?:(?:flat|apartment|apt)\\s+\\d+[a-z]?,?\\s+)?\\d{1,4}[a-z]?,?\\s+((?:[A-Za-z][A-Za-z'’-]*\\s+){1,3})(?:${STREET_TYPES})\\b\\.?`,
-  'gi',
-);
+const STREET_TYPES = 'Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Grove|Place|Pl|Court|Ct|Gardens|Terrace|Walk|Row|Square|Sq|Mews|Rise|Hill|View|Parade|Green';
+const NOT_STREET_WORDS = new Set('the a an of to in on at by up down along my our your his her their and or from near past into for minutes mins miles metres times people boys girls'.split(' '));
+const ADDRESS = new RegExp(`\\b(?:(?:flat|apartment|apt)\\s+\\d+[a-z]?,?\\s+)?\\d{1,4}[a-z]?,?\\s+((?:[A-Za-z][A-Za-z'’-]*\\s+){1,3})(?:${STREET_TYPES})\\b\\.?`, 'gi');
 
 const TITLED = /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir)\.?\s+[A-Z][A-Za-z'’-]+(?:-[A-Z][a-z]+)?/g;
 // "my name is sam": the word after the phrase, any case; then a capitalised surname if one follows.
 const INTRODUCED = /\b(?:my name is|my name's|my names|i am called|i'm called|im called|call me)\s+([A-Za-z][A-Za-z'’-]+)/gi;
 const NAMED = /\b(?:named|called)\s+([A-Z][a-z'’-]+)/g;
 const SURNAME = /^\s+[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?/;
-const NOT_A_NAME = new Set(
-  'a an the not just only really so very too it this that them him her me you us police names out in on up back for names sometimes'.split(' '),
-);
+const NOT_A_NAME = new Set('a an the not just only really so very too it this that them him her me you us police names out in on up back for names sometimes'.split(' '));
 const CAPITALISED = /\b[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?\b/g;
 // A listed first name followed by one of these is part of a place: "Alexandra Park", "St John's".
 const PLACE_WORDS = new Set(
-  `Park Road Street Lane Avenue Close Drive Way Square Centre Station School Academy College Primary Hospital Church Bridge Estate Court Gardens House Hall Green Hill Street's`.split(
-    ' ',
-  ),
+  `Park Road Street Lane Avenue Close Drive Way Square Centre Station School Academy College Primary Hospital Church Bridge Estate Court Gardens House Hall Green Hill Street's`.split(' ')
 );
 
-function escape(term: string): string {
+function escapeForPattern(term: string): string {
   return term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
 }
 
@@ -126,7 +116,7 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
   }
   const terms = (options.extraTerms ?? []).map((t) => t.trim()).filter(Boolean);
   if (terms.length > 0) {
-    const sorted = [...terms].sort((a, b) => b.length - a.length).map(escape);
+    const sorted = [...terms].sort((a, b) => b.length - a.length).map(escapeForPattern);
     add(new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), 'redacted', 3);
   }
   findNames(text, found);

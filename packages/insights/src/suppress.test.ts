@@ -8,16 +8,13 @@ import { type Figure, suppress, suppressStatistic, type TwoWayResult } from './s
  * 0, repeatedly.
  */
 function attack(t: TwoWayResult): number {
-  const grid: Array<Array<number | null>> = [
-    ...t.cells.map((row, r) => [...row.map((f) => f.count), t.rowTotals[r]?.count ?? null]),
-    [...t.columnTotals.map((f) => f.count), t.total.count],
-  ];
+  const grid: Array<Array<number | null>> = [...t.cells.map((row, r) => [...row.map((f) => f.count), t.rowTotals[r]?.count ?? null]), [...t.columnTotals.map((f) => f.count), t.total.count]];
   let recovered = 0;
   for (let changed = true; changed; ) {
     changed = false;
     const lines: Array<Array<[number, number]>> = [
       ...grid.map((row, r) => row.map((_, c) => [r, c] as [number, number])),
-      ...(grid[0] ?? []).map((_, c) => grid.map((_, r) => [r, c] as [number, number])),
+      ...(grid[0] ?? []).map((_, c) => grid.map((_, r) => [r, c] as [number, number]))
     ];
     for (const line of lines) {
       const unknown = line.filter(([r, c]) => grid[r]?.[c] === null);
@@ -80,7 +77,7 @@ describe('suppress: two-way tables', () => {
   const table = [
     [40, 12, 15],
     [30, 4, 20],
-    [25, 18, 11],
+    [25, 18, 11]
   ];
 
   it('hides the small cell and enough complements that no line gives it away', () => {
@@ -107,7 +104,7 @@ describe('suppress: two-way tables', () => {
       [40, 12, 15],
       [2, 4, 0],
       [25, 18, 11],
-      [30, 22, 14],
+      [30, 22, 14]
     ]);
     expect(t.cells[1]?.every((f) => f.count === null)).toBe(true);
     expect(t.rowTotals[1]).toMatchObject({ count: null, suppressed: 'primary' });
@@ -149,7 +146,14 @@ describe('suppress: two-way tables', () => {
     // One hidden entry alone: determined. A chain (1 from line [1, 7], then 0, then 2): all determined.
     expect(recoverable(new Set([0, 1]), [[0, 1, 4]])).toEqual([]);
     expect(recoverable(new Set([0]), [[0, 1, 4]])).toEqual([0]);
-    expect(recoverable(new Set([0, 1, 2]), [[0, 1, 4], [2, 3, 5], [0, 2, 6], [1, 7]])).toEqual([0, 1, 2]);
+    expect(
+      recoverable(new Set([0, 1, 2]), [
+        [0, 1, 4],
+        [2, 3, 5],
+        [0, 2, 6],
+        [1, 7]
+      ])
+    ).toEqual([0, 1, 2]);
   });
 });
 

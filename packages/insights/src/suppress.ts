@@ -23,11 +23,7 @@ export interface SuppressOptions {
   withheldCells?: readonly (readonly [number, number])[];
 }
 
-export type SuppressionReason =
-  | 'count below threshold'
-  | 'base below threshold'
-  | 'difference below threshold'
-  | 'hidden so another hidden figure cannot be worked out from totals';
+export type SuppressionReason = 'count below threshold' | 'base below threshold' | 'difference below threshold' | 'hidden so another hidden figure cannot be worked out from totals';
 
 export interface Figure {
   /** The count, or null when suppressed. */
@@ -132,17 +128,16 @@ function suppressTwoWay(table: number[][], options: SuppressOptions, oneWay = fa
       percent: interval ? (interval.p ?? 0) * 100 : null,
       lower: interval ? (interval.lower ?? 0) * 100 : null,
       upper: interval ? (interval.upper ?? 0) * 100 : null,
-      base: canPercent ? base : null,
+      base: canPercent ? base : null
     };
   };
-  const cellBase = (r: number, c: number): number =>
-    oneWay || percentOf === 'total' ? grandAt : percentOf === 'column' ? colTotalAt(c) : rowTotalAt(r);
+  const cellBase = (r: number, c: number): number => (oneWay || percentOf === 'total' ? grandAt : percentOf === 'column' ? colTotalAt(c) : rowTotalAt(r));
   return {
     cells: table.map((row, r) => row.map((_, c) => figure(r * C + c, cellBase(r, c)))),
     rowTotals: oneWay ? [] : rowTotals.map((_, r) => figure(rowTotalAt(r), grandAt)),
     columnTotals: oneWay ? [] : colTotals.map((_, c) => figure(colTotalAt(c), grandAt)),
     total: figure(grandAt, null),
-    threshold,
+    threshold
   };
 }
 

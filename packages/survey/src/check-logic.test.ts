@@ -49,7 +49,12 @@ describe('checkLogic', () => {
   });
 
   it('refuses references to unknown, later, same-page and own questions', () => {
-    const definition = onePerPage(single('first', { showIf: { question: 'later', equals: 'yes' } }), single('later'), single('ghost', { showIf: { question: 'nobody', equals: 'yes' } }), single('self', { showIf: { question: 'self', equals: 'yes' } }));
+    const definition = onePerPage(
+      single('first', { showIf: { question: 'later', equals: 'yes' } }),
+      single('later'),
+      single('ghost', { showIf: { question: 'nobody', equals: 'yes' } }),
+      single('self', { showIf: { question: 'self', equals: 'yes' } })
+    );
     const samePage = DraftDefinitionSchema.parse({
       ...definition,
       pages: [{ id: 'p', questions: [single('x'), single('y', { showIf: { question: 'x', equals: 'yes' } })] }]
@@ -59,9 +64,7 @@ describe('checkLogic', () => {
       'pages.2.questions.0.showIf: Show-if refers to “nobody”, but there is no question with that id',
       'pages.3.questions.0.showIf: Show-if logic goes round in a circle: “self” → “self”'
     ]);
-    expect(messages(checkLogic(samePage))).toEqual([
-      'pages.0.questions.1.showIf: Show-if refers to “x” on the same page; a condition must refer to a question on an earlier page'
-    ]);
+    expect(messages(checkLogic(samePage))).toEqual(['pages.0.questions.1.showIf: Show-if refers to “x” on the same page; a condition must refer to a question on an earlier page']);
   });
 
   it('names each question of a cycle', () => {
@@ -99,7 +102,12 @@ describe('checkLogic', () => {
 
   it('refuses a required question that is always hidden, directly or down a chain', () => {
     const problems = checkLogic(
-      onePerPage(single('go'), single('never', { showIf: { question: 'go', equals: 'perhaps' }, required: true }), single('after', { showIf: { question: 'never', equals: 'yes' } }), single('deep', { showIf: { question: 'after', equals: 'yes' }, required: true }))
+      onePerPage(
+        single('go'),
+        single('never', { showIf: { question: 'go', equals: 'perhaps' }, required: true }),
+        single('after', { showIf: { question: 'never', equals: 'yes' } }),
+        single('deep', { showIf: { question: 'after', equals: 'yes' }, required: true })
+      )
     );
     expect(messages(problems)).toEqual([
       'pages.1.questions.0.showIf: “perhaps” is not an answer to “go” (its values are “yes”, “no”)',

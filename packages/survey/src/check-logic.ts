@@ -84,7 +84,12 @@ function duplicates(definition: QuestionnaireDefinition, problems: LogicProblem[
     if (pageIds.has(page.id)) problems.push({ path: `pages.${p}.id`, message: `Page id “${page.id}” is used more than once` });
     pageIds.add(page.id);
     page.questions.forEach((question, q) => {
-      const lists = { options: 'options' in question ? question.options : [], rows: 'rows' in question ? question.rows : [], points: 'points' in question ? question.points : [], places: 'places' in question ? question.places : [] };
+      const lists = {
+        options: 'options' in question ? question.options : [],
+        rows: 'rows' in question ? question.rows : [],
+        points: 'points' in question ? question.points : [],
+        places: 'places' in question ? question.places : []
+      };
       for (const [key, list] of Object.entries(lists)) {
         const seen = new Set<string>();
         list.forEach((option, o) => {

@@ -108,8 +108,7 @@ function page(id: string): Page {
   return found;
 }
 
-const read = (pageId: string, form: string | URLSearchParams | FormData) =>
-  readPageForm(page(pageId), typeof form === 'string' ? new URLSearchParams(form) : form);
+const read = (pageId: string, form: string | URLSearchParams | FormData) => readPageForm(page(pageId), typeof form === 'string' ? new URLSearchParams(form) : form);
 
 describe('readPageForm', () => {
   it('reads radios, checkboxes (every value) and a single place', () => {
@@ -136,9 +135,7 @@ describe('readPageForm', () => {
     const { answers } = read('places', 'places.town_centre=unsafe&places.bus_station=not_applicable');
     expect(answers).toEqual({ places: { town_centre: 'unsafe', bus_station: 'not_applicable' } });
     // The unanswered row is then reported on its own field.
-    expect(validateAnswers(definition, answers, { pageId: 'places' })).toEqual([
-      { field: 'places.park', message: 'Select an answer for “Park”' }
-    ]);
+    expect(validateAnswers(definition, answers, { pageId: 'places' })).toEqual([{ field: 'places.park', message: 'Select an answer for “Park”' }]);
   });
 
   it('trims text and turns Windows line endings into plain newlines', () => {
@@ -169,9 +166,7 @@ describe('readPageForm', () => {
   it('passes a decimal through so validation can ask for a whole number', () => {
     const { answers, errors } = read('words', 'age=14.5');
     expect(errors).toEqual([]);
-    expect(validateAnswers(definition, answers, { pageId: 'words' })).toEqual([
-      { field: 'age', message: 'Enter a whole number' }
-    ]);
+    expect(validateAnswers(definition, answers, { pageId: 'words' })).toEqual([{ field: 'age', message: 'Enter a whole number' }]);
   });
 
   it('treats a ticked consent box (value "yes") as consent, and anything else as not given', () => {
@@ -179,9 +174,7 @@ describe('readPageForm', () => {
     expect(read('start', 'consent=on').answers).toEqual({});
     const { answers } = read('start', '');
     expect(answers).toEqual({});
-    expect(validateAnswers(definition, answers, { pageId: 'start' })).toEqual([
-      { field: 'consent', message: 'Tick the box if you agree to take part' }
-    ]);
+    expect(validateAnswers(definition, answers, { pageId: 'start' })).toEqual([{ field: 'consent', message: 'Tick the box if you agree to take part' }]);
   });
 
   it('ignores fields that are not questions on the page', () => {

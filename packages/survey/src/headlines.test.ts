@@ -37,9 +37,47 @@ describe('measure headlines', () => {
   });
 
   it('give no headline to a question without a known measure, or whose answers cannot give it', () => {
-    expect(headlineOf(question({ id: 'colour', type: 'single', label: 'Colour?', options: [{ value: 'red', label: 'Red' }, { value: 'blue', label: 'Blue' }] }))).toBeNull();
-    expect(headlineOf(question({ id: 'x', type: 'single', measure: 'invented_here', label: 'X?', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] }))).toBeNull();
+    expect(
+      headlineOf(
+        question({
+          id: 'colour',
+          type: 'single',
+          label: 'Colour?',
+          options: [
+            { value: 'red', label: 'Red' },
+            { value: 'blue', label: 'Blue' }
+          ]
+        })
+      )
+    ).toBeNull();
+    expect(
+      headlineOf(
+        question({
+          id: 'x',
+          type: 'single',
+          measure: 'invented_here',
+          label: 'X?',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' }
+          ]
+        })
+      )
+    ).toBeNull();
     // The measure is known, but none of these answers is one it counts.
-    expect(headlineOf(question({ id: 'y', type: 'single', measure: 'carried_weapon', label: 'Y?', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] }))).toBeNull();
+    expect(
+      headlineOf(
+        question({
+          id: 'y',
+          type: 'single',
+          measure: 'carried_weapon',
+          label: 'Y?',
+          options: [
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' }
+          ]
+        })
+      )
+    ).toBeNull();
   });
 });

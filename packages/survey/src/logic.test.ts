@@ -35,9 +35,7 @@ const definition = QuestionnaireDefinitionSchema.parse({
     },
     {
       id: 'dark',
-      questions: [
-        { id: 'safe_dark', type: 'scale', label: 'How safe?', points: safePoints, showIf: { question: 'go_out', equals: 'yes' } }
-      ]
+      questions: [{ id: 'safe_dark', type: 'scale', label: 'How safe?', points: safePoints, showIf: { question: 'go_out', equals: 'yes' } }]
     },
     {
       id: 'dark_why',
@@ -83,9 +81,7 @@ const definition = QuestionnaireDefinitionSchema.parse({
     },
     {
       id: 'avoid_why',
-      questions: [
-        { id: 'why_avoid', type: 'text', label: 'Why?', showIf: { question: 'avoid', anyOf: ['park', 'station'] } }
-      ]
+      questions: [{ id: 'why_avoid', type: 'text', label: 'Why?', showIf: { question: 'avoid', anyOf: ['park', 'station'] } }]
     },
     { id: 'end', questions: [{ id: 'anything_else', type: 'text', label: 'Anything else?' }] }
   ]
@@ -149,15 +145,7 @@ describe('nextPage and previousPage', () => {
   });
 
   it('lists the visible pages in order', () => {
-    expect(pageIds({ go_out: 'yes', changed: ['avoided'], avoid: ['park'] })).toEqual([
-      'start',
-      'go_out',
-      'dark',
-      'changed',
-      'avoid',
-      'avoid_why',
-      'end'
-    ]);
+    expect(pageIds({ go_out: 'yes', changed: ['avoided'], avoid: ['park'] })).toEqual(['start', 'go_out', 'dark', 'changed', 'avoid', 'avoid_why', 'end']);
   });
 });
 

@@ -91,12 +91,8 @@ describe('QuestionnaireDefinitionSchema', () => {
   it('rejects ids that are not lower-case identifiers and empty option lists', () => {
     expect(issues(definition([{ id: 'Page 1', questions: [{ id: 'q', type: 'text', label: 'Q' }] }]))).not.toEqual([]);
     expect(issues(definition([{ id: 'p', questions: [{ id: '1q', type: 'text', label: 'Q' }] }]))).not.toEqual([]);
-    expect(
-      issues(definition([{ id: 'p', questions: [{ id: 'q', type: 'single', label: 'Q', options: [{ value: 'yes', label: 'Yes' }] }] }]))
-    ).not.toEqual([]);
-    expect(issues(definition([{ id: 'p', questions: [{ id: 'q', type: 'text', label: 'Q', maxLength: 501 }] }]))).not.toEqual(
-      []
-    );
+    expect(issues(definition([{ id: 'p', questions: [{ id: 'q', type: 'single', label: 'Q', options: [{ value: 'yes', label: 'Yes' }] }] }]))).not.toEqual([]);
+    expect(issues(definition([{ id: 'p', questions: [{ id: 'q', type: 'text', label: 'Q', maxLength: 501 }] }]))).not.toEqual([]);
   });
 });
 

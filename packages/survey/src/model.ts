@@ -5,9 +5,7 @@ import { z } from 'zod';
 import { LinkSchema } from './links';
 
 /** Stable identifiers: they key answers, so they must survive edits. */
-export const IdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,62}$/, 'Use lower-case letters, digits and underscores, starting with a letter');
+export const IdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'Use lower-case letters, digits and underscores, starting with a letter');
 
 export const OptionSchema = z.object({
   value: IdSchema,
@@ -216,13 +214,7 @@ export type QuestionnaireDefinitionInput = z.input<typeof QuestionnaireDefinitio
 export type AnswerValue = string | string[] | number | boolean | Record<string, string>;
 export type Answers = Record<string, AnswerValue>;
 
-export const AnswerValueSchema: z.ZodType<AnswerValue> = z.union([
-  z.string(),
-  z.array(z.string()),
-  z.number(),
-  z.boolean(),
-  z.record(z.string(), z.string())
-]);
+export const AnswerValueSchema: z.ZodType<AnswerValue> = z.union([z.string(), z.array(z.string()), z.number(), z.boolean(), z.record(z.string(), z.string())]);
 export const AnswersSchema = z.record(z.string(), AnswerValueSchema);
 
 export function quickExitShown(definition: QuestionnaireDefinition): boolean {

@@ -25,12 +25,29 @@ describe('standard items', () => {
 
   it('cover the perception-of-safety measures, with easy-read variants sharing the measure key', () => {
     const measures = new Set(standardItems.map((i) => i.measure));
-    for (const m of ['safe_area_after_dark', 'safe_area_day', 'worry_crime', 'worry_crime_area', 'knife_crime_problem', 'safe_at_school', 'safe_journey_school', 'safe_online', 'safe_places', 'changed_behaviour', 'missed_school_fear', 'carried_weapon']) {
+    for (const m of [
+      'safe_area_after_dark',
+      'safe_area_day',
+      'worry_crime',
+      'worry_crime_area',
+      'knife_crime_problem',
+      'safe_at_school',
+      'safe_journey_school',
+      'safe_online',
+      'safe_places',
+      'changed_behaviour',
+      'missed_school_fear',
+      'carried_weapon'
+    ]) {
       expect(measures.has(m), m).toBe(true);
     }
     const easy = standardItems.filter((i) => i.variant === 'easy_read');
     expect(easy.length).toBeGreaterThanOrEqual(5);
-    for (const item of easy) expect(standardItems.some((i) => i.variant === 'standard' && i.measure === item.measure), item.key).toBe(true);
+    for (const item of easy)
+      expect(
+        standardItems.some((i) => i.variant === 'standard' && i.measure === item.measure),
+        item.key
+      ).toBe(true);
   });
 
   it('keeps the CSEW wording of the after-dark item', () => {

@@ -66,7 +66,13 @@ const easy = { variant: 'easy_read' as const, audiences: ['child' as const], hea
 /** The setting items of the pupil survey, each with an 11–19 and an 8–11 wording. */
 const settings: [measure: string, name: string, youth: string, child: string, notApplicable?: string][] = [
   ['safe_at_school', 'Safe at school', 'How safe do you feel at school or college?', 'How safe do you feel at school?', "I'm not at school or college"],
-  ['safe_journey_school', 'Safe going to and from school', 'How safe do you feel going to and from school or college?', 'How safe do you feel on the way to school and back home?', "I'm not at school or college"],
+  [
+    'safe_journey_school',
+    'Safe going to and from school',
+    'How safe do you feel going to and from school or college?',
+    'How safe do you feel on the way to school and back home?',
+    "I'm not at school or college"
+  ],
   ['safe_online', 'Safe online', 'How safe do you feel online?', 'How safe do you feel when you are online?', "I don't go online"]
 ];
 
@@ -78,7 +84,9 @@ export const standardItems: StandardItem[] = [
     ...csew,
     variant: 'standard',
     audiences: ['adult'],
-    questions: [scale('safe_area_after_dark', 'How safe do you feel walking alone in this area after dark?', csewPoints, { dontKnow: "Don't know", notApplicable: 'I never walk alone after dark' }, thisArea)]
+    questions: [
+      scale('safe_area_after_dark', 'How safe do you feel walking alone in this area after dark?', csewPoints, { dontKnow: "Don't know", notApplicable: 'I never walk alone after dark' }, thisArea)
+    ]
   },
   {
     key: 'safe_area_day',
@@ -87,7 +95,9 @@ export const standardItems: StandardItem[] = [
     ...csew,
     variant: 'standard',
     audiences: ['adult'],
-    questions: [scale('safe_area_day', 'How safe do you feel walking alone in this area during the day?', csewPoints, { dontKnow: "Don't know", notApplicable: 'I never walk alone during the day' }, thisArea)]
+    questions: [
+      scale('safe_area_day', 'How safe do you feel walking alone in this area during the day?', csewPoints, { dontKnow: "Don't know", notApplicable: 'I never walk alone during the day' }, thisArea)
+    ]
   },
   {
     key: 'safe_area_after_dark_youth',
@@ -113,7 +123,9 @@ export const standardItems: StandardItem[] = [
     name: 'Safe outside when it is dark (easy read, 8–11)',
     ...sheu,
     ...easy,
-    questions: [scale('safe_area_after_dark', 'How safe do you feel outside near your home when it is dark?', easyPoints, { dontKnow: "I don't know", notApplicable: 'I do not go out when it is dark' })]
+    questions: [
+      scale('safe_area_after_dark', 'How safe do you feel outside near your home when it is dark?', easyPoints, { dontKnow: "I don't know", notApplicable: 'I do not go out when it is dark' })
+    ]
   },
   {
     key: 'safe_area_day_easy',
@@ -124,7 +136,15 @@ export const standardItems: StandardItem[] = [
     questions: [scale('safe_area_day', 'How safe do you feel outside near your home in the day?', easyPoints, { dontKnow: "I don't know" })]
   },
   ...settings.flatMap(([measure, name, youth, child, notApplicable]): StandardItem[] => [
-    { key: measure, measure, name, ...sheu, variant: 'standard', audiences: ['youth'], questions: [scale(measure, youth, sheuPoints, { dontKnow: "I don't know", ...(notApplicable ? { notApplicable } : {}) })] },
+    {
+      key: measure,
+      measure,
+      name,
+      ...sheu,
+      variant: 'standard',
+      audiences: ['youth'],
+      questions: [scale(measure, youth, sheuPoints, { dontKnow: "I don't know", ...(notApplicable ? { notApplicable } : {}) })]
+    },
     { key: `${measure}_easy`, measure, name: `${name} (easy read, 8–11)`, ...sheu, ...easy, questions: [scale(measure, child, easyPoints, { dontKnow: "I don't know" })] }
   ]),
   {
@@ -137,7 +157,13 @@ export const standardItems: StandardItem[] = [
     audiences: ['adult'],
     wordingVerified: true,
     questions: [
-      { id: 'worry_crime', type: 'single', measure: 'worry_crime', label: 'Do you ever worry about the possibility that you, or anyone else who lives with you, might be the victim of crime?', options: yesNo },
+      {
+        id: 'worry_crime',
+        type: 'single',
+        measure: 'worry_crime',
+        label: 'Do you ever worry about the possibility that you, or anyone else who lives with you, might be the victim of crime?',
+        options: yesNo
+      },
       {
         id: 'worry_crime_level',
         type: 'single',

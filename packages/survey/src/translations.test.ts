@@ -19,7 +19,18 @@ const definition = QuestionnaireDefinitionSchema.parse({
       id: 'one',
       title: 'Where you live',
       questions: [
-        { id: 'safe', type: 'scale', label: 'How safe?', required: true, requiredError: 'Choose how safe you feel', points: [{ value: 'very', label: 'Very safe' }, { value: 'not', label: 'Not safe' }], extras: { dontKnow: 'Don’t know' } },
+        {
+          id: 'safe',
+          type: 'scale',
+          label: 'How safe?',
+          required: true,
+          requiredError: 'Choose how safe you feel',
+          points: [
+            { value: 'very', label: 'Very safe' },
+            { value: 'not', label: 'Not safe' }
+          ],
+          extras: { dontKnow: 'Don’t know' }
+        },
         { id: 'where', type: 'multiple', label: 'Where?', help: 'Pick any', options: [{ value: 'park', label: 'Park' }], none: { value: 'none', label: 'None of these' } }
       ]
     },

@@ -154,8 +154,6 @@ export function translationProblems(definition: QuestionnaireDefinition): LogicP
 export function pruneTranslations(definition: QuestionnaireDefinition): QuestionnaireDefinition {
   if (!definition.translations) return definition;
   const keys = new Set(translatableStrings(definition).map((s) => s.key));
-  const translations = Object.fromEntries(
-    Object.entries(definition.translations).map(([lang, strings]) => [lang, Object.fromEntries(Object.entries(strings).filter(([key]) => keys.has(key)))])
-  );
+  const translations = Object.fromEntries(Object.entries(definition.translations).map(([lang, strings]) => [lang, Object.fromEntries(Object.entries(strings).filter(([key]) => keys.has(key)))]));
   return { ...definition, translations };
 }

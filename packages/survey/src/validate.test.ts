@@ -155,9 +155,7 @@ describe('validateAnswers on a whole response', () => {
   });
 
   it('reports an answer to a question that does not exist', () => {
-    expect(errorsFor({ postcode: 'BS1 1AA' })).toEqual([
-      { field: 'postcode', message: 'There is no question “postcode” in this questionnaire' }
-    ]);
+    expect(errorsFor({ postcode: 'BS1 1AA' })).toEqual([{ field: 'postcode', message: 'There is no question “postcode” in this questionnaire' }]);
   });
 
   it('reports an answer of the wrong type for each kind of question', () => {
@@ -179,38 +177,26 @@ describe('validateAnswers on a whole response', () => {
 
   it('reports an option that is not offered', () => {
     expect(errorsFor({ worry: 'maybe' }, ['worry_level'])).toEqual([{ field: 'worry', message: '“maybe” is not one of the options' }]);
-    expect(errorsFor({ changed: ['avoided', 'moved_house'] })).toEqual([
-      { field: 'changed', message: '“moved_house” is not one of the options' }
-    ]);
+    expect(errorsFor({ changed: ['avoided', 'moved_house'] })).toEqual([{ field: 'changed', message: '“moved_house” is not one of the options' }]);
     expect(errorsFor({ avoid: 'station' })).toEqual([{ field: 'avoid', message: '“station” is not one of the options' }]);
   });
 
   it('accepts only the extras a scale offers', () => {
     expect(errorsFor({ safe_dark: 'dont_know' })).toEqual([]);
-    expect(errorsFor({ safe_dark: 'prefer_not_to_say' })).toEqual([
-      { field: 'safe_dark', message: '“prefer_not_to_say” is not one of the options' }
-    ]);
+    expect(errorsFor({ safe_dark: 'prefer_not_to_say' })).toEqual([{ field: 'safe_dark', message: '“prefer_not_to_say” is not one of the options' }]);
   });
 
   it('reports a bad grid row by its own field id', () => {
-    expect(errorsFor({ places: { town_centre: 'dont_know', park: 'safe' } })).toEqual([
-      { field: 'places.town_centre', message: '“dont_know” is not one of the options' }
-    ]);
-    expect(errorsFor({ places: { town_centre: 'safe', park: 'safe', beach: 'safe' } })).toEqual([
-      { field: 'places.beach', message: '“beach” is not a row of this question' }
-    ]);
+    expect(errorsFor({ places: { town_centre: 'dont_know', park: 'safe' } })).toEqual([{ field: 'places.town_centre', message: '“dont_know” is not one of the options' }]);
+    expect(errorsFor({ places: { town_centre: 'safe', park: 'safe', beach: 'safe' } })).toEqual([{ field: 'places.beach', message: '“beach” is not a row of this question' }]);
   });
 
   it('reports an answer to a question the other answers hide', () => {
-    expect(errorsFor({ worry: 'no', worry_level: 'big' })).toEqual([
-      { field: 'worry_level', message: 'This question was not shown, so it cannot be answered' }
-    ]);
+    expect(errorsFor({ worry: 'no', worry_level: 'big' })).toEqual([{ field: 'worry_level', message: 'This question was not shown, so it cannot be answered' }]);
   });
 
   it('reports an answer to a statement', () => {
-    expect(errorsFor({ about: 'read' })).toEqual([
-      { field: 'about', message: 'This item is information only and takes no answer' }
-    ]);
+    expect(errorsFor({ about: 'read' })).toEqual([{ field: 'about', message: 'This item is information only and takes no answer' }]);
   });
 
   it('reports missing required answers with the question’s own message or a default', () => {
@@ -227,20 +213,14 @@ describe('validateAnswers on a whole response', () => {
       { field: 'places.town_centre', message: 'Select an answer for “Town centre”' },
       { field: 'places.park', message: 'Select an answer for “Park”' }
     ]);
-    expect(errorsFor({ places: { park: 'unsafe' } })).toEqual([
-      { field: 'places.town_centre', message: 'Select an answer for “Town centre”' }
-    ]);
+    expect(errorsFor({ places: { park: 'unsafe' } })).toEqual([{ field: 'places.town_centre', message: 'Select an answer for “Town centre”' }]);
   });
 
   it('limits text length, counting an emoji as one character', () => {
     expect(errorsFor({ comment: 'a'.repeat(10) })).toEqual([]);
     expect(errorsFor({ comment: '😀'.repeat(10) })).toEqual([]);
-    expect(errorsFor({ comment: '😀'.repeat(11) })).toEqual([
-      { field: 'comment', message: 'Answer must be 10 characters or fewer (you wrote 11)' }
-    ]);
-    expect(errorsFor({ story: 'x'.repeat(21) })).toEqual([
-      { field: 'story', message: 'Answer must be 20 characters or fewer (you wrote 21)' }
-    ]);
+    expect(errorsFor({ comment: '😀'.repeat(11) })).toEqual([{ field: 'comment', message: 'Answer must be 10 characters or fewer (you wrote 11)' }]);
+    expect(errorsFor({ story: 'x'.repeat(21) })).toEqual([{ field: 'story', message: 'Answer must be 20 characters or fewer (you wrote 21)' }]);
   });
 
   it('checks numbers against their range and whole-number rule', () => {
@@ -257,12 +237,8 @@ describe('validateAnswers on a whole response', () => {
   it('does not allow an exclusive "none" with other answers', () => {
     expect(errorsFor({ changed: ['none'] })).toEqual([]);
     expect(errorsFor({ avoid: 'none' })).toEqual([]);
-    expect(errorsFor({ changed: ['none', 'avoided'] })).toEqual([
-      { field: 'changed', message: 'You cannot choose “none” together with other answers' }
-    ]);
-    expect(errorsFor({ changed: ['avoided', 'avoided'] })).toEqual([
-      { field: 'changed', message: 'Each option can be chosen only once' }
-    ]);
+    expect(errorsFor({ changed: ['none', 'avoided'] })).toEqual([{ field: 'changed', message: 'You cannot choose “none” together with other answers' }]);
+    expect(errorsFor({ changed: ['avoided', 'avoided'] })).toEqual([{ field: 'changed', message: 'Each option can be chosen only once' }]);
   });
 
   it('requires consent to be given', () => {
@@ -276,16 +252,12 @@ describe('validateAnswers for one page', () => {
   it('checks only the questions on that page', () => {
     // Consent is missing and there is an unknown answer, but neither is on this page.
     const answers: Answers = { safe_dark: 'nope', postcode: 'BS1 1AA', comment: 'x'.repeat(50) };
-    expect(validateAnswers(definition, answers, { pageId: 'safety' })).toEqual([
-      { field: 'safe_dark', message: '“nope” is not one of the options' }
-    ]);
+    expect(validateAnswers(definition, answers, { pageId: 'safety' })).toEqual([{ field: 'safe_dark', message: '“nope” is not one of the options' }]);
     expect(validateAnswers(definition, {}, { pageId: 'worry' })).toEqual([]);
   });
 
   it('uses answers from earlier pages to decide what the page shows', () => {
-    expect(validateAnswers(definition, { worry: 'yes' }, { pageId: 'worry_level' })).toEqual([
-      { field: 'worry_level', message: 'Select an answer to “How much?”' }
-    ]);
+    expect(validateAnswers(definition, { worry: 'yes' }, { pageId: 'worry_level' })).toEqual([{ field: 'worry_level', message: 'Select an answer to “How much?”' }]);
     expect(validateAnswers(definition, { worry: 'no' }, { pageId: 'worry_level' })).toEqual([]);
   });
 

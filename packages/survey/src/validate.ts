@@ -1,7 +1,7 @@
 // One function decides whether answers fit a questionnaire version. The API
 // uses it on whole responses; the web app on one page at a time.
 import { allQuestions, visibleQuestionIds } from './logic';
-import type { AnswerValue, Answers, Question, QuestionnaireDefinition, QuestionOf, ScaleExtras } from './model';
+import type { Answers, Question, QuestionnaireDefinition, QuestionOf, ScaleExtras } from './model';
 
 export interface FieldError {
   /** Question id, or `questionId.rowId` for a row of a grid. */
@@ -17,9 +17,7 @@ export const EXTRA_VALUES = {
 
 /** Values a scale or grid row accepts: its points and any extras it offers. */
 export function scaleValues(question: { points: { value: string }[]; extras: ScaleExtras }): string[] {
-  const extras = (Object.keys(EXTRA_VALUES) as (keyof ScaleExtras)[])
-    .filter((key) => question.extras[key])
-    .map((key) => EXTRA_VALUES[key]);
+  const extras = (Object.keys(EXTRA_VALUES) as (keyof ScaleExtras)[]).filter((key) => question.extras[key]).map((key) => EXTRA_VALUES[key]);
   return [...question.points.map((p) => p.value), ...extras];
 }
 

@@ -26,9 +26,7 @@ let flagged = 0;
 const coding = timed(() => {
   for (const answer of answers) if (coder.code(answer.text).themes.some((t) => t.decision === 'yes')) flagged++;
 });
-console.log(
-  `code ${CODE_COUNT} answers: ${Math.round(CODE_COUNT / coding.cpu)} answers/s on one core (CPU), ${Math.round(CODE_COUNT / coding.wall)} answers/s wall; ${flagged} with a theme`
-);
+console.log(`code ${CODE_COUNT} answers: ${Math.round(CODE_COUNT / coding.cpu)} answers/s on one core (CPU), ${Math.round(CODE_COUNT / coding.wall)} answers/s wall; ${flagged} with a theme`);
 console.log(
   JSON.stringify({
     answers: CODE_COUNT,

@@ -14,7 +14,10 @@ interface AddressBindings {
 export function clientAddress(c: Context): string | null {
   const header = process.env.ADDRESS_HEADER;
   if (header) {
-    const entries = (c.req.header(header) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const entries = (c.req.header(header) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return entries.at(-1) ?? null;
   }
   const bindings = (c.env ?? {}) as AddressBindings;

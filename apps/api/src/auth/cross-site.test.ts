@@ -117,8 +117,7 @@ describe('respondents and clients without a session', () => {
 
 describe("the API's own origin when it runs on its own behind a proxy", () => {
   const served = { incoming: {} };
-  const publishAs = (id: string, headers: Record<string, string>, env?: object) =>
-    api.app.request(designerPath(id, '/publish'), { method: 'POST', headers: { ...asBrowser(), ...headers } }, env);
+  const publishAs = (id: string, headers: Record<string, string>, env?: object) => api.app.request(designerPath(id, '/publish'), { method: 'POST', headers: { ...asBrowser(), ...headers } }, env);
 
   it("is the one the proxy's PROTOCOL_HEADER and HOST_HEADER name; inside the web server, the request URL's", async () => {
     const { questionnaire } = await createFromTemplate(api, officer);
@@ -131,7 +130,10 @@ describe("the API's own origin when it runs on its own behind a proxy", () => {
       expect((await publishAs(questionnaire.id, { ...proxied, origin: 'https://surveys.example.org' }, served)).status).toBe(200);
       await expectRefused(await publishAs(questionnaire.id, { ...proxied, origin: 'https://surveys.example.org' }), 'mounted: headers ignored');
     } finally {
-      for (const [name, value] of [['PROTOCOL_HEADER', saved.protocol], ['HOST_HEADER', saved.host]] as const) {
+      for (const [name, value] of [
+        ['PROTOCOL_HEADER', saved.protocol],
+        ['HOST_HEADER', saved.host]
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -54,7 +54,7 @@ export const refuseCrossSiteRequests = createMiddleware(async (c, next) => {
     throw new ApiError(
       403,
       'cross_site_request',
-      "This change did not come from a page of this site (its Origin header is missing or names another site), so it was refused. API clients sign their requests with Authorization: Bearer."
+      'This change did not come from a page of this site (its Origin header is missing or names another site), so it was refused. API clients sign their requests with Authorization: Bearer.'
     );
   }
   await next();

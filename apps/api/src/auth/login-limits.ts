@@ -55,7 +55,10 @@ function saltFor(db: Database): Promise<string> {
   let salt = salts.get(db);
   if (!salt) {
     salt = (async () => {
-      await db.insert(instanceSecrets).values({ name: SALT_NAME, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+      await db
+        .insert(instanceSecrets)
+        .values({ name: SALT_NAME, value: randomBytes(32).toString('base64url') })
+        .onConflictDoNothing();
       const [row] = await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, SALT_NAME));
       if (!row) throw new Error('The rate-limit salt could not be stored');
       return row.value;

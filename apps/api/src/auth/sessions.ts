@@ -48,7 +48,10 @@ export async function verifySession(db: Database, token: string): Promise<Sessio
   const now = Date.now();
   if (!row || row.expiresAt.getTime() <= now || now - row.lastSeenAt.getTime() >= SESSION_IDLE_MS) return null;
   if (now - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-    await db.update(staffSessions).set({ lastSeenAt: new Date(now) }).where(eq(staffSessions.id, id));
+    await db
+      .update(staffSessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(staffSessions.id, id));
   }
   return { id: row.id, staffId: row.staffId, expiresAt: row.expiresAt };
 }

@@ -82,6 +82,6 @@ describe('npm run admin -- create', () => {
     expect(good.stdout).toContain('Safer Example VRP (existing');
     expect(good.stdout).not.toContain('Password');
     expect(await staffCount()).toBe(2);
-  // Two runs of the command, each starting Node and tsx.
+    // Two runs of the command, each starting Node and tsx.
   }, 90_000);
 });

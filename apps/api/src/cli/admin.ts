@@ -24,7 +24,12 @@ const USAGE = `Usage: npm run admin -- create --email EMAIL --org "ORGANISATION 
 class UsageError extends Error {}
 
 const slugFor = (name: string) =>
-  name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80);
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
 
 function readOptions(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -78,9 +83,7 @@ async function create(db: Database, options: NonNullable<ReturnType<typeof readO
     auditStatement(db, { organisationId, actorStaffId: null, action: 'staff.admin_created', target: { type: 'staff', id: account.id }, detail: { via: 'admin command' } })
   ] as const;
   // One batch: the organisation, the account, its role and the audit entry are written together or not at all.
-  await (existing
-    ? db.batch(adminStatements)
-    : db.batch([db.insert(organisations).values({ id: organisationId, slug, name: options.org, parentId: hub?.id ?? null }), ...adminStatements]));
+  await (existing ? db.batch(adminStatements) : db.batch([db.insert(organisations).values({ id: organisationId, slug, name: options.org, parentId: hub?.id ?? null }), ...adminStatements]));
   console.log(existing ? `Organisation: ${existing.name} (existing, /${slug})` : `Organisation: ${options.org} (created, /${slug}${hub ? `, a partnership of ${hub.name}` : ''})`);
   console.log(`Admin: ${options.name} <${options.email}>`);
   if (!options.passwordFromStdin) console.log(`Password (shown once; keep it somewhere safe): ${password}`);

@@ -48,10 +48,7 @@ const BUSY_CHECK_MS = 250;
 // coder or database is reported without flooding the log.
 const LONGEST_WAIT_MS = 60_000;
 
-export function startBackgroundCoder(
-  database: Pick<DatabaseHandle, 'db'>,
-  { intervalMs = 500, chunk = 20, coder, yieldToRequests = true, heartbeat }: BackgroundCoderOptions = {}
-): BackgroundCoder {
+export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 20, coder, yieldToRequests = true, heartbeat }: BackgroundCoderOptions = {}): BackgroundCoder {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -59,8 +59,7 @@ const isSpans = (value: unknown) => Array.isArray(value) && value.every((s) => s
 function problemWith(coding: Coding | undefined): string | null {
   if (!coding || typeof coding !== 'object') return 'it returned no coding';
   const themesUsable =
-    Array.isArray(coding.themes) &&
-    coding.themes.every((t) => t && typeof t.id === 'string' && Number.isFinite(t.confidence) && ['yes', 'no', 'review'].includes(t.decision) && isSpans(t.evidence));
+    Array.isArray(coding.themes) && coding.themes.every((t) => t && typeof t.id === 'string' && Number.isFinite(t.confidence) && ['yes', 'no', 'review'].includes(t.decision) && isSpans(t.evidence));
   if (!themesUsable) return 'its themes were not usable';
   const s = coding.safeguarding;
   if (!s || typeof s.flag !== 'boolean' || !Number.isFinite(s.confidence) || !isSpans(s.evidence)) return 'its safeguarding check was not usable';

@@ -92,10 +92,16 @@ async function storeChunk(db: DatabaseHandle['db'], writes: ResponseWrite[]): Pr
   let left = writes;
   while (left.length > 0) {
     try {
-      await batch(db, left.flatMap((w) => w.store));
+      await batch(
+        db,
+        left.flatMap((w) => w.store)
+      );
       break;
     } catch (error) {
-      const taken = await marked(db, left.map((w) => w.responseId));
+      const taken = await marked(
+        db,
+        left.map((w) => w.responseId)
+      );
       if (taken.size === 0) {
         console.error(`Storing the coding of ${left.length} responses failed; storing them one at a time`, error);
         await writeOneByOne(db, left);

@@ -31,9 +31,7 @@ describe('two coders reading the same new responses', () => {
     } finally {
       other.close();
     }
-    const coded = await api.database.client.execute(
-      "SELECT model_version, count(*) AS n FROM coded_answers WHERE question_id = 'what_makes_unsafe' GROUP BY model_version ORDER BY model_version"
-    );
+    const coded = await api.database.client.execute("SELECT model_version, count(*) AS n FROM coded_answers WHERE question_id = 'what_makes_unsafe' GROUP BY model_version ORDER BY model_version");
     // Every answer coded by one of them; the oldest three by whichever stored them first.
     const counts = Object.fromEntries(coded.rows.map((r) => [String(r.model_version), Number(r.n)]));
     expect((counts.first ?? 0) + (counts.second ?? 0)).toBe(6);

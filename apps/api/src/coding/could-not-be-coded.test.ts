@@ -84,9 +84,7 @@ describe('an answer the coder fails on', () => {
     const decided = await api.json('/api/review/decisions', { responseId: poisoned, questionId: 'what_makes_unsafe', themes: [] }, analyst);
     expect(decided.status).toBe(200);
     expect((await reviewOf(survey.questionnaireId)).counts.couldNotBeCoded).toBe(0);
-    expect(await rowsOf('SELECT error, model_version FROM coded_answers WHERE response_id = ?', [poisoned as string])).toEqual([
-      expect.objectContaining({ error: null, model_version: 'analyst' })
-    ]);
+    expect(await rowsOf('SELECT error, model_version FROM coded_answers WHERE response_id = ?', [poisoned as string])).toEqual([expect.objectContaining({ error: null, model_version: 'analyst' })]);
     expect((await queue()).find((f) => f.text === POISON)?.tier).toBe('unchecked');
   });
 

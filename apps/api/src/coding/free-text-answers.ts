@@ -40,9 +40,7 @@ export interface StoredResponseRow {
 }
 
 /** A response's free-text answers, or why they could not be read. */
-export type ResponseReading =
-  | { responseId: string; answers: FreeTextAnswer[] }
-  | { responseId: string; error: string; facts: VersionFacts | undefined };
+export type ResponseReading = { responseId: string; answers: FreeTextAnswer[] } | { responseId: string; error: string; facts: VersionFacts | undefined };
 
 export const unreadable = (reading: ResponseReading): reading is Extract<ResponseReading, { error: string }> => 'error' in reading;
 
@@ -61,9 +59,7 @@ async function readVersionFacts(db: Database, versionId: string): Promise<Versio
   if (!row) return undefined;
   try {
     const definition = JSON.parse(row.definition) as QuestionnaireDefinition;
-    const freeTextQuestions = definition.pages.flatMap((page) =>
-      page.questions.filter((q) => q.type === 'text' || q.type === 'longtext').map((q) => ({ id: q.id, label: q.label }))
-    );
+    const freeTextQuestions = definition.pages.flatMap((page) => page.questions.filter((q) => q.type === 'text' || q.type === 'longtext').map((q) => ({ id: q.id, label: q.label })));
     return { versionId, questionnaireId: row.questionnaireId, organisationId: row.organisationId, definition, freeTextQuestions, forChildren: forChildrenOrYoungPeople(definition) };
   } catch (error) {
     throw new UnreadableVersionError(`Questionnaire version ${versionId} could not be read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

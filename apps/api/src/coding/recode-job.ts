@@ -24,8 +24,7 @@ export const RECODE_JOB = 'recode_questionnaire';
 
 export type Job = typeof jobs.$inferSelect;
 
-const versionsOf = (db: Database, questionnaireId: string) =>
-  db.select({ id: questionnaireVersions.id }).from(questionnaireVersions).where(eq(questionnaireVersions.questionnaireId, questionnaireId));
+const versionsOf = (db: Database, questionnaireId: string) => db.select({ id: questionnaireVersions.id }).from(questionnaireVersions).where(eq(questionnaireVersions.questionnaireId, questionnaireId));
 
 /**
  * A job over the responses stored when it is made. Later responses are coded
@@ -66,10 +65,7 @@ export interface JobChunkOptions {
  * Do the next chunk of the oldest unfinished re-coding job this process holds
  * or may take; null when there is none (another process may be working on one).
  */
-export async function runRecodeChunk(
-  database: Pick<DatabaseHandle, 'db'>,
-  { limit = 200, coder, leases = processLeases, now = new Date() }: JobChunkOptions = {}
-): Promise<Job | null> {
+export async function runRecodeChunk(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder, leases = processLeases, now = new Date() }: JobChunkOptions = {}): Promise<Job | null> {
   const { db } = database;
   const unfinished = await db
     .select()

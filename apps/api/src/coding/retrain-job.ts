@@ -104,9 +104,7 @@ async function claimNext(db: Database, now: Date): Promise<Job | null> {
   const candidates = await db
     .select()
     .from(jobs)
-    .where(
-      and(eq(jobs.kind, RETRAIN_JOB), or(eq(jobs.status, 'queued'), and(eq(jobs.status, 'running'), lt(jobs.updatedAt, new Date(now.getTime() - ABANDONED_AFTER_MS)))))
-    )
+    .where(and(eq(jobs.kind, RETRAIN_JOB), or(eq(jobs.status, 'queued'), and(eq(jobs.status, 'running'), lt(jobs.updatedAt, new Date(now.getTime() - ABANDONED_AFTER_MS))))))
     .orderBy(asc(jobs.createdAt))
     .limit(1);
   const job = candidates[0];
@@ -139,11 +137,7 @@ export async function runRetrainJob(database: Pick<DatabaseHandle, 'db'>, now = 
       trainedAt
     };
     const [[finished]] = await db.batch([
-      db
-        .update(jobs)
-        .set({ status: 'done', total: examples.length, done: examples.length, updatedAt: trainedAt, error: null })
-        .where(eq(jobs.id, job.id))
-        .returning(),
+      db.update(jobs).set({ status: 'done', total: examples.length, done: examples.length, updatedAt: trainedAt, error: null }).where(eq(jobs.id, job.id)).returning(),
       db
         .insert(organisationModels)
         .values({ organisationId: job.organisationId, ...stored })

@@ -84,7 +84,11 @@ export function planImport(table: Table, choices: ImportChoices, now = new Date(
     `Rows ${rows} of “${column}” hold formulas without a saved value. Open the file in Excel, save it, and upload it again (or paste the values in).`;
 
   problems('textColumn', (r) => r.cells[textAt] === FORMULA_ONLY, formulaMessage(choices.textColumn), table.rows);
-  problems('textColumn', (r) => rawText(r.cells[textAt] ?? '').length > MAX_TEXT_CHARS, (rows) => `Rows ${rows} have text longer than ${MAX_TEXT_CHARS.toLocaleString('en-GB')} characters. Shorten or split them.`);
+  problems(
+    'textColumn',
+    (r) => rawText(r.cells[textAt] ?? '').length > MAX_TEXT_CHARS,
+    (rows) => `Rows ${rows} have text longer than ${MAX_TEXT_CHARS.toLocaleString('en-GB')} characters. Shorten or split them.`
+  );
   // Files repeat the same dates many times over; each is read once.
   const dates = new Map<Cell, Date | null>();
   const dateIn = (cell: Cell = '') => {
@@ -92,8 +96,10 @@ export function planImport(table: Table, choices: ImportChoices, now = new Date(
     return dates.get(cell) ?? null;
   };
   if (dateAt >= 0) {
-    problems('dateColumn', (r) => !dateIn(r.cells[dateAt]), (rows) =>
-      `Rows ${rows} have no date this can read in “${choices.dateColumn}”. Use dd/mm/yyyy or yyyy-mm-dd, or import without a date column.`
+    problems(
+      'dateColumn',
+      (r) => !dateIn(r.cells[dateAt]),
+      (rows) => `Rows ${rows} have no date this can read in “${choices.dateColumn}”. Use dd/mm/yyyy or yyyy-mm-dd, or import without a date column.`
     );
   }
 
@@ -105,7 +111,10 @@ export function planImport(table: Table, choices: ImportChoices, now = new Date(
     if (values.length > MAX_GROUP_VALUES) {
       issues.push({ field: 'groupColumns', message: `“${column}” has more than ${MAX_GROUP_VALUES} different values, too many to group by. Choose another column.` });
     } else if (values.length < 2) {
-      issues.push({ field: 'groupColumns', message: `“${column}” has ${values.length === 0 ? 'no values' : `only one value (“${values[0]}”)`} in the rows with text, so it does not divide them into groups` });
+      issues.push({
+        field: 'groupColumns',
+        message: `“${column}” has ${values.length === 0 ? 'no values' : `only one value (“${values[0]}”)`} in the rows with text, so it does not divide them into groups`
+      });
     } else if (values.some((v) => v.length > MAX_GROUP_VALUE_CHARS)) {
       issues.push({ field: 'groupColumns', message: `“${column}” has values longer than ${MAX_GROUP_VALUE_CHARS} characters: it looks like text, not groups` });
     }

@@ -31,8 +31,7 @@ export interface TablePreview {
   columns: ColumnPreview[];
 }
 
-export const cellText = (cell: Table['rows'][number]['cells'][number]) =>
-  cell === FORMULA_ONLY ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : cell.trim();
+export const cellText = (cell: Table['rows'][number]['cells'][number]) => (cell === FORMULA_ONLY ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : cell.trim());
 
 const shorten = (text: string) => (text.length > SAMPLE_CHARS ? `${text.slice(0, SAMPLE_CHARS - 1)}…` : text);
 

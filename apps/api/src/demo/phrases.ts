@@ -90,10 +90,4 @@ export const HELP: readonly Phrase[] = [
 ];
 
 /** Answers about nothing in particular. */
-export const PLAIN: readonly Phrase[] = [
-  p('not much really'),
-  p('nothing, it is mostly fine round here'),
-  p('I am not sure'),
-  p('it depends on the day'),
-  p('most places are ok')
-];
+export const PLAIN: readonly Phrase[] = [p('not much really'), p('nothing, it is mostly fine round here'), p('I am not sure'), p('it depends on the day'), p('most places are ok')];

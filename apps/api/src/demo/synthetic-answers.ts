@@ -3,16 +3,7 @@
 // and 1: scales lean towards their unsafe end as it grows, and so do the
 // themes of what they write. Skip logic is followed question by question,
 // and the result is checked with the survey package's own validation.
-import {
-  type AnswerValue,
-  type Answers,
-  type Question,
-  type QuestionnaireDefinition,
-  type ScaleExtras,
-  scaleValues,
-  validateAnswers,
-  visibleQuestionIds
-} from '@safer-voices/survey';
+import { type AnswerValue, type Answers, type Question, type QuestionnaireDefinition, type ScaleExtras, scaleValues, validateAnswers, visibleQuestionIds } from '@safer-voices/survey';
 import { type ComposedText, composeText, textKindOf } from './free-text';
 import type { Random } from './random';
 

@@ -163,11 +163,10 @@ async function markCoded(client: Client, index: ExploreIndex, from: number, to: 
 /** On first load: add every "yes" code with rowid in (from, to]. */
 async function addCodes(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
   for (let low = from; low < to; low += CODES_PAGE) {
-    const rows = await page(
-      client,
-      "SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM answer_codes WHERE rowid > ? AND rowid <= ? AND decision = 'yes'",
-      [low, Math.min(low + CODES_PAGE, to)]
-    );
+    const rows = await page(client, "SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM answer_codes WHERE rowid > ? AND rowid <= ? AND decision = 'yes'", [
+      low,
+      Math.min(low + CODES_PAGE, to)
+    ]);
     const rowOf = lastRowCache(index);
     for (const [responseId, questionId, themeId, confidence] of rows as [string, string, string, number][]) {
       const row = rowOf(responseId);

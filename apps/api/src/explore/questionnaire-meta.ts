@@ -55,9 +55,7 @@ export interface VersionRow {
 }
 
 function extraOptions(extras: ScaleExtras): { value: string; label: string }[] {
-  return (Object.keys(EXTRA_VALUES) as (keyof ScaleExtras)[])
-    .filter((key) => extras[key])
-    .map((key) => ({ value: EXTRA_VALUES[key], label: extras[key] as string }));
+  return (Object.keys(EXTRA_VALUES) as (keyof ScaleExtras)[]).filter((key) => extras[key]).map((key) => ({ value: EXTRA_VALUES[key], label: extras[key] as string }));
 }
 
 /** The dimensions one question gives, with their options and where answers are. */

@@ -214,9 +214,7 @@ export async function exploreView(
     base,
     counts,
     crossTab:
-      crossCounts && byDimension
-        ? { partition: crossCounts.kind === 'single', groups: byDimension.options.map((o) => crossCounts.groups.get(o.value) ?? zero), missing: crossCounts.missing }
-        : null,
+      crossCounts && byDimension ? { partition: crossCounts.kind === 'single', groups: byDimension.options.map((o) => crossCounts.groups.get(o.value) ?? zero), missing: crossCounts.missing } : null,
     pairs: pairs ?? [],
     differencing
   });

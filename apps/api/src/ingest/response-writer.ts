@@ -164,14 +164,7 @@ const INSERT_ONE = `${COLUMNS} (?, ?, ?, ?, ?, ?)`;
 
 const argsOf =
   (submittedAt: number) =>
-  ({ p, id }: { p: Pending; id: string }) => [
-    id,
-    p.item.versionId,
-    p.keyHash,
-    JSON.stringify(p.item.answers),
-    p.item.context ? JSON.stringify(p.item.context) : null,
-    submittedAt
-  ];
+  ({ p, id }: { p: Pending; id: string }) => [id, p.item.versionId, p.keyHash, JSON.stringify(p.item.answers), p.item.context ? JSON.stringify(p.item.context) : null, submittedAt];
 
 /** The slower insert that skips stored keys and returns the ids it stored. */
 function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number): InStatement[] {

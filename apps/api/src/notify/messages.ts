@@ -30,8 +30,7 @@ const flagUrl = (config: DeliveryConfig, flagId: string) => new URL(`/staff/safe
 const healthUrl = (config: DeliveryConfig) => new URL('/api/health', config.publicUrl).href;
 
 /** Times as staff in the UK read them. */
-const ukTime = (at: Date) =>
-  at.toLocaleString('en-GB', { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+const ukTime = (at: Date) => at.toLocaleString('en-GB', { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 export function webhookBody(notice: Notice, config: DeliveryConfig) {
   switch (notice.kind) {
@@ -46,7 +45,14 @@ export function webhookBody(notice: Notice, config: DeliveryConfig) {
         flagUrl: flagUrl(config, notice.flagId)
       };
     case 'coding_delayed':
-      return { type: notice.kind, organisation: notice.organisation, delayId: notice.delayId, waitingSince: notice.waitingSince.toISOString(), queueUrl: queueUrl(config), healthUrl: healthUrl(config) };
+      return {
+        type: notice.kind,
+        organisation: notice.organisation,
+        delayId: notice.delayId,
+        waitingSince: notice.waitingSince.toISOString(),
+        queueUrl: queueUrl(config),
+        healthUrl: healthUrl(config)
+      };
     case 'coding_caught_up':
       return {
         type: notice.kind,
@@ -80,9 +86,7 @@ export function flagsEmail(flags: Extract<Notice, { kind: 'safeguarding_flag' }>
   return {
     subject: many ? `${flags.length} new safeguarding flags – ${organisation}` : `New safeguarding flag – ${organisation}`,
     text: [
-      many
-        ? `${flags.length} answers have been flagged for a safeguarding lead to read (${organisation}).`
-        : `An answer has been flagged for a safeguarding lead to read (${organisation}).`,
+      many ? `${flags.length} answers have been flagged for a safeguarding lead to read (${organisation}).` : `An answer has been flagged for a safeguarding lead to read (${organisation}).`,
       '',
       many ? `Tiers: ${tiers.map(([tier, n]) => `${n} ${TIER_WORDS[tier]}`).join('; ')}.` : `Tier: ${TIER_WORDS[flags[0]?.tier ?? 'possible']}.`,
       ...footer(config, true)

@@ -62,8 +62,7 @@ function noticeOf(n: Due): Notice | null {
   const organisation = { id: n.organisationId, name: n.organisationName };
   if (n.kind === 'safeguarding_flag' && n.flagId && n.flagCreatedAt) return { kind: n.kind, organisation, flagId: n.flagId, tier: n.flagTier ?? 'possible', createdAt: n.flagCreatedAt };
   if (n.kind === 'coding_delayed' && n.delayId && n.waitingSince) return { kind: n.kind, organisation, delayId: n.delayId, waitingSince: n.waitingSince };
-  if (n.kind === 'coding_caught_up' && n.delayId && n.waitingSince && n.clearedAt)
-    return { kind: n.kind, organisation, delayId: n.delayId, waitingSince: n.waitingSince, clearedAt: n.clearedAt };
+  if (n.kind === 'coding_caught_up' && n.delayId && n.waitingSince && n.clearedAt) return { kind: n.kind, organisation, delayId: n.delayId, waitingSince: n.waitingSince, clearedAt: n.clearedAt };
   return null;
 }
 
@@ -137,7 +136,10 @@ async function record(db: DatabaseHandle['db'], n: Due, target: string | null, e
   const attempts = target ? n.attempts + 1 : n.attempts;
   const where = eq(notifications.id, n.id);
   if (!error) {
-    await db.update(notifications).set({ status: 'sent', attempts, sentAt: now, lastError: null, ...(target ? { target } : {}) }).where(where);
+    await db
+      .update(notifications)
+      .set({ status: 'sent', attempts, sentAt: now, lastError: null, ...(target ? { target } : {}) })
+      .where(where);
     return 'sent';
   }
   const wait = RETRY_WAITS_MS[attempts - 1];

@@ -67,7 +67,11 @@ export interface ReceivedMail {
 }
 
 /** `=E2=80=93` and the like as the UTF-8 text they spell. */
-const fromQuotedBytes = (text: string) => Buffer.from(text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8');
+const fromQuotedBytes = (text: string) =>
+  Buffer.from(
+    text.replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+    'latin1'
+  ).toString('utf8');
 
 /** Just enough MIME for the tests: unfolded headers, encoded-word subjects, a quoted-printable body. */
 function decodeMail(raw: string) {
@@ -108,11 +112,7 @@ export async function mailReceiver() {
 }
 
 /** The demo organisation's notification targets, as if an admin saved them at `savedAt`. */
-export async function setTargets(
-  api: FreshApi,
-  targets: { webhook?: string | null; email?: string | null; webhookSecret?: string | null },
-  savedAt = new Date(Date.now() - 1000)
-) {
+export async function setTargets(api: FreshApi, targets: { webhook?: string | null; email?: string | null; webhookSecret?: string | null }, savedAt = new Date(Date.now() - 1000)) {
   const organisationId = await demoOrganisationId(api);
   const values = { notifyWebhookUrl: targets.webhook ?? null, notifyEmail: targets.email ?? null, notifyWebhookSecret: targets.webhookSecret ?? null, updatedAt: savedAt };
   await api.database.db

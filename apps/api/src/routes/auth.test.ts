@@ -143,8 +143,7 @@ describe('sessions', () => {
   it('end after 8 hours idle', async () => {
     const { id } = await addStaff(api, organisationId, ['analyst']);
     const headers = await bearerFor(api, id);
-    const setLastSeen = (msAgo: number) =>
-      api.database.client.execute({ sql: 'UPDATE staff_sessions SET last_seen_at = ? WHERE staff_id = ?', args: [Date.now() - msAgo, id] });
+    const setLastSeen = (msAgo: number) => api.database.client.execute({ sql: 'UPDATE staff_sessions SET last_seen_at = ? WHERE staff_id = ?', args: [Date.now() - msAgo, id] });
     await setLastSeen(8 * 3600_000 + 1000);
     const ended = await me(headers);
     expect(ended.status).toBe(401);

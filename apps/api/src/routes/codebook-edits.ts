@@ -61,11 +61,7 @@ export const ThemeFieldsSchema = z.strictObject({
   include: lines(200, 50, 'A line of what to include'),
   exclude: lines(200, 50, 'A line of what to exclude'),
   examples: lines(300, 50, 'An example'),
-  seeds: z
-    .array(phrase(false))
-    .min(1, 'Add at least one phrase, or the coder cannot find this theme')
-    .max(300, 'Give at most 300 phrases')
-    .transform(unique),
+  seeds: z.array(phrase(false)).min(1, 'Add at least one phrase, or the coder cannot find this theme').max(300, 'Give at most 300 phrases').transform(unique),
   against: z.array(phrase(true)).max(100, 'Give at most 100 phrases against').transform(unique)
 });
 export type ThemeFields = z.infer<typeof ThemeFieldsSchema>;
@@ -100,7 +96,12 @@ function checkLabelFree(codebook: Codebook, label: string, exceptId?: string) {
 
 /** A stable id from the label: "E-scooters & bikes" → e_scooters_bikes, made unique. */
 export function idFor(codebook: Codebook, label: string): string {
-  const slug = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40);
+  const slug = label
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 40);
   const base = /^[a-z]/.test(slug) ? slug : `theme_${slug}`.replace(/_+$/, '');
   const taken = new Set(codebook.themes.map((t) => t.id));
   let id = base;

@@ -158,7 +158,11 @@ describe('editing the codebook', () => {
     const retired = await jsonOf(await send('/themes/environment/retire', { baseVersion: version, note: 'Not asked about this year' }, analyst));
     expect(themeIn(retired.codebook, 'environment').status).toBe('retired');
     expect(retired.saved.note).toBe('Retired “Places & environment” — Not asked about this year');
-    expect(createCoder({ codebook: (await currentCodebook(api.database.db, organisationId)).codebook }).code('no street lights').themes.map((t) => t.id)).not.toContain('environment');
+    expect(
+      createCoder({ codebook: (await currentCodebook(api.database.db, organisationId)).codebook })
+        .code('no street lights')
+        .themes.map((t) => t.id)
+    ).not.toContain('environment');
     // Retiring twice, or merging into a retired theme, explains itself.
     expect((await send('/themes/environment/retire', { baseVersion: version + 1 }, analyst)).status).toBe(422);
     expect((await send('/themes/vawg/merge', { baseVersion: version + 1, intoId: 'environment' }, analyst)).status).toBe(422);

@@ -13,15 +13,7 @@ import { requireRole, type StaffEnv } from '../auth/guards';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
-import {
-  codebookAt,
-  codebookHistory,
-  currentCodebook,
-  isVersionTaken,
-  ORGANISATION_CODEBOOK_NAME,
-  type StoredCodebookVersion,
-  saveCodebookStatement
-} from '../store/codebooks';
+import { codebookAt, codebookHistory, currentCodebook, isVersionTaken, ORGANISATION_CODEBOOK_NAME, type StoredCodebookVersion, saveCodebookStatement } from '../store/codebooks';
 import { validate } from '../validation';
 import { applyEdit, type CodebookEdit, ThemeFieldsSchema } from './codebook-edits';
 

@@ -46,7 +46,10 @@ export const codingRoute = new Hono<Env>()
   })
   .get('/jobs/:id', codingRoles, validate('param', z.object({ id: IdSchema })), async (c) => {
     const who = c.var.staff;
-    const [job] = await c.var.db.select().from(jobs).where(eq(jobs.id, c.req.valid('param').id));
+    const [job] = await c.var.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.id, c.req.valid('param').id));
     if (!job || !(await reachableOrganisationIds(c.var.db, who)).includes(job.organisationId)) throw new ApiError(404, 'job_not_found', 'There is no such job');
     return c.json({ job: await progressAsShown(c.var.db, job) });
   });

@@ -106,7 +106,15 @@ describe('import', () => {
     const definition = JSON.parse(String(version.rows[0]?.definition));
     const questions = definition.pages[0].questions;
     expect(questions[0]).toMatchObject({ id: 'text', type: 'longtext', label: 'comment' });
-    expect(questions[1]).toMatchObject({ id: 'group_area', type: 'single', label: 'area', options: [{ value: 'bridgwater', label: 'Bridgwater' }, { value: 'taunton', label: 'Taunton' }] });
+    expect(questions[1]).toMatchObject({
+      id: 'group_area',
+      type: 'single',
+      label: 'area',
+      options: [
+        { value: 'bridgwater', label: 'Bridgwater' },
+        { value: 'taunton', label: 'Taunton' }
+      ]
+    });
     expect(questions[2]).toMatchObject({ id: 'group_source', options: [{ label: 'Facebook' }, { label: 'Nextdoor' }] });
 
     const rows = await api.database.client.execute({ sql: 'SELECT answers, submitted_at FROM responses WHERE version_id = ? ORDER BY submitted_at', args: [String(version.rows[0]?.id)] });
@@ -195,18 +203,48 @@ describe('import', () => {
 describe('refusals change nothing', () => {
   const refusals: [string, () => Response | Promise<Response>, number, RegExp][] = [
     ['no file', () => post('/api/collections', upload({ name: 'x', textColumn: 'comment' }, null)), 400, /file/],
-    ['a file that is not CSV or XLSX', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), name: 'photo.png' }), 422, /not a CSV or XLSX/],
+    [
+      'a file that is not CSV or XLSX',
+      () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), name: 'photo.png' }),
+      422,
+      /not a CSV or XLSX/
+    ],
     ['an old .xls file', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), name: 'old.xls' }), 422, /\.xls/],
-    ['text that is not UTF-8', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0x63, 0x6f, 0x6d, 0x0a, 0xa3, 0x35, 0x0a]), name: 'latin1.csv' }), 422, /UTF-8/],
+    [
+      'text that is not UTF-8',
+      () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: new Uint8Array([0x63, 0x6f, 0x6d, 0x0a, 0xa3, 0x35, 0x0a]), name: 'latin1.csv' }),
+      422,
+      /UTF-8/
+    ],
     // Read piece by piece: a quote left open past the first piece is still caught, and nothing is stored.
-    ['a quote that is never closed', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: `comment\n${'fine\n'.repeat(100_000)}"never closed\n`, name: 'q.csv' }), 422, /could not be read: .*[Qq]uote/],
+    [
+      'a quote that is never closed',
+      () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: `comment\n${'fine\n'.repeat(100_000)}"never closed\n`, name: 'q.csv' }),
+      422,
+      /could not be read: .*[Qq]uote/
+    ],
     ['a header with an unnamed column', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: 'comment,\nhello,world\n', name: 'h.csv' }), 422, /no name/],
     ['an unknown text column', () => importCsv({ name: 'x', textColumn: 'message' }), 422, /no column called “message”/],
     ['a missing name', () => importCsv({ name: ' ', textColumn: 'comment' }), 400, /name/],
-    ['text longer than 5,000 characters', () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: `comment\nshort\n${'a'.repeat(5001)}\nfine\n${'b'.repeat(6000)}\n`, name: 'long.csv' }), 422, /Rows 3, 5 have text longer/],
+    [
+      'text longer than 5,000 characters',
+      () => importCsv({ name: 'x', textColumn: 'comment' }, analyst, { content: `comment\nshort\n${'a'.repeat(5001)}\nfine\n${'b'.repeat(6000)}\n`, name: 'long.csv' }),
+      422,
+      /Rows 3, 5 have text longer/
+    ],
     ['dates it cannot read', () => importCsv({ name: 'x', textColumn: 'comment', dateColumn: 'area' }), 422, /Rows 2, 3, 5, 6 have no date/],
-    ['the text column as a grouping column', () => importCsv({ name: 'x', textColumn: 'n', groupColumns: 'n' }, analyst, { content: `n\n${Array.from({ length: 60 }, (_, i) => `v${i}`).join('\n')}\n`, name: 'n.csv' }), 422, /text column cannot also/],
-    ['more than 50 different group values', () => importCsv({ name: 'x', textColumn: 't', groupColumns: 'g' }, analyst, { content: `t,g\n${Array.from({ length: 60 }, (_, i) => `text ${i},g${i}`).join('\n')}\n`, name: 'g.csv' }), 422, /more than 50 different values/],
+    [
+      'the text column as a grouping column',
+      () => importCsv({ name: 'x', textColumn: 'n', groupColumns: 'n' }, analyst, { content: `n\n${Array.from({ length: 60 }, (_, i) => `v${i}`).join('\n')}\n`, name: 'n.csv' }),
+      422,
+      /text column cannot also/
+    ],
+    [
+      'more than 50 different group values',
+      () => importCsv({ name: 'x', textColumn: 't', groupColumns: 'g' }, analyst, { content: `t,g\n${Array.from({ length: 60 }, (_, i) => `text ${i},g${i}`).join('\n')}\n`, name: 'g.csv' }),
+      422,
+      /more than 50 different values/
+    ],
     ['a grouping column with one value', () => importCsv({ name: 'x', textColumn: 't', groupColumns: 'g' }, analyst, { content: 't,g\none,A\ntwo,A\n', name: 'g.csv' }), 422, /only one value/],
     ['more than three grouping columns', () => importCsv({ name: 'x', textColumn: 'comment', groupColumns: ['area', 'source', 'posted', 'area'] }), 400, /at most 3/],
     ['more than 50,000 rows', () => importCsv({ name: 'x', textColumn: 't' }, analyst, { content: `t\n${'a\n'.repeat(50_001)}`, name: 'big.csv' }), 413, /at most 50,000/],

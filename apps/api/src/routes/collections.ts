@@ -35,8 +35,7 @@ const limitUpload = bodyLimit({
 const analysts = requireRole('analyst', 'admin');
 
 /** An empty form field is a choice not made. */
-const optionalText = (max: number) =>
-  z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(max).optional());
+const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(max).optional());
 const FileField = z.instanceof(File, { message: 'Choose a CSV or XLSX file' });
 const ColumnName = z.string().trim().min(1, 'Choose a column').max(100);
 
@@ -85,7 +84,8 @@ export const collectionsRoute = new Hono<Env>()
     const form = c.req.valid('form');
     const key = c.req.header('Idempotency-Key');
     const parsedKey = IdempotencyKeySchema.optional().safeParse(key);
-    if (!parsedKey.success) throw new ApiError(400, 'invalid_request', 'The Idempotency-Key header is not valid', [{ field: 'idempotencyKey', message: parsedKey.error.issues[0]?.message ?? 'Not valid' }]);
+    if (!parsedKey.success)
+      throw new ApiError(400, 'invalid_request', 'The Idempotency-Key header is not valid', [{ field: 'idempotencyKey', message: parsedKey.error.issues[0]?.message ?? 'Not valid' }]);
     const id = collectionIdFor(organisationId, parsedKey.data);
 
     const table = await readTable(form.file, form.sheet);

@@ -134,7 +134,7 @@ describe('double-coding rounds', () => {
     expect(results.comparisons.filter((c: { kind: string }) => c.kind === 'machine')).toHaveLength(3);
   });
 
-  it("is hidden from other organisations and from safeguarding leads", async () => {
+  it('is hidden from other organisations and from safeguarding leads', async () => {
     const { rounds } = await jsonOf(await get('/rounds', ana));
     const elsewhere = await bearerFor(api, (await addStaff(api, await addOrganisation(api, 'Other VRP'), ['analyst'])).id);
     expect((await jsonOf(await get('/rounds', elsewhere))).rounds).toEqual([]);

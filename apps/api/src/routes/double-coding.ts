@@ -52,11 +52,7 @@ export const MAX_SAMPLE = 500;
 const NewRoundSchema = z.strictObject({
   questionnaireId: IdSchema,
   name: z.string().trim().min(1, 'Enter a name for the round').max(120, 'The name must be 120 characters or fewer'),
-  sampleSize: z
-    .number()
-    .int('Enter a whole number')
-    .min(MIN_SAMPLE, `Sample at least ${MIN_SAMPLE} answers`)
-    .max(MAX_SAMPLE, `Sample at most ${MAX_SAMPLE} answers`)
+  sampleSize: z.number().int('Enter a whole number').min(MIN_SAMPLE, `Sample at least ${MIN_SAMPLE} answers`).max(MAX_SAMPLE, `Sample at most ${MAX_SAMPLE} answers`)
 });
 const LabelSchema = z.strictObject({ responseId: IdSchema, questionId: IdSchema, themes: z.array(IdSchema).max(100) });
 
@@ -95,9 +91,7 @@ async function roundSummary(db: Database, round: Round, who: SignedInStaff, titl
 }
 
 async function versionTitle(db: Database, questionnaireId: string): Promise<string> {
-  const [row] = await db.all<{ title: unknown }>(
-    sql`SELECT definition -> '$.title' AS title FROM questionnaire_versions WHERE questionnaire_id = ${questionnaireId} ORDER BY version DESC LIMIT 1`
-  );
+  const [row] = await db.all<{ title: unknown }>(sql`SELECT definition -> '$.title' AS title FROM questionnaire_versions WHERE questionnaire_id = ${questionnaireId} ORDER BY version DESC LIMIT 1`);
   return textOfJson(row?.title) ?? questionnaireId;
 }
 

@@ -7,7 +7,7 @@ let definition: QuestionnaireDefinition;
 
 beforeAll(async () => {
   api = await freshApi();
-  definition = (await (await jsonOf(await api.app.request('/api/questionnaires/community-safety-residents')))).definition;
+  definition = (await await jsonOf(await api.app.request('/api/questionnaires/community-safety-residents'))).definition;
 });
 afterAll(() => api.close());
 
@@ -73,7 +73,7 @@ describe('drafts: answering page by page', () => {
     expect(res.status).toBe(422);
     const body = await jsonOf(res);
     expect(body.issues[0].field).toBe(required.questions[0]?.id);
-    const draft = await (await jsonOf(await api.app.request(`/api/drafts/${token}`)));
+    const draft = await await jsonOf(await api.app.request(`/api/drafts/${token}`));
     expect(draft.answers).toEqual({});
   });
 

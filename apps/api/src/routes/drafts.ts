@@ -54,7 +54,12 @@ export const draftsRoute = new Hono<Env>()
     const given = c.req.valid('json').answers;
     const stray = Object.keys(given).filter((id) => !page.questions.some((q) => q.id === id));
     if (stray.length > 0) {
-      throw new ApiError(422, 'invalid_answers', 'Some answers are not for this page', stray.map((field) => ({ field, message: 'This question is not on this page' })));
+      throw new ApiError(
+        422,
+        'invalid_answers',
+        'Some answers are not for this page',
+        stray.map((field) => ({ field, message: 'This question is not on this page' }))
+      );
     }
     // Replace this page's answers, then drop any that the change now hides.
     const kept = Object.fromEntries(Object.entries(draft.answers).filter(([id]) => !page.questions.some((q) => q.id === id)));

@@ -104,7 +104,12 @@ describe('the figures as an Excel workbook', () => {
     await book.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual(['About', 'Measures', 'Measures by group', 'Themes', 'Themes by group']);
     const rows = (name: string) => (book.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(rows('About')).toEqual(expect.arrayContaining([['Questionnaire', "Young people's safety survey"], ['Grouped by', 'Class']]));
+    expect(rows('About')).toEqual(
+      expect.arrayContaining([
+        ['Questionnaire', "Young people's safety survey"],
+        ['Grouped by', 'Class']
+      ])
+    );
     const school = measure(v, 'safe_at_school');
     expect(rows('Measures')).toContainEqual([
       'Safe at school',

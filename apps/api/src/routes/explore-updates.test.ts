@@ -37,7 +37,21 @@ describe('keeping up with the database', () => {
 
   it('adds a newly published version, its new question becoming a dimension', async () => {
     const definition = structuredClone(survey.definition);
-    definition.pages.push({ id: 'travel', questions: [{ id: 'travel_mode', type: 'single', label: 'How do you usually get to school?', required: false, options: [{ value: 'walk', label: 'Walk' }, { value: 'bus', label: 'Bus' }] }] });
+    definition.pages.push({
+      id: 'travel',
+      questions: [
+        {
+          id: 'travel_mode',
+          type: 'single',
+          label: 'How do you usually get to school?',
+          required: false,
+          options: [
+            { value: 'walk', label: 'Walk' },
+            { value: 'bus', label: 'Bus' }
+          ]
+        }
+      ]
+    });
     const versionId = randomUUID();
     await api.database.db.insert(questionnaireVersions).values({ id: versionId, questionnaireId: survey.questionnaireId, version: 2, definition, publishedAt: new Date() });
     const writer = createResponseWriter(api.database.writes, api.database.client);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNIVES, type SchoolsExplorer, schoolsExplorer, theme } from '../test/explore';
 import { jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor } from '../test/staff';
-import type { ExploreView, ShownFigure } from './explore-types';
+import type { ShownFigure } from './explore-types';
 
 let api: SchoolsExplorer['api'];
 let organisationId: string;
@@ -230,7 +230,10 @@ describe('the explorer', () => {
       expect(res.status, query).toBe(400);
       const body = await jsonOf(res);
       expect(body.error, query).toBe('invalid_request');
-      expect(body.issues.map((i: { field: string }) => i.field), query).toContain(field);
+      expect(
+        body.issues.map((i: { field: string }) => i.field),
+        query
+      ).toContain(field);
     }
   });
 

@@ -35,7 +35,11 @@ const Day = z
   .string({ error: 'Give one date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-03-01')
   .refine(isRealDay, 'That date does not exist');
-const One = (what: string) => z.string({ error: `Give one ${what}` }).min(1, `Give a ${what}`).max(200, `That ${what} is too long`);
+const One = (what: string) =>
+  z
+    .string({ error: `Give one ${what}` })
+    .min(1, `Give a ${what}`)
+    .max(200, `That ${what} is too long`);
 
 const NAMED = new Set(['version', 'from', 'to', 'question', 'by', 'theme']);
 
@@ -84,17 +88,11 @@ function exploreQuery(valid: z.infer<typeof ExploreQuerySchema>): ExploreQuery {
 async function viewFor(db: Database, staff: SignedInStaff, id: string, valid: z.infer<typeof ExploreQuerySchema>) {
   const found = await db.$client.execute({ sql: 'SELECT id, organisation_id, kind FROM questionnaires WHERE id = ?', args: [id] });
   const row = found.rows[0];
-  const questionnaire: ExplorableQuestionnaire | null = row
-    ? { id: String(row.id), organisationId: String(row.organisation_id), kind: row.kind === 'collection' ? 'collection' : 'survey' }
-    : null;
+  const questionnaire: ExplorableQuestionnaire | null = row ? { id: String(row.id), organisationId: String(row.organisation_id), kind: row.kind === 'collection' ? 'collection' : 'survey' } : null;
   if (!questionnaire || !(await canReach(db, staff, questionnaire.organisationId))) {
     throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
   }
-  const [settings, codebook, loaded] = await Promise.all([
-    settingsOf(db, questionnaire.organisationId),
-    currentCodebook(db, questionnaire.organisationId),
-    explorerFor(db, questionnaire)
-  ]);
+  const [settings, codebook, loaded] = await Promise.all([settingsOf(db, questionnaire.organisationId), currentCodebook(db, questionnaire.organisationId), explorerFor(db, questionnaire)]);
   const dimensions = dimensionsOf(loaded);
   const themes = shownThemes(codebook.codebook);
   const query = exploreQuery(valid);

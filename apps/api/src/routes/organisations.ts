@@ -7,8 +7,7 @@ import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { findOrganisation, publicOrganisation } from '../store/staff';
 
-const partnershipsOf = (db: Database, hubId: string) =>
-  db.select().from(organisations).where(eq(organisations.parentId, hubId)).orderBy(asc(organisations.name));
+const partnershipsOf = (db: Database, hubId: string) => db.select().from(organisations).where(eq(organisations.parentId, hubId)).orderBy(asc(organisations.name));
 
 export const organisationsRoute = new Hono<Env>().get('/current', requireStaff, async (c) => {
   const who = c.var.staff;

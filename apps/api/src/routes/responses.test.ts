@@ -52,9 +52,7 @@ describe('POST /api/responses', () => {
   it('stores concurrent submissions, including duplicates in one batch, exactly once each', async () => {
     const before = await api.count('responses');
     // Keys 0-9 are sent twice at once: the second copy must not be stored again.
-    const posts = Array.from({ length: 60 }, (_, i) =>
-      submit({ versionId, answers: sampleAnswers(definition, (i % 50) % 3), idempotencyKey: `concurrent-${i % 50}` })
-    );
+    const posts = Array.from({ length: 60 }, (_, i) => submit({ versionId, answers: sampleAnswers(definition, (i % 50) % 3), idempotencyKey: `concurrent-${i % 50}` }));
     const statuses = (await Promise.all(posts)).map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(50);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
@@ -115,14 +113,18 @@ describe('POST /api/responses', () => {
   });
 
   it('keeps nothing about the respondent: no IP, user agent or personal columns', async () => {
-    const columns = await api.database.client.execute('SELECT name FROM pragma_table_info(\'responses\')');
+    const columns = await api.database.client.execute("SELECT name FROM pragma_table_info('responses')");
     // `context` holds only a class code's school and class labels (see access-codes.test.ts).
     expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'context', 'id', 'idempotency_key', 'submitted_at', 'version_id']);
   });
 
   it('refuses a body not sent as JSON, naming the fields it lacks, and stores nothing', async () => {
     const before = await api.count('responses');
-    const res = await api.app.request('/api/responses', { method: 'POST', headers: { 'content-type': 'text/plain', 'idempotency-key': 'plain-text-1', origin: 'http://localhost' }, body: 'versionId=x' });
+    const res = await api.app.request('/api/responses', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'idempotency-key': 'plain-text-1', origin: 'http://localhost' },
+      body: 'versionId=x'
+    });
     expect(res.status).toBe(400);
     expect(await jsonOf(res)).toMatchObject({ error: 'invalid_request', issues: expect.arrayContaining([expect.objectContaining({ field: 'versionId' })]) });
     expect(await api.count('responses')).toBe(before);

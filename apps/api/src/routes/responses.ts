@@ -76,8 +76,5 @@ export const responsesRoute = new Hono<Env>().post('/', limitBody, validate('jso
     throw new ApiError(403, 'code_required', 'This questionnaire needs an access code: start it with POST /api/drafts and the code');
   }
   const stored = await storeResponse(c.var.writer, version, { versionId: version.versionId, answers: body.answers as Answers, idempotencyKey: parsedKey.data });
-  return c.json(
-    { id: stored.id, versionId: stored.versionId, submittedAt: stored.submittedAt.toISOString(), replayed: stored.replayed },
-    stored.replayed ? 200 : 201
-  );
+  return c.json({ id: stored.id, versionId: stored.versionId, submittedAt: stored.submittedAt.toISOString(), replayed: stored.replayed }, stored.replayed ? 200 : 201);
 });

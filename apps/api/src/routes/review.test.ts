@@ -218,7 +218,7 @@ describe('retraining the organisation model', () => {
     expect(await rows("SELECT * FROM audit_log WHERE action = 'review.retrain_requested' AND actor_staff_id = ?", [analystId])).toHaveLength(2);
     await runRetrainJob(api.database);
 
-    const decided = await rows("SELECT response_id, themes FROM review_decisions WHERE themes = '[\"environment\"]' LIMIT 1");
+    const decided = await rows('SELECT response_id, themes FROM review_decisions WHERE themes = \'["environment"]\' LIMIT 1');
     const recode = await api.json('/api/coding/jobs', { questionnaireId: survey.questionnaireId }, analyst);
     expect(recode.status).toBe(201);
     const { runRecodeChunk } = await import('../coding/recode-job');
@@ -228,7 +228,7 @@ describe('retraining the organisation model', () => {
     ]);
   });
 
-  it('says when a change to the codebook\'s themes leaves the model unused until it is retrained', async () => {
+  it("says when a change to the codebook's themes leaves the model unused until it is retrained", async () => {
     await api.database.db.insert(codebooks).values({ id: randomUUID(), organisationId, version: 1, codebook: retireTheme(DEFAULT_CODEBOOK, 'bullying') });
     forgetOrganisationCoder(organisationId);
     const { model } = await jsonOf(await api.app.request('/api/review/model', { headers: analyst }));

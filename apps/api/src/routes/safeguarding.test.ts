@@ -50,7 +50,7 @@ describe('safeguarding queue', () => {
     expect(await auditActions()).toContainEqual({ action: 'safeguarding.flags_listed', target: null });
   });
 
-  it("names the school and class of the class code a flagged response was started with", async () => {
+  it('names the school and class of the class code a flagged response was started with', async () => {
     const officer = await officerHeaders(api, await demoOrganisationId(api));
     const { questionnaire } = await createFromTemplate(api, officer, 'youth-safety-11-19');
     await api.json(designerPath(questionnaire.id, '/publish'), {}, officer);

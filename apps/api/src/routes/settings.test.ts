@@ -160,10 +160,7 @@ describe('the webhook signing secret', () => {
     expect((await settingsOf(api.database.db, other)).notifyWebhookSecret).toBe(fresh);
 
     const audit = await api.database.client.execute({ sql: "SELECT detail FROM audit_log WHERE action = 'settings.changed' AND actor_staff_id = ? ORDER BY rowid", args: [otherAdminId] });
-    expect(audit.rows.map((r) => JSON.parse(String(r.detail)))).toEqual([
-      { notifyWebhookUrl: 'set', notifyWebhookSecret: 'created' },
-      { notifyWebhookSecret: 'replaced' }
-    ]);
+    expect(audit.rows.map((r) => JSON.parse(String(r.detail)))).toEqual([{ notifyWebhookUrl: 'set', notifyWebhookSecret: 'created' }, { notifyWebhookSecret: 'replaced' }]);
     expect(JSON.stringify(audit.rows)).not.toContain(fresh.slice(6));
 
     const otherAnalyst = await bearerFor(api, (await addStaff(api, other, ['analyst'])).id);
@@ -207,7 +204,17 @@ describe('refusing bad settings', () => {
 
   it('refuses webhook addresses that the product’s link rule refuses, however the scheme is disguised', async () => {
     const message = async (url: string) => (await refused({ ...VALID, notifyWebhookUrl: url }))[0]?.message;
-    for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', 'mailto:dsl@example.org', 'tel:999']) {
+    for (const url of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'mailto:dsl@example.org',
+      'tel:999'
+    ]) {
       expect(await message(url), url).toBe('The webhook address must start with https://');
     }
     expect(await message('/safeguarding-hook')).toBe('Enter the webhook address as a full web address starting https://');

@@ -65,7 +65,14 @@ export const staffRoute = new Hono<Env>()
     if (removed.length > 0 || added.length > 0) {
       const changes = [
         ...(removed.length > 0 ? [db.delete(staffRoles).where(and(eq(staffRoles.staffId, target.id), inArray(staffRoles.role, removed)))] : []),
-        ...(added.length > 0 ? [db.insert(staffRoles).values(added.map((role) => ({ staffId: target.id, role }))).onConflictDoNothing()] : [])
+        ...(added.length > 0
+          ? [
+              db
+                .insert(staffRoles)
+                .values(added.map((role) => ({ staffId: target.id, role })))
+                .onConflictDoNothing()
+            ]
+          : [])
       ];
       const audit = auditStatement(db, {
         organisationId: target.organisationId,

@@ -20,7 +20,10 @@ function keyFor(db: Database): Promise<string> {
   let key = keys.get(db);
   if (!key) {
     key = (async () => {
-      await db.insert(instanceSecrets).values({ name: KEY_NAME, value: randomBytes(32).toString('base64url') }).onConflictDoNothing();
+      await db
+        .insert(instanceSecrets)
+        .values({ name: KEY_NAME, value: randomBytes(32).toString('base64url') })
+        .onConflictDoNothing();
       const [row] = await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, KEY_NAME));
       if (!row) throw new Error('The access code key could not be stored');
       return row.value;
@@ -40,7 +43,10 @@ function codeFromId(key: string, id: string): string {
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-const hashOf = (key: string, code: string) => createHmac('sha256', key).update(`hash:${normaliseCode(code)}`).digest('hex');
+const hashOf = (key: string, code: string) =>
+  createHmac('sha256', key)
+    .update(`hash:${normaliseCode(code)}`)
+    .digest('hex');
 
 export interface NewCodes {
   kind: AccessCodeKind;

@@ -50,7 +50,11 @@ export async function sampleCodedAnswers(db: Database, questionnaireId: string, 
   return rows.map((r) => ({ responseId: r.response_id, questionId: r.question_id }));
 }
 
-export function newRoundStatements(db: Database, round: { id: string; organisationId: string; questionnaireId: string; name: string; createdBy: string }, sample: { responseId: string; questionId: string }[]) {
+export function newRoundStatements(
+  db: Database,
+  round: { id: string; organisationId: string; questionnaireId: string; name: string; createdBy: string },
+  sample: { responseId: string; questionId: string }[]
+) {
   return [
     db.insert(doubleCodingRounds).values(round),
     db.insert(doubleCodingItems).values(sample.map((s, i) => ({ roundId: round.id, responseId: s.responseId, questionId: s.questionId, position: i + 1 })))
@@ -64,11 +68,7 @@ export async function findRound(db: Database, id: string): Promise<Round | undef
 
 export async function roundsOf(db: Database, organisationIds: string[]): Promise<Round[]> {
   if (organisationIds.length === 0) return [];
-  return db
-    .select()
-    .from(doubleCodingRounds)
-    .where(inArray(doubleCodingRounds.organisationId, organisationIds))
-    .orderBy(sql`${doubleCodingRounds.createdAt} DESC`, doubleCodingRounds.id);
+  return db.select().from(doubleCodingRounds).where(inArray(doubleCodingRounds.organisationId, organisationIds)).orderBy(sql`${doubleCodingRounds.createdAt} DESC`, doubleCodingRounds.id);
 }
 
 export async function itemCount(db: Database, roundId: string): Promise<number> {
@@ -125,12 +125,7 @@ export async function hasLabel(db: Database, roundId: string, item: { responseId
     .select({ staffId: doubleCodingLabels.staffId })
     .from(doubleCodingLabels)
     .where(
-      and(
-        eq(doubleCodingLabels.roundId, roundId),
-        eq(doubleCodingLabels.responseId, item.responseId),
-        eq(doubleCodingLabels.questionId, item.questionId),
-        eq(doubleCodingLabels.staffId, staffId)
-      )
+      and(eq(doubleCodingLabels.roundId, roundId), eq(doubleCodingLabels.responseId, item.responseId), eq(doubleCodingLabels.questionId, item.questionId), eq(doubleCodingLabels.staffId, staffId))
     );
   return rows.length > 0;
 }

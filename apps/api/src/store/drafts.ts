@@ -32,7 +32,11 @@ export async function createDraft(db: Database, versionId: string, context: Resp
 }
 
 export async function findDraft(db: Database, token: string): Promise<Draft | null> {
-  const [row] = await db.select().from(responseDrafts).where(eq(responseDrafts.id, sha256(token))).limit(1);
+  const [row] = await db
+    .select()
+    .from(responseDrafts)
+    .where(eq(responseDrafts.id, sha256(token)))
+    .limit(1);
   if (!row || row.expiresAt.getTime() < Date.now()) return null;
   return { versionId: row.versionId, answers: row.answers as Answers, context: row.context ?? null };
 }

@@ -13,10 +13,7 @@ export const INVITE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 /** Where the web app shows the invitation; the API returns it for the admin to copy. */
 export const invitePath = (token: string) => `/staff/invite/${token}`;
 
-export async function createInvite(
-  db: Database,
-  invite: { organisationId: string; email: string; roles: StaffRole[]; createdBy: string }
-): Promise<{ token: string; expiresAt: Date }> {
+export async function createInvite(db: Database, invite: { organisationId: string; email: string; roles: StaffRole[]; createdBy: string }): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const id = sha256(token);
   const expiresAt = new Date(Date.now() + INVITE_LIFETIME_MS);
@@ -36,7 +33,11 @@ export async function createInvite(
 export type InviteProblem = 'not_found' | 'used' | 'expired' | 'account_exists';
 
 export async function checkInvite(db: Database, token: string) {
-  const [invite] = await db.select().from(staffInvites).where(eq(staffInvites.id, sha256(token))).limit(1);
+  const [invite] = await db
+    .select()
+    .from(staffInvites)
+    .where(eq(staffInvites.id, sha256(token)))
+    .limit(1);
   if (!invite) return { problem: 'not_found' as const };
   if (invite.usedAt) return { problem: 'used' as const };
   if (invite.expiresAt.getTime() <= Date.now()) return { problem: 'expired' as const };

@@ -80,9 +80,7 @@ export async function listPublished(db: Database): Promise<PublishedVersion[]> {
 }
 
 export async function findPublishedBySlug(db: Database, slug: string): Promise<PublishedVersion | null> {
-  const [row] = await publishedWhere(db, eq(questionnaires.slug, slug))
-    .orderBy(desc(questionnaireVersions.version))
-    .limit(1);
+  const [row] = await publishedWhere(db, eq(questionnaires.slug, slug)).orderBy(desc(questionnaireVersions.version)).limit(1);
   return row ? toPublished(row) : null;
 }
 

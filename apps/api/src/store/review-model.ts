@@ -61,9 +61,7 @@ export async function modelState(db: Database, organisationId: string): Promise<
       newDecisions,
       retrainEvery: RETRAIN_EVERY,
       minExamples: MIN_EXAMPLES,
-      retraining: job
-        ? { id: job.id, status: job.status, error: job.error, requestedAt: job.createdAt.toISOString(), updatedAt: job.updatedAt.toISOString() }
-        : null
+      retraining: job ? { id: job.id, status: job.status, error: job.error, requestedAt: job.createdAt.toISOString(), updatedAt: job.updatedAt.toISOString() } : null
     },
     decisionsSinceRequest
   };

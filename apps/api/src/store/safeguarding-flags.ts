@@ -120,8 +120,5 @@ function contextOf(definition: QuestionnaireDefinition | undefined, answers: Ans
 }
 
 export function updateFlagStatement(db: Database, input: { id: string; status: SafeguardingStatus; note: string | null; staffId: string }) {
-  return db
-    .update(safeguardingFlags)
-    .set({ status: input.status, note: input.note, updatedAt: new Date(), updatedBy: input.staffId })
-    .where(eq(safeguardingFlags.id, input.id));
+  return db.update(safeguardingFlags).set({ status: input.status, note: input.note, updatedAt: new Date(), updatedBy: input.staffId }).where(eq(safeguardingFlags.id, input.id));
 }

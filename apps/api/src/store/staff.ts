@@ -33,10 +33,21 @@ export interface StaffAccount {
 
 async function withRoles(db: Database, rows: Omit<StaffAccount, 'roles'>[]): Promise<StaffAccount[]> {
   if (rows.length === 0) return [];
-  const granted = await db.select().from(staffRoles).where(inArray(staffRoles.staffId, rows.map((r) => r.id)));
+  const granted = await db
+    .select()
+    .from(staffRoles)
+    .where(
+      inArray(
+        staffRoles.staffId,
+        rows.map((r) => r.id)
+      )
+    );
   return rows.map((row) => ({
     ...row,
-    roles: granted.filter((g) => g.staffId === row.id).map((g) => g.role).sort()
+    roles: granted
+      .filter((g) => g.staffId === row.id)
+      .map((g) => g.role)
+      .sort()
   }));
 }
 
@@ -56,10 +67,7 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
 }
 
 /** Statements that add an account with its roles, for one batch with whatever else must happen with it. */
-export function newStaffStatements(
-  db: Database,
-  account: { organisationId: string; email: string; name: string; passwordHash: string; roles: readonly StaffRole[] }
-) {
+export function newStaffStatements(db: Database, account: { organisationId: string; email: string; name: string; passwordHash: string; roles: readonly StaffRole[] }) {
   const id = randomUUID();
   const insertStaff = db.insert(staff).values({
     id,

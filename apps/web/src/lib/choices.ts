@@ -14,9 +14,7 @@ export interface ChoiceList {
 }
 
 export function scaleExtras(extras: ScaleExtras): Choice[] {
-  return (Object.keys(EXTRA_VALUES) as (keyof ScaleExtras)[])
-    .filter((key) => extras[key])
-    .map((key) => ({ value: EXTRA_VALUES[key], label: extras[key] as string }));
+  return (Object.keys(EXTRA_VALUES) as (keyof ScaleExtras)[]).filter((key) => extras[key]).map((key) => ({ value: EXTRA_VALUES[key], label: extras[key] as string }));
 }
 
 export function choicesOf(question: Question): ChoiceList {

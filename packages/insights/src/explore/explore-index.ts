@@ -118,9 +118,7 @@ export class ExploreIndex {
       return existing;
     }
     const column: DimensionColumn =
-      kind === 'single'
-        ? { kind, values: [], codeOf: new Map(), codes: new Uint16Array(this.capacity) }
-        : { kind, values: [], bitOf: new Map(), words: 1, masks: new Uint32Array(this.capacity) };
+      kind === 'single' ? { kind, values: [], codeOf: new Map(), codes: new Uint16Array(this.capacity) } : { kind, values: [], bitOf: new Map(), words: 1, masks: new Uint32Array(this.capacity) };
     this.dimensions.set(key, column);
     return column;
   }

@@ -282,7 +282,18 @@ describe('disclosure control for the explorer', () => {
           ],
           missing: null
         },
-        differencing: { view: [], themes: [true, false], cells: [[false, false], [false, true]], pairs: [[false, true], [true, false]] }
+        differencing: {
+          view: [],
+          themes: [true, false],
+          cells: [
+            [false, false],
+            [false, true]
+          ],
+          pairs: [
+            [false, true],
+            [true, false]
+          ]
+        }
       })
     );
     expect(out.prevalence.map((p) => [p.count, p.suppressed])).toEqual([

@@ -19,8 +19,7 @@ function pupils() {
   const index = new ExploreIndex(8);
   index.declareDimension('did', 'multi');
   let n = 0;
-  const add = (school: string, safe: string | null, did: string[]) =>
-    index.add({ id: `r${n++}`, version: 1, day: 20_000, answers: { school, ...(safe ? { safe } : {}), did } });
+  const add = (school: string, safe: string | null, did: string[]) => index.add({ id: `r${n++}`, version: 1, day: 20_000, answers: { school, ...(safe ? { safe } : {}), did } });
   return { index, add };
 }
 

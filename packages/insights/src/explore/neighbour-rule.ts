@@ -75,7 +75,10 @@ function sumSubsets(sums: Float64Array, k: number): Float64Array {
 /** Week w's counts by mask, summed over subsets. */
 function weekSums(counts: NeighbourCounts, week: number): Float64Array {
   const size = 1 << counts.dimensions.length;
-  return sumSubsets(Float64Array.from({ length: size }, (_, m) => counts.byWeek[week * size + m] ?? 0), counts.dimensions.length);
+  return sumSubsets(
+    Float64Array.from({ length: size }, (_, m) => counts.byWeek[week * size + m] ?? 0),
+    counts.dimensions.length
+  );
 }
 
 /** The sets of parts whose dropping adds 1 to threshold − 1 people (see the notes above), as a flag per set. */

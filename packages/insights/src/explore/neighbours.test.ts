@@ -161,9 +161,14 @@ describe('verdicts for every count a view shows', () => {
     expect(verdicts.view).toEqual([]);
     expect(verdicts.themes).toEqual([true, false]);
     add(10, { school: 'cedar' }, { themes: ['knives'] });
-    const more = differencingVerdicts(neighbourCheck(index, selectRespondents(index, { values: { school: ['birch'] } }), { threshold: 10 }), codedRows(index, null), () => themeMembers(index, codedRows(index, null), null, themes), {
-      pairs: () => true
-    });
+    const more = differencingVerdicts(
+      neighbourCheck(index, selectRespondents(index, { values: { school: ['birch'] } }), { threshold: 10 }),
+      codedRows(index, null),
+      () => themeMembers(index, codedRows(index, null), null, themes),
+      {
+        pairs: () => true
+      }
+    );
     // 13 more with knives now, 15 more with fear, but still 3 more with both.
     expect(more.themes).toEqual([false, false]);
     expect(more.pairs).toEqual([

@@ -115,11 +115,17 @@ function keyRuns(size: number, rows: Bitset, narrowing: GroupsNarrowing, groups:
     return { runs: runsOfClasses(classOf, groups * keys), keys };
   }
   const inGroups = new Int32Array(perRow);
-  const runs = runsOf(size, rows, groups * keys, (row, out) => {
-    const n = groupsOf(row, inGroups);
-    for (let i = 0; i < n; i++) out[i] = (inGroups[i] as number) * keys + (keyAt[row] as number);
-    return n;
-  }, perRow);
+  const runs = runsOf(
+    size,
+    rows,
+    groups * keys,
+    (row, out) => {
+      const n = groupsOf(row, inGroups);
+      for (let i = 0; i < n; i++) out[i] = (inGroups[i] as number) * keys + (keyAt[row] as number);
+      return n;
+    },
+    perRow
+  );
   return { runs, keys };
 }
 
@@ -199,11 +205,17 @@ export function neighbourCheck(index: ExploreIndex, selection: Selection, { thre
     for (let row = 0; row < size; row++) classes[row] = ((codes[row] as number) * weeks + (rowWeek[row] as number) - firstWeek) * groupViews + ((masks[row] as number) & ~byBit);
     groupRuns = runsOfClasses(classes, groups * weeks * groupViews);
   } else if (column) {
-    groupRuns = runsOf(size, null, groups * weeks * groupViews, (row, out) => {
-      const n = groupsOf(row, inGroups);
-      for (let i = 0; i < n; i++) out[i] = groupClass(row, inGroups[i] as number);
-      return n;
-    }, perRow);
+    groupRuns = runsOf(
+      size,
+      null,
+      groups * weeks * groupViews,
+      (row, out) => {
+        const n = groupsOf(row, inGroups);
+        for (let i = 0; i < n; i++) out[i] = groupClass(row, inGroups[i] as number);
+        return n;
+      },
+      perRow
+    );
   }
   const inGroupViews = column && narrowed.some((p) => p.inGroups) ? passing(size, masks, byBit) : null;
   const groupKeyRuns = narrowed.map((p) => (column && p.inGroups ? keyRuns(size, inGroupViews as Bitset, p.narrowing, groups, groupsOf, perRow) : null));

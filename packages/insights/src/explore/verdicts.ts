@@ -62,7 +62,10 @@ export function differencingVerdicts(check: NeighbourChecker, population: Bitset
   if (options.pairs) {
     for (let a = 0; a < within.length; a++) for (let b = a + 1; b < within.length; b++) if (!themes[a] && !themes[b] && options.pairs(a, b)) wanted.push([a, b]);
   }
-  const unsafe = perRow && check.viewCounts ? pairsInOnePass(check.viewCounts, population, perRow, wanted) : wanted.map(([a, b]) => check(within[a] as Bitset, { groups: false, also: within[b] as Bitset }).view.length > 0);
+  const unsafe =
+    perRow && check.viewCounts
+      ? pairsInOnePass(check.viewCounts, population, perRow, wanted)
+      : wanted.map(([a, b]) => check(within[a] as Bitset, { groups: false, also: within[b] as Bitset }).view.length > 0);
   const pairs = within.map(() => within.map(() => false));
   wanted.forEach(([a, b], i) => {
     (pairs[a] as boolean[])[b] = unsafe[i] === true;

@@ -27,8 +27,7 @@ const places = [
 export const communitySafetyResidents: QuestionnaireDefinitionInput = {
   title: 'Community safety survey',
   audience: 'adult',
-  summary:
-    'For people who live in the area: how safe you feel, whether you worry about crime, which problems matter most and which places you avoid.',
+  summary: 'For people who live in the area: how safe you feel, whether you worry about crime, which problems matter most and which places you avoid.',
   intro: [
     'We want to know how safe people feel in this area, what worries them and what would make a difference.',
     "The survey is anonymous. We do not ask for your name, address or postcode. Please do not include them, or anyone else's, in your answers.",
@@ -38,8 +37,7 @@ export const communitySafetyResidents: QuestionnaireDefinitionInput = {
   minutes: 10,
   localContact: {
     name: 'Somerset support line for people affected by crime',
-    description:
-      'Free, confidential support for anyone affected by crime, whether or not it was reported to the police. Monday to Saturday, 8am to 8pm.',
+    description: 'Free, confidential support for anyone affected by crime, whether or not it was reported to the police. Monday to Saturday, 8am to 8pm.',
     phone: '01632 960742'
   },
   pages: [
@@ -103,8 +101,7 @@ export const communitySafetyResidents: QuestionnaireDefinitionInput = {
           id: 'worry_crime',
           type: 'single',
           measure: 'worry_crime',
-          label:
-            'Do you ever worry about the possibility that you, or anyone else who lives with you, might be the victim of crime?',
+          label: 'Do you ever worry about the possibility that you, or anyone else who lives with you, might be the victim of crime?',
           required: true,
           requiredError: 'Select yes if you ever worry that you, or anyone who lives with you, might be the victim of crime',
           options: [

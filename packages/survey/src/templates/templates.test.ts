@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allQuestions, nextPage, visibleQuestionIds } from '../logic';
-import {
-  type AnswerValue,
-  type Answers,
-  type Question,
-  type QuestionnaireDefinition,
-  QuestionnaireDefinitionSchema,
-  quickExitShown,
-  type ShowIf
-} from '../model';
+import { type AnswerValue, type Answers, type Question, type QuestionnaireDefinition, QuestionnaireDefinitionSchema, quickExitShown, type ShowIf } from '../model';
 import { validateAnswers } from '../validate';
 import { parsedTemplate, parsedTemplates, templates } from './index';
 
@@ -28,8 +20,7 @@ function conditionsOn(definition: QuestionnaireDefinition): Map<string, ShowIf[]
   return map;
 }
 
-const wantedValues = (conditions: ShowIf[]): string[] =>
-  conditions.flatMap((c) => ('equals' in c ? [String(c.equals)] : 'includes' in c ? [c.includes] : c.anyOf));
+const wantedValues = (conditions: ShowIf[]): string[] => conditions.flatMap((c) => ('equals' in c ? [String(c.equals)] : 'includes' in c ? [c.includes] : c.anyOf));
 
 /**
  * A valid answer for a question. With `show`, pick values that open every
@@ -37,8 +28,7 @@ const wantedValues = (conditions: ShowIf[]): string[] =>
  */
 function answerFor(question: Question, conditions: ShowIf[], show: boolean): AnswerValue | undefined {
   const wanted = wantedValues(conditions);
-  const pick = (values: string[]) =>
-    (show ? values.find((v) => wanted.includes(v)) : values.find((v) => !wanted.includes(v))) ?? values[0] ?? '';
+  const pick = (values: string[]) => (show ? values.find((v) => wanted.includes(v)) : values.find((v) => !wanted.includes(v))) ?? values[0] ?? '';
   switch (question.type) {
     case 'single':
       return pick(question.options.map((o) => o.value));
@@ -113,14 +103,11 @@ describe('templates', () => {
 
   it('covers every question type across the three', () => {
     const types = new Set(parsed.flatMap(({ definition }) => allQuestions(definition).map((q) => q.type)));
-    expect([...types].sort()).toEqual(
-      ['consent', 'grid', 'longtext', 'multiple', 'number', 'place', 'scale', 'single', 'statement', 'text'].sort()
-    );
+    expect([...types].sort()).toEqual(['consent', 'grid', 'longtext', 'multiple', 'number', 'place', 'scale', 'single', 'statement', 'text'].sort());
   });
 
   it('shares measure keys between the child and youth versions of the same item', () => {
-    const measures = (slug: string) =>
-      new Set(allQuestions(bySlug(slug)).flatMap((q) => (q.measure ? [q.measure] : [])));
+    const measures = (slug: string) => new Set(allQuestions(bySlug(slug)).flatMap((q) => (q.measure ? [q.measure] : [])));
     const child = measures('feeling-safe-8-11');
     const youth = measures('youth-safety-11-19');
     for (const key of ['safe_at_school', 'safe_journey_school', 'safe_area_day', 'safe_area_after_dark', 'safe_online', 'worry_violence']) {
@@ -134,24 +121,15 @@ describe('templates', () => {
     const labels = new Map(allQuestions(bySlug('community-safety-residents')).map((q) => [q.measure ?? q.id, q]));
     expect(labels.get('safe_area_after_dark')?.label).toBe('How safe do you feel walking alone in this area after dark?');
     expect(labels.get('safe_area_day')?.label).toBe('How safe do you feel walking alone in this area during the day?');
-    expect(labels.get('worry_crime')?.label).toBe(
-      'Do you ever worry about the possibility that you, or anyone else who lives with you, might be the victim of crime?'
-    );
+    expect(labels.get('worry_crime')?.label).toBe('Do you ever worry about the possibility that you, or anyone else who lives with you, might be the victim of crime?');
     const afterDark = labels.get('safe_area_after_dark');
-    expect(afterDark?.type === 'scale' && afterDark.points.map((p) => p.label)).toEqual([
-      'Very safe',
-      'Fairly safe',
-      'A bit unsafe',
-      'Very unsafe'
-    ]);
+    expect(afterDark?.type === 'scale' && afterDark.points.map((p) => p.label)).toEqual(['Very safe', 'Fairly safe', 'A bit unsafe', 'Very unsafe']);
   });
 
   it('offers "I don\'t go there" in the youth places grid', () => {
     const grid = allQuestions(bySlug('youth-safety-11-19')).find((q) => q.type === 'grid');
     expect(grid?.type === 'grid' && grid.extras.notApplicable).toBe("I don't go there");
-    expect(grid?.type === 'grid' && grid.rows.map((r) => r.value)).toEqual(
-      expect.arrayContaining(['town_centre', 'park', 'bus_station', 'train_station', 'high_street_shops', 'alleyways'])
-    );
+    expect(grid?.type === 'grid' && grid.rows.map((r) => r.value)).toEqual(expect.arrayContaining(['town_centre', 'park', 'bus_station', 'train_station', 'high_street_shops', 'alleyways']));
   });
 
   it('asks the adult worry follow-up only of people who say they worry', () => {

@@ -33,8 +33,7 @@ export const youthSafety11to19: QuestionnaireDefinitionInput = {
   title: "Young people's safety survey",
   audience: 'youth',
   ageBand: '11-19',
-  summary:
-    'For young people aged 11 to 19: how safe you feel at school, getting around, in town and online, what worries you, and what would help.',
+  summary: 'For young people aged 11 to 19: how safe you feel at school, getting around, in town and online, what worries you, and what would help.',
   intro: [
     'We want to hear from young people aged 11 to 19 about feeling safe: at school or college, on the way there and back, in your area and online.',
     'The survey is anonymous. We do not ask for your name, your address or the name of your school, and you can skip any question.',

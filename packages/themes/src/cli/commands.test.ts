@@ -62,7 +62,11 @@ describe('themes eval', () => {
     writeFileSync(odd, records.join('\n'));
     const warnings: string[] = [];
     const lines: string[] = [];
-    evalCommand(parseArgs(['eval', '--test', odd]).options, (line) => lines.push(...line.split('\n')), (w) => warnings.push(w));
+    evalCommand(
+      parseArgs(['eval', '--test', odd]).options,
+      (line) => lines.push(...line.split('\n')),
+      (w) => warnings.push(w)
+    );
     expect(warnings).toHaveLength(3);
     expect(warnings[0]).toMatch(/:2: skipped/);
     const summary = JSON.parse(lines.at(-1) as string);

@@ -73,11 +73,7 @@ export function evalCommand(options: Options, print: Print, warn: Print = warnOn
     print(JSON.stringify(report));
     return;
   }
-  const report = evaluateSplit(
-    options.has('train') ? labelledFrom(options, 'train', warn) : null,
-    labelledFrom(options, 'test', warn),
-    codebook
-  );
+  const report = evaluateSplit(options.has('train') ? labelledFrom(options, 'train', warn) : null, labelledFrom(options, 'test', warn), codebook);
   print(formatTable(report));
   print(JSON.stringify(report));
 }

@@ -9,10 +9,7 @@ const MAX_GAP = 3;
 const LONG_GAP = 6;
 const DEFAULT_WEIGHT = 0.9;
 
-type Element =
-  | { kind: 'word'; stems: Set<string>; prefixes: string[]; words: Set<string> }
-  | { kind: 'gap'; max: number }
-  | { kind: 'not' };
+type Element = { kind: 'word'; stems: Set<string>; prefixes: string[]; words: Set<string> } | { kind: 'gap'; max: number } | { kind: 'not' };
 
 export interface CompiledPattern {
   themeId: string;

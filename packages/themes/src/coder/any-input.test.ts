@@ -46,7 +46,9 @@ const anyText = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.string({ unit: anyCodeUnit, maxLength: 200 }),
   // Real words broken up by odd characters.
-  fc.array(fc.oneof(fc.constantFrom('my', 'dad', 'hits', 'me', 'not', "don't", 'knife', 'u', 'wen', '-', '…', '\u200b', '\u202e'), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 }).map((parts) => parts.join(' '))
+  fc
+    .array(fc.oneof(fc.constantFrom('my', 'dad', 'hits', 'me', 'not', "don't", 'knife', 'u', 'wen', '-', '…', '\u200b', '\u202e'), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 40 })
+    .map((parts) => parts.join(' '))
 );
 
 describe.each(coders)('coding any string with %s', (_, coder) => {

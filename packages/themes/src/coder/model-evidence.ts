@@ -6,7 +6,9 @@ import type { AnalysedAnswer } from './pipeline.js';
 const MAX_WORDS = 3;
 // Function words can carry weight in a linear model but explain nothing.
 const NOT_EVIDENCE = new Set(
-  'a an the and or but of to in on at by for from with as is are was were be been am it its this that these those there their they them he she his her we us our you your i me my so if then than too very just not no do does did have has had will would can could should what which who when where why how all any some one out up off over about into'.split(' ')
+  'a an the and or but of to in on at by for from with as is are was were be been am it its this that these those there their they them he she his her we us our you your i me my so if then than too very just not no do does did have has had will would can could should what which who when where why how all any some one out up off over about into'.split(
+    ' '
+  )
 );
 const MIN_WEIGHT = 0.05;
 

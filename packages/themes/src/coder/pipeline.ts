@@ -9,7 +9,40 @@ import { CodebookScorer, type RuleScore } from './codebook-scorer.js';
 
 // Whole words that codebook phrases only name by prefix ("exclu*"), so that
 // spelling correction has something to aim at.
-const EXTRA_TARGETS = ['excluded', 'exclusion', 'excluding', 'expelled', 'suspended', 'suspension', 'truanting', 'harassment', 'harassed', 'stabbing', 'stabbed', 'weapons', 'racism', 'homophobic', 'transphobic', 'groomed', 'exploited', 'anxiety', 'depression', 'depressed', 'counselling', 'vandalism', 'graffiti', 'underpass', 'alleyway', 'frightened', 'terrified', 'intimidating', 'misogyny', 'catcalling', 'discrimination', 'disproportionate'];
+const EXTRA_TARGETS = [
+  'excluded',
+  'exclusion',
+  'excluding',
+  'expelled',
+  'suspended',
+  'suspension',
+  'truanting',
+  'harassment',
+  'harassed',
+  'stabbing',
+  'stabbed',
+  'weapons',
+  'racism',
+  'homophobic',
+  'transphobic',
+  'groomed',
+  'exploited',
+  'anxiety',
+  'depression',
+  'depressed',
+  'counselling',
+  'vandalism',
+  'graffiti',
+  'underpass',
+  'alleyway',
+  'frightened',
+  'terrified',
+  'intimidating',
+  'misogyny',
+  'catcalling',
+  'discrimination',
+  'disproportionate'
+];
 
 /** Everything known about one answer before any model is applied. */
 export interface AnalysedAnswer {

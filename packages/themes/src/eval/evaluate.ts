@@ -47,12 +47,7 @@ export function measureThroughput(coder: Coder, answers: { text: string; questio
 }
 
 /** Train on `trainSet` (or nothing: codebook only) and score `testSet`. */
-export function evaluateSplit(
-  trainSet: LabelledAnswer[] | null,
-  testSet: LabelledAnswer[],
-  codebook: Codebook = DEFAULT_CODEBOOK,
-  options: TrainOptions = {}
-): Report {
+export function evaluateSplit(trainSet: LabelledAnswer[] | null, testSet: LabelledAnswer[], codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}): Report {
   const model = trainSet ? train(trainSet, codebook, options) : null;
   const coder = createCoder({ codebook, model });
   const scored = testSet.map((a) => score(coder, a));
@@ -70,7 +65,13 @@ export const DEFAULT_CV_SEEDS = [1, 2, 3, 4, 5];
 /** Out-of-fold scores for one seeded k-fold split: every answer is tested exactly once. */
 function crossValidateOnce(data: LabelledAnswer[], folds: number, seed: number, codebook: Codebook, options: TrainOptions) {
   const grouped = data.some((a) => a.group !== undefined);
-  const fold = grouped ? groupedFoldAssignment(data.map((a) => a.group), folds, seed) : foldAssignment(data.length, folds, seed);
+  const fold = grouped
+    ? groupedFoldAssignment(
+        data.map((a) => a.group),
+        folds,
+        seed
+      )
+    : foldAssignment(data.length, folds, seed);
   const scored: Scored[] = [];
   let coder: Coder | null = null;
   for (let f = 0; f < folds; f++) {
@@ -86,13 +87,7 @@ function crossValidateOnce(data: LabelledAnswer[], folds: number, seed: number, 
  * Seeded k-fold cross-validation repeated for each seed. Returns the mean of
  * every figure and the spread (sd, min, max) of the headline ones.
  */
-export function crossValidate(
-  data: LabelledAnswer[],
-  folds: number,
-  codebook: Codebook = DEFAULT_CODEBOOK,
-  options: TrainOptions = {},
-  seeds: number[] = DEFAULT_CV_SEEDS
-): SeededReport {
+export function crossValidate(data: LabelledAnswer[], folds: number, codebook: Codebook = DEFAULT_CODEBOOK, options: TrainOptions = {}, seeds: number[] = DEFAULT_CV_SEEDS): SeededReport {
   if (folds < 2 || folds > data.length) throw new Error(`--cv needs between 2 and ${data.length} folds`);
   if (seeds.length === 0) throw new Error('at least one seed is needed');
   const themeIds = activeThemes(codebook).map((t) => t.id);

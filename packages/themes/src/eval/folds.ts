@@ -77,17 +77,7 @@ export function spreadOf(values: number[]): Spread {
 /** Cross-validation over several seeds: mean figures, plus the spread of the headline ones. */
 export interface SeededReport extends Report {
   seeds: number[];
-  spread: Record<
-    | 'macro_f1'
-    | 'micro_f1'
-    | 'coverage_at_95'
-    | 'safeguarding_precision'
-    | 'safeguarding_recall'
-    | 'safeguarding_likely_precision'
-    | 'auto_coded_share'
-    | 'auto_coded_precision',
-    Spread
-  >;
+  spread: Record<'macro_f1' | 'micro_f1' | 'coverage_at_95' | 'safeguarding_precision' | 'safeguarding_recall' | 'safeguarding_likely_precision' | 'auto_coded_share' | 'auto_coded_precision', Spread>;
 }
 
 /** Averages per-seed reports; `answers_per_second` is measured once and passed in. */

@@ -49,9 +49,7 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
  * ≥ 95% precise. The rest go to review.
  */
 export function coverageAt(scored: Scored[], themeIds: string[], precision = 0.95): number {
-  const ranked = scored
-    .map((s) => ({ s, certainty: s.certainty ?? answerCertaintyOf(themeIds.map((id) => s.confidence.get(id) ?? 0)) }))
-    .sort((a, b) => b.certainty - a.certainty);
+  const ranked = scored.map((s) => ({ s, certainty: s.certainty ?? answerCertaintyOf(themeIds.map((id) => s.confidence.get(id) ?? 0)) })).sort((a, b) => b.certainty - a.certainty);
   let tp = 0;
   let fp = 0;
   let covered = 0;
@@ -134,9 +132,7 @@ export function report(scored: Scored[], themeIds: string[], answersPerSecond: n
 export function formatTable(r: Report): string {
   const lines = ['theme                  precision  recall     f1  support'];
   for (const [id, m] of Object.entries(r.per_theme)) {
-    lines.push(
-      `${id.padEnd(22)} ${m.precision.toFixed(3).padStart(9)} ${m.recall.toFixed(3).padStart(7)} ${m.f1.toFixed(3).padStart(6)} ${String(m.support).padStart(8)}`
-    );
+    lines.push(`${id.padEnd(22)} ${m.precision.toFixed(3).padStart(9)} ${m.recall.toFixed(3).padStart(7)} ${m.f1.toFixed(3).padStart(6)} ${String(m.support).padStart(8)}`);
   }
   lines.push(`${'safeguarding'.padEnd(22)} ${r.safeguarding.precision.toFixed(3).padStart(9)} ${r.safeguarding.recall.toFixed(3).padStart(7)}`);
   const likely = r.safeguarding.likely;

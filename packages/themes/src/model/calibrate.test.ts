@@ -21,10 +21,7 @@ describe('threshold calibration', () => {
   });
 
   it('sends uncertain answers to review', () => {
-    const band = reviewBandFor(
-      [[0.99], [0.98], [0.55], [0.52]],
-      [[true], [true], [false], [false]]
-    );
+    const band = reviewBandFor([[0.99], [0.98], [0.55], [0.52]], [[true], [true], [false], [false]]);
     expect(band).toBeGreaterThan(0.05);
     expect(band).toBeLessThan(0.49);
   });

@@ -67,14 +67,13 @@ export function reviewBandFor(confidences: number[][], truth: boolean[][], preci
   return band;
 }
 
-
 /**
  * Auto-coding threshold on answer-level certainty: the lowest certainty such
  * that answers at or above it reach `precision` on their pooled "yes" codes
  * (`confidences` ≥ 0.5 are "yes"). Returns a value in [0, 1].
  */
 export function autoCodeThreshold(certainties: number[], confidences: number[][], truth: boolean[][], precision = AUTO_CODE_PRECISION): number {
-  const order = certainties.map((c, i) => i).sort((a, b) => (certainties[b] as number) - (certainties[a] as number));
+  const order = certainties.map((_c, i) => i).sort((a, b) => (certainties[b] as number) - (certainties[a] as number));
   let tp = 0;
   let fp = 0;
   let threshold = 1;

@@ -2,11 +2,7 @@ import type { Coding } from '../coder/create-coder.js';
 import type { TrainingExample } from './train.js';
 
 /** An analyst's verdict on one theme of one coded answer. */
-export type Correction =
-  | { action: 'accept'; themeId: string }
-  | { action: 'reject'; themeId: string }
-  | { action: 'add'; themeId: string }
-  | { action: 'safeguarding'; flag: boolean };
+export type Correction = { action: 'accept'; themeId: string } | { action: 'reject'; themeId: string } | { action: 'add'; themeId: string } | { action: 'safeguarding'; flag: boolean };
 
 /**
  * Turns an answer the analyst has reviewed into a training example. Themes

@@ -71,13 +71,7 @@ const STEP_DOCUMENTS = 128;
  * examples up-weighted for rare labels. `offsets[d][k]` is a fixed prior
  * margin — the codebook's opinion — that the model learns to correct.
  */
-export function* trainLogistic(
-  xs: SparseVector[],
-  targets: Uint8Array[],
-  offsets: Float64Array[],
-  dimension: number,
-  options: LogisticOptions = DEFAULT_LOGISTIC
-): Steps<LinearModels> {
+export function* trainLogistic(xs: SparseVector[], targets: Uint8Array[], offsets: Float64Array[], dimension: number, options: LogisticOptions = DEFAULT_LOGISTIC): Steps<LinearModels> {
   const labels = targets[0]?.length ?? 0;
   const weights = new Float32Array(dimension * labels);
   const squares = new Float32Array(dimension * labels);

@@ -27,7 +27,13 @@ describe('training', () => {
     const before = createCoder().code('the chippy at closing time');
     expect(before.themes.find((t) => t.id === 'environment')?.decision).toBe('no');
     // An analyst adds the theme to each reviewed answer; those become examples.
-    const reviewed = examples.map((e) => exampleFromReview(e.text, createCoder().code(e.text), e.themes.map((themeId) => ({ action: 'add', themeId }))));
+    const reviewed = examples.map((e) =>
+      exampleFromReview(
+        e.text,
+        createCoder().code(e.text),
+        e.themes.map((themeId) => ({ action: 'add', themeId }))
+      )
+    );
     const model = train(reviewed);
     const after = createCoder({ model }).code('the chippy at closing time');
     expect(after.themes.find((t) => t.id === 'environment')?.confidence).toBeGreaterThan(0.5);

@@ -92,7 +92,13 @@ function* prepare(examples: TrainingExample[], codebook: Codebook, scale: number
     rules.push(Float64Array.from([...pipeline.themeIds.map((id) => answer.rules.get(id)?.score ?? 0), answer.disclosure.score]));
   }
   const grouped = examples.some((e) => e.group !== undefined);
-  const foldOf = grouped ? groupedFoldAssignment(examples.map((e) => e.group), Math.max(2, folds), 1) : examples.map((_, i) => i % Math.max(2, folds));
+  const foldOf = grouped
+    ? groupedFoldAssignment(
+        examples.map((e) => e.group),
+        Math.max(2, folds),
+        1
+      )
+    : examples.map((_, i) => i % Math.max(2, folds));
   return { labels, folds: foldOf, xs, targets, offsets, rules, dimension: featureDimension(labels.length) };
 }
 
@@ -161,9 +167,7 @@ function* trainSteps(examples: TrainingExample[], codebook: Codebook, options: T
     thresholds = data.labels.map((_, k) => {
       const margins = oof.map((row) => row[k] as number);
       const truth = data.targets.map((t) => t[k] === 1);
-      return k === sgIndex
-        ? recallThreshold(margins, truth, options.safeguardingRecall ?? 0.97, 0)
-        : bestF1Threshold(margins, truth, 0);
+      return k === sgIndex ? recallThreshold(margins, truth, options.safeguardingRecall ?? 0.97, 0) : bestF1Threshold(margins, truth, 0);
     });
     const themes = data.labels.slice(0, sgIndex).map((_, k) => k);
     const features = themes.map((k) => oof.map((row, i) => calibrationFeatures((row[k] as number) - (thresholds[k] as number), data.rules[i]?.[k] as number)));
@@ -171,9 +175,7 @@ function* trainSteps(examples: TrainingExample[], codebook: Codebook, options: T
       features,
       themes.map((k) => data.targets.map((t) => t[k] === 1))
     );
-    const confidences = oof.map((row, i) =>
-      themes.map((k) => themeConfidence((row[k] as number) >= (thresholds[k] as number), applyCalibration(calibration?.[k] ?? [], features[k]?.[i] ?? [])))
-    );
+    const confidences = oof.map((row, i) => themes.map((k) => themeConfidence((row[k] as number) >= (thresholds[k] as number), applyCalibration(calibration?.[k] ?? [], features[k]?.[i] ?? []))));
     const truth = data.targets.map((t) => [...t.slice(0, sgIndex)].map((v) => v === 1));
     reviewBand = reviewBandFor(confidences, truth);
     autoCodeCertainty = autoCodeThreshold(confidences.map(answerCertaintyOf), confidences, truth);

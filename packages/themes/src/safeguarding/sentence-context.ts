@@ -32,16 +32,83 @@ const HYPOTHETICAL_OPENERS = new Set(['if', 'imagine', 'suppose', 'supposing', '
 const FEARS = new Set(['worry', 'worried', 'worries', 'worrying', 'scared', 'afraid', 'frightened', 'terrified', 'fear', 'concerned', 'anxious']);
 const FEAR_LINKS = new Set(['about', 'of']);
 // "taught us about county lines", "an assembly about knife crime": a topic, not an event.
-const TOPICS = new Set(['taught', 'teach', 'learn', 'learnt', 'learned', 'talk', 'talked', 'talks', 'lesson', 'lessons', 'assembly', 'video', 'heard', 'read', 'know', 'knew', 'film', 'programme', 'workshop', 'speech', 'information', 'more']);
+const TOPICS = new Set([
+  'taught',
+  'teach',
+  'learn',
+  'learnt',
+  'learned',
+  'talk',
+  'talked',
+  'talks',
+  'lesson',
+  'lessons',
+  'assembly',
+  'video',
+  'heard',
+  'read',
+  'know',
+  'knew',
+  'film',
+  'programme',
+  'workshop',
+  'speech',
+  'information',
+  'more'
+]);
 // Modal verbs that make what follows a possibility ("i might get jumped").
 const MODALS = new Set(['would', 'could', 'might', 'may', 'should', 'can', 'shall']);
 // A threat the writer reports stays a threat: "he said he would kill me".
-const REPORTING = new Set(['say', 'said', 'says', 'saying', 'told', 'tell', 'tells', 'threaten', 'threatened', 'threatening', 'threatens', 'text', 'texted', 'messaged', 'posted', 'wrote', 'shouted', 'warned', 'keeps']);
+const REPORTING = new Set([
+  'say',
+  'said',
+  'says',
+  'saying',
+  'told',
+  'tell',
+  'tells',
+  'threaten',
+  'threatened',
+  'threatening',
+  'threatens',
+  'text',
+  'texted',
+  'messaged',
+  'posted',
+  'wrote',
+  'shouted',
+  'warned',
+  'keeps'
+]);
 // "if i tell he will hurt me": a pronoun and a future word start the main clause after the condition.
 const PRONOUNS = new Set(['i', 'he', 'she', 'they', 'you', 'we', 'it']);
 const FUTURE = new Set(['will', 'gonna', 'going', 'would']);
 // Words that say nothing about who did what: "got jumped", "been cutting".
-const TRANSPARENT = new Set(['got', 'get', 'gets', 'getting', 'been', 'just', 'keep', 'keeps', 'still', 'always', 'sometimes', 'also', 'and', 'then', 'so', 'honestly', 'literally', 'like', 'am', 'was', 'is', 'are', 'there']);
+const TRANSPARENT = new Set([
+  'got',
+  'get',
+  'gets',
+  'getting',
+  'been',
+  'just',
+  'keep',
+  'keeps',
+  'still',
+  'always',
+  'sometimes',
+  'also',
+  'and',
+  'then',
+  'so',
+  'honestly',
+  'literally',
+  'like',
+  'am',
+  'was',
+  'is',
+  'are',
+  'there'
+]);
 // "asking if", "wondering if": a question reported, not a hypothetical.
 const ASKING = new Set(['ask', 'asks', 'asked', 'asking', 'wonder', 'wondered', 'know', 'see', 'check']);
 // How far back a modal verb reaches: "i'd worry he would get involved and get hurt".

@@ -50,23 +50,7 @@ const WITHOUT_APOSTROPHE: Record<string, string> = {
 const IRREGULAR_NOT: Record<string, string> = { ca: 'can', wo: 'will', ai: 'is', sha: 'shall' };
 
 // "'s" after these is "is"; after anything else it is a possessive.
-const IS_AFTER = new Set([
-  'it',
-  'that',
-  'there',
-  'here',
-  'he',
-  'she',
-  'what',
-  'who',
-  'where',
-  'everyone',
-  'nobody',
-  'someone',
-  'something',
-  'everything',
-  'nothing'
-]);
+const IS_AFTER = new Set(['it', 'that', 'there', 'here', 'he', 'she', 'what', 'who', 'where', 'everyone', 'nobody', 'someone', 'something', 'everything', 'nothing']);
 
 const SUFFIXES: [string, string][] = [
   ["'m", 'am'],

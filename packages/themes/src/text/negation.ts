@@ -3,7 +3,27 @@ import type { Token } from './analyse.js';
 // Words that deny what follows them in the same clause.
 const CUES = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'nowhere', 'neither', 'nor', 'without', 'hardly']);
 // Words that start a new clause: "I'm not scared but my mum is".
-const CLAUSE_STARTERS = new Set(['when', 'while', 'since', 'until', 'if', 'then', 'but', 'though', 'although', 'however', 'yet', 'except', 'because', 'so', 'unless', 'whereas', 'saying', 'telling', 'asking']);
+const CLAUSE_STARTERS = new Set([
+  'when',
+  'while',
+  'since',
+  'until',
+  'if',
+  'then',
+  'but',
+  'though',
+  'although',
+  'however',
+  'yet',
+  'except',
+  'because',
+  'so',
+  'unless',
+  'whereas',
+  'saying',
+  'telling',
+  'asking'
+]);
 // "not just", "not only" add rather than deny.
 const NOT_NEGATING_AFTER = new Set(['just', 'only', 'matter', 'doubt', 'wonder']);
 // "not gonna lie", "no lie", "not lying": a way of saying "honestly", not a denial.

@@ -120,7 +120,12 @@ describe('access codes', () => {
     expect(lines[0]).toBe(CODES_CSV_HEADER.join(','));
     expect(lines).toHaveLength(26);
     expect(lines[1]).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4},single,"Birch, ""Upper"" School",,1,0,,[0-9a-f-]{36}$/);
-    expect(lines.slice(1).map((l) => l.slice(0, 9)).sort()).toEqual(batch.codes.map((c: any) => c.code).sort());
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.slice(0, 9))
+        .sort()
+    ).toEqual(batch.codes.map((c: any) => c.code).sort());
     const all = (await (await api.app.request(designerPath(id, '/codes.csv'), { headers: officer })).text()).trimEnd().split('\r\n');
     const listed = await jsonOf(await api.app.request(designerPath(id, '/codes'), { headers: officer }));
     expect(all).toHaveLength(listed.codes.length + 1);

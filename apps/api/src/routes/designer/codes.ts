@@ -10,7 +10,10 @@ import { validate } from '../../validation';
 import { EDITORS, IdParam, reachableQuestionnaire } from './shared';
 
 const Label = z.string().trim().min(1).max(120);
-const Expiry = z.iso.datetime({ offset: true, message: 'Use a date and time like 2026-09-01T09:00:00Z' }).refine((d) => new Date(d) > new Date(), 'The expiry must be in the future').optional();
+const Expiry = z.iso
+  .datetime({ offset: true, message: 'Use a date and time like 2026-09-01T09:00:00Z' })
+  .refine((d) => new Date(d) > new Date(), 'The expiry must be in the future')
+  .optional();
 
 const ClassCodeSchema = z.strictObject({
   school: Label,

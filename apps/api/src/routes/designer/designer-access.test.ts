@@ -42,7 +42,10 @@ interface Action {
 }
 
 const get = (path: string) => (h: Record<string, string>) => api.app.request(path, { headers: h });
-const on = (method: string, rest: string, body: unknown = {}) => async (h: Record<string, string>) => api.json(designerPath(await fresh(), rest), body, h, method);
+const on =
+  (method: string, rest: string, body: unknown = {}) =>
+  async (h: Record<string, string>) =>
+    api.json(designerPath(await fresh(), rest), body, h, method);
 const onGet = (rest: string) => async (h: Record<string, string>) => api.app.request(designerPath(await fresh(), rest), { headers: h });
 
 const ACTIONS: Action[] = [

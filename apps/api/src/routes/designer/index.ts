@@ -34,7 +34,13 @@ export const designerRoute = new Hono<StaffEnv>()
     if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
     const file = await storableJsonBody(c, 'The file');
     const result = importQuestionnaire(file);
-    if (!result.ok) throw new ApiError(422, 'invalid_questionnaire_file', `The file has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was imported`, toIssues(result.problems));
+    if (!result.ok)
+      throw new ApiError(
+        422,
+        'invalid_questionnaire_file',
+        `The file has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was imported`,
+        toIssues(result.problems)
+      );
     const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, result.definition, { from: { kind: 'import' } });
     return c.json(detailsOf(await findQuestionnaire(c.var.db, id, [organisationId])), 201);
   })

@@ -22,7 +22,13 @@ const blank = (title: string): QuestionnaireDefinition =>
     summary: 'Describe in a sentence who this survey is for and what it asks.',
     intro: ['Say what the survey is about, that it is anonymous, and how long it takes.'],
     minutes: 10,
-    pages: [{ id: 'start', title: 'Before you start', questions: [{ id: 'about', type: 'statement', label: 'About this survey', body: 'Explain who will read the answers and what they will do with them.' }] }]
+    pages: [
+      {
+        id: 'start',
+        title: 'Before you start',
+        questions: [{ id: 'about', type: 'statement', label: 'About this survey', body: 'Explain who will read the answers and what they will do with them.' }]
+      }
+    ]
   });
 
 const CreateSchema = z.strictObject({

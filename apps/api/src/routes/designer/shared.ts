@@ -44,7 +44,11 @@ export function shapedDefinition(input: unknown, prefix = 'definition'): { defin
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Responses in all and to each version, as staff may see them. */
-const responseCountsOf = (q: DesignerQuestionnaire) => shownCounts(q.versions.map((v) => v.responses), q.threshold);
+const responseCountsOf = (q: DesignerQuestionnaire) =>
+  shownCounts(
+    q.versions.map((v) => v.responses),
+    q.threshold
+  );
 
 export function summaryOf(q: DesignerQuestionnaire) {
   const working = workingVersionOf(q);

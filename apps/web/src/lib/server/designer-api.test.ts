@@ -20,7 +20,12 @@ describe('schedule dates in UK time', () => {
 });
 
 describe('problems', () => {
-  const definition = { pages: [{ id: 'start', questions: [] }, { id: 'school', questions: [{ id: 'safe' }] }] };
+  const definition = {
+    pages: [
+      { id: 'start', questions: [] },
+      { id: 'school', questions: [{ id: 'safe' }] }
+    ]
+  };
 
   it('link to the question, else the page, else nowhere in particular', () => {
     expect(editorAnchor('pages.1.questions.0.showIf', definition)).toBe('#question-safe');
@@ -30,7 +35,15 @@ describe('problems', () => {
   });
 
   it('become form errors with their paths, once each', () => {
-    const failure = { status: 422, error: 'x', message: 'The file has 2 problems', issues: [{ field: 'questionnaire.title', message: 'Required' }, { field: 'questionnaire.title', message: 'Required' }] };
+    const failure = {
+      status: 422,
+      error: 'x',
+      message: 'The file has 2 problems',
+      issues: [
+        { field: 'questionnaire.title', message: 'Required' },
+        { field: 'questionnaire.title', message: 'Required' }
+      ]
+    };
     expect(problemsOf(failure, 'file', true)).toEqual([{ field: 'file', message: 'questionnaire.title: Required' }]);
     expect(problemsOf({ ...failure, issues: [] }, 'file')).toEqual([{ field: 'file', message: 'The file has 2 problems' }]);
   });

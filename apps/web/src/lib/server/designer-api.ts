@@ -72,8 +72,7 @@ export function fromLondonFields(date: string, time: string): string | undefined
   return new Date(wall).toISOString();
 }
 
-export const formatLondon = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+export const formatLondon = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 interface DefinitionIds {
   pages: { id: string; questions: { id: string }[] }[];

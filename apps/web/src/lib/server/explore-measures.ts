@@ -30,7 +30,6 @@ export interface MeasuresView {
   byGroup: { by: string; table: GroupsTableView } | null;
 }
 
-
 /** Chart labels are SVG text, which does not wrap: a long one is cut short (the table beneath has it whole). */
 const CHART_LABEL = 34;
 function chartLabel(name: string): string {

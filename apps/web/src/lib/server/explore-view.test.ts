@@ -1,6 +1,20 @@
 import type { ExploreView, ShownFigure } from '@safer-voices/api';
 import { describe, expect, it } from 'vitest';
-import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filterForm, filtersInWords, pairsOf, periodInWords, problemsFrom, themeFigures, workbookHref } from './explore-view.ts';
+import {
+  baseInWords,
+  chosenFrom,
+  chosenOf,
+  crossTabOf,
+  exploreHref,
+  exploreQuery,
+  filterForm,
+  filtersInWords,
+  pairsOf,
+  periodInWords,
+  problemsFrom,
+  themeFigures,
+  workbookHref
+} from './explore-view.ts';
 import { measuresOf } from './explore-measures.ts';
 
 const shown = (count: number, percent: number, lower: number, upper: number): ShownFigure => ({ count, percent, lower, upper, suppressed: null, reason: null });
@@ -22,7 +36,14 @@ function viewWith(over: Partial<ExploreView> = {}): ExploreView {
     ],
     freeTextQuestions: [{ id: 'what_makes_unsafe', label: 'What makes you feel unsafe?' }],
     dimensions: [
-      { key: 'gender', label: 'Gender', options: [{ value: 'girl', label: 'Girl' }, { value: 'boy', label: 'Boy' }] },
+      {
+        key: 'gender',
+        label: 'Gender',
+        options: [
+          { value: 'girl', label: 'Girl' },
+          { value: 'boy', label: 'Boy' }
+        ]
+      },
       { key: 'safe_places.park', label: 'How safe do you feel in these places? Parks', options: [{ value: 'very_safe', label: 'Very safe' }] }
     ],
     applied: { versions: [], from: null, to: null, question: null, filters: {}, by: null, theme: 'knives_weapons' },
@@ -243,7 +264,14 @@ describe('the perception-of-safety measures', () => {
     };
     const view = viewWith({
       measures: [atSchool],
-      measuresBy: { key: 'gender', label: 'Gender', groups: [{ value: 'girl', label: 'Girl' }, { value: 'boy', label: 'Boy' }] }
+      measuresBy: {
+        key: 'gender',
+        label: 'Gender',
+        groups: [
+          { value: 'girl', label: 'Girl' },
+          { value: 'boy', label: 'Boy' }
+        ]
+      }
     });
     const table = measuresOf(view).byGroup?.table;
     expect(table?.caption).toBe('Perception-of-safety measures by “Gender”');

@@ -9,8 +9,34 @@ const definition = DraftDefinitionSchema.parse({
   intro: ['Fixture'],
   minutes: 5,
   pages: [
-    { id: 'p1', questions: [{ id: 'go_out', type: 'single', label: 'Go out?', options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] }] },
-    { id: 'p2', questions: [{ id: 'where', type: 'single', label: 'Where?', options: [{ value: 'park', label: 'Park' }, { value: 'club', label: 'Club' }] }] }
+    {
+      id: 'p1',
+      questions: [
+        {
+          id: 'go_out',
+          type: 'single',
+          label: 'Go out?',
+          options: [
+            { value: 'yes', label: 'Yes' },
+            { value: 'no', label: 'No' }
+          ]
+        }
+      ]
+    },
+    {
+      id: 'p2',
+      questions: [
+        {
+          id: 'where',
+          type: 'single',
+          label: 'Where?',
+          options: [
+            { value: 'park', label: 'Park' },
+            { value: 'club', label: 'Club' }
+          ]
+        }
+      ]
+    }
   ]
 });
 const where = definition.pages[1]?.questions[0];

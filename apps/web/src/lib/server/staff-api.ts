@@ -6,7 +6,7 @@
 import type { AppType } from '@safer-voices/api';
 import { error, type RequestEvent, redirect } from '@sveltejs/kit';
 import { hc, type InferResponseType } from 'hono/client';
-import { api, client } from './api.ts';
+import { api, type client } from './api.ts';
 import { forgetStaffSession, STAFF_COOKIE, signInPath, staffToken } from './staff-session.ts';
 
 type StaffEvent = Pick<RequestEvent, 'cookies' | 'url' | 'locals' | 'request' | 'getClientAddress'>;

@@ -4,7 +4,43 @@
 import { languageName, type QuestionnaireDefinition, translatableStrings } from '@safer-voices/survey';
 
 /** Languages widely spoken in UK communities, offered first when adding a translation. */
-export const COMMUNITY_LANGUAGES = ['pl', 'ro', 'ur', 'ar', 'pa', 'bn', 'so', 'pt', 'lt', 'uk', 'cy', 'gd', 'gu', 'ta', 'tr', 'fa', 'ps', 'ckb', 'ku', 'ti', 'sq', 'bg', 'es', 'fr', 'it', 'zh', 'yue', 'ne', 'hi', 'ml', 'am', 'lv', 'hu', 'sk', 'cs'];
+export const COMMUNITY_LANGUAGES = [
+  'pl',
+  'ro',
+  'ur',
+  'ar',
+  'pa',
+  'bn',
+  'so',
+  'pt',
+  'lt',
+  'uk',
+  'cy',
+  'gd',
+  'gu',
+  'ta',
+  'tr',
+  'fa',
+  'ps',
+  'ckb',
+  'ku',
+  'ti',
+  'sq',
+  'bg',
+  'es',
+  'fr',
+  'it',
+  'zh',
+  'yue',
+  'ne',
+  'hi',
+  'ml',
+  'am',
+  'lv',
+  'hu',
+  'sk',
+  'cs'
+];
 
 /** Each offered language as “Polish (Polski)”: found by its English name, shown in its own too. */
 export const languageChoices = (except: string[]) =>

@@ -2,32 +2,21 @@
 // with, now, in jest, or in an everyday sense of a harm word.
 
 // Signs the harm was long ago, whoever writes: "years ago", "growing up", "looking back".
-export const LONG_AGO_CUES: string[] = [
-  'years ago',
-  'decades|ages ago',
-  'years back',
-  'as a child|kid|teenager',
-  'growing up',
-  'looking|look|looked back',
-  'back then',
-  'back in the day'
-];
+export const LONG_AGO_CUES: string[] = ['years ago', 'decades|ages ago', 'years back', 'as a child|kid|teenager', 'growing up', 'looking|look|looked back', 'back then', 'back in the day'];
 
 // Signs the harm was earlier in the writer's life: "when i was 13", "in primary".
 // From a child that can be last year; from an adult it is their childhood.
-export const EARLIER_CUES: string[] = [
-  'used to',
-  'year ago',
-  'when i was',
-  'back in',
-  'in primary',
-  'at the time',
-  'i was around|about',
-  'at|aged 10|11|12|13|14|15|16|17|18|19'
-];
+export const EARLIER_CUES: string[] = ['used to', 'year ago', 'when i was', 'back in', 'in primary', 'at the time', 'i was around|about', 'at|aged 10|11|12|13|14|15|16|17|18|19'];
 
 // Signs the harm is over and done with: "hes alright now", "im out of it now".
-export const RESOLVED_CUES: string[] = ['alright|fine|ok|okay|better|safe|good|sorted|well|great now', 'doing well|better|fine|ok|okay|alright', 'out of it now', 'all over now', 'moved on', 'stopped now'];
+export const RESOLVED_CUES: string[] = [
+  'alright|fine|ok|okay|better|safe|good|sorted|well|great now',
+  'doing well|better|fine|ok|okay|alright',
+  'out of it now',
+  'all over now',
+  'moved on',
+  'stopped now'
+];
 
 // Signs of a joke: "lol", "jk".
 export const JOKE_CUES: string[] = ['=lol', '=lmao', '=lmfao', '=haha', '=hahaha', '=jk', '=joking', '=kidding', '=xd'];

@@ -13,25 +13,109 @@ const words = (...list: string[]) => list.map((word) => `=${word}`).join('|');
 
 // Done to someone's body (inflected forms: "violence" and "bullying" name topics, not events).
 const VIOLENCE = words(
-  'punched', 'punches', 'kicked', 'kicks', 'kicking', 'slapped', 'slaps', 'smacked', 'smacks', 'battered', 'beaten', 'beating', 'thumped',
-  'whacked', 'shoved', 'strangled', 'strangling', 'choked', 'choking', 'suffocated', 'headbutted', 'stamped', 'chased', 'chasing',
-  'attacked', 'assaulted', 'stabbed', 'slashed', 'knifed', 'glassed', 'bitten', 'spat', 'pinned', 'dragged', 'lashes', 'lashed',
-  'tortured', 'kidnapped', 'mugged', 'robbed', 'hits', 'hitting', 'hurting', 'hurts', 'abusing', 'abused', 'abuser', 'tormented', 'terrorised'
+  'punched',
+  'punches',
+  'kicked',
+  'kicks',
+  'kicking',
+  'slapped',
+  'slaps',
+  'smacked',
+  'smacks',
+  'battered',
+  'beaten',
+  'beating',
+  'thumped',
+  'whacked',
+  'shoved',
+  'strangled',
+  'strangling',
+  'choked',
+  'choking',
+  'suffocated',
+  'headbutted',
+  'stamped',
+  'chased',
+  'chasing',
+  'attacked',
+  'assaulted',
+  'stabbed',
+  'slashed',
+  'knifed',
+  'glassed',
+  'bitten',
+  'spat',
+  'pinned',
+  'dragged',
+  'lashes',
+  'lashed',
+  'tortured',
+  'kidnapped',
+  'mugged',
+  'robbed',
+  'hits',
+  'hitting',
+  'hurting',
+  'hurts',
+  'abusing',
+  'abused',
+  'abuser',
+  'tormented',
+  'terrorised'
 );
 // Left on a body.
 const INJURY = words('bruise', 'bruises', 'bruised', 'bruising', 'bleeding', 'bled', 'wound', 'wounds', 'stitches', 'concussion', 'nosebleed', 'fractured');
 const SEXUAL = words(
-  'sex', 'sexual', 'sexually', 'raped', 'rape', 'naked', 'nude', 'nudes', 'porn', 'explicit', 'molested', 'groped', 'groping', 'grooming',
-  'groomed', 'undress', 'undressed', 'privates', 'paedo', 'paedophile', 'pedo', 'pervert'
+  'sex',
+  'sexual',
+  'sexually',
+  'raped',
+  'rape',
+  'naked',
+  'nude',
+  'nudes',
+  'porn',
+  'explicit',
+  'molested',
+  'groped',
+  'groping',
+  'grooming',
+  'groomed',
+  'undress',
+  'undressed',
+  'privates',
+  'paedo',
+  'paedophile',
+  'pedo',
+  'pervert'
 );
 const DEATH = words('die', 'dying', 'suicide', 'suicidal', 'overdose', 'overdosed', 'noose');
 const WEAK_HARM = words('hit', 'hurt', 'bullied', 'bullying', 'tablets', 'pills', 'hospital', 'killed', 'creep', 'creepy', 'touched', 'touching');
 const DESPAIR = words('hopeless', 'worthless', 'pointless', 'numb', 'empty', 'burden', 'trapped', 'exhausted', 'escape', 'disappear');
 const EXPLOIT = words('package', 'packages', 'parcel', 'parcels', 'drops', 'debt', 'owe', 'owes', 'owed', 'owing', 'burner', 'lifts', 'stash', 'snitch', 'snitching', 'olders');
 const HOME = words(
-  'temper', 'rage', 'drunk', 'drinking', 'alcoholic', 'shouting', 'screaming', 'screams', 'smashing', 'smashed',
-  'hungry', 'starving', 'locked', 'threatened', 'threatening', 'blackmail', 'blackmailed', 'stalking', 'stalked', 'followed',
-  'following', 'secret'
+  'temper',
+  'rage',
+  'drunk',
+  'drinking',
+  'alcoholic',
+  'shouting',
+  'screaming',
+  'screams',
+  'smashing',
+  'smashed',
+  'hungry',
+  'starving',
+  'locked',
+  'threatened',
+  'threatening',
+  'blackmail',
+  'blackmailed',
+  'stalking',
+  'stalked',
+  'followed',
+  'following',
+  'secret'
 );
 
 export const HARM_WORDS: Cue[] = [

@@ -65,5 +65,4 @@ export function themeErrors(failure: ApiFailure): FieldError[] {
 }
 
 /** The message for an edit made from a version that is no longer the newest. */
-export const STALE_MESSAGE =
-  'Someone else saved a new version of the codebook while you were working. Check your change against it below, then save again.';
+export const STALE_MESSAGE = 'Someone else saved a new version of the codebook while you were working. Check your change against it below, then save again.';

@@ -45,7 +45,14 @@ export function newQuestion(type: QuestionType, label: string, id: string): Ques
   const base = { id, label, required: false };
   switch (type) {
     case 'single':
-      return { ...base, type, options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] };
+      return {
+        ...base,
+        type,
+        options: [
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'No' }
+        ]
+      };
     case 'multiple':
       return { ...base, type, options: [{ value: 'option_1', label: 'Option 1' }] };
     case 'scale':

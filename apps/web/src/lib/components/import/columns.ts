@@ -39,5 +39,4 @@ export function firstGuess(fileName: string, columns: ColumnPreview[]): ImportVa
 }
 
 /** "3 different values", "more than 50 different values". */
-export const distinctText = (c: ColumnPreview) =>
-  c.distinct > MAX_GROUP_VALUES ? `more than ${MAX_GROUP_VALUES} different values` : `${c.distinct} different value${c.distinct === 1 ? '' : 's'}`;
+export const distinctText = (c: ColumnPreview) => (c.distinct > MAX_GROUP_VALUES ? `more than ${MAX_GROUP_VALUES} different values` : `${c.distinct} different value${c.distinct === 1 ? '' : 's'}`);

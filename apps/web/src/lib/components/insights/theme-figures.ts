@@ -58,7 +58,10 @@ export const AXIS_HEIGHT = 28;
 export function chartLayout(themes: Omit<ThemeFigure, 'quotes'>[], threshold = 10, inOrder = false): ChartLayout {
   const rows = inOrder ? themes : ordered(themes);
   const top = Math.max(10, ...rows.map((t) => t.upper ?? 0));
-  const x = scaleLinear().domain([0, Math.min(100, top)]).range([0, 76]).nice();
+  const x = scaleLinear()
+    .domain([0, Math.min(100, top)])
+    .range([0, 76])
+    .nice();
   return {
     rows: rows.map((t) => ({
       id: t.id,
@@ -76,7 +79,8 @@ export function summaryOf(themes: ThemeFigure[], base: number | null, allQuestio
   if (base === null) return `Fewer than ${threshold} people have answered so far, so no figures are shown.`;
   const top = ordered(themes)[0];
   const count = base.toLocaleString('en-GB');
-  if (!top || top.percent === null) return `No theme can be shown for these ${count} answers: each one was given by fewer than ${threshold} people, or would let a number under ${threshold} be worked out.`;
+  if (!top || top.percent === null)
+    return `No theme can be shown for these ${count} answers: each one was given by fewer than ${threshold} people, or would let a number under ${threshold} be worked out.`;
   const of = allQuestions ? `${count} respondents who answered a free-text question` : `${count} answers`;
   return `The most common theme was ${top.label}: ${pct(top.percent)} (95% CI ${interval(top)}) of ${of}.`;
 }

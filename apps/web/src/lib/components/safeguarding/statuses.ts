@@ -16,8 +16,7 @@ export const isDecision = (value: string): value is Exclude<FlagStatus, 'new'> =
 export const statusLabel = (value: string) => STATUSES.find((s) => s.value === value)?.label ?? value;
 
 /** Times as staff in the UK read them. */
-export const formatTime = (iso: string) =>
-  new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+export const formatTime = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
 
 export interface Span {
   start: number;

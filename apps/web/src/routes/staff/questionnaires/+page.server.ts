@@ -48,8 +48,7 @@ export const actions: Actions = {
     if (!['blank', 'template', 'copy'].includes(kind)) errors.push({ field: 'kind', message: 'Choose how to start' });
     if (errors.length > 0) return refused(400, errors);
 
-    const from =
-      kind === 'blank' ? { kind, title: values.title } : kind === 'template' ? { kind, slug: values.slug } : { kind, questionnaireId: values.questionnaireId };
+    const from = kind === 'blank' ? { kind, title: values.title } : kind === 'template' ? { kind, slug: values.slug } : { kind, questionnaireId: values.questionnaireId };
     const api = apiAs(event, who).api.designer.questionnaires;
     const res = await api.$post({ json: { from } });
     if (!res.ok) {

@@ -90,7 +90,7 @@ export const actions: Actions = {
   },
   recode: async (event) => {
     const who = await requireReviewer(event);
-    const form = await event.request.formData();
+    await event.request.formData();
     const res = await apiAs(event, who).api.coding.jobs.$post({ json: { questionnaireId: event.params.id } });
     if (!res.ok) return unexpected(res, 'Starting re-coding');
     const { job } = await res.json();

@@ -34,7 +34,10 @@ function settingsFrom(form: FormData, definition: QuestionnaireDefinition): { de
   const errors: FieldError[] = [];
   if (!values.title) errors.push({ field: 'title', message: 'Enter a title' });
   if (!values.summary) errors.push({ field: 'summary', message: 'Enter a summary' });
-  const intro = (values.intro ?? '').split(/\r?\n\s*\r?\n/).map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim()).filter(Boolean);
+  const intro = (values.intro ?? '')
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.replace(/\s*\r?\n\s*/g, ' ').trim())
+    .filter(Boolean);
   if (intro.length === 0) errors.push({ field: 'intro', message: 'Enter at least one paragraph for the start page' });
   const minutes = Number(values.minutes);
   if (!Number.isInteger(minutes) || minutes < 1) errors.push({ field: 'minutes', message: 'Enter how many minutes it takes, as a whole number, like 10' });
@@ -80,7 +83,10 @@ export const actions: Actions = {
     // Translations of start-page paragraphs that were removed go with them.
     const result = await saveDefinition(event, who, pruneTranslations(definition));
     if (!result.ok) {
-      const issues = (result.failure.issues ?? []).map((i) => ({ field: i.field.replace(/^definition\./, '').replace(/^localContact\.(\w)/, (_, c: string) => `contact${c.toUpperCase()}`), message: i.message }));
+      const issues = (result.failure.issues ?? []).map((i) => ({
+        field: i.field.replace(/^definition\./, '').replace(/^localContact\.(\w)/, (_, c: string) => `contact${c.toUpperCase()}`),
+        message: i.message
+      }));
       return refused(422, 'settings', issues.length > 0 ? issues : [{ field: 'title', message: result.failure.message }], values);
     }
     return done(event, result, 'settings', 'settings');

@@ -23,7 +23,9 @@ export const actions: Actions = {
     if (result.ok) redirect(303, afterSave(result.version));
     const { failure } = result;
     const errors: FieldError[] =
-      failure.status === 409 ? [{ field: 'intoId', message: STALE_MESSAGE }] : (failure.issues ?? [{ field: 'intoId', message: failure.message }]).map((i) => ({ field: i.field === 'note' ? 'note' : 'intoId', message: i.message }));
+      failure.status === 409
+        ? [{ field: 'intoId', message: STALE_MESSAGE }]
+        : (failure.issues ?? [{ field: 'intoId', message: failure.message }]).map((i) => ({ field: i.field === 'note' ? 'note' : 'intoId', message: i.message }));
     return fail(failure.status, { values, errors });
   }
 };
