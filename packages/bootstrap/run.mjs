@@ -16,6 +16,8 @@ const MIN_NODE = [22, 18];
 
 const commands = {
   start: ['run', 'start:product'],
+  // `npm run dev [-- --port 5174]`: vite's dev server with live reload, on the same database as `npm start`.
+  dev: ['run', 'start:dev'],
   test: ['run', 'test:all'],
   api: ['run', 'start:api'],
   themes: ['--filter', '@safer-voices/themes', 'run', 'cli'],
