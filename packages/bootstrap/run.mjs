@@ -91,10 +91,8 @@ const pnpm = pnpmEntry();
 
 // Tools that look for `pnpm` on PATH (turbo does) find this one.
 const shims = join(tools, 'bin');
-{
-  mkdirSync(shims, { recursive: true });
-  writeFileSync(join(shims, 'pnpm'), `#!/bin/sh\nexec "${node}" "${pnpm}" "$@"\n`, { mode: 0o755 });
-}
+mkdirSync(shims, { recursive: true });
+writeFileSync(join(shims, 'pnpm'), `#!/bin/sh\nexec "${node}" "${pnpm}" "$@"\n`, { mode: 0o755 });
 
 const env = {
   ...process.env,

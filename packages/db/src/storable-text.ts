@@ -36,7 +36,10 @@ export function storableJson<T>(value: T): T {
     let copy: unknown[] | undefined;
     value.forEach((item, i) => {
       const cleaned = storableJson(item);
-      if (cleaned !== item) (copy ??= [...value])[i] = cleaned;
+      if (cleaned !== item) {
+        copy ??= [...value];
+        copy[i] = cleaned;
+      }
     });
     return (copy ?? value) as T;
   }

@@ -55,7 +55,9 @@ function runTogether(batch) {
     if (db.inTransaction) rollback.run();
     throw error;
   }
-  batch.forEach((job, i) => parentPort.postMessage({ id: job.id, results: results[i] }));
+  batch.forEach((job, i) => {
+    parentPort.postMessage({ id: job.id, results: results[i] });
+  });
 }
 
 let jobs = [];

@@ -120,14 +120,14 @@ export function checkLogic(definition: QuestionnaireDefinition): LogicProblem[] 
   duplicates(definition, problems);
   const byId = new Map<string, Located>();
   const located: Located[] = [];
-  definition.pages.forEach((page, p) =>
+  definition.pages.forEach((page, p) => {
     page.questions.forEach((question, q) => {
       const item = { question, page: p, path: `pages.${p}.questions.${q}` };
       if (byId.has(question.id)) problems.push({ path: `${item.path}.id`, message: `Question id “${question.id}” is used more than once` });
       else byId.set(question.id, item);
       located.push(item);
-    })
-  );
+    });
+  });
   const conditionOf = new Map(located.flatMap(({ question }) => (question.showIf ? [[question.id, question.showIf.question] as const] : [])));
 
   // A question is hidden for every respondent when its own condition is

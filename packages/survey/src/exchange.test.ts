@@ -8,6 +8,15 @@ const template = () => {
   return definition;
 };
 
+/** Put a value deep inside a file as plain JSON, where the value may be one the questionnaire's type forbids. */
+function setAt(file: object, path: (string | number)[], value: unknown): void {
+  const last = path.at(-1);
+  let at: unknown = file;
+  for (const step of path.slice(0, -1)) at = (at as Record<string | number, unknown>)[step];
+  if (typeof at !== 'object' || at === null || last === undefined) throw new Error(`nothing at ${path.join('.')}`);
+  (at as Record<string | number, unknown>)[last] = value;
+}
+
 describe('exportQuestionnaire / importQuestionnaire', () => {
   it('round-trips a questionnaire, as an object or as text', () => {
     const file = exportQuestionnaire(template(), new Date('2026-05-01T09:00:00Z'));
@@ -32,11 +41,11 @@ describe('exportQuestionnaire / importQuestionnaire', () => {
   });
 
   it('reports every problem in the questionnaire with its path', () => {
-    const broken = structuredClone(exportQuestionnaire(template())) as { questionnaire: any };
-    broken.questionnaire.title = '';
-    broken.questionnaire.audience = 'toddlers';
-    broken.questionnaire.pages[2].questions[0].type = 'slider';
-    broken.questionnaire.pages[1].questions[0].options = [];
+    const broken = structuredClone(exportQuestionnaire(template()));
+    setAt(broken, ['questionnaire', 'title'], '');
+    setAt(broken, ['questionnaire', 'audience'], 'toddlers');
+    setAt(broken, ['questionnaire', 'pages', 2, 'questions', 0, 'type'], 'slider');
+    setAt(broken, ['questionnaire', 'pages', 1, 'questions', 0, 'options'], []);
     const result = importQuestionnaire(broken);
     expect(result.ok).toBe(false);
     const paths = result.problems.map((p) => p.path);
@@ -45,8 +54,9 @@ describe('exportQuestionnaire / importQuestionnaire', () => {
   });
 
   it('reports logic problems, as checkLogic finds them, under the questionnaire', () => {
-    const file = structuredClone(exportQuestionnaire(template())) as { questionnaire: any };
-    const follow = file.questionnaire.pages.find((p: any) => p.id === 'avoid').questions[0];
+    const file = structuredClone(exportQuestionnaire(template()));
+    const follow = file.questionnaire.pages.find((p) => p.id === 'avoid')?.questions[0];
+    if (!follow) throw new Error('the template has no question on its “avoid” page');
     follow.showIf = { question: 'changed_behaviour', includes: 'ran_away' };
     follow.required = true;
     const result = importQuestionnaire(file);

@@ -33,6 +33,7 @@ export async function waitingByOrganisation(db: Database): Promise<Waiting[]> {
     WHERE r.id >= ${from} AND NOT EXISTS (SELECT 1 FROM coded_responses c WHERE c.response_id = r.id)
     GROUP BY q.organisation_id`);
   const recent = firstIdAt(Date.now() - LOOK_BACK_MS);
+  // biome-ignore lint/complexity/useMathMinMax: ids are strings compared in text order; Math.min would turn them into numbers (NaN)
   const oldest = rows.reduce<string>((low, r) => (r.oldest_id < low ? r.oldest_id : low), recent);
   lowWater.set(db, oldest);
   // Ids are made when a response is stored (an imported row's own date may be years earlier).

@@ -68,7 +68,10 @@ async function readVersionFacts(db: Database, versionId: string): Promise<Versio
 
 export function versionFacts(db: Database, versionId: string): Promise<VersionFacts | undefined> {
   let cache = factsByDatabase.get(db);
-  if (!cache) factsByDatabase.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    factsByDatabase.set(db, cache);
+  }
   let facts = cache.get(versionId);
   if (!facts) {
     facts = readVersionFacts(db, versionId);

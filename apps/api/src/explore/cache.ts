@@ -59,7 +59,10 @@ async function update(db: Database, questionnaire: ExplorableQuestionnaire, load
 /** The questionnaire's explorer index, up to date with everything committed before the call. */
 export function explorerFor(db: Database, questionnaire: ExplorableQuestionnaire): Promise<LoadedExplorer> {
   let entries = byDatabase.get(db);
-  if (!entries) byDatabase.set(db, (entries = new Map()));
+  if (!entries) {
+    entries = new Map();
+    byDatabase.set(db, entries);
+  }
   let entry = entries.get(questionnaire.id);
   if (!entry) {
     const first = update(db, questionnaire, null);

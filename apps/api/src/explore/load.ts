@@ -184,7 +184,10 @@ async function answersWithNewCodes(client: Client, index: ExploreIndex, from: nu
       const id = String(row.response_id);
       if (index.rowOf(id) === undefined) continue;
       let questions = into.get(id);
-      if (!questions) into.set(id, (questions = new Set()));
+      if (!questions) {
+        questions = new Set();
+        into.set(id, questions);
+      }
       questions.add(String(row.question_id));
     }
   }
@@ -209,7 +212,10 @@ async function answersDecided(client: Client, index: ExploreIndex, organisationI
     const id = String(row.response_id);
     if (index.rowOf(id) === undefined) continue;
     let questions = into.get(id);
-    if (!questions) into.set(id, (questions = new Set()));
+    if (!questions) {
+      questions = new Set();
+      into.set(id, questions);
+    }
     questions.add(String(row.question_id));
   }
 }
@@ -228,7 +234,10 @@ async function answersRecoded(client: Client, index: ExploreIndex, after: string
       last = [id, String(row.question_id)];
       if (index.rowOf(id) === undefined) continue;
       let questions = into.get(id);
-      if (!questions) into.set(id, (questions = new Set()));
+      if (!questions) {
+        questions = new Set();
+        into.set(id, questions);
+      }
       questions.add(last[1]);
     }
     if (result.rows.length < PAGE) return;
@@ -248,7 +257,10 @@ async function rereadCodes(client: Client, index: ExploreIndex, answers: Map<str
     for (const row of result.rows) {
       const key = `${row.response_id}\u0000${row.question_id}`;
       let list = codes.get(key);
-      if (!list) codes.set(key, (list = []));
+      if (!list) {
+        list = [];
+        codes.set(key, list);
+      }
       list.push({ themeId: String(row.theme_id), confidence: Number(row.confidence) });
     }
     for (const id of chunk) {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentCodebook, isVersionTaken, saveCodebookStatement } from '../store/codebooks';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import type { ThemeStatus } from './codebook';
 
 let api: FreshApi;
 let organisationId: string;
@@ -24,7 +25,18 @@ afterAll(() => api.close());
 const get = (path: string, headers: Record<string, string>) => api.app.request(`/api/codebook${path}`, { headers });
 const send = (path: string, body: unknown, headers: Record<string, string>, method = 'POST') => api.json(`/api/codebook${path}`, body, headers, method);
 const current = async (headers = analyst) => (await jsonOf(await get('', headers))).codebook;
-const themeIn = (codebook: { themes: { id: string }[] }, id: string): any => codebook.themes.find((t) => t.id === id);
+/** The fields of a codebook theme these tests read. */
+interface ThemeView {
+  id: string;
+  seeds: string[];
+  status: ThemeStatus;
+}
+/** A theme the codebook is expected to hold. */
+function themeIn(codebook: { themes: ThemeView[] }, id: string): ThemeView {
+  const found = codebook.themes.find((t) => t.id === id);
+  if (!found) throw new Error(`no theme ${id} in the codebook`);
+  return found;
+}
 
 const SCOOTERS = {
   label: 'E-scooters & bikes',

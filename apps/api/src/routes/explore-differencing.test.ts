@@ -146,8 +146,12 @@ class Attacker {
     for (const t of v.prevalence) onPage.push(t.count, v.base.count);
     const saw = v.measures.find((m) => m.key === SAW);
     if (saw) onPage.push(saw.figure.count, saw.base.count);
-    for (const row of v.crosstab?.rows ?? []) row.cells.forEach((cell, j) => onPage.push(cell.count, v.crosstab?.groups[j]?.base.count ?? null));
-    saw?.byGroup?.forEach((g) => onPage.push(g.figure.count, g.base.count));
+    for (const row of v.crosstab?.rows ?? []) {
+      row.cells.forEach((cell, j) => {
+        onPage.push(cell.count, v.crosstab?.groups[j]?.base.count ?? null);
+      });
+    }
+    for (const g of saw?.byGroup ?? []) onPage.push(g.figure.count, g.base.count);
     expect(shownInBook, `workbook ${query}`).toEqual(onPage);
     // The same counts as the page, so the same pupils.
     for (const [kind, filters, members, figure] of figures) this.see(kind, filters, members, figure.count, `workbook ${query}`);

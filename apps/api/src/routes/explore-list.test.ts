@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoSurvey, submitWith } from '../test/coding';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import type { ExploreListItem } from './explore-list';
 
 let api: FreshApi;
 let organisationId: string;
@@ -15,7 +16,7 @@ let childrenId: string;
 let collectionId: string;
 
 const list = (headers: Record<string, string>, query = '') => api.app.request(`/api/explore-list${query}`, { headers });
-const item = (body: { questionnaires: { id: string }[] }, id: string): any => body.questionnaires.find((q) => q.id === id);
+const item = (body: { questionnaires: ExploreListItem[] }, id: string) => body.questionnaires.find((q) => q.id === id);
 
 beforeAll(async () => {
   api = await freshApi();
@@ -68,7 +69,7 @@ describe('GET /api/explore-list', () => {
     try {
       const body = await jsonOf(await list(analyst));
       expect(body.threshold).toBe(15);
-      expect(item(body, youthId).responses).toBeNull();
+      expect(item(body, youthId)?.responses).toBeNull();
     } finally {
       await api.database.client.execute({ sql: 'DELETE FROM organisation_settings WHERE organisation_id = ?', args: [organisationId] });
     }

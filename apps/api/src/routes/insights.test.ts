@@ -7,6 +7,7 @@ import { codeOutstanding } from '../coding/code-outstanding';
 import { demoSurvey, submitWith } from '../test/coding';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import type { ThemeFigure, ThemesView } from './insights-themes';
 
 let api: FreshApi;
 let analyst: Record<string, string>;
@@ -37,7 +38,12 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const themes = (id: string, headers: Record<string, string>, query = '') => api.app.request(`/api/insights/questionnaires/${id}/themes${query}`, { headers });
-const theme = (body: { themes: { id: string }[] }, id: string): any => body.themes.find((t) => t.id === id);
+/** The figure for a theme the view is expected to list. */
+function theme(body: ThemesView, id: string): ThemeFigure {
+  const found = body.themes.find((t) => t.id === id);
+  if (!found) throw new Error(`no theme ${id} in the view`);
+  return found;
+}
 
 describe('theme prevalence', () => {
   it('counts respondents with each theme for one question, with a 95% Wilson interval', async () => {
@@ -90,7 +96,7 @@ describe('theme prevalence', () => {
       expect(q.evidence.map((e: { start: number; end: number }) => q.text.slice(e.start, e.end))).toContain('scared');
     }
     expect(JSON.stringify(body)).not.toMatch(/Sophie|07700/);
-    expect(theme(body, 'knives_weapons').quotes[0].text).toBe(KNIVES);
+    expect(theme(body, 'knives_weapons').quotes[0]?.text).toBe(KNIVES);
   });
 
   it('is for analysts, officers, authors and admins of the organisation', async () => {

@@ -31,5 +31,10 @@ export async function freshApi() {
 
 export type FreshApi = Awaited<ReturnType<typeof freshApi>>;
 
-/** A response's JSON body, loosely typed for assertions. */
-export const jsonOf = (res: Response): Promise<any> => res.json();
+/**
+ * A response's JSON body, as the type a test names (`jsonOf<ThemesView>(res)`).
+ * Without one it is loosely typed, for the many tests that only read a field
+ * or two into expect's matchers, which check the shape themselves.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the loose default is for assertions only; a test that relies on a body's shape names its type
+export const jsonOf = <T = any>(res: Response): Promise<T> => res.json() as Promise<T>;

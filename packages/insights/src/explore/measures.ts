@@ -30,7 +30,10 @@ const held = new WeakMap<ExploreIndex, Map<string, { size: number; rows: Measure
 export function measureRows(index: ExploreIndex, rule: MeasureRule): MeasureRows {
   const key = JSON.stringify([rule.dimension, rule.counts, rule.notInBase]);
   let forIndex = held.get(index);
-  if (!forIndex) held.set(index, (forIndex = new Map()));
+  if (!forIndex) {
+    forIndex = new Map();
+    held.set(index, forIndex);
+  }
   const known = forIndex.get(key);
   if (known && known.size === index.size) return known.rows;
   const rows = readMeasureRows(index, rule, known?.size ?? 0, known?.rows);
@@ -205,7 +208,10 @@ export function tallyMeasureGroups(index: ExploreIndex, selection: Selection, by
     let counts: ByGroup;
     if (everyone) {
       let forMeasure = everyoneByGroup.get(measure);
-      if (!forMeasure) everyoneByGroup.set(measure, (forMeasure = new Map()));
+      if (!forMeasure) {
+        forMeasure = new Map();
+        everyoneByGroup.set(measure, forMeasure);
+      }
       counts = sized(forMeasure.get(by) ?? empty, column);
       if (counts.size < index.size) addToGroups(column, measure, null, counts.size, index.size, counts);
       counts.size = index.size;

@@ -113,7 +113,10 @@ function patternKeys(column: MultiColumn, wanted: Uint32Array): (row: number) =>
     let pattern = '';
     for (let k = 0; k < column.words; k++) pattern += `${((column.masks[row * column.words + k] as number) & (wanted[k] as number)) >>> 0},`;
     let key = keys.get(pattern);
-    if (key === undefined) keys.set(pattern, (key = keys.size));
+    if (key === undefined) {
+      key = keys.size;
+      keys.set(pattern, key);
+    }
     return key;
   };
 }

@@ -130,7 +130,10 @@ const membersByIndex = new WeakMap<ExploreIndex, Map<string, { version: number; 
 export function themeMembers(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[]): CountedRows {
   const key = JSON.stringify([question, themes.map((t) => t.themeIds)]);
   let held = membersByIndex.get(index);
-  if (!held) membersByIndex.set(index, (held = new Map()));
+  if (!held) {
+    held = new Map();
+    membersByIndex.set(index, held);
+  }
   const known = held.get(key);
   if (known && known.version === index.codesVersion && known.size === index.size && sameBits(known.rows, rows)) return known.counted;
   const counted = readMembers(index, rows, question, themes);

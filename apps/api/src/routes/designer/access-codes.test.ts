@@ -40,7 +40,7 @@ describe('access codes', () => {
     expect((await respond(api, slug, { code: code.code.toLowerCase().replace('-', ' '), pick: 1 })).status).toBe(201);
     for (let i = 0; i < 3; i++) expect((await start(code.code)).status).toBe(201);
     const listed = await jsonOf(await api.app.request(designerPath(id, '/codes'), { headers: officer }));
-    expect(listed.codes.find((c: any) => c.id === code.id)).toMatchObject({ uses: 5, state: 'active' });
+    expect(listed.codes.find((c: { id: string }) => c.id === code.id)).toMatchObject({ uses: 5, state: 'active' });
   });
 
   it("keeps a class code's school and class with the response, and nothing from a single-use code", async () => {
@@ -125,7 +125,7 @@ describe('access codes', () => {
         .slice(1)
         .map((l) => l.slice(0, 9))
         .sort()
-    ).toEqual(batch.codes.map((c: any) => c.code).sort());
+    ).toEqual(batch.codes.map((c: { code: string }) => c.code).sort());
     const all = (await (await api.app.request(designerPath(id, '/codes.csv'), { headers: officer })).text()).trimEnd().split('\r\n');
     const listed = await jsonOf(await api.app.request(designerPath(id, '/codes'), { headers: officer }));
     expect(all).toHaveLength(listed.codes.length + 1);

@@ -1,4 +1,4 @@
-import { exportQuestionnaire } from '@safer-voices/survey';
+import { exportQuestionnaire, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFromTemplate, designerPath, officerHeaders } from '../../test/designer';
 import { type FreshApi, freshApi, jsonOf } from '../../test/fresh-api';
@@ -16,7 +16,7 @@ afterAll(() => api.close());
 const REFUSED = ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x', 'file:///etc/passwd', '/help'];
 const ALLOWED = ['https://help.example.org', 'tel:+441632960000', 'mailto:help@example.org'];
 
-const withContactLink = (definition: any, url: string) => ({ ...definition, localContact: { name: 'Youth hub', url } });
+const withContactLink = (definition: QuestionnaireDefinition, url: string) => ({ ...definition, localContact: { name: 'Youth hub', url } });
 
 describe('a local contact’s link in the designer', () => {
   it.each(REFUSED)('is refused when a draft is saved with %j', async (url) => {

@@ -1,7 +1,8 @@
-import { exportQuestionnaire } from '@safer-voices/survey';
+import { exportQuestionnaire, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { parsedTemplate } from '@safer-voices/survey/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFromTemplate, designerPath, officerHeaders, respond } from '../../test/designer';
+import type { Issue } from '../../errors';
 import { type FreshApi, freshApi, jsonOf } from '../../test/fresh-api';
 import { addOrganisation, demoOrganisationId } from '../../test/staff';
 
@@ -47,13 +48,14 @@ describe('designer: creating and listing', () => {
 describe('designer: editing and publishing', () => {
   it('saves a draft with logic problems, and refuses to publish it with the list', async () => {
     const created = await createFromTemplate(api, officer);
-    const definition = structuredClone(created.working.definition);
-    const level = definition.pages.find((p: any) => p.id === 'worry_crime_level').questions[0];
+    const definition: QuestionnaireDefinition = structuredClone(created.working.definition);
+    const level = definition.pages.find((p) => p.id === 'worry_crime_level')?.questions[0];
+    if (!level) throw new Error('the template has no question on its “worry_crime_level” page');
     level.showIf = { question: 'worry_crime', equals: 'sometimes' };
     const saved = await api.json(designerPath(created.questionnaire.id, '/draft'), { definition }, officer, 'PUT');
     expect(saved.status).toBe(200);
     const body = await jsonOf(saved);
-    expect(body.problems.map((p: any) => p.field)).toEqual([expect.stringMatching(/showIf$/), expect.stringMatching(/required$/)]);
+    expect(body.problems.map((p: Issue) => p.field)).toEqual([expect.stringMatching(/showIf$/), expect.stringMatching(/required$/)]);
     const refused = await api.json(designerPath(created.questionnaire.id, '/publish'), {}, officer);
     expect(refused.status).toBe(422);
     expect((await jsonOf(refused)).issues).toEqual(body.problems);
@@ -63,7 +65,7 @@ describe('designer: editing and publishing', () => {
     const created = await createFromTemplate(api, officer);
     const res = await api.json(designerPath(created.questionnaire.id, '/draft'), { definition: { title: '', pages: [] } }, officer, 'PUT');
     expect(res.status).toBe(422);
-    const fields = (await jsonOf(res)).issues.map((i: any) => i.field);
+    const fields = (await jsonOf(res)).issues.map((i: Issue) => i.field);
     expect(fields).toEqual(expect.arrayContaining(['definition.title', 'definition.audience', 'definition.pages']));
     expect((await get(designerPath(created.questionnaire.id))).working.definition).toEqual(created.working.definition);
   });
@@ -106,7 +108,7 @@ describe('designer: editing and publishing', () => {
     expect(after.rows[0]?.definition).toBe(stored.rows[0]?.definition);
     await expect(api.database.client.execute({ sql: "UPDATE questionnaire_versions SET definition = '{}' WHERE id = ?", args: [v1.id] })).rejects.toThrow(/immutable/);
     const list = await get('/api/designer/questionnaires');
-    expect(list.questionnaires.find((q: any) => q.id === id)).toMatchObject({ responses: { fewerThan: 10 }, title: 'Community safety survey, second wave' });
+    expect(list.questionnaires.find((q: { id: string }) => q.id === id)).toMatchObject({ responses: { fewerThan: 10 }, title: 'Community safety survey, second wave' });
   });
 
   it('schedules, closes with a clear answer for late respondents, and lists it as closed', async () => {
@@ -141,15 +143,20 @@ describe('designer: import and export', () => {
 
   it('explains every problem in a bad file and imports nothing', async () => {
     const before = await api.count('questionnaires');
-    const file = exportQuestionnaire(parsedTemplate('youth-safety-11-19') as never) as any;
+    const template = parsedTemplate('youth-safety-11-19');
+    if (!template) throw new Error('template missing');
+    const file = exportQuestionnaire(template);
     file.version = 1;
-    file.questionnaire.audience = 'everyone';
-    file.questionnaire.pages[0].questions[0].type = 'video';
+    const question = file.questionnaire.pages[0]?.questions[0];
+    if (!question) throw new Error('the template has no first question');
+    // Values the questionnaire's type forbids, as a file edited by hand may hold.
+    Object.assign(file.questionnaire, { audience: 'everyone' });
+    Object.assign(question, { type: 'video' });
     const res = await api.json('/api/designer/import', file, officer);
     expect(res.status).toBe(422);
     const body = await jsonOf(res);
     expect(body.message).toMatch(/problems; nothing was imported/);
-    expect(body.issues.map((i: any) => i.field)).toEqual(expect.arrayContaining(['questionnaire.audience', 'questionnaire.pages.0.questions.0.type']));
+    expect(body.issues.map((i: Issue) => i.field)).toEqual(expect.arrayContaining(['questionnaire.audience', 'questionnaire.pages.0.questions.0.type']));
     expect((await api.json('/api/designer/import', '{ not json', officer)).status).toBe(400);
     expect(await api.count('questionnaires')).toBe(before);
   });

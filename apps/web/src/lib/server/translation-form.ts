@@ -86,7 +86,9 @@ export function stringGroups(definition: QuestionnaireDefinition, lang: string, 
   const existing = definition.translations?.[lang] ?? {};
   const pageOfQuestion = new Map(definition.pages.flatMap((p) => p.questions.map((q) => [q.id, p.id] as const)));
   const groups = new Map<string, StringGroup>([['', { title: 'Start page and help', strings: [] }]]);
-  definition.pages.forEach((p, i) => groups.set(p.id, { title: `Page ${i + 1}${p.title ? `: ${p.title}` : ''}`, strings: [] }));
+  definition.pages.forEach((p, i) => {
+    groups.set(p.id, { title: `Page ${i + 1}${p.title ? `: ${p.title}` : ''}`, strings: [] });
+  });
   for (const { key, source } of translatableStrings(definition)) {
     const [kind, id = ''] = key.split('.');
     const pageId = kind === 'page' ? id : kind === 'q' ? (pageOfQuestion.get(id) ?? '') : '';
