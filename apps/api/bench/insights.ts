@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InStatement } from '@libsql/client';
 import { openDatabase } from '@safer-voices/db';
-import { codedRows, intersect, selectRespondents, themeCoOccurrence, themeCrossTab, themePrevalence, topAnswers } from '@safer-voices/insights';
+import { codedRows, intersect, selectRespondents, tallyThemes, topAnswers } from '@safer-voices/insights';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { createApp } from '../src/app';
 import { createSession } from '../src/auth/sessions';
@@ -206,9 +206,9 @@ async function measure(url: string, questionnaireId: string) {
   };
   const engine = {
     select: time(() => selectRespondents(index, { values: { class: ['Year 9'], school: [s1 as string, s2 as string] } })),
-    prevalence: time(() => themePrevalence(index, rows, null, themes)),
-    crosstab: time(() => themeCrossTab(index, rows, null, themes, 'school')),
-    cooccurrence: time(() => themeCoOccurrence(index, rows, null, themes)),
+    prevalence: time(() => tallyThemes(index, rows, null, themes)),
+    crosstab: time(() => tallyThemes(index, rows, null, themes, { by: 'school' })),
+    cooccurrence: time(() => tallyThemes(index, rows, null, themes, { pairs: true })),
     quotes: time(() => topAnswers(index, rows, null, themes[3] as (typeof themes)[number]))
   };
   log(

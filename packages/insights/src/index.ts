@@ -1,5 +1,4 @@
 export * from './change';
-export * from './differencing';
 export * from './kappa';
 export * from './normal';
 export { recoverable } from './protect';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recoverable } from './protect';
-import { type Figure, suppress, suppressStatistic, type TwoWayResult } from './suppress';
+import { type Figure, suppress, type TwoWayResult } from './suppress';
 
 /**
  * An attacker with the published table: solve any line with one unknown,
@@ -173,12 +173,5 @@ describe('columns and cells withheld for differencing', () => {
     expect(cell.cells.flat().filter((f) => f.suppressed === 'secondary').length).toBeGreaterThan(0);
     // A small cell keeps its own reason.
     expect(suppress([[4, 30]], { withheldCells: [[0, 0]] }).cells[0]?.[0]?.reason).toBe('count below threshold');
-  });
-});
-
-describe('suppressStatistic', () => {
-  it('hides a mean based on fewer than the threshold', () => {
-    expect(suppressStatistic(3.2, 9)).toEqual({ value: null, reason: 'base below threshold' });
-    expect(suppressStatistic(3.2, 10)).toEqual({ value: 3.2, reason: null });
   });
 });

@@ -140,8 +140,3 @@ function suppressTwoWay(table: number[][], options: SuppressOptions, oneWay = fa
     threshold
   };
 }
-
-/** A mean, median or other statistic is shown only when its base meets the threshold. */
-export function suppressStatistic(value: number, base: number, threshold = SUPPRESSION_THRESHOLD): { value: number | null; reason: SuppressionReason | null } {
-  return base < threshold ? { value: null, reason: 'base below threshold' } : { value, reason: null };
-}

@@ -14,8 +14,6 @@ export function fullBitset(rows: number): Bitset {
   return bits;
 }
 
-export const hasBit = (bits: Bitset, row: number): boolean => ((bits[row >>> 5] as number) & (1 << (row & 31))) !== 0;
-
 export function setBit(bits: Bitset, row: number): void {
   bits[row >>> 5] = (bits[row >>> 5] as number) | (1 << (row & 31));
 }
@@ -43,36 +41,9 @@ export function and(a: Bitset, b: Bitset): Bitset {
   return out;
 }
 
-/** a ∧= b, in place. */
-export function andInPlace(a: Bitset, b: Bitset): Bitset {
-  for (let w = 0; w < a.length; w++) a[w] = (a[w] as number) & ((b[w] as number | undefined) ?? 0);
-  return a;
-}
-
 /** a ∨= b, in place. */
 export function orInPlace(a: Bitset, b: Bitset): Bitset {
   const n = Math.min(a.length, b.length);
   for (let w = 0; w < n; w++) a[w] = (a[w] as number) | (b[w] as number);
   return a;
-}
-
-/** |a ∧ ¬b ∧ c|: members of a outside b, counted within c. */
-export function countAndNot(a: Bitset, b: Bitset, c: Bitset): number {
-  let n = 0;
-  for (let w = 0; w < a.length; w++) n += popcount32((a[w] as number) & ~((b[w] as number | undefined) ?? 0) & ((c[w] as number | undefined) ?? 0));
-  return n;
-}
-
-/** The rows in a set, in order. */
-export function rowsOf(bits: Bitset): number[] {
-  const rows: number[] = [];
-  for (let w = 0; w < bits.length; w++) {
-    let word = bits[w] as number;
-    while (word !== 0) {
-      const low = word & -word;
-      rows.push((w << 5) + 31 - Math.clz32(low));
-      word ^= low;
-    }
-  }
-  return rows;
 }

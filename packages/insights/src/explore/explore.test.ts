@@ -5,7 +5,7 @@ import { discloseExplorer, type ExplorerCounts } from './disclose';
 import { daysSinceEpoch, ExploreIndex } from './explore-index';
 import { neighbourCheck } from './neighbours';
 import { codedRows, selectRespondents, type ThemeGroup } from './select';
-import { themeCoOccurrence, themeCrossTab, themePrevalence } from './tally';
+import { type CrossTabCounts, tallyThemes } from './tally';
 import { topAnswers } from './top-answers';
 
 const THEMES: ThemeGroup[] = [
@@ -44,8 +44,8 @@ describe('the explore index', () => {
     const all = selectRespondents(index, {});
     const rows = codedRows(index, null);
     expect(countBits(all.rows)).toBe(4);
-    expect(themePrevalence(index, rows, null, THEMES)).toEqual({ base: 3, counts: [1, 2, 1] });
-    expect(themePrevalence(index, codedRows(index, 'q1'), 'q1', THEMES)).toEqual({ base: 3, counts: [1, 2, 0] });
+    expect(tallyThemes(index, rows, null, THEMES)).toMatchObject({ base: 3, counts: [1, 2, 1] });
+    expect(tallyThemes(index, codedRows(index, 'q1'), 'q1', THEMES)).toMatchObject({ base: 3, counts: [1, 2, 0] });
   });
 
   it('filters by version, whole weeks and closed answers (any of a key’s values, all keys)', () => {
@@ -72,7 +72,7 @@ describe('the explore index', () => {
     const { index, add } = pupils();
     const row = add('oak', 'y9', [['knives', 'fear']]);
     index.setCodes(row, 'q0', [{ themeId: 'drugs', confidence: 0.7 }]);
-    expect(themePrevalence(index, codedRows(index, null), null, THEMES).counts).toEqual([0, 0, 1]);
+    expect(tallyThemes(index, codedRows(index, null), null, THEMES).counts).toEqual([0, 0, 1]);
     expect(topAnswers(index, codedRows(index, null), null, THEMES[0] as ThemeGroup)).toEqual([]);
     index.clearCodes(row, 'q0');
     expect(countBits(codedRows(index, null))).toBe(0);
@@ -86,12 +86,12 @@ describe('the explore index', () => {
     const noSchool = index.add({ id: 'x', version: 1, day: 0, answers: {} });
     index.setCodes(noSchool, 'q0', [{ themeId: 'knives', confidence: 0.5 }]);
     const rows = codedRows(index, null);
-    const bySchool = themeCrossTab(index, rows, null, THEMES, 'school');
+    const bySchool = tallyThemes(index, rows, null, THEMES, { by: 'school' }).crossTab as CrossTabCounts;
     expect(bySchool.kind).toBe('single');
     expect(bySchool.groups.get('oak')).toEqual({ base: 2, counts: [1, 1, 0] });
     expect(bySchool.groups.get('elm')).toEqual({ base: 1, counts: [1, 0, 1] });
     expect(bySchool.missing).toEqual({ base: 1, counts: [1, 0, 0] });
-    const byDid = themeCrossTab(index, rows, null, THEMES, 'did');
+    const byDid = tallyThemes(index, rows, null, THEMES, { by: 'did' }).crossTab as CrossTabCounts;
     expect(byDid.kind).toBe('multi');
     expect(byDid.groups.get('avoided')).toEqual({ base: 2, counts: [1, 1, 0] });
     expect(byDid.groups.get('stayed_in')).toEqual({ base: 1, counts: [1, 0, 0] });
@@ -102,7 +102,7 @@ describe('the explore index', () => {
     add('oak', 'y9', [['knives'], ['fear']]);
     add('oak', 'y9', [['knives', 'worry', 'fear']]);
     add('oak', 'y9', [['drugs']]);
-    expect(themeCoOccurrence(index, codedRows(index, null), null, THEMES)).toEqual([
+    expect(tallyThemes(index, codedRows(index, null), null, THEMES, { pairs: true }).pairs).toEqual([
       [2, 2, 0],
       [2, 2, 0],
       [0, 0, 1]
@@ -132,11 +132,11 @@ describe('the explore index', () => {
     }
     const themes = Array.from({ length: 40 }, (_, i) => ({ id: `t${i}`, themeIds: [`t${i}`] }));
     const rows = codedRows(index, null);
-    const { counts } = themePrevalence(index, rows, null, themes);
+    const { counts } = tallyThemes(index, rows, null, themes);
     expect(counts.reduce((s, c) => s + c, 0)).toBe(100);
     expect(counts[39]).toBe(2);
     expect(countBits(selectRespondents(index, { values: { many: ['o39'] } }).rows)).toBe(4);
-    expect(themeCrossTab(index, rows, null, themes, 'many').groups.get('o39')?.counts[39]).toBe(2);
+    expect(tallyThemes(index, rows, null, themes, { by: 'many' }).crossTab?.groups.get('o39')?.counts[39]).toBe(2);
   });
 });
 

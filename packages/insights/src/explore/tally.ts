@@ -260,19 +260,3 @@ export function tallyThemes(index: ExploreIndex, rows: Bitset, question: string 
     crossTab
   };
 }
-
-/** Respondents in `rows` with each theme (under the question, or any free-text question). */
-export function themePrevalence(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[]): Prevalence {
-  const { base, counts } = tallyThemes(index, rows, question, themes);
-  return { base, counts };
-}
-
-/** Theme counts per group of a dimension, among the respondents in `rows`. */
-export function themeCrossTab(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[], by: string): CrossTabCounts {
-  return tallyThemes(index, rows, question, themes, { by }).crossTab as CrossTabCounts;
-}
-
-/** Respondents with both of each pair of themes; the diagonal is respondents with the theme. */
-export function themeCoOccurrence(index: ExploreIndex, rows: Bitset, question: string | null, themes: readonly ThemeGroup[]): number[][] {
-  return tallyThemes(index, rows, question, themes, { pairs: true }).pairs as number[][];
-}
