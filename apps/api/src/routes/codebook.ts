@@ -9,7 +9,8 @@ import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
-import { requireRole, type StaffEnv } from '../auth/guards';
+import type { StaffEnv } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -17,8 +18,8 @@ import { codebookAt, codebookHistory, currentCodebook, isVersionTaken, ORGANISAT
 import { validate } from '../validation';
 import { applyEdit, type CodebookEdit, ThemeFieldsSchema } from './codebook-edits';
 
-const readers = requireRole('analyst', 'officer', 'author', 'admin');
-const editors = requireRole('analyst', 'admin');
+const readers = requirePolicy('codebook', 'view');
+const editors = requirePolicy('codebook', 'edit');
 
 /** A hub admin may work on one of its partnerships' codebooks; one's own organisation by default. */
 const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });

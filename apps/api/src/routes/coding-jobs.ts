@@ -6,7 +6,7 @@ import { shownCount } from '@safer-voices/insights';
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { reachableOrganisationIds } from '../auth/scope';
 import { auditStatement } from '../auth/audit';
 import { createRecodeJob, jobProgress, RECODE_JOB } from '../coding/recode-job';
@@ -30,7 +30,7 @@ async function progressAsShown(db: Database, job: Job) {
   if (shown && 'fewerThan' in shown) return { ...progress, done: null, total: null, fewerThan: shown.fewerThan };
   return { ...progress, fewerThan: null };
 }
-const codingRoles = requireRole('officer', 'analyst', 'admin');
+const codingRoles = requirePolicy('answer', 'code');
 
 export const codingRoute = new Hono<Env>()
   .post('/jobs', codingRoles, validate('json', z.strictObject({ questionnaireId: IdSchema })), async (c) => {

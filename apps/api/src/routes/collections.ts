@@ -7,7 +7,8 @@ import type { Database } from '@safer-voices/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { requireRole, type SignedInStaff } from '../auth/guards';
+import type { SignedInStaff } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach, reachableOrganisationIds } from '../auth/scope';
 import { type ImportChoices, MAX_GROUP_COLUMNS, planImport } from '../collections/plan';
 import { previewOf } from '../collections/preview';
@@ -32,7 +33,7 @@ const limitUpload = bodyLimit({
   }
 });
 
-const analysts = requireRole('analyst', 'admin');
+const analysts = requirePolicy('collection', 'manage');
 
 /** An empty form field is a choice not made. */
 const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(max).optional());

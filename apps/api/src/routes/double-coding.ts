@@ -12,7 +12,8 @@ import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
-import { requireRole, type SignedInStaff } from '../auth/guards';
+import type { SignedInStaff } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach, reachableOrganisationIds } from '../auth/scope';
 import { versionFacts } from '../coding/free-text-answers';
 import { coderFor } from '../coding/organisation-coder';
@@ -44,7 +45,7 @@ import { redactedAnswer } from '@safer-voices/insights';
 import { themeChoices } from '../store/review-view';
 import { validate } from '../validation';
 
-const coders = requireRole('analyst', 'admin');
+const coders = requirePolicy('answer', 'review');
 const IdSchema = z.string().min(1).max(100);
 const IdParam = z.object({ id: IdSchema });
 export const MIN_SAMPLE = 5;

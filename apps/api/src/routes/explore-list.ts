@@ -7,7 +7,8 @@ import { type Database, textOfJson } from '@safer-voices/db';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole, type StaffEnv } from '../auth/guards';
+import type { StaffEnv } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach } from '../auth/scope';
 import { ApiError } from '../errors';
 import { settingsOf } from '../store/organisation-settings';
@@ -60,7 +61,7 @@ async function explorable(db: Database, organisationId: string, threshold: numbe
 
 export const exploreListRoute = new Hono<StaffEnv>().get(
   '/',
-  requireRole('analyst', 'officer', 'author', 'admin'),
+  requirePolicy('findings', 'explore'),
   validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })),
   async (c) => {
     const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;

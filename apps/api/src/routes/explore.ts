@@ -5,7 +5,7 @@
 // through disclosure control with the organisation's threshold.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -20,7 +20,7 @@ import { currentCodebook } from '../store/codebooks';
 import { settingsOf } from '../store/organisation-settings';
 import { validate } from '../validation';
 
-const explorers = requireRole('analyst', 'officer', 'author', 'admin');
+const explorers = requirePolicy('findings', 'explore');
 
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 

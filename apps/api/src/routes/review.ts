@@ -9,7 +9,7 @@ import { activeThemes, codebookVersion } from '@safer-voices/themes';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
-import { requireRole } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach } from '../auth/scope';
 import { analystCoding } from '../coding/analyst-codes';
 import { storeCodingStatements } from '../coding/coding-statements';
@@ -24,7 +24,7 @@ import { reviewQueueView } from '../store/review-view';
 import { validate } from '../validation';
 import { doubleCodingRoute } from './double-coding';
 
-export const reviewers = requireRole('analyst', 'admin');
+export const reviewers = requirePolicy('answer', 'review');
 const IdSchema = z.string().min(1).max(100);
 
 const PositionTuple = z.tuple([z.union([z.literal(0), z.literal(1)]), z.number().min(0).max(1), IdSchema, IdSchema]);

@@ -5,7 +5,7 @@
 import { SAFEGUARDING_STATUSES } from '@safer-voices/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { auditStatement } from '../auth/audit';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -19,7 +19,7 @@ const UpdateSchema = z.strictObject({ status: StatusSchema, note: z.string().max
 
 const flagNotFound = () => new ApiError(404, 'flag_not_found', 'There is no such safeguarding flag');
 
-const safeguardingLead = requireRole('safeguarding_lead');
+const safeguardingLead = requirePolicy('flag', 'handle');
 
 export const safeguardingRoute = new Hono<Env>()
   .get('/flags', safeguardingLead, validate('query', z.object({ status: StatusSchema.optional() })), async (c) => {

@@ -8,7 +8,8 @@ import { linkProblem } from '@safer-voices/survey';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
-import { requireRole, type StaffEnv } from '../auth/guards';
+import type { StaffEnv } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -16,8 +17,8 @@ import { MINIMUM_SUPPRESSION_THRESHOLD, newWebhookSecret, type OrganisationSetti
 import { EmailSchema } from '../store/staff';
 import { validate } from '../validation';
 
-const admins = requireRole('admin');
-const readers = requireRole('admin', 'analyst');
+const admins = requirePolicy('settings', 'edit');
+const readers = requirePolicy('settings', 'view');
 
 export const MAXIMUM_SUPPRESSION_THRESHOLD = 100;
 export const MOST_REDACTION_TERMS = 500;

@@ -6,7 +6,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
-import { requireRole } from '../auth/guards';
+import { requirePolicy } from '../policies/guard';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -31,14 +31,14 @@ const lastAdmin = () =>
   ]);
 
 export const staffRoute = new Hono<Env>()
-  .get('/', requireRole('admin'), validate('query', z.object({ organisationId: IdSchema.optional() })), async (c) => {
+  .get('/', requirePolicy('staff', 'manage'), validate('query', z.object({ organisationId: IdSchema.optional() })), async (c) => {
     const who = c.var.staff;
     const organisationId = c.req.valid('query').organisationId ?? who.organisationId;
     if (!(await canReach(c.var.db, who, organisationId))) throw organisationNotFound();
     const people = await listStaff(c.var.db, organisationId);
     return c.json({ organisationId, staff: people.map(publicStaff) });
   })
-  .post('/invites', requireRole('admin'), validate('json', InviteSchema), async (c) => {
+  .post('/invites', requirePolicy('staff', 'manage'), validate('json', InviteSchema), async (c) => {
     const who = c.var.staff;
     const { email, roles, organisationId = who.organisationId } = c.req.valid('json');
     if (!(await canReach(c.var.db, who, organisationId))) throw organisationNotFound();
@@ -50,7 +50,7 @@ export const staffRoute = new Hono<Env>()
     const { token, expiresAt } = await createInvite(c.var.db, { organisationId, email, roles, createdBy: who.id });
     return c.json({ invite: { email, roles, organisationId, expiresAt: expiresAt.toISOString() }, path: invitePath(token) }, 201);
   })
-  .put('/:id/roles', requireRole('admin'), validate('param', z.object({ id: IdSchema })), validate('json', z.strictObject({ roles: RolesSchema })), async (c) => {
+  .put('/:id/roles', requirePolicy('staff', 'manage'), validate('param', z.object({ id: IdSchema })), validate('json', z.strictObject({ roles: RolesSchema })), async (c) => {
     const who = c.var.staff;
     const db = c.var.db;
     const target = await findStaffById(db, c.req.valid('param').id);

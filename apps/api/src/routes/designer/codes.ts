@@ -3,11 +3,12 @@
 // in batches of up to 1000, downloadable as CSV to print and hand out.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole, type StaffEnv } from '../../auth/guards';
+import type { StaffEnv } from '../../auth/guards';
+import { requirePolicy } from '../../policies/guard';
 import { createCodes, listCodes } from '../../store/access-codes';
 import { designerAudit } from '../../store/designer';
 import { validate } from '../../validation';
-import { EDITORS, IdParam, reachableQuestionnaire } from './shared';
+import { IdParam, reachableQuestionnaire } from './shared';
 
 const Label = z.string().trim().min(1).max(120);
 const Expiry = z.iso
@@ -41,7 +42,7 @@ function csvField(value: string | number | null): string {
 export const CODES_CSV_HEADER = ['code', 'kind', 'school', 'class', 'max_uses', 'uses', 'expires_at', 'batch'];
 
 export const designerCodesRoute = new Hono<StaffEnv>()
-  .post('/:id/codes/class', requireRole(...EDITORS), validate('param', IdParam), validate('json', ClassCodeSchema), async (c) => {
+  .post('/:id/codes/class', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', ClassCodeSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const { school, className, maxUses, expiresAt } = c.req.valid('json');
     const { ids } = await createCodes(c.var.db, q.id, { kind: 'class', count: 1, schoolLabel: school, classLabel: className, maxUses, expiresAt: expiresAt ? new Date(expiresAt) : null });
@@ -49,7 +50,7 @@ export const designerCodesRoute = new Hono<StaffEnv>()
     const [code] = (await listCodes(c.var.db, q.id)).filter((row) => row.id === ids[0]);
     return c.json({ code }, 201);
   })
-  .post('/:id/codes/single', requireRole(...EDITORS), validate('param', IdParam), validate('json', SingleCodesSchema), async (c) => {
+  .post('/:id/codes/single', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', SingleCodesSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const { count, school, className, expiresAt } = c.req.valid('json');
     const { batchId } = await createCodes(c.var.db, q.id, { kind: 'single', count, schoolLabel: school, classLabel: className, expiresAt: expiresAt ? new Date(expiresAt) : null });
@@ -57,11 +58,11 @@ export const designerCodesRoute = new Hono<StaffEnv>()
     const codes = await listCodes(c.var.db, q.id, batchId ?? undefined);
     return c.json({ batchId, csvPath: `/api/designer/questionnaires/${q.id}/codes.csv?batch=${batchId}`, codes }, 201);
   })
-  .get('/:id/codes', requireRole(...EDITORS), validate('param', IdParam), async (c) => {
+  .get('/:id/codes', requirePolicy('questionnaire', 'design'), validate('param', IdParam), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     return c.json({ accessMode: q.accessMode, codes: await listCodes(c.var.db, q.id) });
   })
-  .get('/:id/codes.csv', requireRole(...EDITORS), validate('param', IdParam), validate('query', z.object({ batch: z.uuid().optional() })), async (c) => {
+  .get('/:id/codes.csv', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('query', z.object({ batch: z.uuid().optional() })), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const batch = c.req.valid('query').batch;
     const codes = await listCodes(c.var.db, q.id, batch);

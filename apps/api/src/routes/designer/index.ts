@@ -5,18 +5,19 @@ import { importQuestionnaire, standardItems } from '@safer-voices/survey';
 import { parsedTemplates } from '@safer-voices/survey/templates';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole, type StaffEnv } from '../../auth/guards';
+import type { StaffEnv } from '../../auth/guards';
+import { requirePolicy } from '../../policies/guard';
 import { canReach } from '../../auth/scope';
 import { ApiError } from '../../errors';
 import { createQuestionnaire, findQuestionnaire } from '../../store/designer';
 import { storableJsonBody, validate } from '../../validation';
 import { designerCodesRoute } from './codes';
 import { designerQuestionnairesRoute } from './questionnaires';
-import { detailsOf, EDITORS, limitDesignBody, READERS, toIssues } from './shared';
+import { detailsOf, limitDesignBody, toIssues } from './shared';
 
 export const designerRoute = new Hono<StaffEnv>()
-  .get('/standard-items', requireRole(...READERS), (c) => c.json({ items: standardItems }))
-  .get('/templates', requireRole(...READERS), (c) =>
+  .get('/standard-items', requirePolicy('questionnaire', 'view'), (c) => c.json({ items: standardItems }))
+  .get('/templates', requirePolicy('questionnaire', 'view'), (c) =>
     c.json({
       templates: parsedTemplates().map(({ slug, definition: d }) => ({
         slug,
@@ -29,7 +30,7 @@ export const designerRoute = new Hono<StaffEnv>()
       }))
     })
   )
-  .post('/import', requireRole(...EDITORS), limitDesignBody, validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
+  .post('/import', requirePolicy('questionnaire', 'design'), limitDesignBody, validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
     const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
     if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
     const file = await storableJsonBody(c, 'The file');

@@ -7,13 +7,14 @@ import { applyDraftEdit, checkLogic, DraftEditSchema, exportQuestionnaire, type 
 import { parsedTemplate } from '@safer-voices/survey/templates';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { requireRole, type StaffEnv } from '../../auth/guards';
+import type { StaffEnv } from '../../auth/guards';
+import { requirePolicy } from '../../policies/guard';
 import { canReach } from '../../auth/scope';
 import { ApiError } from '../../errors';
 import { createQuestionnaire, draftOf, listQuestionnaires, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
 import { validate } from '../../validation';
 import { DraftDefinitionSchema } from '@safer-voices/survey';
-import { detailsOf, EDITORS, IdParam, limitDesignBody, READERS, reachableQuestionnaire, shapedDefinition, summaryOf, toIssues } from './shared';
+import { detailsOf, IdParam, limitDesignBody, reachableQuestionnaire, shapedDefinition, summaryOf, toIssues } from './shared';
 
 const blank = (title: string): QuestionnaireDefinition =>
   DraftDefinitionSchema.parse({
@@ -49,13 +50,13 @@ const ScheduleSchema = z
 const organisationNotFound = () => new ApiError(404, 'organisation_not_found', 'There is no such organisation');
 
 export const designerQuestionnairesRoute = new Hono<StaffEnv>()
-  .get('/', requireRole(...READERS), validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
+  .get('/', requirePolicy('questionnaire', 'view'), validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
     const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
     if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw organisationNotFound();
     const all = await listQuestionnaires(c.var.db, organisationId);
     return c.json({ organisationId, questionnaires: all.map(summaryOf) });
   })
-  .post('/', requireRole(...EDITORS), validate('json', CreateSchema), async (c) => {
+  .post('/', requirePolicy('questionnaire', 'design'), validate('json', CreateSchema), async (c) => {
     const { from, organisationId = c.var.staff.organisationId } = c.req.valid('json');
     if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw organisationNotFound();
     let definition: QuestionnaireDefinition;
@@ -73,14 +74,14 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
     const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, definition, { from });
     return c.json(detailsOf(await reachableQuestionnaire(c, id)), 201);
   })
-  .get('/:id', requireRole(...READERS), validate('param', IdParam), async (c) => c.json(detailsOf(await reachableQuestionnaire(c, c.req.valid('param').id))))
-  .put('/:id/draft', requireRole(...EDITORS), limitDesignBody, validate('param', IdParam), validate('json', z.strictObject({ definition: z.unknown() })), async (c) => {
+  .get('/:id', requirePolicy('questionnaire', 'view'), validate('param', IdParam), async (c) => c.json(detailsOf(await reachableQuestionnaire(c, c.req.valid('param').id))))
+  .put('/:id/draft', requirePolicy('questionnaire', 'design'), limitDesignBody, validate('param', IdParam), validate('json', z.strictObject({ definition: z.unknown() })), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const { definition } = shapedDefinition(c.req.valid('json').definition);
     await saveDraft(c.var.db, q, definition);
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
-  .post('/:id/draft/edits', requireRole(...EDITORS), limitDesignBody, validate('param', IdParam), validate('json', DraftEditSchema), async (c) => {
+  .post('/:id/draft/edits', requirePolicy('questionnaire', 'design'), limitDesignBody, validate('param', IdParam), validate('json', DraftEditSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const working = workingVersionOf(q);
     if (!working) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
@@ -89,7 +90,7 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
     await saveDraft(c.var.db, q, result.definition);
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
-  .post('/:id/publish', requireRole(...EDITORS), validate('param', IdParam), async (c) => {
+  .post('/:id/publish', requirePolicy('questionnaire', 'design'), validate('param', IdParam), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const draft = draftOf(q);
     if (!draft) throw new ApiError(409, 'nothing_to_publish', 'There are no changes to publish: the newest version is already published');
@@ -102,24 +103,24 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
     await publishDraft(c.var.db, c.var.staff, q, draft.id, draft.version);
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
-  .put('/:id/schedule', requireRole(...EDITORS), validate('param', IdParam), validate('json', ScheduleSchema), async (c) => {
+  .put('/:id/schedule', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', ScheduleSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const { opensAt, closesAt } = c.req.valid('json');
     await updateQuestionnaire(c.var.db, c.var.staff, q, { opensAt: opensAt ? new Date(opensAt) : null, closesAt: closesAt ? new Date(closesAt) : null }, 'questionnaire.scheduled');
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
-  .post('/:id/close', requireRole(...EDITORS), validate('param', IdParam), async (c) => {
+  .post('/:id/close', requirePolicy('questionnaire', 'design'), validate('param', IdParam), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const now = new Date();
     if (!q.closesAt || q.closesAt > now) await updateQuestionnaire(c.var.db, c.var.staff, q, { closesAt: now }, 'questionnaire.closed');
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
-  .put('/:id/access', requireRole(...EDITORS), validate('param', IdParam), validate('json', z.strictObject({ mode: z.enum(ACCESS_MODES) })), async (c) => {
+  .put('/:id/access', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', z.strictObject({ mode: z.enum(ACCESS_MODES) })), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     await updateQuestionnaire(c.var.db, c.var.staff, q, { accessMode: c.req.valid('json').mode }, 'questionnaire.access_changed');
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
-  .get('/:id/export', requireRole(...READERS), validate('param', IdParam), validate('query', z.object({ version: z.coerce.number().int().positive().optional() })), async (c) => {
+  .get('/:id/export', requirePolicy('questionnaire', 'view'), validate('param', IdParam), validate('query', z.object({ version: z.coerce.number().int().positive().optional() })), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const wanted = c.req.valid('query').version;
     const version = wanted ? q.versions.find((v) => v.version === wanted) : workingVersionOf(q);

@@ -1,6 +1,5 @@
-// What the designer routes share: who may do what, finding a questionnaire
+// What the designer routes share: finding a questionnaire
 // within the signed-in person's organisations, and the JSON shapes.
-import type { StaffRole } from '@safer-voices/db';
 import { type ShownCount, shownCounts } from '@safer-voices/insights';
 import { checkDefinition, checkLogic, type LogicProblem, type QuestionnaireDefinition } from '@safer-voices/survey';
 import type { Context } from 'hono';
@@ -11,11 +10,10 @@ import { reachableOrganisationIds } from '../../auth/scope';
 import { ApiError, type Issue } from '../../errors';
 import { type DesignerQuestionnaire, draftOf, findQuestionnaire, latestPublishedOf, statusOf, workingVersionOf } from '../../store/designer';
 import { availability } from '../../store/questionnaires';
+import { questionnairePolicy } from '../../policies/questionnaire';
 
-/** Officers design and publish; admins may too. */
-export const EDITORS: StaffRole[] = ['officer', 'admin'];
-/** Everyone on the staff may see what the organisation is asking. */
-export const READERS: StaffRole[] = ['officer', 'admin', 'analyst', 'author', 'safeguarding_lead'];
+/** Everyone who may see a questionnaire in the designer (see policies/questionnaire.ts). */
+export const READERS = questionnairePolicy.view;
 
 export const IdParam = z.object({ id: z.string().min(1).max(100) });
 
