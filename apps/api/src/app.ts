@@ -16,7 +16,6 @@ import { draftsRoute } from './routes/drafts';
 import { exploreRoute } from './routes/explore';
 import { exploreListRoute } from './routes/explore-list';
 import { healthRoute } from './routes/health';
-import { insightsRoute } from './routes/insights';
 import { organisationsRoute } from './routes/organisations';
 import { questionnairesRoute } from './routes/questionnaires';
 import { responsesRoute } from './routes/responses';
@@ -56,7 +55,6 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/designer', designerRoute)
     .route('/coding', codingRoute)
     .route('/safeguarding', safeguardingRoute)
-    .route('/insights', insightsRoute)
     .route('/explore', exploreRoute)
     .route('/explore-list', exploreListRoute)
     .route('/review', reviewRoute)

@@ -105,13 +105,6 @@ describe('readers of stored JSON, on rows holding lone surrogates and NUL', () =
     }
   });
 
-  it('insights quotes', async () => {
-    const { themes } = await jsonOf(await get(`/api/insights/questionnaires/${survey.questionnaireId}/themes`));
-    const quotes = themes.flatMap((t: { quotes: { text: string }[] }) => t.quotes);
-    expect(quotes.length).toBeGreaterThan(0);
-    for (const quote of quotes) expect(quote.text).toContain(READ);
-  });
-
   it('the explorer, its quotes and its workbook export', async () => {
     const view = await jsonOf(await get(`/api/explore/${survey.questionnaireId}?theme=knives_weapons`));
     expect(view.quotes.length).toBeGreaterThan(0);

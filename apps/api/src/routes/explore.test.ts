@@ -53,6 +53,17 @@ describe('the explorer', () => {
     expect(theme(yes, 'social_media')).toMatchObject({ count: null, suppressed: 'secondary' });
   });
 
+  it('counts the themes of one free-text question, each respondent once, and withholds a question too few answered', async () => {
+    const one = await view('?question=what_makes_unsafe');
+    expect(one.applied.question).toBe('what_makes_unsafe');
+    expect(one.base).toMatchObject({ count: 62, suppressed: null });
+    expect(theme(one, 'knives_weapons').count).toBe(24);
+    const unanswered = await view('?question=what_would_help');
+    expect(unanswered.base).toMatchObject({ count: null, suppressed: 'primary', reason: 'base below threshold' });
+    for (const t of unanswered.prevalence) expect(t).toMatchObject({ count: null, percent: null, suppressed: 'primary' });
+    expect(unanswered.quotes).toEqual([]);
+  });
+
   it('lists the closed questions, grid rows and class-code labels to filter by', async () => {
     const v = await view();
     const keys = v.dimensions.map((d) => d.key);
