@@ -1,6 +1,6 @@
 // An answer as words a respondent recognises, for "Check your answers".
 import type { AnswerValue, Question } from '@safer-voices/survey';
-import { choicesOf, scaleExtras } from './choices';
+import { choicesOf, scaleExtras } from './choices.ts';
 
 const NOT_ANSWERED = 'Not answered';
 

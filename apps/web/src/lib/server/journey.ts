@@ -3,8 +3,8 @@
 import type { QuestionnaireDetails } from '@safer-voices/api';
 import type { Answers } from '@safer-voices/survey';
 import { type Cookies, error, redirect } from '@sveltejs/kit';
-import { client, failureOf } from './api';
-import { endSession, sessionToken } from './session';
+import { client, failureOf } from './api.ts';
+import { endSession, sessionToken } from './session.ts';
 
 export async function loadQuestionnaire(slug: string): Promise<QuestionnaireDetails> {
   const res = await client.api.questionnaires[':slug'].$get({ param: { slug } });
