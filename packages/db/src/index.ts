@@ -2,4 +2,5 @@ export * from './client';
 export * as schema from './schema';
 export * from './schema';
 export * from './storable-text';
+export { isUniqueViolation } from './unique-violation';
 export type { WriteExecutor, WriteResult } from './write-thread';

@@ -22,10 +22,10 @@ export function openWriteThread(url: string): WriteExecutor {
   const worker = new Worker(new URL('./write-thread.worker.mjs', import.meta.url), { workerData: { url } });
   const pending = new Map<number, { resolve(results: WriteResult[]): void; reject(error: Error): void }>();
   let next = 0;
-  worker.on('message', (message: { id: number; results?: WriteResult[]; error?: string }) => {
+  worker.on('message', (message: { id: number; results?: WriteResult[]; error?: string; code?: string }) => {
     const waiting = pending.get(message.id);
     pending.delete(message.id);
-    if (message.error !== undefined) waiting?.reject(new Error(message.error));
+    if (message.error !== undefined) waiting?.reject(Object.assign(new Error(message.error), message.code ? { code: message.code } : {}));
     else waiting?.resolve(message.results ?? []);
   });
   worker.on('error', (error) => {

@@ -75,7 +75,9 @@ function flush() {
       try {
         runTogether([job]);
       } catch (error) {
-        parentPort.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) });
+        // The code (such as SQLITE_CONSTRAINT_UNIQUE) goes along: callers tell refusals apart by it.
+        const code = typeof error?.code === 'string' ? error.code : undefined;
+        parentPort.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error), code });
       }
     }
   }

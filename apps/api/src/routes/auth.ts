@@ -1,6 +1,7 @@
 // Signing in and out, and who is signed in. Failures say the same thing for
 // an unknown e-mail and a wrong password, so they cannot be used to find
 // out who has an account.
+import { isUniqueViolation } from '@safer-voices/db';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
@@ -83,7 +84,7 @@ export const authRoute = new Hono<Env>()
     const problem = passwordProblem(password, checked.invite.email);
     if (problem) throw new ApiError(422, 'weak_password', 'Choose a different password', [{ field: 'password', message: problem }]);
     const accepted = await acceptInvite(c.var.db, checked.invite, name, await hashPassword(password)).catch((error: unknown) => {
-      if (/UNIQUE/.test(String((error as Error).message ?? error))) throw new ApiError(410, 'invite_used', INVITE_PROBLEMS.used[1]);
+      if (isUniqueViolation(error)) throw new ApiError(410, 'invite_used', INVITE_PROBLEMS.used[1]);
       throw error;
     });
     const account = await findStaffById(c.var.db, accepted.staffId);

@@ -4,7 +4,7 @@
 // version only one can be stored.
 /// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import { randomUUID } from 'node:crypto';
-import { codebooks, type Database, staff } from '@safer-voices/db';
+import { codebooks, type Database, isUniqueViolation, staff } from '@safer-voices/db';
 import { type Codebook, codebookSchema, DEFAULT_CODEBOOK } from '@safer-voices/themes';
 import { and, desc, eq } from 'drizzle-orm';
 
@@ -85,9 +85,4 @@ export function saveCodebookStatement(db: Database, input: { organisationId: str
 }
 
 /** Whether an error is the unique index refusing a second save of the same version. */
-export function isVersionTaken(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    if (/UNIQUE constraint failed/i.test(String((e as Error).message ?? e))) return true;
-  }
-  return false;
-}
+export const isVersionTaken = (error: unknown): boolean => isUniqueViolation(error);

@@ -4,11 +4,11 @@
 // (its newest version, unpublished); publishing freezes it, and the next
 // edit starts a new draft version. Published versions are never changed
 // (a database trigger refuses it), so responses keep their exact version.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { type AccessMode, type Database, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { type AccessMode, type Database, isUniqueViolation, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
 import { type AuditAction, auditStatement } from '../auth/audit';
 import { DraftDefinitionSchema, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { ApiError } from '../errors';
 import { MINIMUM_SUPPRESSION_THRESHOLD, settingsOf } from './organisation-settings';
 
@@ -20,6 +20,8 @@ export interface VersionRow {
   publishedAt: Date | null;
   createdAt: Date;
   definition: QuestionnaireDefinition;
+  /** The definition exactly as stored: a save replaces it only if it is still this (see saveDraft). */
+  storedDefinition: string;
   responses: number;
 }
 
@@ -35,6 +37,8 @@ export interface DesignerQuestionnaire {
   versions: VersionRow[];
   /** The organisation's suppression threshold: staff see response counts only from it up (see shownCounts). */
   threshold: number;
+  /** Changes whenever the working version or the settings change: a save made from an older one is refused (see staleDraft). */
+  revision: string;
 }
 
 export const questionnaireNotFound = () => new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
@@ -52,7 +56,11 @@ export const workingVersionOf = (q: DesignerQuestionnaire) => q.versions[0] ?? n
 async function withVersions(db: Database, rows: (typeof questionnaires.$inferSelect)[]): Promise<DesignerQuestionnaire[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const versions = await db.select().from(questionnaireVersions).where(inArray(questionnaireVersions.questionnaireId, ids)).orderBy(desc(questionnaireVersions.version));
+  const versions = await db
+    .select({ ...getTableColumns(questionnaireVersions), storedDefinition: sql<string>`${questionnaireVersions.definition}` })
+    .from(questionnaireVersions)
+    .where(inArray(questionnaireVersions.questionnaireId, ids))
+    .orderBy(desc(questionnaireVersions.version));
   const counts = await db
     .select({ versionId: responses.versionId, n: count() })
     .from(responses)
@@ -62,10 +70,8 @@ async function withVersions(db: Database, rows: (typeof questionnaires.$inferSel
   const countOf = new Map(counts.map((c) => [c.versionId, c.n]));
   const organisationIds = [...new Set(rows.map((r) => r.organisationId))];
   const thresholds = new Map(await Promise.all(organisationIds.map(async (id) => [id, (await settingsOf(db, id)).suppressionThreshold] as const)));
-  return rows.map((row) => ({
-    ...row,
-    threshold: thresholds.get(row.organisationId) ?? MINIMUM_SUPPRESSION_THRESHOLD,
-    versions: versions
+  return rows.map((row) => {
+    const own = versions
       .filter((v) => v.questionnaireId === row.id)
       .map((v) => ({
         id: v.id,
@@ -74,9 +80,21 @@ async function withVersions(db: Database, rows: (typeof questionnaires.$inferSel
         createdAt: v.createdAt,
         // Drafts may still have logic problems; checkLogic reports them.
         definition: parseStoredDefinition(v.definition, DraftDefinitionSchema),
+        storedDefinition: v.storedDefinition,
         responses: countOf.get(v.id) ?? 0
-      }))
-  }));
+      }));
+    return { ...row, threshold: thresholds.get(row.organisationId) ?? MINIMUM_SUPPRESSION_THRESHOLD, versions: own, revision: revisionOf(row, own[0]) };
+  });
+}
+
+/**
+ * A digest of what an officer sees and edits: the working version (its id,
+ * so publishing changes it too, and its stored text) and the settings. The
+ * table has no revision column; the digest needs none.
+ */
+function revisionOf(row: typeof questionnaires.$inferSelect, working: VersionRow | undefined): string {
+  const parts = [working?.id ?? '', working?.storedDefinition ?? '', row.opensAt?.getTime() ?? '', row.closesAt?.getTime() ?? '', row.accessMode];
+  return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22);
 }
 
 // Collections (imported free text) are questionnaires in the database but not
@@ -129,18 +147,34 @@ export async function createQuestionnaire(db: Database, who: { id: string }, org
   return id;
 }
 
-const editedMeanwhile = () => new ApiError(409, 'edited_meanwhile', 'Someone else changed this questionnaire at the same moment. Reload it and make your change again.');
+export const staleDraft = () =>
+  new ApiError(409, 'stale_draft', 'Someone else changed this questionnaire while you were editing. Your change was not saved. Here is the current version — make your change again.');
 
-/** Replace the draft, or start a new draft version when the newest version is published. */
-export async function saveDraft(db: Database, q: DesignerQuestionnaire, definition: QuestionnaireDefinition): Promise<void> {
+/**
+ * Refuse a change made from an older revision than the stored one. Without a
+ * revision (API clients that do not send one) the change applies to the
+ * questionnaire as it is now, as before.
+ */
+export function checkRevision(q: DesignerQuestionnaire, expected: string | undefined): void {
+  if (expected !== undefined && expected !== q.revision) throw staleDraft();
+}
+
+/**
+ * Replace the draft, or start a new draft version when the newest version is
+ * published. Either way only if nobody saved in between reading `q` and now:
+ * the draft is replaced only while its stored text is still what was read,
+ * and a second new version clashes on the unique version number.
+ */
+export async function saveDraft(db: Database, q: DesignerQuestionnaire, definition: QuestionnaireDefinition, expectedRevision?: string): Promise<void> {
+  checkRevision(q, expectedRevision);
   const draft = draftOf(q);
   if (draft) {
     const updated = await db
       .update(questionnaireVersions)
       .set({ definition })
-      .where(and(eq(questionnaireVersions.id, draft.id), isNull(questionnaireVersions.publishedAt)))
+      .where(and(eq(questionnaireVersions.id, draft.id), isNull(questionnaireVersions.publishedAt), sql`${questionnaireVersions.definition} = ${draft.storedDefinition}`))
       .returning({ id: questionnaireVersions.id });
-    if (updated.length === 0) throw editedMeanwhile();
+    if (updated.length === 0) throw staleDraft();
     return;
   }
   const next = (q.versions[0]?.version ?? 0) + 1;
@@ -148,7 +182,7 @@ export async function saveDraft(db: Database, q: DesignerQuestionnaire, definiti
     .insert(questionnaireVersions)
     .values({ id: randomUUID(), questionnaireId: q.id, version: next, definition })
     .catch((error: unknown) => {
-      if (/UNIQUE/i.test(String((error as Error).message ?? error))) throw editedMeanwhile();
+      if (isUniqueViolation(error)) throw staleDraft();
       throw error;
     });
 }
@@ -161,7 +195,7 @@ export async function publishDraft(db: Database, who: { id: string }, q: Designe
     .set({ publishedAt })
     .where(and(eq(questionnaireVersions.id, draftId), isNull(questionnaireVersions.publishedAt)))
     .returning({ id: questionnaireVersions.id });
-  if (published.length === 0) throw editedMeanwhile();
+  if (published.length === 0) throw staleDraft();
   await designerAudit(db, who, q.organisationId, q.id, 'questionnaire.published', { version });
   return publishedAt;
 }
@@ -171,8 +205,10 @@ export async function updateQuestionnaire(
   who: { id: string },
   q: DesignerQuestionnaire,
   change: Partial<{ opensAt: Date | null; closesAt: Date | null; accessMode: AccessMode }>,
-  action: DesignerAction
+  action: DesignerAction,
+  expectedRevision?: string
 ) {
+  checkRevision(q, expectedRevision);
   const detail = Object.fromEntries(Object.entries(change).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v]));
   await db.batch([db.update(questionnaires).set(change).where(eq(questionnaires.id, q.id)), designerAudit(db, who, q.organisationId, q.id, action, detail)]);
 }

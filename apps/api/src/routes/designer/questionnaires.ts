@@ -11,10 +11,10 @@ import type { StaffEnv } from '../../auth/guards';
 import { requirePolicy } from '../../policies/guard';
 import { canReach } from '../../auth/scope';
 import { ApiError } from '../../errors';
-import { createQuestionnaire, draftOf, listQuestionnaires, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
+import { checkRevision, createQuestionnaire, draftOf, listQuestionnaires, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
 import { validate } from '../../validation';
 import { DraftDefinitionSchema } from '@safer-voices/survey';
-import { detailsOf, IdParam, limitDesignBody, reachableQuestionnaire, shapedDefinition, summaryOf, toIssues } from './shared';
+import { detailsOf, IdParam, limitDesignBody, reachableQuestionnaire, sentRevision, shapedDefinition, summaryOf, toIssues } from './shared';
 
 const blank = (title: string): QuestionnaireDefinition =>
   DraftDefinitionSchema.parse({
@@ -78,20 +78,23 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
   .put('/:id/draft', requirePolicy('questionnaire', 'design'), limitDesignBody, validate('param', IdParam), validate('json', z.strictObject({ definition: z.unknown() })), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const { definition } = shapedDefinition(c.req.valid('json').definition);
-    await saveDraft(c.var.db, q, definition);
+    await saveDraft(c.var.db, q, definition, sentRevision(c));
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
   .post('/:id/draft/edits', requirePolicy('questionnaire', 'design'), limitDesignBody, validate('param', IdParam), validate('json', DraftEditSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const working = workingVersionOf(q);
     if (!working) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+    // Checked before the edit is applied: an edit to a question someone else removed would otherwise be refused as if it were wrong.
+    checkRevision(q, sentRevision(c));
     const result = applyDraftEdit(working.definition, c.req.valid('json'));
     if (!result.ok) throw new ApiError(422, 'edit_refused', result.problem.message, toIssues([result.problem]));
-    await saveDraft(c.var.db, q, result.definition);
+    await saveDraft(c.var.db, q, result.definition, sentRevision(c));
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
   .post('/:id/publish', requirePolicy('questionnaire', 'design'), validate('param', IdParam), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    checkRevision(q, sentRevision(c));
     const draft = draftOf(q);
     if (!draft) throw new ApiError(409, 'nothing_to_publish', 'There are no changes to publish: the newest version is already published');
     const problems = checkLogic(draft.definition);
@@ -106,18 +109,19 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
   .put('/:id/schedule', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', ScheduleSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const { opensAt, closesAt } = c.req.valid('json');
-    await updateQuestionnaire(c.var.db, c.var.staff, q, { opensAt: opensAt ? new Date(opensAt) : null, closesAt: closesAt ? new Date(closesAt) : null }, 'questionnaire.scheduled');
+    await updateQuestionnaire(c.var.db, c.var.staff, q, { opensAt: opensAt ? new Date(opensAt) : null, closesAt: closesAt ? new Date(closesAt) : null }, 'questionnaire.scheduled', sentRevision(c));
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
   .post('/:id/close', requirePolicy('questionnaire', 'design'), validate('param', IdParam), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    checkRevision(q, sentRevision(c));
     const now = new Date();
     if (!q.closesAt || q.closesAt > now) await updateQuestionnaire(c.var.db, c.var.staff, q, { closesAt: now }, 'questionnaire.closed');
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
   .put('/:id/access', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', z.strictObject({ mode: z.enum(ACCESS_MODES) })), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
-    await updateQuestionnaire(c.var.db, c.var.staff, q, { accessMode: c.req.valid('json').mode }, 'questionnaire.access_changed');
+    await updateQuestionnaire(c.var.db, c.var.staff, q, { accessMode: c.req.valid('json').mode }, 'questionnaire.access_changed', sentRevision(c));
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
   .get('/:id/export', requirePolicy('questionnaire', 'view'), validate('param', IdParam), validate('query', z.object({ version: z.coerce.number().int().positive().optional() })), async (c) => {

@@ -26,6 +26,16 @@ export const limitDesignBody = bodyLimit({
   }
 });
 
+/**
+ * The revision a change was made from, if the client says (If-Match, as the
+ * `revision` from reading the questionnaire; quotes and W/ are allowed).
+ */
+export function sentRevision(c: Context): string | undefined {
+  const header = c.req.header('if-match')?.trim();
+  if (!header || header === '*') return undefined;
+  return header.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+}
+
 export const toIssues = (problems: LogicProblem[]): Issue[] => problems.map((p) => ({ field: p.path, message: p.message }));
 
 export async function reachableQuestionnaire(c: Context<StaffEnv>, id: string): Promise<DesignerQuestionnaire> {
@@ -78,6 +88,8 @@ export function detailsOf(q: DesignerQuestionnaire) {
   const counts = responseCountsOf(q);
   return {
     questionnaire: summaryOf(q),
+    /** Send it back as If-Match with a change: a change made from an older revision is refused with 409 stale_draft. */
+    revision: q.revision,
     /** The version being edited: the draft if there is one, else the newest published version. */
     working: working && { version: working.version, published: working.publishedAt !== null, definition: working.definition },
     problems: working ? toIssues(checkLogic(working.definition)) : [],
