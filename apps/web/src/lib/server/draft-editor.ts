@@ -3,7 +3,7 @@
 // Each change answers with the questionnaire as it now is, including the
 // logic check's problems, so pages can show them straight after a save.
 import type { DraftEdit, QuestionnaireDefinition } from '@safer-voices/survey';
-import { error, type RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent, redirect } from '@sveltejs/kit';
 import { type ApiFailure, failureOf } from './api.ts';
 import { requireEditor } from './designer-api.ts';
 import { apiAs, requireStaff, type SignedInStaff } from './staff-api.ts';
@@ -21,9 +21,11 @@ export type Saved = { ok: true; details: DraftDetails } | { ok: false; failure: 
 
 const idOf = (event: EditorEvent) => event.params.id ?? '';
 
-async function answered(res: Response): Promise<Saved> {
+async function answered(res: Response, questionnaireId?: string): Promise<Saved> {
   if (res.ok) return { ok: true, details: (await res.json()) as DraftDetails };
   const failure = await failureOf(res);
+  // Someone else saved first: back to the editor, which shows the current draft and says the change was not saved.
+  if (failure.status === 409 && failure.error === 'stale_draft' && questionnaireId) redirect(303, `/staff/questionnaires/${questionnaireId}/edit?stale=1`);
   if (failure.status === 404) error(404, { message: 'There is no such questionnaire.' });
   if (failure.status === 403) error(403, { message: failure.message });
   if (failure.status !== 422 && failure.status !== 400) throw new Error(`Designer API answered ${failure.status}: ${failure.message}`);
@@ -48,12 +50,12 @@ async function draftAs(event: EditorEvent, who: SignedInStaff): Promise<{ who: S
 
 export async function sendEdit(event: EditorEvent, who: SignedInStaff, edit: DraftEdit): Promise<Saved> {
   const res = await apiAs(event, who).api.designer.questionnaires[':id'].draft.edits.$post({ param: { id: idOf(event) }, json: edit });
-  return answered(res);
+  return answered(res, idOf(event));
 }
 
 export async function saveDefinition(event: EditorEvent, who: SignedInStaff, definition: QuestionnaireDefinition): Promise<Saved> {
   const res = await apiAs(event, who).api.designer.questionnaires[':id'].draft.$put({ param: { id: idOf(event) }, json: { definition } });
-  return answered(res);
+  return answered(res, idOf(event));
 }
 
 /** Where a problem's path points: the question (by id) or page it is about. */

@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
   const definition = details.working.definition;
   // Problems carry a path into the definition; the page shows each beside its page or question.
   const problems = details.problems.map((p) => ({ ...p, anchor: anchorOf(definition, p.field) }));
-  return { ...details, problems, saved: event.url.searchParams.get('saved') };
+  return { ...details, problems, saved: event.url.searchParams.get('saved'), stale: event.url.searchParams.has('stale') };
 };
 
 const AUDIENCES: Audience[] = ['child', 'youth', 'adult'];
