@@ -1,6 +1,7 @@
 // What the questionnaire pages share: who may change things, the designer
 // API's answers turned into page errors, schedule dates in UK time, and
 // links from a logic problem's path to the editor.
+import { may } from '@safer-voices/api/policies';
 import { error } from '@sveltejs/kit';
 import { type ApiFailure, failureOf } from './api.ts';
 import { type SignedInStaff, requireStaff } from './staff-api.ts';
@@ -8,7 +9,7 @@ import { type SignedInStaff, requireStaff } from './staff-api.ts';
 type StaffEvent = Parameters<typeof requireStaff>[0];
 
 /** Officers design and publish; admins may too. Everyone else reads. */
-export const canEdit = (roles: readonly string[]) => roles.includes('officer') || roles.includes('admin');
+export const canEdit = (roles: readonly string[]) => may({ roles }, 'questionnaire', 'design');
 
 export async function requireEditor(event: StaffEvent): Promise<SignedInStaff> {
   const who = await requireStaff(event);

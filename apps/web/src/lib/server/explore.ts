@@ -1,6 +1,7 @@
 // Calling the explorer API for the analysis pages, and who may. A view's
 // address is also its API request (see exploreQuery in explore-view.ts).
 import type { ExploreView } from '@safer-voices/api';
+import { may } from '@safer-voices/api/policies';
 import { error } from '@sveltejs/kit';
 import { type ApiFailure, failureOf } from './api.ts';
 import { unexpected } from './designer-api.ts';
@@ -9,9 +10,7 @@ import { apiAs, requireStaff, type SignedInStaff } from './staff-api.ts';
 type StaffEvent = Parameters<typeof requireStaff>[0];
 
 /** Who may explore answers (safeguarding leads see flagged answers in their own queue instead). */
-export const ANALYSIS_ROLES = ['analyst', 'officer', 'author', 'admin'] as const;
-
-export const canAnalyse = (roles: readonly string[]) => roles.some((r) => (ANALYSIS_ROLES as readonly string[]).includes(r));
+export const canAnalyse = (roles: readonly string[]) => may({ roles }, 'findings', 'explore');
 
 export async function requireAnalysisRole(event: StaffEvent): Promise<SignedInStaff> {
   const who = await requireStaff(event);

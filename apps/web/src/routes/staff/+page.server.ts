@@ -1,3 +1,4 @@
+import { may } from '@safer-voices/api/policies';
 import { newFlagCount } from '#lib/components/safeguarding/queue.server.ts';
 import { codingDelay } from '#lib/server/coding-delay.ts';
 import { apiAs, requireStaff } from '#lib/server/staff-api.ts';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
     roles: who.roles,
     newFlags,
     codingDelay: delay,
-    editor: who.roles.includes('officer') || who.roles.includes('admin'),
+    editor: may(who, 'questionnaire', 'design'),
     // The organisation's own questionnaires, drafts included: every member of staff may read them.
     surveys: questionnaires.map((q) => ({ id: q.id, slug: q.slug, title: q.title, status: q.status, availability: q.availability, closesAt: q.closesAt, responses: q.responses }))
   };

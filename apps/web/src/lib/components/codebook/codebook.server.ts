@@ -1,6 +1,7 @@
 // The codebook pages' calls to the API, on behalf of the signed-in person:
 // who may read and change it, the current version (or an older one), one
 // theme, and saving an edit.
+import { may } from '@safer-voices/api/policies';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { type ApiFailure, failureOf } from '#lib/server/api.ts';
 import { unexpected } from '#lib/server/designer-api.ts';
@@ -11,12 +12,11 @@ type Event = Pick<RequestEvent, 'cookies' | 'url' | 'locals' | 'request' | 'getC
 
 export const CODEBOOK_PATH = '/staff/analysis/codebook';
 
-const READERS = ['analyst', 'officer', 'author', 'admin'] as const;
-export const canEditCodebook = (roles: readonly string[]) => roles.includes('analyst') || roles.includes('admin');
+export const canEditCodebook = (roles: readonly string[]) => may({ roles }, 'codebook', 'edit');
 
 export async function requireCodebookReader(event: Event): Promise<SignedInStaff> {
   const who = await requireStaff(event);
-  if (!READERS.some((r) => who.roles.includes(r))) error(403, { message: 'Only analysts, officers, authors and admins can see the codebook.' });
+  if (!may(who, 'codebook', 'view')) error(403, { message: 'Only analysts, officers, authors and admins can see the codebook.' });
   return who;
 }
 

@@ -1,3 +1,4 @@
+import { may } from '@safer-voices/api/policies';
 import { unexpected } from '#lib/server/designer-api.ts';
 import { requireAnalysisRole } from '#lib/server/explore.ts';
 import { apiAs } from '#lib/server/staff-api.ts';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
     organisation: who.organisation.name,
     threshold,
     // Reviewing, double coding and importing are for analysts and admins (the API's reviewers).
-    canReview: who.roles.some((r) => r === 'analyst' || r === 'admin'),
+    canReview: may(who, 'answer', 'review'),
     surveys: questionnaires.filter((q) => q.kind === 'survey'),
     collections: questionnaires.filter((q) => q.kind === 'collection')
   };

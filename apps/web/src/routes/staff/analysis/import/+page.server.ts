@@ -2,6 +2,7 @@
 // columns, choose the text, date and grouping columns, import. The file waits
 // on this server between the steps (staged-upload.server.ts); the API reads it
 // afresh for the preview and for the import and keeps nothing until then.
+import { may } from '@safer-voices/api/policies';
 import type { FieldError } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { firstGuess, type ImportValues, MAX_GROUP_COLUMNS } from '#lib/components/import/columns.ts';
@@ -17,7 +18,7 @@ const CHOICE_FIELDS = ['name', 'textColumn', 'dateColumn', 'groupColumns'] as co
 
 async function requireImporter(event: RequestEvent): Promise<SignedInStaff> {
   const who = await requireStaff(event);
-  if (!who.roles.some((r) => r === 'analyst' || r === 'admin')) error(403, { message: 'Only analysts and admins can import text into collections.' });
+  if (!may(who, 'collection', 'manage')) error(403, { message: 'Only analysts and admins can import text into collections.' });
   return who;
 }
 

@@ -1,4 +1,5 @@
 // After an import: how many rows arrived, and where to explore them.
+import { may } from '@safer-voices/api/policies';
 import { error } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { apiAs, requireStaff } from '#lib/server/staff-api.ts';
@@ -6,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const who = await requireStaff(event);
-  if (!who.roles.some((r) => r === 'analyst' || r === 'admin')) error(403, { message: 'Only analysts and admins can import text into collections.' });
+  if (!may(who, 'collection', 'manage')) error(403, { message: 'Only analysts and admins can import text into collections.' });
   const res = await apiAs(event, who).api.collections[':id'].$get({ param: { id: event.params.id } });
   if (!res.ok) {
     const failure = await failureOf(res);
