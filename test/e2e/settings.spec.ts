@@ -43,13 +43,13 @@ async function publishedSurveyWithAnswers(page: Page): Promise<string> {
 
 const row = (page: Page, theme: string) => page.locator('table.themes-table tbody tr').filter({ has: page.getByRole('rowheader', { name: theme, exact: true }) });
 
-test('an admin’s threshold and redaction term change what the Themes page shows; bad settings change nothing', async ({ page }) => {
+test('an admin’s threshold and redaction term change what the explorer shows; bad settings change nothing', async ({ page }) => {
   test.setTimeout(120_000);
   const email = uniqueEmail('settings-admin');
   createOrganisationWithAdmin(email, `Settings Test VRP ${randomUUID().slice(0, 8)}`);
   await signInAsStaff(page, email, PASSWORD);
   const questionnaireId = await publishedSurveyWithAnswers(page);
-  const themesPage = `/staff/questionnaires/${questionnaireId}/themes?question=what_makes_unsafe`;
+  const themesPage = `/staff/analysis/${questionnaireId}?question=what_makes_unsafe&theme=knives_weapons`;
 
   // At the default threshold of 10, 15 respondents about snapchat are shown, and the school's name is in the quotes.
   await page.goto(themesPage);
@@ -101,7 +101,6 @@ test('an admin’s threshold and redaction term change what the Themes page show
   const quote = page.locator('blockquote').filter({ hasText: 'carry knives' }).first();
   await expect(quote).toContainText('outside [redacted]');
   await expect(page.locator('main')).not.toContainText('Oakfield');
-  await expect(page.getByText(/fewer than 20 gave it/)).toBeVisible();
   await expectNoAxeFindings(page);
 });
 
