@@ -6,16 +6,25 @@ import { createApp } from './app';
 import { startBackgroundCoder } from './coding/background-coder';
 import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { backgroundWorkWanted } from './background-work';
+import { type Config, ConfigError, parseConfig } from './config';
 import { startNotifier } from './notify/notifier';
 
-const port = Number(process.env.PORT ?? 3001);
+let config: Config;
+try {
+  config = parseConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`[safer-voices] ${error.message}`);
+  process.exit(1);
+}
+const { PORT: port, HOST: hostname } = config;
 const database = await openDatabase();
 const heartbeat = new CoderHeartbeat();
 const app = createApp({ database, coderHeartbeat: heartbeat });
 // The coder has a connection of its own, so it never interleaves with requests on one.
 // So does the notifier, which announces new safeguarding flags (PUBLIC_URL, SMTP_URL, MAIL_FROM).
 const background = backgroundWorkWanted() ? [startBackgroundCoder(await openDatabase(database.url), { heartbeat }), startNotifier(await openDatabase(database.url))] : [];
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });
 

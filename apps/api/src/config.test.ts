@@ -1,0 +1,29 @@
+// The API's configuration: defaults when nothing is set, a clear refusal
+// naming the variable and the value when something is wrong, and a server
+// that will not start on a bad value.
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('accepts an empty environment with the defaults', () => {
+    expect(parseConfig({})).toMatchObject({ PORT: 3001, HOST: '127.0.0.1', PUBLIC_URL: 'http://localhost:3000', BACKGROUND_WORK: true, MAIL_FROM: 'Safer Voices <safer-voices@localhost>' });
+  });
+
+  it('refuses bad values, naming each variable and its value', () => {
+    expect(() => parseConfig({ PORT: 'abc' })).toThrow("PORT must be a whole number from 1 to 65535; got 'abc'");
+    expect(() => parseConfig({ PORT: '70000' })).toThrow("got '70000'");
+    expect(() => parseConfig({ BACKGROUND_WORK: 'no' })).toThrow("BACKGROUND_WORK must be 'on' or 'off'; got 'no'");
+    expect(() => parseConfig({ PUBLIC_URL: 'not a url' })).toThrow("PUBLIC_URL must be a URL; got 'not a url'");
+    expect(() => parseConfig({ ADDRESS_HEADER: 'x forwarded' })).toThrow('ADDRESS_HEADER must be an HTTP header name');
+  });
+
+  it('stops the standalone server with that message', () => {
+    const apiDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: apiDir, env: { ...process.env, PORT: 'abc', BACKGROUND_WORK: 'off' }, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("PORT must be a whole number from 1 to 65535; got 'abc'");
+  }, 70_000);
+});
