@@ -1,8 +1,17 @@
 import type { Handle, ServerInit } from '@sveltejs/kit/hooks';
 import { api, startBackgroundCoding } from '#lib/server/api.ts';
+import { ConfigError, webConfig } from '#lib/server/config.ts';
 import { answerUnreadableFormsWith400, crossSiteRefusal } from '#lib/server/form-guards.ts';
 
 export const init: ServerInit = async () => {
+  // A bad setting stops the server now, naming the variable, rather than failing on some later request.
+  try {
+    webConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[safer-voices] ${error.message}`);
+    process.exit(1);
+  }
   await startBackgroundCoding();
 };
 

@@ -2,6 +2,7 @@
 // site. A plain link reaches here, so it works without JavaScript.
 import { redirect } from '@sveltejs/kit';
 import { client } from '#lib/server/api.ts';
+import { webConfig } from '#lib/server/config.ts';
 import { endSession, sessionToken } from '#lib/server/session.ts';
 import type { RequestHandler } from './$types';
 
@@ -9,5 +10,5 @@ export const GET: RequestHandler = async ({ cookies, url }) => {
   const token = sessionToken(cookies);
   if (token) await client.api.drafts[':token'].$delete({ param: { token } });
   endSession(cookies, url);
-  redirect(303, process.env.EXIT_URL || 'https://www.bbc.co.uk/weather', { external: true });
+  redirect(303, webConfig().EXIT_URL, { external: true });
 };
