@@ -1,34 +1,16 @@
-// Upgrading a database made before could-not-be-coded answers, flag tiers and
-// coding delays existed (migration 0008): its flags become "possible" (the
-// one tier there was) and its notifications keep what they announce.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from './client';
-import { migrateDatabase, migrationsFolder } from './migrate';
+import type { DatabaseHandle } from './client';
+import { migrateDatabase } from './migrate';
+import { databaseBefore, type OldDatabase } from './test/database-before';
 
 const BEFORE = '0007_webhook_signing';
 
-let dir: string;
+let old: OldDatabase;
 let handle: DatabaseHandle;
 
-/** The migrations folder as it was up to `tag`. */
-function migrationsUpTo(tag: string): string {
-  const folder = join(dir, 'migrations');
-  cpSync(migrationsFolder(), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'safer-voices-upgrade-'));
-  handle = await openDatabase(`file:${join(dir, 'db.sqlite')}`);
-  await migrate(handle.db, { migrationsFolder: migrationsUpTo(BEFORE) });
+  old = await databaseBefore(BEFORE, 'safer-voices-upgrade-');
+  handle = old.handle;
   const now = Date.now();
   await handle.client.batch(
     [
@@ -47,10 +29,7 @@ beforeAll(async () => {
   );
   await migrateDatabase(handle.db);
 });
-afterAll(() => {
-  handle.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => old.remove());
 
 describe('upgrading to tiers and coding delays', () => {
   it('makes existing flags "possible" and keeps existing notifications as flag announcements', async () => {

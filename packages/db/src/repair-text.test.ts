@@ -1,14 +1,7 @@
-// Upgrading a database that already holds lone surrogates and NUL (stored
-// before every way in cleaned text, migration 0009): they are repaired, so
-// SQLite's JSON functions can read every value without aborting the process,
-// and nothing else changes.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { migrate } from 'drizzle-orm/libsql/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from './client';
-import { migrateDatabase, migrationsFolder } from './migrate';
+import type { DatabaseHandle } from './client';
+import { migrateDatabase } from './migrate';
+import { databaseBefore, type OldDatabase } from './test/database-before';
 import { TEXT_REPAIR } from './repair-text';
 
 const BEFORE = '0008_coding_failures_tiers_delays';
@@ -25,26 +18,15 @@ const BAD_ANSWERS = JSON.stringify({
 });
 const CLEAN_ANSWERS = JSON.stringify({ unsafe: 'nothing odd here', pair: '😀' });
 
-let dir: string;
+let old: OldDatabase;
 let handle: DatabaseHandle;
 let repairLog: string[];
-
-function migrationsUpTo(tag: string): string {
-  const folder = join(dir, 'migrations');
-  cpSync(migrationsFolder(), folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag) + 1);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
 
 const one = async (sql: string) => ({ ...(await handle.client.execute(sql)).rows[0] });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'safer-voices-repair-'));
-  handle = await openDatabase(`file:${join(dir, 'db.sqlite')}`);
-  await migrate(handle.db, { migrationsFolder: migrationsUpTo(BEFORE) });
+  old = await databaseBefore(BEFORE, 'safer-voices-repair-');
+  handle = old.handle;
   const now = Date.now();
   await handle.client.batch(
     [
@@ -70,10 +52,7 @@ beforeAll(async () => {
     console.log = log;
   }
 });
-afterAll(() => {
-  handle.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => old.remove());
 
 describe('upgrading a database holding lone surrogates and NUL', () => {
   it('lets json_extract read every answer: lone surrogates become U+FFFD and NUL goes', async () => {
