@@ -1,20 +1,7 @@
 import type { ExploreView, ShownFigure } from '@safer-voices/api';
 import { describe, expect, it } from 'vitest';
-import {
-  baseInWords,
-  chosenFrom,
-  chosenOf,
-  crossTabOf,
-  exploreHref,
-  exploreQuery,
-  filterForm,
-  filtersInWords,
-  pairsOf,
-  periodInWords,
-  problemsFrom,
-  themeFigures,
-  workbookHref
-} from './explore-view.ts';
+import { baseInWords, chosenFrom, chosenOf, crossTabOf, exploreHref, exploreQuery, filtersInWords, pairsOf, periodInWords, themeFigures, workbookHref } from './explore-view.ts';
+import { filterForm, problemsFrom } from './explore-filter-form.ts';
 import { measuresOf } from './explore-measures.ts';
 
 const shown = (count: number, percent: number, lower: number, upper: number): ShownFigure => ({ count, percent, lower, upper, suppressed: null, reason: null });

@@ -1,4 +1,5 @@
-import { baseInWords, chosenFrom, chosenOf, count, exploreHref, exploreQuery, filterForm, filtersInWords, problemsFrom, resultsOf, workbookHref } from '#lib/server/explore-view.ts';
+import { filterForm, problemsFrom } from '#lib/server/explore-filter-form.ts';
+import { baseInWords, chosenFrom, chosenOf, count, exploreHref, exploreQuery, filtersInWords, resultsOf, workbookHref } from '#lib/server/explore-view.ts';
 import { readExplore, requireAnalysisRole } from '#lib/server/explore.ts';
 import { measuresOf } from '#lib/server/explore-measures.ts';
 import type { PageServerLoad } from './$types';
