@@ -2,12 +2,6 @@
 // another being coded: whatever the coder does with it (throws, or hands back
 // something unusable), the answer comes out either coded or "could not be
 // coded" with the reason, and the caller carries on with the next.
-//
-// @safer-voices/themes exports TypeScript source that imports parts of
-// `natural` typed by that package's own declarations. Anything type checking
-// the API (this app, and the web app that embeds it) reads that source too,
-// so the declarations are referenced here, beside the import.
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import type { SafeguardingFlagTier } from '@safer-voices/db';
 import { type Coder, type Coding, createCoder, type SafeguardingCode, type Writer } from '@safer-voices/themes';
 import type { FreeTextAnswer } from './free-text-answers';

@@ -2,7 +2,6 @@
 // its analysts' decisions. Coders are kept per process; every few seconds at
 // most, one small query checks whether the codebook or model version changed,
 // and only then is the coder rebuilt (building one compiles the codebook).
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import type { Database } from '@safer-voices/db';
 import { type Coder, createCoder, parseModel, type ThemeModel } from '@safer-voices/themes';
 import { sql } from 'drizzle-orm';

@@ -3,7 +3,6 @@
 // never runs while a request waits. The background coder runs queued jobs;
 // the trained model is stored in organisation_models, and the organisation's
 // coder picks it up (organisation-coder.ts).
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import { type Database, type DatabaseHandle, jobs, organisationModels, textOfJson } from '@safer-voices/db';
 import { type TrainingExample, trainInSlices } from '@safer-voices/themes';
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';

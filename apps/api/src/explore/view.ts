@@ -1,7 +1,6 @@
 // The explorer's view of one questionnaire under a set of filters: the
 // filters checked against what the questionnaire has, the counts from the
 // in-memory index, disclosure control over every figure, and quotes.
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import type { Database } from '@safer-voices/db';
 import {
   codedRows,

@@ -1,7 +1,6 @@
 // The edits an analyst makes to a codebook, checked and applied. Phrases are
 // parsed by the themes package's own parser, so a phrase the coder would
 // refuse is refused here, with the reason, before anything is saved.
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import { addTheme, type Codebook, codebookSchema, compilePattern, mergeThemes, retireTheme, type Theme } from '@safer-voices/themes';
 import { z } from 'zod';
 import { ApiError } from '../errors';

@@ -5,7 +5,6 @@
 // with Cohen's kappa, and each of them with the machine. From then on nobody
 // new may join (they would no longer be blind), and anyone still coding sees
 // the results only when they have finished too.
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import { type Database, textOfJson } from '@safer-voices/db';
 import { activeThemes } from '@safer-voices/themes';
 import { sql } from 'drizzle-orm';

@@ -3,7 +3,6 @@
 // analysts and admins: a safeguarding lead reads flagged answers in their own
 // queue, not every answer. Another organisation's questionnaire or answer is
 // answered as if it did not exist (404).
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import { reviewDecisions } from '@safer-voices/db';
 import { activeThemes, codebookVersion } from '@safer-voices/themes';
 import { Hono } from 'hono';

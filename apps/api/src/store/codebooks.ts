@@ -2,7 +2,6 @@
 // codebook until the organisation edits its own. Every save is a new version;
 // (organisation, version) is unique, so of two saves made from the same
 // version only one can be stored.
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import { randomUUID } from 'node:crypto';
 import { codebooks, type Database, isUniqueViolation, staff } from '@safer-voices/db';
 import { type Codebook, codebookSchema, DEFAULT_CODEBOOK } from '@safer-voices/themes';

@@ -1,7 +1,6 @@
 // The review queue as the API returns it: the next answers with redacted text
 // and the coder's suggestions, the organisation's active themes for the
 // checklist, progress counts and the state of the organisation's model.
-/// <reference path="../../../../packages/themes/src/natural-modules.d.ts" />
 import type { Database } from '@safer-voices/db';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
 import { currentCodebook } from './codebooks';

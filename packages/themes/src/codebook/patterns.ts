@@ -1,4 +1,4 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { PorterStemmer } from '../text/natural.js';
 import type { Token } from '../text/analyse.js';
 import { expandContraction } from '../text/contractions.js';
 import { DEFAULT_LEXICON } from '../text/slang-lexicon.js';

@@ -1,4 +1,4 @@
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { PorterStemmer } from './natural.js';
 import { expandContraction } from './contractions.js';
 import { markNegation } from './negation.js';
 import { DEFAULT_LEXICON, type Lexicon } from './slang-lexicon.js';

@@ -1,5 +1,4 @@
-import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
-import Metaphone from 'natural/lib/natural/phonetics/metaphone';
+import { DamerauLevenshteinDistance, Metaphone } from './natural.js';
 import { COMMON_WORDS } from './common-words.js';
 import { isEnglishWord } from './dictionary.js';
 
