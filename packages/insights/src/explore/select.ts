@@ -53,57 +53,36 @@ export interface ThemeGroup {
   themeIds: readonly string[];
 }
 
-/**
- * Bitset of the rows whose value in `values` (one per row) is accepted:
- * `accepted[value] === 1`. Plain loops over typed arrays, a word at a time.
- */
-function rowsAccepted(size: number, values: Uint16Array, accepted: Uint8Array): Bitset {
+/** Bitset of the rows (0 to size - 1) that pass `test`, built a word at a time. */
+function rowsWhere(size: number, test: (row: number) => boolean): Bitset {
   const bits = emptyBitset(size);
   for (let w = 0; w < bits.length; w++) {
     const first = w << 5;
     const last = Math.min(32, size - first);
     let word = 0;
-    for (let b = 0; b < last; b++) if (accepted[values[first + b] as number] === 1) word |= 1 << b;
+    for (let b = 0; b < last; b++) if (test(first + b)) word |= 1 << b;
     bits[w] = word;
   }
   return bits;
 }
 
+/** Bitset of the rows whose value in `values` (one per row) is accepted: `accepted[value] === 1`. */
+const rowsAccepted = (size: number, values: Uint16Array, accepted: Uint8Array): Bitset => rowsWhere(size, (row) => accepted[values[row] as number] === 1);
+
 /** Bitset of the rows with any of the `wanted` bits in their per-row masks (`words` words each). */
 function rowsWithAnyBit(size: number, masks: Uint32Array, words: number, wanted: Uint32Array): Bitset {
-  const bits = emptyBitset(size);
-  for (let w = 0; w < bits.length; w++) {
-    const first = w << 5;
-    const last = Math.min(32, size - first);
-    let word = 0;
-    for (let b = 0; b < last; b++) {
-      const at = (first + b) * words;
-      for (let k = 0; k < words; k++) {
-        if (((masks[at + k] as number) & (wanted[k] as number)) !== 0) {
-          word |= 1 << b;
-          break;
-        }
-      }
-    }
-    bits[w] = word;
-  }
-  return bits;
+  return rowsWhere(size, (row) => {
+    for (let k = 0; k < words; k++) if (((masks[row * words + k] as number) & (wanted[k] as number)) !== 0) return true;
+    return false;
+  });
 }
 
 /** Bitset of the rows whose number in `values` lies in [low, high]. */
 function rowsBetween(size: number, values: Int32Array | Uint16Array, low: number, high: number): Bitset {
-  const bits = emptyBitset(size);
-  for (let w = 0; w < bits.length; w++) {
-    const first = w << 5;
-    const last = Math.min(32, size - first);
-    let word = 0;
-    for (let b = 0; b < last; b++) {
-      const v = values[first + b] as number;
-      if (v >= low && v <= high) word |= 1 << b;
-    }
-    bits[w] = word;
-  }
-  return bits;
+  return rowsWhere(size, (row) => {
+    const v = values[row] as number;
+    return v >= low && v <= high;
+  });
 }
 
 /** A key per distinct set of the wanted values a row has (rows with none of them are not asked about). */

@@ -1,7 +1,7 @@
 // Counting over an ExploreIndex: theme prevalence, a theme × group cross-tab
 // and theme co-occurrence. Every count is of respondents, never of answers: a
 // respondent with a theme under two questions counts once.
-import type { Bitset } from './bitset';
+import { type Bitset, countBits } from './bitset';
 import type { ExploreIndex } from './explore-index';
 import type { ThemeGroup } from './select';
 
@@ -51,13 +51,40 @@ interface SlotTally {
 
 function groupsOf(index: ExploreIndex, by: string | null) {
   const column = by === null ? null : (index.dimensions.get(by) ?? null);
-  return {
-    column,
-    G: column ? column.values.length : 0,
-    codes: column?.kind === 'single' ? column.codes : null,
-    groupMasks: column?.kind === 'multi' ? column.masks : null,
-    groupWords: column?.kind === 'multi' ? column.words : 0
+  const G = column ? column.values.length : 0;
+  const codes = column?.kind === 'single' ? column.codes : null;
+  const groupMasks = column?.kind === 'multi' ? column.masks : null;
+  const groupWords = column?.kind === 'multi' ? column.words : 0;
+  /** Calls `add` with each group the row is in; code 0 (no answer) goes to the last group, G. */
+  const eachGroup = (row: number, add: (g: number) => void) => {
+    if (!groupMasks) {
+      add(codes ? ((codes[row] as number) + G) % (G + 1) : G);
+      return;
+    }
+    for (let k = 0; k < groupWords; k++) {
+      for (let groups = groupMasks[row * groupWords + k] as number; groups !== 0; ) {
+        const gbit = groups & -groups;
+        groups ^= gbit;
+        add((k << 5) + 31 - Math.clz32(gbit));
+      }
+    }
   };
+  return { column, G, eachGroup };
+}
+
+/** The rows set in `rows` (in its first ⌈size / 32⌉ words), in order. */
+function rowsIn(rows: Bitset, size: number): Int32Array {
+  const limit = Math.min(rows.length, (size + 31) >>> 5);
+  const out = new Int32Array(countBits(rows.subarray(0, limit)));
+  let n = 0;
+  for (let w = 0; w < limit; w++) {
+    for (let word = rows[w] as number; word !== 0; ) {
+      const low = word & -word;
+      word ^= low;
+      out[n++] = (w << 5) + 31 - Math.clz32(low);
+    }
+  }
+  return out;
 }
 
 /**
@@ -81,69 +108,45 @@ function tallyOneWord(index: ExploreIndex, rows: Bitset, masks: Uint32Array[], t
       foldTo.push(1 << first);
     }
   });
-  const { G, codes, groupMasks, groupWords } = groupsOf(index, by);
+  const { G, eachGroup } = groupsOf(index, by);
   const counts = new Float64Array(32);
   const pairCounts = pairs ? new Float64Array(32 * 32) : null;
   const bases = by === null ? null : new Float64Array(G + 1);
   const cells = by === null ? null : new Float64Array((G + 1) * 32);
   const Q = masks.length;
   const m0 = masks[0] ?? new Uint32Array(0);
-  let base = 0;
-  const limit = Math.min(rows.length, (index.size + 31) >>> 5);
-  for (let w = 0; w < limit; w++) {
-    let word = rows[w] as number;
-    while (word !== 0) {
-      const low = word & -word;
-      word ^= low;
-      const row = (w << 5) + 31 - Math.clz32(low);
-      base++;
-      let m = Q === 0 ? 0 : (m0[row] as number);
-      for (let q = 1; q < Q; q++) m |= (masks[q] as Uint32Array)[row] as number;
-      let themesOf = m & kept;
-      for (let f = 0; f < foldFrom.length; f++) if ((m & (foldFrom[f] as number)) !== 0) themesOf |= foldTo[f] as number;
-      for (let rest = themesOf; rest !== 0; ) {
-        const bit = rest & -rest;
-        rest ^= bit;
-        const a = 31 - Math.clz32(bit);
-        counts[a] = (counts[a] as number) + 1;
-        if (pairCounts) {
-          // Pairs with a later theme only; the other half and the diagonal are filled in below.
-          for (let other = rest; other !== 0; ) {
-            const b = other & -other;
-            other ^= b;
-            const at = a * 32 + 31 - Math.clz32(b);
-            pairCounts[at] = (pairCounts[at] as number) + 1;
-          }
+  const selected = rowsIn(rows, index.size);
+  for (let r = 0; r < selected.length; r++) {
+    const row = selected[r] as number;
+    let m = Q === 0 ? 0 : (m0[row] as number);
+    for (let q = 1; q < Q; q++) m |= (masks[q] as Uint32Array)[row] as number;
+    let themesOf = m & kept;
+    for (let f = 0; f < foldFrom.length; f++) if ((m & (foldFrom[f] as number)) !== 0) themesOf |= foldTo[f] as number;
+    for (let rest = themesOf; rest !== 0; ) {
+      const bit = rest & -rest;
+      rest ^= bit;
+      const a = 31 - Math.clz32(bit);
+      counts[a] = (counts[a] as number) + 1;
+      if (pairCounts) {
+        // Pairs with a later theme only; the other half and the diagonal are filled in below.
+        for (let other = rest; other !== 0; ) {
+          const b = other & -other;
+          other ^= b;
+          const at = a * 32 + 31 - Math.clz32(b);
+          pairCounts[at] = (pairCounts[at] as number) + 1;
         }
       }
-      if (bases && cells) {
-        if (groupMasks) {
-          for (let k = 0; k < groupWords; k++) {
-            for (let groups = groupMasks[row * groupWords + k] as number; groups !== 0; ) {
-              const gbit = groups & -groups;
-              groups ^= gbit;
-              const g = (k << 5) + 31 - Math.clz32(gbit);
-              bases[g] = (bases[g] as number) + 1;
-              for (let rest = themesOf; rest !== 0; ) {
-                const bit = rest & -rest;
-                rest ^= bit;
-                const at = g * 32 + 31 - Math.clz32(bit);
-                cells[at] = (cells[at] as number) + 1;
-              }
-            }
-          }
-        } else {
-          // Code 0 (no answer) goes to the last group.
-          const g = codes ? ((codes[row] as number) + G) % (G + 1) : G;
-          bases[g] = (bases[g] as number) + 1;
-          for (let rest = themesOf; rest !== 0; ) {
-            const bit = rest & -rest;
-            rest ^= bit;
-            const at = g * 32 + 31 - Math.clz32(bit);
-            cells[at] = (cells[at] as number) + 1;
-          }
+    }
+    if (bases && cells) {
+      eachGroup(row, (g) => {
+        bases[g] = (bases[g] as number) + 1;
+        for (let rest = themesOf; rest !== 0; ) {
+          const bit = rest & -rest;
+          rest ^= bit;
+          const at = g * 32 + 31 - Math.clz32(bit);
+          cells[at] = (cells[at] as number) + 1;
         }
-      }
+      });
     }
   }
   if (pairCounts) {
@@ -152,7 +155,7 @@ function tallyOneWord(index: ExploreIndex, rows: Bitset, masks: Uint32Array[], t
       for (let b = a + 1; b < 32; b++) pairCounts[b * 32 + a] = pairCounts[a * 32 + b] as number;
     }
   }
-  return { tally: { base, slots: 32, counts, pairs: pairCounts, bases, cells }, slotOf };
+  return { tally: { base: selected.length, slots: 32, counts, pairs: pairCounts, bases, cells }, slotOf };
 }
 
 /** Any number of themes: per respondent, the distinct shown themes found slot by slot. */
@@ -164,69 +167,53 @@ function tallyManyWords(index: ExploreIndex, rows: Bitset, masks: Uint32Array[],
     for (const slot of index.slotsOf(theme.themeIds)) display[slot] = t;
   });
   const words = index.themeWords;
-  const { G, codes, groupMasks, groupWords } = groupsOf(index, by);
+  const { G, eachGroup } = groupsOf(index, by);
   const counts = new Float64Array(T);
   const pairCounts = pairs ? new Float64Array(T * T) : null;
   const bases = by === null ? null : new Float64Array(G + 1);
   const cells = by === null ? null : new Float64Array((G + 1) * T);
   const seen = new Int32Array(T).fill(-1);
   const found = new Int32Array(Math.max(1, T));
-  let base = 0;
-  const limit = Math.min(rows.length, (index.size + 31) >>> 5);
-  for (let w = 0; w < limit; w++) {
-    let word = rows[w] as number;
-    while (word !== 0) {
-      const low = word & -word;
-      word ^= low;
-      const row = (w << 5) + 31 - Math.clz32(low);
-      base++;
-      let count = 0;
-      for (let q = 0; q < masks.length; q++) {
-        const questionMasks = masks[q] as Uint32Array;
-        for (let k = 0; k < words; k++) {
-          let mask = questionMasks[row * words + k] as number;
-          while (mask !== 0) {
-            const bit = mask & -mask;
-            mask ^= bit;
-            const t = display[(k << 5) + 31 - Math.clz32(bit)] as number;
-            if (t >= 0 && seen[t] !== row) {
-              seen[t] = row;
-              found[count++] = t;
-            }
+  const selected = rowsIn(rows, index.size);
+  for (let r = 0; r < selected.length; r++) {
+    const row = selected[r] as number;
+    let count = 0;
+    for (let q = 0; q < masks.length; q++) {
+      const questionMasks = masks[q] as Uint32Array;
+      for (let k = 0; k < words; k++) {
+        let mask = questionMasks[row * words + k] as number;
+        while (mask !== 0) {
+          const bit = mask & -mask;
+          mask ^= bit;
+          const t = display[(k << 5) + 31 - Math.clz32(bit)] as number;
+          if (t >= 0 && seen[t] !== row) {
+            seen[t] = row;
+            found[count++] = t;
           }
         }
-      }
-      for (let i = 0; i < count; i++) {
-        const t = found[i] as number;
-        counts[t] = (counts[t] as number) + 1;
-        if (pairCounts) {
-          for (let j = 0; j < count; j++) {
-            const at = t * T + (found[j] as number);
-            pairCounts[at] = (pairCounts[at] as number) + 1;
-          }
-        }
-      }
-      if (bases && cells) {
-        const add = (g: number) => {
-          bases[g] = (bases[g] as number) + 1;
-          for (let i = 0; i < count; i++) {
-            const at = g * T + (found[i] as number);
-            cells[at] = (cells[at] as number) + 1;
-          }
-        };
-        if (groupMasks) {
-          for (let k = 0; k < groupWords; k++) {
-            for (let groups = groupMasks[row * groupWords + k] as number; groups !== 0; ) {
-              const gbit = groups & -groups;
-              groups ^= gbit;
-              add((k << 5) + 31 - Math.clz32(gbit));
-            }
-          }
-        } else add(codes ? ((codes[row] as number) + G) % (G + 1) : G);
       }
     }
+    for (let i = 0; i < count; i++) {
+      const t = found[i] as number;
+      counts[t] = (counts[t] as number) + 1;
+      if (pairCounts) {
+        for (let j = 0; j < count; j++) {
+          const at = t * T + (found[j] as number);
+          pairCounts[at] = (pairCounts[at] as number) + 1;
+        }
+      }
+    }
+    if (bases && cells) {
+      eachGroup(row, (g) => {
+        bases[g] = (bases[g] as number) + 1;
+        for (let i = 0; i < count; i++) {
+          const at = g * T + (found[i] as number);
+          cells[at] = (cells[at] as number) + 1;
+        }
+      });
+    }
   }
-  return { tally: { base, slots: T, counts, pairs: pairCounts, bases, cells }, slotOf: Int32Array.from(themes.map((_, t) => t)) };
+  return { tally: { base: selected.length, slots: T, counts, pairs: pairCounts, bases, cells }, slotOf: Int32Array.from(themes.map((_, t) => t)) };
 }
 
 /**
