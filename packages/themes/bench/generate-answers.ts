@@ -1,4 +1,4 @@
-import type { TrainingExample } from '../src/model/train.js';
+import type { TrainingExample } from '../src/model/train';
 
 // Fragments for synthetic answers, each with the themes it would be coded
 // into. Invented for load testing only: they exercise normalisation, slang

@@ -1,9 +1,9 @@
 // Benchmark: coding throughput on 100,000 generated answers and retraining
 // time on 5,000. Single-threaded; reports CPU time (one core) and wall time.
-import { createCoder } from '../src/coder/create-coder.js';
-import { cpuSeconds } from '../src/eval/evaluate.js';
-import { train } from '../src/model/train.js';
-import { generateAnswers } from './generate-answers.js';
+import { createCoder } from '../src/coder/create-coder';
+import { cpuSeconds } from '../src/eval/evaluate';
+import { train } from '../src/model/train';
+import { generateAnswers } from './generate-answers';
 
 const CODE_COUNT = 100_000;
 const TRAIN_COUNT = 5_000;

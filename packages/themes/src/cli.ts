@@ -1,6 +1,6 @@
-import { DEFAULT_CODEBOOK } from './codebook/default-codebook.js';
-import { parseArgs } from './cli/args.js';
-import { codeCommand, evalCommand, HELP, trainCommand } from './cli/commands.js';
+import { DEFAULT_CODEBOOK } from './codebook/default-codebook';
+import { parseArgs } from './cli/args';
+import { codeCommand, evalCommand, HELP, trainCommand } from './cli/commands';
 
 // Buffered output: writing tens of thousands of lines one by one is slow.
 const buffer: string[] = [];

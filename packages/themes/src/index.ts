@@ -1,7 +1,7 @@
 // Public API of @safer-voices/themes: codebook, coder, training, evaluation.
-export { DEFAULT_CODEBOOK } from './codebook/default-codebook.js';
-export { addTheme, mergeThemes, renameTheme, retireTheme } from './codebook/edit.js';
-export { compilePattern } from './codebook/patterns.js';
+export { DEFAULT_CODEBOOK } from './codebook/default-codebook';
+export { addTheme, mergeThemes, renameTheme, retireTheme } from './codebook/edit';
+export { compilePattern } from './codebook/patterns';
 export {
   activeThemes,
   type Codebook,
@@ -9,7 +9,7 @@ export {
   codebookVersion,
   type Theme,
   type ThemeInput
-} from './codebook/types.js';
+} from './codebook/types';
 export {
   type AnswerContext,
   type Coder,
@@ -20,11 +20,11 @@ export {
   type SafeguardingCode,
   type SafeguardingTier,
   type ThemeCode
-} from './coder/create-coder.js';
-export type { Evidence } from './coder/evidence.js';
-export type { Writer } from './safeguarding/detector.js';
-export { crossValidate, evaluateSplit, type LabelledAnswer } from './eval/evaluate.js';
-export type { Report } from './eval/metrics.js';
-export { type Correction, exampleFromReview } from './model/corrections.js';
-export { parseModel, type ThemeModel, themeModelSchema } from './model/model-format.js';
-export { type TrainingExample, type TrainOptions, train, trainInSlices } from './model/train.js';
+} from './coder/create-coder';
+export type { Evidence } from './coder/evidence';
+export type { Writer } from './safeguarding/detector';
+export { crossValidate, evaluateSplit, type LabelledAnswer } from './eval/evaluate';
+export type { Report } from './eval/metrics';
+export { type Correction, exampleFromReview } from './model/corrections';
+export { parseModel, type ThemeModel, themeModelSchema } from './model/model-format';
+export { type TrainingExample, type TrainOptions, train, trainInSlices } from './model/train';

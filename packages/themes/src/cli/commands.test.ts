@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs } from './args.js';
-import { codeCommand, evalCommand } from './commands.js';
-import { parseCsv } from './read-answers.js';
+import { parseArgs } from './args';
+import { codeCommand, evalCommand } from './commands';
+import { parseCsv } from './read-answers';
 
 const dir = mkdtempSync(join(tmpdir(), 'themes-cli-'));
 const labelled = [

@@ -1,15 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
-import { type Codebook, codebookSchema } from '../codebook/types.js';
-import { createCoder } from '../coder/create-coder.js';
-import { crossValidate, DEFAULT_CV_SEEDS, evaluateSplit, type LabelledAnswer } from '../eval/evaluate.js';
-import { formatSpread } from '../eval/folds.js';
-import { formatTable } from '../eval/metrics.js';
-import { parseModel, type ThemeModel } from '../model/model-format.js';
-import { train } from '../model/train.js';
-import { userPath } from './args.js';
-import { readLabelled } from './labelled.js';
-import { readAnswers } from './read-answers.js';
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook';
+import { type Codebook, codebookSchema } from '../codebook/types';
+import { createCoder } from '../coder/create-coder';
+import { crossValidate, DEFAULT_CV_SEEDS, evaluateSplit, type LabelledAnswer } from '../eval/evaluate';
+import { formatSpread } from '../eval/folds';
+import { formatTable } from '../eval/metrics';
+import { parseModel, type ThemeModel } from '../model/model-format';
+import { train } from '../model/train';
+import { userPath } from './args';
+import { readLabelled } from './labelled';
+import { readAnswers } from './read-answers';
 
 type Options = Map<string, string>;
 type Print = (line: string) => void;

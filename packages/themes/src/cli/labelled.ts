@@ -1,6 +1,6 @@
-import type { LabelledAnswer } from '../eval/evaluate.js';
-import type { Writer } from '../safeguarding/detector.js';
-import { readJsonl } from './read-answers.js';
+import type { LabelledAnswer } from '../eval/evaluate';
+import type { Writer } from '../safeguarding/detector';
+import { readJsonl } from './read-answers';
 
 // The `respondent` values of labelled files, by who wrote the answer.
 const YOUNG = new Set(['pupil_8_11', 'pupil_11_16', 'youth_16_19', 'child', 'young_person']);

@@ -1,7 +1,7 @@
-import { HARM_THEMES } from './default-themes-harm.js';
-import { PEOPLE_THEMES } from './default-themes-people.js';
-import { PLACE_THEMES } from './default-themes-places.js';
-import { type Codebook, codebookSchema } from './types.js';
+import { HARM_THEMES } from './default-themes-harm';
+import { PEOPLE_THEMES } from './default-themes-people';
+import { PLACE_THEMES } from './default-themes-places';
+import { type Codebook, codebookSchema } from './types';
 
 // The theme order analysts see in reports.
 const ORDER = [

@@ -1,4 +1,4 @@
-import type { ThemeInput } from './types.js';
+import type { ThemeInput } from './types';
 
 // Themes about harm itself: weapons, exploitation, drugs, violence against
 // women and girls, bullying and discrimination. Phrases are written from how

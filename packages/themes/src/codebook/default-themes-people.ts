@@ -1,4 +1,4 @@
-import type { ThemeInput } from './types.js';
+import type { ThemeInput } from './types';
 
 // Themes about people's inner lives and relationships: fear, mental health,
 // family, peer pressure and the online world they live in.

@@ -1,4 +1,4 @@
-import type { ThemeInput } from './types.js';
+import type { ThemeInput } from './types';
 
 // Themes about places, services and institutions: school exclusion, youth
 // provision, policing, anti-social behaviour and the built environment.

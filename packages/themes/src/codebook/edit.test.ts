@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CODEBOOK } from './default-codebook.js';
-import { addTheme, mergeThemes, renameTheme, retireTheme } from './edit.js';
-import { activeThemes, codebookVersion } from './types.js';
+import { DEFAULT_CODEBOOK } from './default-codebook';
+import { addTheme, mergeThemes, renameTheme, retireTheme } from './edit';
+import { activeThemes, codebookVersion } from './types';
 
 describe('codebook', () => {
   it('has the 16 default themes, each documented', () => {

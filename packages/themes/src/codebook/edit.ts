@@ -1,4 +1,4 @@
-import { type Codebook, codebookSchema, type Theme, type ThemeInput, themeSchema } from './types.js';
+import { type Codebook, codebookSchema, type Theme, type ThemeInput, themeSchema } from './types';
 
 // Every edit returns a new codebook with the version bumped, so codes made
 // under the old version stay traceable to the themes they were made with.

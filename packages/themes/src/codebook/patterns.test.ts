@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Analyser } from '../text/analyse.js';
-import { compilePattern, PatternSet } from './patterns.js';
+import { Analyser } from '../text/analyse';
+import { compilePattern, PatternSet } from './patterns';
 
 const analyser = new Analyser();
 const matches = (seed: string, text: string) => new PatternSet([compilePattern('t', seed)]).match(analyser.analyse(text));

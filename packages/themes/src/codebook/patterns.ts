@@ -1,7 +1,7 @@
-import { PorterStemmer } from '../text/natural.js';
-import type { Token } from '../text/analyse.js';
-import { expandContraction } from '../text/contractions.js';
-import { DEFAULT_LEXICON } from '../text/slang-lexicon.js';
+import { PorterStemmer } from '../text/natural';
+import type { Token } from '../text/analyse';
+import { expandContraction } from '../text/contractions';
+import { DEFAULT_LEXICON } from '../text/slang-lexicon';
 
 /** Words a pattern's `not` accepts (narrower than negation scope: "nothing, I feel safe" is not "not safe"). */
 const PATTERN_NEGATIONS = new Set(['not', 'never', 'no', 'hardly']);

@@ -3,8 +3,8 @@
 // the answers after it.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { train } from '../model/train.js';
-import { type Coder, type Coding, createCoder } from './create-coder.js';
+import { train } from '../model/train';
+import { type Coder, type Coding, createCoder } from './create-coder';
 
 const codebookOnly = createCoder();
 const trained = createCoder({

@@ -1,7 +1,7 @@
-import { type CompiledPattern, compilePattern, type PatternMatch, PatternSet } from '../codebook/patterns.js';
-import { activeThemes, type Codebook } from '../codebook/types.js';
-import type { Token } from '../text/analyse.js';
-import { combineWeights, type Evidence, evidenceOf } from './evidence.js';
+import { type CompiledPattern, compilePattern, type PatternMatch, PatternSet } from '../codebook/patterns';
+import { activeThemes, type Codebook } from '../codebook/types';
+import type { Token } from '../text/analyse';
+import { combineWeights, type Evidence, evidenceOf } from './evidence';
 
 export interface RuleScore {
   /** Codebook-only confidence in [0, 1]. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCoder } from './create-coder.js';
+import { createCoder } from './create-coder';
 
 const coder = createCoder();
 const yes = (text: string, question?: string) =>

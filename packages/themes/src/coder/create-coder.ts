@@ -1,14 +1,14 @@
-import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
-import { type Codebook, codebookVersion } from '../codebook/types.js';
-import { answerCertaintyOf, applyCalibration, calibrationFeatures, themeConfidence } from '../model/certainty.js';
-import { allMargins, type LinearModels } from '../model/logistic.js';
-import { importWeights, SAFEGUARDING_LABEL, type ThemeModel } from '../model/model-format.js';
-import { priorOffsets } from '../model/train.js';
-import { type Evidence, tidyEvidence } from './evidence.js';
-import { modelEvidence } from './model-evidence.js';
-import { pipelineFor } from './pipeline.js';
-import type { Writer } from '../safeguarding/detector.js';
-import { safeguardingCodeOf } from '../safeguarding/safeguarding-code.js';
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook';
+import { type Codebook, codebookVersion } from '../codebook/types';
+import { answerCertaintyOf, applyCalibration, calibrationFeatures, themeConfidence } from '../model/certainty';
+import { allMargins, type LinearModels } from '../model/logistic';
+import { importWeights, SAFEGUARDING_LABEL, type ThemeModel } from '../model/model-format';
+import { priorOffsets } from '../model/train';
+import { type Evidence, tidyEvidence } from './evidence';
+import { modelEvidence } from './model-evidence';
+import { pipelineFor } from './pipeline';
+import type { Writer } from '../safeguarding/detector';
+import { safeguardingCodeOf } from '../safeguarding/safeguarding-code';
 
 export type Decision = 'yes' | 'no' | 'review';
 

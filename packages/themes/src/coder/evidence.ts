@@ -1,5 +1,5 @@
-import type { PatternMatch } from '../codebook/patterns.js';
-import type { Token } from '../text/analyse.js';
+import type { PatternMatch } from '../codebook/patterns';
+import type { Token } from '../text/analyse';
 
 /** A stretch of the original answer that supports a decision. */
 export interface Evidence {

@@ -1,7 +1,7 @@
-import { hashFeature } from '../model/features.js';
-import type { LinearModels } from '../model/logistic.js';
-import type { Evidence } from './evidence.js';
-import type { AnalysedAnswer } from './pipeline.js';
+import { hashFeature } from '../model/features';
+import type { LinearModels } from '../model/logistic';
+import type { Evidence } from './evidence';
+import type { AnalysedAnswer } from './pipeline';
 
 const MAX_WORDS = 3;
 // Function words can carry weight in a linear model but explain nothing.

@@ -1,11 +1,11 @@
-import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
-import type { Codebook } from '../codebook/types.js';
-import { extractFeatures, type SparseVector } from '../model/features.js';
-import { type Disclosure, detectDisclosure, detectorVocabulary, type Writer } from '../safeguarding/detector.js';
-import { Analyser, type Token } from '../text/analyse.js';
-import { DEFAULT_LEXICON } from '../text/slang-lexicon.js';
-import { SpellingCorrector } from '../text/spelling.js';
-import { CodebookScorer, type RuleScore } from './codebook-scorer.js';
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook';
+import type { Codebook } from '../codebook/types';
+import { extractFeatures, type SparseVector } from '../model/features';
+import { type Disclosure, detectDisclosure, detectorVocabulary, type Writer } from '../safeguarding/detector';
+import { Analyser, type Token } from '../text/analyse';
+import { DEFAULT_LEXICON } from '../text/slang-lexicon';
+import { SpellingCorrector } from '../text/spelling';
+import { CodebookScorer, type RuleScore } from './codebook-scorer';
 
 // Whole words that codebook phrases only name by prefix ("exclu*"), so that
 // spelling correction has something to aim at.

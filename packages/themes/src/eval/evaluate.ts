@@ -1,9 +1,9 @@
-import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
-import { activeThemes, type Codebook } from '../codebook/types.js';
-import { type Coder, createCoder } from '../coder/create-coder.js';
-import { type TrainingExample, type TrainOptions, train } from '../model/train.js';
-import { foldAssignment, groupedFoldAssignment, type SeededReport, summariseSeeds } from './folds.js';
-import { type Report, report, type Scored } from './metrics.js';
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook';
+import { activeThemes, type Codebook } from '../codebook/types';
+import { type Coder, createCoder } from '../coder/create-coder';
+import { type TrainingExample, type TrainOptions, train } from '../model/train';
+import { foldAssignment, groupedFoldAssignment, type SeededReport, summariseSeeds } from './folds';
+import { type Report, report, type Scored } from './metrics';
 
 /** A labelled answer in the themes-dev.jsonl format. */
 export interface LabelledAnswer extends TrainingExample {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldAssignment, groupedFoldAssignment, spreadOf } from './folds.js';
+import { foldAssignment, groupedFoldAssignment, spreadOf } from './folds';
 
 describe('seeded folds', () => {
   it('are reproducible for a seed and differ between seeds', () => {

@@ -1,5 +1,5 @@
 /** Seeded fold assignment and summaries over several cross-validation seeds. */
-import type { Report } from './metrics.js';
+import type { Report } from './metrics';
 
 /** A small deterministic PRNG (mulberry32), so a seed always gives the same folds. */
 export function seededRandom(seed: number): () => number {

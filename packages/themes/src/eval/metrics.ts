@@ -1,5 +1,5 @@
-import { AUTO_CODE_PRECISION } from '../model/calibrate.js';
-import { answerCertaintyOf } from '../model/certainty.js';
+import { AUTO_CODE_PRECISION } from '../model/calibrate';
+import { answerCertaintyOf } from '../model/certainty';
 
 /** One answer's gold labels and what the coder said. */
 export interface Scored {

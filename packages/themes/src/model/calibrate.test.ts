@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autoCodeThreshold, bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
+import { autoCodeThreshold, bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate';
 
 describe('threshold calibration', () => {
   const margins = [-3, -2, -1, -0.5, 0.5, 1, 2, 3];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerCertainty, applyCalibration, calibrationFeatures, decisionCertainty, fitCalibrator, fitThemeCalibrators, monotone, themeConfidence } from './certainty.js';
+import { answerCertainty, applyCalibration, calibrationFeatures, decisionCertainty, fitCalibrator, fitThemeCalibrators, monotone, themeConfidence } from './certainty';
 
 // Synthetic out-of-fold data: the further above the threshold, the likelier "yes".
 function synthetic(count: number, seed: number) {

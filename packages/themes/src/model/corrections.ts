@@ -1,5 +1,5 @@
-import type { Coding } from '../coder/create-coder.js';
-import type { TrainingExample } from './train.js';
+import type { Coding } from '../coder/create-coder';
+import type { TrainingExample } from './train';
 
 /** An analyst's verdict on one theme of one coded answer. */
 export type Correction = { action: 'accept'; themeId: string } | { action: 'reject'; themeId: string } | { action: 'add'; themeId: string } | { action: 'safeguarding'; flag: boolean };

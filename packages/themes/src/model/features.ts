@@ -1,4 +1,4 @@
-import type { Token } from '../text/analyse.js';
+import type { Token } from '../text/analyse';
 
 /** A sparse feature vector: parallel arrays of indices and values. */
 export interface SparseVector {

@@ -1,5 +1,5 @@
-import type { SparseVector } from './features.js';
-import type { Steps } from './steps.js';
+import type { SparseVector } from './features';
+import type { Steps } from './steps';
 
 export interface LogisticOptions {
   epochs: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { featureDimension, HASH_BITS } from './features.js';
-import type { LinearModels } from './logistic.js';
+import { featureDimension, HASH_BITS } from './features';
+import type { LinearModels } from './logistic';
 
 export const SAFEGUARDING_LABEL = 'safeguarding';
 

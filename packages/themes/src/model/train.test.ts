@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createCoder } from '../coder/create-coder.js';
-import { exampleFromReview } from './corrections.js';
-import { parseModel } from './model-format.js';
-import { type TrainingExample, train, trainInSlices } from './train.js';
+import { createCoder } from '../coder/create-coder';
+import { exampleFromReview } from './corrections';
+import { parseModel } from './model-format';
+import { type TrainingExample, train, trainInSlices } from './train';
 
 // Small invented training set: "the chippy" answers are about a place the
 // codebook knows nothing about; analysts keep coding them `environment`.

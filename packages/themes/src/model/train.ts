@@ -1,14 +1,14 @@
-import { DEFAULT_CODEBOOK } from '../codebook/default-codebook.js';
-import type { Writer } from '../safeguarding/detector.js';
-import { type Codebook, codebookVersion } from '../codebook/types.js';
-import { type AnalysedAnswer, pipelineFor } from '../coder/pipeline.js';
-import { groupedFoldAssignment } from '../eval/folds.js';
-import { autoCodeThreshold, bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate.js';
-import { answerCertaintyOf, applyCalibration, calibrationFeatures, fitThemeCalibrators, themeConfidence } from './certainty.js';
-import { featureDimension, HASH_BITS } from './features.js';
-import { DEFAULT_LOGISTIC, type LinearModels, type LogisticOptions, margin, trainLogistic } from './logistic.js';
-import { exportWeights, modelVersionOf, SAFEGUARDING_LABEL, type ThemeModel } from './model-format.js';
-import { runInSlices, runToEnd, type Steps } from './steps.js';
+import { DEFAULT_CODEBOOK } from '../codebook/default-codebook';
+import type { Writer } from '../safeguarding/detector';
+import { type Codebook, codebookVersion } from '../codebook/types';
+import { type AnalysedAnswer, pipelineFor } from '../coder/pipeline';
+import { groupedFoldAssignment } from '../eval/folds';
+import { autoCodeThreshold, bestF1Threshold, recallThreshold, reviewBandFor } from './calibrate';
+import { answerCertaintyOf, applyCalibration, calibrationFeatures, fitThemeCalibrators, themeConfidence } from './certainty';
+import { featureDimension, HASH_BITS } from './features';
+import { DEFAULT_LOGISTIC, type LinearModels, type LogisticOptions, margin, trainLogistic } from './logistic';
+import { exportWeights, modelVersionOf, SAFEGUARDING_LABEL, type ThemeModel } from './model-format';
+import { runInSlices, runToEnd, type Steps } from './steps';
 
 /** An answer an analyst has coded (or corrected). */
 export interface TrainingExample {

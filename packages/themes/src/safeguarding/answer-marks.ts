@@ -2,10 +2,10 @@
 // ("years ago", "still"), jokes ("lol") and everyday senses ("knife and
 // fork"). Found once per answer and kept per token, so weighing each cue
 // costs the length of its sentence, not of the answer.
-import { compilePattern, type PatternMatch, PatternSet } from '../codebook/patterns.js';
-import type { Token } from '../text/analyse.js';
-import { EARLIER_CUES, expandBraces, INNOCENT_CUES, JOKE_CUES, LONG_AGO_CUES, PRESENT_CUES, RESOLVED_CUES } from './cues/index.js';
-import type { Sentence } from './sentence-context.js';
+import { compilePattern, type PatternMatch, PatternSet } from '../codebook/patterns';
+import type { Token } from '../text/analyse';
+import { EARLIER_CUES, expandBraces, INNOCENT_CUES, JOKE_CUES, LONG_AGO_CUES, PRESENT_CUES, RESOLVED_CUES } from './cues/index';
+import type { Sentence } from './sentence-context';
 
 export type Time = 'current' | 'earlier' | 'long_ago' | 'resolved';
 

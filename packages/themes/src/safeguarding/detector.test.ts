@@ -3,8 +3,8 @@
 // respondents'. Every disclosure must reach the queue; nothing else may.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createCoder } from '../coder/create-coder.js';
-import type { Writer } from './detector.js';
+import { createCoder } from '../coder/create-coder';
+import type { Writer } from './detector';
 
 const coder = createCoder();
 const read = (name: string) =>

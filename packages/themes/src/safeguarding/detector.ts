@@ -4,12 +4,12 @@
 // costs far more than a safeguarding lead reading a false alarm. Two tiers:
 // `likely` (a clear disclosure) goes to the top of the queue; `possible`
 // (harm language whose subject, time or reality is less clear) follows it.
-import { compilePattern, type PatternMatch, PatternSet } from '../codebook/patterns.js';
-import { type Evidence, evidenceOf, tidyEvidence } from '../coder/evidence.js';
-import type { Token } from '../text/analyse.js';
-import { AnswerMarks, TIME_CUES, type Time } from './answer-marks.js';
-import { type CueCategory, type CueStrength, DISCLOSURE_CUES, expandBraces } from './cues/index.js';
-import { isHypothetical, type Person, personOf, type Sentence, sentencesOf, writerIn, writerIsAgent } from './sentence-context.js';
+import { compilePattern, type PatternMatch, PatternSet } from '../codebook/patterns';
+import { type Evidence, evidenceOf, tidyEvidence } from '../coder/evidence';
+import type { Token } from '../text/analyse';
+import { AnswerMarks, TIME_CUES, type Time } from './answer-marks';
+import { type CueCategory, type CueStrength, DISCLOSURE_CUES, expandBraces } from './cues/index';
+import { isHypothetical, type Person, personOf, type Sentence, sentencesOf, writerIn, writerIsAgent } from './sentence-context';
 
 export type DisclosureTier = 'likely' | 'possible';
 

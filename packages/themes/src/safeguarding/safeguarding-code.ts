@@ -1,5 +1,5 @@
-import type { SafeguardingCode } from '../coder/create-coder.js';
-import type { Disclosure } from './detector.js';
+import type { SafeguardingCode } from '../coder/create-coder';
+import type { Disclosure } from './detector';
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 

@@ -2,8 +2,8 @@
 // writer ("i", "my", "mum"), someone the writer refers to ("he", "Jay"),
 // people in general ("kids these days", "a boy got stabbed, it was on the
 // news"), or nobody in a hypothetical ("if someone hit me i would tell").
-import type { Token } from '../text/analyse.js';
-import { FIRST_PERSON, GENERIC, OPINION, OWN_FAMILY, PERSON_NOUNS, THIRD_PERSON } from './people.js';
+import type { Token } from '../text/analyse';
+import { FIRST_PERSON, GENERIC, OPINION, OWN_FAMILY, PERSON_NOUNS, THIRD_PERSON } from './people';
 
 /**
  * self: the writer, or their own family ("my son", "mum");

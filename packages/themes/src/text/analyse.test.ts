@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Analyser, foldCharacters } from './analyse.js';
-import { SpellingCorrector } from './spelling.js';
+import { Analyser, foldCharacters } from './analyse';
+import { SpellingCorrector } from './spelling';
 
 const analyser = new Analyser({ corrector: new SpellingCorrector(['excluded', 'police', 'knife', 'scared', 'patrol', 'fighting']) });
 const words = (text: string) => analyser.analyse(text).map((t) => t.word);

@@ -1,8 +1,8 @@
-import { PorterStemmer } from './natural.js';
-import { expandContraction } from './contractions.js';
-import { markNegation } from './negation.js';
-import { DEFAULT_LEXICON, type Lexicon } from './slang-lexicon.js';
-import type { SpellingCorrector } from './spelling.js';
+import { PorterStemmer } from './natural';
+import { expandContraction } from './contractions';
+import { markNegation } from './negation';
+import { DEFAULT_LEXICON, type Lexicon } from './slang-lexicon';
+import type { SpellingCorrector } from './spelling';
 
 /** One word of an answer, in canonical form, tied to where it was written. */
 export interface Token {

@@ -1,4 +1,4 @@
-import type { Token } from './analyse.js';
+import type { Token } from './analyse';
 
 // Words that deny what follows them in the same clause.
 const CUES = new Set(['not', 'no', 'never', 'nobody', 'nothing', 'none', 'nowhere', 'neither', 'nor', 'without', 'hardly']);

@@ -1,6 +1,6 @@
-import { DamerauLevenshteinDistance, Metaphone } from './natural.js';
-import { COMMON_WORDS } from './common-words.js';
-import { isEnglishWord } from './dictionary.js';
+import { DamerauLevenshteinDistance, Metaphone } from './natural';
+import { COMMON_WORDS } from './common-words';
+import { isEnglishWord } from './dictionary';
 
 const metaphone = new Metaphone();
 const CACHE_LIMIT = 50_000;

@@ -6,7 +6,7 @@
 // few weaker ones together are too. Words of opinion about the world
 // ("gangs", "crime", "drugs") are not here: they say what people fear, not
 // what has happened to them.
-import { type Cue, cues } from './cue.js';
+import { type Cue, cues } from './cue';
 
 // Exact forms: stems would fold "knifed" into "knife" and "stabbed" into "stabbings".
 const words = (...list: string[]) => list.map((word) => `=${word}`).join('|');

@@ -1,5 +1,5 @@
 // Abuse at home and from people close to the writer, neglect, and control.
-import { type Cue, cues, HURT, KIN, ME } from './cue.js';
+import { type Cue, cues, HURT, KIN, ME } from './cue';
 
 const strong = (...patterns: string[]) => cues('abuse_at_home', 'strong')(...patterns);
 const moderate = (...patterns: string[]) => cues('abuse_at_home', 'moderate')(...patterns);

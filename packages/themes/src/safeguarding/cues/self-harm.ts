@@ -1,5 +1,5 @@
 // Self-harm and suicidal thoughts, direct and indirect.
-import { type Cue, cues } from './cue.js';
+import { type Cue, cues } from './cue';
 
 const strong = cues('self_harm', 'strong');
 const moderate = cues('self_harm', 'moderate');

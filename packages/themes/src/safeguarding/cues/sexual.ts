@@ -1,5 +1,5 @@
 // Sexual abuse, exploitation and grooming, online and offline.
-import { ADULT, type Cue, cues } from './cue.js';
+import { ADULT, type Cue, cues } from './cue';
 
 const strong = cues('sexual_abuse', 'strong');
 const moderate = cues('sexual_abuse', 'moderate');

@@ -1,5 +1,5 @@
 // Threats, attacks, being followed, violent bullying, and weapons carried now.
-import { ANYONE, type Cue, cues, ME, WEAPON } from './cue.js';
+import { ANYONE, type Cue, cues, ME, WEAPON } from './cue';
 
 const strong = cues('threat_or_attack', 'strong');
 const moderate = cues('threat_or_attack', 'moderate');
