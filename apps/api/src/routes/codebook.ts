@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
 import type { StaffEnv } from '../auth/guards';
 import { requirePolicy } from '../policies/guard';
-import { canReach } from '../auth/scope';
+import { reachableOrganisation } from '../policies/reachable';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { codebookAt, codebookHistory, currentCodebook, isVersionTaken, ORGANISATION_CODEBOOK_NAME, type StoredCodebookVersion, saveCodebookStatement } from '../store/codebooks';
@@ -58,12 +58,6 @@ function codebookView(stored: StoredCodebookVersion) {
   };
 }
 
-async function organisationFor(c: Context<StaffEnv>, requested: string | undefined): Promise<string> {
-  const organisationId = requested ?? c.var.staff.organisationId;
-  if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
-  return organisationId;
-}
-
 const changedMeanwhile = (version: number) =>
   new ApiError(409, 'codebook_changed', `Someone else changed the codebook meanwhile (it is now version ${version}). Reload it and make your change again.`);
 
@@ -97,37 +91,37 @@ async function saveEdit(c: Context<StaffEnv>, organisationId: string, body: { ba
 
 export const codebookRoute = new Hono<Env>()
   .get('/', readers, validate('query', OrganisationQuery), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const [current, versions] = await Promise.all([codebookAt(c.var.db, organisationId, 'current'), codebookHistory(c.var.db, organisationId)]);
     if (!current) throw new Error('The current codebook could not be read');
     return c.json({ organisationId, codebook: codebookView(current), versions });
   })
   .get('/versions/:version', readers, validate('param', VersionParam), validate('query', OrganisationQuery), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const stored = await codebookAt(c.var.db, organisationId, c.req.valid('param').version);
     if (!stored) throw new ApiError(404, 'version_not_found', 'There is no such version of the codebook');
     return c.json({ organisationId, codebook: codebookView(stored) });
   })
   .post('/themes', editors, validate('query', OrganisationQuery), validate('json', AddSchema), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const body = c.req.valid('json');
     return c.json(await saveEdit(c, organisationId, body, { kind: 'add', theme: body.theme }), 201);
   })
   .put('/themes/:themeId', editors, validate('param', ThemeParam), validate('query', OrganisationQuery), validate('json', EditSchema), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const body = c.req.valid('json');
     return c.json(await saveEdit(c, organisationId, body, { kind: 'edit', themeId: c.req.valid('param').themeId, theme: body.theme }), 200);
   })
   .post('/themes/:themeId/merge', editors, validate('param', ThemeParam), validate('query', OrganisationQuery), validate('json', MergeSchema), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const body = c.req.valid('json');
     return c.json(await saveEdit(c, organisationId, body, { kind: 'merge', themeId: c.req.valid('param').themeId, intoId: body.intoId }), 200);
   })
   .post('/themes/:themeId/retire', editors, validate('param', ThemeParam), validate('query', OrganisationQuery), validate('json', StatusSchema), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     return c.json(await saveEdit(c, organisationId, c.req.valid('json'), { kind: 'retire', themeId: c.req.valid('param').themeId }), 200);
   })
   .post('/themes/:themeId/restore', editors, validate('param', ThemeParam), validate('query', OrganisationQuery), validate('json', StatusSchema), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     return c.json(await saveEdit(c, organisationId, c.req.valid('json'), { kind: 'restore', themeId: c.req.valid('param').themeId }), 200);
   });

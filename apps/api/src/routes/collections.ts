@@ -3,13 +3,12 @@
 // then import it: the collection and every row are written in one batch, or
 // nothing is. An Idempotency-Key makes a retried import answer with the
 // collection the first attempt made.
-import type { Database } from '@safer-voices/db';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { SignedInStaff } from '../auth/guards';
 import { requirePolicy } from '../policies/guard';
-import { canReach, reachableOrganisationIds } from '../auth/scope';
+import { reachableOrganisation } from '../policies/reachable';
+import { reachableOrganisationIds } from '../auth/scope';
 import { type ImportChoices, MAX_GROUP_COLUMNS, planImport } from '../collections/plan';
 import { previewOf } from '../collections/preview';
 import { readTable } from '../collections/read-file';
@@ -56,16 +55,9 @@ const IdParam = z.object({ id: z.string().min(1).max(100) });
 
 const collectionNotFound = () => new ApiError(404, 'collection_not_found', 'There is no such collection');
 
-/** The organisation asked for (own by default), if the person can reach it. */
-async function organisationFor(c: { var: { db: Database; staff: SignedInStaff } }, asked: string | undefined) {
-  const organisationId = asked ?? c.var.staff.organisationId;
-  if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
-  return organisationId;
-}
-
 export const collectionsRoute = new Hono<Env>()
   .get('/', analysts, validate('query', OrganisationQuery), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     return c.json({ collections: await listCollections(c.var.db, organisationId) });
   })
   .get('/:id', analysts, validate('param', IdParam), async (c) => {
@@ -74,14 +66,14 @@ export const collectionsRoute = new Hono<Env>()
     return c.json({ collection: found });
   })
   .post('/preview', analysts, limitUpload, validate('query', OrganisationQuery), validate('form', PreviewForm), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const { file, sheet } = c.req.valid('form');
     const table = await readTable(file, sheet);
     const { redactionTerms } = await settingsOf(c.var.db, organisationId);
     return c.json({ fileName: file.name, preview: previewOf(table, redactionTerms) });
   })
   .post('/', analysts, limitUpload, validate('query', OrganisationQuery), validate('form', ImportForm), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const form = c.req.valid('form');
     const key = c.req.header('Idempotency-Key');
     const parsedKey = IdempotencyKeySchema.optional().safeParse(key);

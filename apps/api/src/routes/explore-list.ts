@@ -9,8 +9,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { StaffEnv } from '../auth/guards';
 import { requirePolicy } from '../policies/guard';
-import { canReach } from '../auth/scope';
-import { ApiError } from '../errors';
+import { reachableOrganisation } from '../policies/reachable';
 import { settingsOf } from '../store/organisation-settings';
 import { validate } from '../validation';
 
@@ -64,8 +63,7 @@ export const exploreListRoute = new Hono<StaffEnv>().get(
   requirePolicy('findings', 'explore'),
   validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })),
   async (c) => {
-    const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
-    if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const threshold = (await settingsOf(c.var.db, organisationId)).suppressionThreshold;
     return c.json({ organisationId, threshold, questionnaires: await explorable(c.var.db, organisationId, threshold) });
   }

@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requirePolicy } from '../policies/guard';
-import { canReach } from '../auth/scope';
+import { reachableQuestionnaire } from '../policies/reachable';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { type Database, organisations } from '@safer-voices/db';
@@ -86,12 +86,7 @@ function exploreQuery(valid: z.infer<typeof ExploreQuerySchema>): ExploreQuery {
 
 /** The view of a questionnaire the person may reach, under a valid query; a 404 or 400 otherwise. */
 async function viewFor(db: Database, staff: SignedInStaff, id: string, valid: z.infer<typeof ExploreQuerySchema>) {
-  const found = await db.$client.execute({ sql: 'SELECT id, organisation_id, kind FROM questionnaires WHERE id = ?', args: [id] });
-  const row = found.rows[0];
-  const questionnaire: ExplorableQuestionnaire | null = row ? { id: String(row.id), organisationId: String(row.organisation_id), kind: row.kind === 'collection' ? 'collection' : 'survey' } : null;
-  if (!questionnaire || !(await canReach(db, staff, questionnaire.organisationId))) {
-    throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
-  }
+  const questionnaire: ExplorableQuestionnaire = await reachableQuestionnaire(db, staff, id);
   const [settings, codebook, loaded] = await Promise.all([settingsOf(db, questionnaire.organisationId), currentCodebook(db, questionnaire.organisationId), explorerFor(db, questionnaire)]);
   const dimensions = dimensionsOf(loaded);
   const themes = shownThemes(codebook.codebook);

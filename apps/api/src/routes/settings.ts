@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
 import type { StaffEnv } from '../auth/guards';
 import { requirePolicy } from '../policies/guard';
-import { canReach } from '../auth/scope';
+import { reachableOrganisation } from '../policies/reachable';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { MINIMUM_SUPPRESSION_THRESHOLD, newWebhookSecret, type OrganisationSettings, saveSettingsStatement, settingsOf, settingsRecordOf } from '../store/organisation-settings';
@@ -93,12 +93,6 @@ const SettingsSchema = z.strictObject({
   notifyEmail: NotifyEmail
 });
 
-async function organisationFor(c: Context<StaffEnv>, requested: string | undefined): Promise<string> {
-  const organisationId = requested ?? c.var.staff.organisationId;
-  if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
-  return organisationId;
-}
-
 async function settingsView(c: Context<StaffEnv>, organisationId: string) {
   const record = await settingsRecordOf(c.var.db, organisationId);
   const isAdmin = c.var.staff.roles.includes('admin');
@@ -148,11 +142,11 @@ async function save(c: Context<StaffEnv>, organisationId: string, before: Organi
 
 export const settingsRoute = new Hono<Env>()
   .get('/', readers, validate('query', OrganisationQuery), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     return c.json(await settingsView(c, organisationId));
   })
   .put('/', admins, validate('query', OrganisationQuery), validate('json', SettingsSchema), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const before = await settingsOf(c.var.db, organisationId);
     const edited = c.req.valid('json');
     // The first webhook address gets a secret; changing the address keeps it, so the receiver need not change.
@@ -162,7 +156,7 @@ export const settingsRoute = new Hono<Env>()
   })
   // A new secret, for when the old one may have been seen; the old one stops working at once.
   .post('/webhook-secret', admins, validate('query', OrganisationQuery), async (c) => {
-    const organisationId = await organisationFor(c, c.req.valid('query').organisationId);
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const before = await settingsOf(c.var.db, organisationId);
     if (!before.notifyWebhookUrl) throw new ApiError(409, 'no_webhook', 'Set a webhook address first: the secret signs what is sent to it');
     const changed = await save(c, organisationId, before, { ...before, notifyWebhookSecret: newWebhookSecret() });
