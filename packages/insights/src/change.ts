@@ -1,19 +1,28 @@
 // Change between two waves in a proportion: a two-proportion z-test, reported
-// the CSEW way — a change is named only when significant at the chosen level.
+// the way the Crime Survey for England and Wales reports it — a change is
+// named only when significant at the chosen level, otherwise "no statistically
+// significant change".
+//
+// Clustered or weighted samples carry less information than their raw size:
+// each wave may bring a design effect (deff ≥ 1, from clustering by school or
+// from weighting), and every variance is multiplied by it, which is the same
+// as testing on the effective sample size n / deff.
 import { twoSidedP, zForConfidence } from './normal';
-import { wilson } from './wilson';
+import { wilsonInterval } from './wilson';
 
 export interface Wave {
   successes: number;
   n: number;
+  /** Design effect of this wave's estimate; 1 (simple random sample) when left out. */
+  designEffect?: number;
 }
 
-export type ChangeVerdict = 'increase' | 'decrease' | 'no significant change';
+export type ChangeVerdict = 'increase' | 'decrease' | 'no statistically significant change';
 
 export interface Change {
   /** pB − pA (as a proportion, e.g. 0.15 is 15 percentage points); null when a wave has no people. */
   difference: number | null;
-  /** Newcombe's hybrid Wilson interval for the difference. */
+  /** Newcombe's hybrid Wilson interval for the difference, on effective sample sizes. */
   lower: number | null;
   upper: number | null;
   z: number | null;
@@ -21,36 +30,52 @@ export interface Change {
   significant: boolean;
   verdict: ChangeVerdict;
   confidence: number;
+  /** The design effects used (1 and 1 when none applied), so a page can say they were. */
+  designEffects: { a: number; b: number; applied: boolean };
+}
+
+const NO_CHANGE: ChangeVerdict = 'no statistically significant change';
+
+function designEffectOf(wave: Wave): number {
+  const deff = wave.designEffect ?? 1;
+  if (!(Number.isFinite(deff) && deff >= 1)) throw new RangeError(`a design effect must be a number of at least 1, got ${deff}`);
+  return deff;
+}
+
+function checkWave(wave: Wave): void {
+  if (!(Number.isFinite(wave.n) && Number.isFinite(wave.successes)) || wave.n < 0 || wave.successes < 0 || wave.successes > wave.n) {
+    throw new RangeError(`need 0 ≤ successes ≤ n, got ${wave.successes}/${wave.n}`);
+  }
 }
 
 /**
  * Compare wave A (earlier) with wave B (later). The z statistic uses the
  * pooled proportion (H0: no change); the interval is Newcombe's method 10,
  * which builds on Wilson intervals and so behaves near 0% and 100%.
+ * Counts may be weighted (not whole numbers).
  */
 export function twoProportionChange(a: Wave, b: Wave, confidence = 0.95): Change {
-  const wa = wilson(a.successes, a.n, confidence);
-  const wb = wilson(b.successes, b.n, confidence);
-  const none: Change = {
-    difference: null,
-    lower: null,
-    upper: null,
-    z: null,
-    pValue: null,
-    significant: false,
-    verdict: 'no significant change',
-    confidence
-  };
-  if (wa.p === null || wb.p === null) return none;
-  const difference = wb.p - wa.p;
+  checkWave(a);
+  checkWave(b);
+  const deffA = designEffectOf(a);
+  const deffB = designEffectOf(b);
+  const designEffects = { a: deffA, b: deffB, applied: deffA > 1 || deffB > 1 };
+  if (a.n === 0 || b.n === 0) {
+    return { difference: null, lower: null, upper: null, z: null, pValue: null, significant: false, verdict: NO_CHANGE, confidence, designEffects };
+  }
+  const pA = a.successes / a.n;
+  const pB = b.successes / b.n;
+  const difference = pB - pA;
   const pooled = (a.successes + b.successes) / (a.n + b.n);
-  const se = Math.sqrt(pooled * (1 - pooled) * (1 / a.n + 1 / b.n));
+  const se = Math.sqrt(pooled * (1 - pooled) * (deffA / a.n + deffB / b.n));
   // Both waves at 0% or both at 100%: nothing varies, so no evidence of change.
   const z = se === 0 ? 0 : difference / se;
   const pValue = twoSidedP(z);
   const significant = Math.abs(z) > zForConfidence(confidence);
-  const lower = difference - Math.sqrt((wb.p - (wb.lower ?? 0)) ** 2 + ((wa.upper ?? 0) - wa.p) ** 2);
-  const upper = difference + Math.sqrt(((wb.upper ?? 0) - wb.p) ** 2 + (wa.p - (wa.lower ?? 0)) ** 2);
-  const verdict: ChangeVerdict = !significant ? 'no significant change' : difference > 0 ? 'increase' : 'decrease';
-  return { difference, lower, upper, z, pValue, significant, verdict, confidence };
+  const wa = wilsonInterval(pA, a.n / deffA, confidence);
+  const wb = wilsonInterval(pB, b.n / deffB, confidence);
+  const lower = difference - Math.sqrt((pB - wb.lower) ** 2 + (wa.upper - pA) ** 2);
+  const upper = difference + Math.sqrt((wb.upper - pB) ** 2 + (pA - wa.lower) ** 2);
+  const verdict: ChangeVerdict = !significant ? NO_CHANGE : difference > 0 ? 'increase' : 'decrease';
+  return { difference, lower, upper, z, pValue, significant, verdict, confidence, designEffects };
 }

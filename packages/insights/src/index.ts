@@ -7,3 +7,7 @@ export * from './shown-count';
 export * from './suppress';
 export * from './wilson';
 export * from './explore';
+export * from './design-effect';
+export * from './detectable-change';
+export * from './raking';
+export * from './success-status';
