@@ -11,3 +11,5 @@ export * from './translations';
 export * from './headlines';
 export * from './links';
 export * from './stored-definition';
+export * from './inputs/field-errors';
+export * from './inputs/staff';

@@ -2,33 +2,30 @@
 // an unknown e-mail and a wrong password, so they cannot be used to find
 // out who has an account.
 import { isUniqueViolation } from '@safer-voices/db';
+import { AcceptInviteInput, SignInInput } from '@safer-voices/survey';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
 import { clientAddress } from '../auth/client-address';
 import { requireStaff } from '../auth/guards';
 import { attemptKeys, recordFailure, recordSuccess, secondsUntilAllowed } from '../auth/login-limits';
-import { passwordProblem, MAX_PASSWORD_LENGTH } from '../auth/password-rules';
+import { passwordProblem } from '../auth/password-rules';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { csrfTokenFor, newSession, revokeSession } from '../auth/sessions';
 import { clearStaffCookie } from '../auth/staff-cookie';
 import type { Env } from '../env';
 import { ApiError, errorBody } from '../errors';
 import { acceptInvite, checkInvite } from '../store/invites';
-import { EmailSchema, findStaffByEmail, findStaffById, StaffNameSchema } from '../store/staff';
+import { findStaffByEmail, findStaffById } from '../store/staff';
 import { validate } from '../validation';
 import { describeStaff, SessionModeSchema, signedInBody } from './signed-in';
 
-const LoginSchema = z.strictObject({
-  email: EmailSchema,
-  password: z.string().min(1, 'Enter your password').max(MAX_PASSWORD_LENGTH),
-  mode: SessionModeSchema
-});
+// The fields people type are checked by the same schemas as the web's forms.
+const LoginSchema = z.strictObject({ ...SignInInput.shape, mode: SessionModeSchema });
 
 const AcceptInviteSchema = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not an invitation token'),
-  name: StaffNameSchema,
-  password: z.string().max(MAX_PASSWORD_LENGTH + 1),
+  ...AcceptInviteInput.shape,
   mode: SessionModeSchema
 });
 

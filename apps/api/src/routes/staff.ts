@@ -1,7 +1,8 @@
 // Managing an organisation's staff: admins invite people and change roles.
 // Everything is limited to the organisations the admin can reach (see
 // auth/scope.ts); anything else is answered as if it did not exist.
-import { type StaffRole, staffRoles } from '@safer-voices/db';
+import { STAFF_ROLES, type StaffRole, staffRoles } from '@safer-voices/db';
+import { staffInviteInput, staffRolesInput } from '@safer-voices/survey';
 import { and, eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -11,14 +12,14 @@ import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { createInvite, invitePath } from '../store/invites';
-import { EmailSchema, findStaffByEmail, findStaffById, listStaff, publicStaff, RolesSchema } from '../store/staff';
+import { findStaffByEmail, findStaffById, listStaff, publicStaff } from '../store/staff';
 import { validate } from '../validation';
 
 const IdSchema = z.string().min(1).max(100);
 
+// The e-mail address and roles are checked by the same schemas as the web's team forms.
 const InviteSchema = z.strictObject({
-  email: EmailSchema,
-  roles: RolesSchema,
+  ...staffInviteInput(STAFF_ROLES).shape,
   /** A hub admin may invite into one of its partnerships; the admin's own organisation by default. */
   organisationId: IdSchema.optional()
 });
@@ -50,7 +51,7 @@ export const staffRoute = new Hono<Env>()
     const { token, expiresAt } = await createInvite(c.var.db, { organisationId, email, roles, createdBy: who.id });
     return c.json({ invite: { email, roles, organisationId, expiresAt: expiresAt.toISOString() }, path: invitePath(token) }, 201);
   })
-  .put('/:id/roles', requirePolicy('staff', 'manage'), validate('param', z.object({ id: IdSchema })), validate('json', z.strictObject({ roles: RolesSchema })), async (c) => {
+  .put('/:id/roles', requirePolicy('staff', 'manage'), validate('param', z.object({ id: IdSchema })), validate('json', z.strictObject(staffRolesInput(STAFF_ROLES).shape)), async (c) => {
     const who = c.var.staff;
     const db = c.var.db;
     const target = await findStaffById(db, c.req.valid('param').id);
