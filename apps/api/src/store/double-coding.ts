@@ -1,8 +1,8 @@
 // Double-coding rounds: a random sample of a questionnaire's coded answers
 // that analysts code blind, each on their own, to measure agreement. What a
 // coder may read while coding is limited to the items and their own progress.
-import { type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, textOfJson } from '@safer-voices/db';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, questionnaireVersions, staff, textOfJson } from '@safer-voices/db';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 export type Round = typeof doubleCodingRounds.$inferSelect;
 
@@ -72,16 +72,30 @@ export async function roundsOf(db: Database, organisationIds: string[]): Promise
 }
 
 export async function itemCount(db: Database, roundId: string): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`SELECT count(*) AS n FROM double_coding_items WHERE round_id = ${roundId}`);
-  return Number(row?.n ?? 0);
+  const [row] = await db.select({ n: count() }).from(doubleCodingItems).where(eq(doubleCodingItems.roundId, roundId));
+  return row?.n ?? 0;
 }
 
 /** How many items each person has coded; never what they chose. */
 export async function coderProgress(db: Database, roundId: string): Promise<CoderProgress[]> {
-  const rows = await db.all<{ staff_id: string; name: string; done: number }>(sql`
-    SELECT l.staff_id, s.name, count(*) AS done FROM double_coding_labels l JOIN staff s ON s.id = l.staff_id
-    WHERE l.round_id = ${roundId} GROUP BY l.staff_id ORDER BY s.name, l.staff_id`);
-  return rows.map((r) => ({ staffId: r.staff_id, name: r.name, done: Number(r.done) }));
+  return db
+    .select({ staffId: doubleCodingLabels.staffId, name: staff.name, done: count() })
+    .from(doubleCodingLabels)
+    .innerJoin(staff, eq(staff.id, doubleCodingLabels.staffId))
+    .where(eq(doubleCodingLabels.roundId, roundId))
+    .groupBy(doubleCodingLabels.staffId)
+    .orderBy(staff.name, doubleCodingLabels.staffId);
+}
+
+/** The title of the questionnaire's newest version (its id when it has none). */
+export async function versionTitle(db: Database, questionnaireId: string): Promise<string> {
+  const [row] = await db
+    .select({ title: sql<unknown>`${questionnaireVersions.definition} -> '$.title'` })
+    .from(questionnaireVersions)
+    .where(eq(questionnaireVersions.questionnaireId, questionnaireId))
+    .orderBy(desc(questionnaireVersions.version))
+    .limit(1);
+  return textOfJson(row?.title) ?? questionnaireId;
 }
 
 const itemsQuery = (roundId: string, extra = sql``) => sql`

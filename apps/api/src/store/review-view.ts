@@ -3,6 +3,7 @@
 // checklist, progress counts and the state of the organisation's model.
 import type { Database } from '@safer-voices/db';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
+import { ApiError } from '../errors';
 import { currentCodebook } from './codebooks';
 import type { QuestionnaireForInsights } from './insights-themes';
 import { settingsOf } from './organisation-settings';
@@ -55,6 +56,14 @@ export interface ReviewQueueView {
 
 export function themeChoices(codebook: Codebook): ThemeChoice[] {
   return activeThemes(codebook).map((t) => ({ id: t.id, label: t.label, definition: t.definition }));
+}
+
+/** The themes an analyst chose, each once; refused (400, naming each stranger) unless every one is an active theme of the codebook. */
+export function chosenThemes(codebook: Codebook, ids: readonly string[]): string[] {
+  const active = new Set(activeThemes(codebook).map((t) => t.id));
+  const issues = ids.flatMap((id, i) => (active.has(id) ? [] : [{ field: `themes.${i}`, message: `“${id}” is not one of your organisation's themes` }]));
+  if (issues.length > 0) throw new ApiError(400, 'invalid_request', "Choose themes from your organisation's codebook", issues);
+  return [...new Set(ids)];
 }
 
 /** Labels for every theme the codebook has known, retired ones included (old codes may use them). */
