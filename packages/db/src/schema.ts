@@ -4,4 +4,5 @@ export * from './schema/analysis';
 export * from './schema/coding';
 export * from './schema/maintenance';
 export * from './schema/staff';
+export * from './schema/strategy';
 export * from './schema/surveys';
