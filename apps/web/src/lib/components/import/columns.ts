@@ -1,14 +1,11 @@
 // The preview's columns as the import form offers them: a first guess at the
 // text and date columns, and the columns that can group rows.
+import type { AppType } from '@safer-voices/api';
+import type { hc, InferResponseType } from 'hono/client';
 
-export interface ColumnPreview {
-  name: string;
-  filled: number;
-  distinct: number;
-  dates: boolean;
-  formulaCells: number;
-  samples: string[];
-}
+type PreviewBody = InferResponseType<ReturnType<typeof hc<AppType>>['api']['collections']['preview']['$post'], 200>;
+/** A column as the API's preview describes it (collections/preview.ts). */
+export type ColumnPreview = PreviewBody['preview']['columns'][number];
 
 export interface ImportValues {
   name: string;
