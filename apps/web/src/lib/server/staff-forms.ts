@@ -1,6 +1,6 @@
 // Reading staff forms and turning the API's field issues into the errors the
 // ErrorSummary and inputs show.
-import type { FieldError } from '@safer-voices/survey';
+import { type FieldError, formErrors } from '@safer-voices/survey';
 import type { ApiFailure } from './api.ts';
 
 export function textField(form: FormData, name: string): string {
@@ -18,10 +18,4 @@ export function checkedValues(form: FormData, name: string): string[] {
  * form's `roles`); anything else, or a failure without issues, goes to
  * `fallback` with the API's message, so the person always sees why.
  */
-export function errorsFrom(failure: ApiFailure, fields: readonly string[], fallback: string): FieldError[] {
-  const errors = (failure.issues ?? []).map((issue) => ({
-    field: fields.find((f) => issue.field === f || issue.field.startsWith(`${f}.`)) ?? fallback,
-    message: issue.message
-  }));
-  return errors.length > 0 ? errors : [{ field: fallback, message: failure.message }];
-}
+export const errorsFrom = (failure: ApiFailure, fields: readonly string[], fallback: string): FieldError[] => formErrors(failure.issues, fields, fallback, failure.message);

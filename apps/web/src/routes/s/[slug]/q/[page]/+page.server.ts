@@ -1,4 +1,4 @@
-import { type FieldError, readPageForm, validateAnswers, visiblePages } from '@safer-voices/survey';
+import { type FieldError, localisedErrors, readPageForm, validateAnswers, visiblePages } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { client, failureOf } from '#lib/server/api.ts';
 import { requireJourney } from '#lib/server/journey.ts';
@@ -44,11 +44,9 @@ export const actions: Actions = {
       // A number that could not be read explains itself better than "required".
       const unreadable = new Set(form.errors.map((e) => e.field));
       // The API checks against the source language; the same check on the
-      // localised definition gives the same fields with messages in the reader's language.
-      const issues = failure.issues ?? [];
+      // localised definition gives each of its fields a message in the reader's language.
       const local = validateAnswers(definition, { ...journey.answers, ...form.answers }, { pageId: page.id });
-      const sameFields = local.length === issues.length && local.every((e, i) => e.field === issues[i]?.field);
-      const errors: FieldError[] = [...form.errors, ...(sameFields ? local : issues).filter((e) => !unreadable.has(e.field))];
+      const errors: FieldError[] = [...form.errors, ...localisedErrors(failure.issues ?? [], local).filter((e) => !unreadable.has(e.field))];
       return fail(422, { errors: errorsWithLanguage(errors, source, reading), answers: form.answers, raw: form.raw });
     }
     if (form.errors.length > 0) return fail(422, { errors: errorsWithLanguage(form.errors, source, reading), answers: form.answers, raw: form.raw });
