@@ -1,4 +1,5 @@
 // Reading the safeguarding queue from the API on behalf of a safeguarding lead.
+import { may } from '@safer-voices/api/policies';
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { apiAs, type SignedInStaff } from '#lib/server/staff-api.ts';
@@ -9,7 +10,7 @@ export const LEAD_ONLY = 'see the safeguarding queue';
 
 /** How many flags wait for a first look: shown in the header link and the queue's heading. */
 export async function newFlagCount(event: Event, who: SignedInStaff): Promise<number | null> {
-  if (!who.roles.includes('safeguarding_lead')) return null;
+  if (!may(who, 'flag', 'handle')) return null;
   const res = await apiAs(event, who).api.safeguarding.flags.$get({ query: { status: 'new' } });
   if (!res.ok) return null; // the count is a convenience; the queue page itself reports failures
   return (await res.json()).flags.length;

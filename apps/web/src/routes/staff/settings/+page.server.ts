@@ -2,13 +2,14 @@ import { error, fail } from '@sveltejs/kit';
 import { readSettingsForm, settingsErrors, settingsFrom } from '#lib/components/settings/settings-form.ts';
 import { failureOf } from '#lib/server/api.ts';
 import { unexpected } from '#lib/server/designer-api.ts';
-import { apiAs, requireRole } from '#lib/server/staff-api.ts';
+import { requirePolicy } from '#lib/server/require-policy.ts';
+import { apiAs } from '#lib/server/staff-api.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const WHAT = 'change the organisation’s settings';
 
 export const load: PageServerLoad = async (event) => {
-  const who = await requireRole(event, 'admin', WHAT);
+  const who = await requirePolicy(event, 'settings', 'edit', WHAT);
   const res = await apiAs(event, who).api.settings.$get({ query: {} });
   if (!res.ok) await unexpected(res, 'Reading settings');
   return { organisation: who.organisation.name, settings: await res.json() };
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   save: async (event) => {
-    const who = await requireRole(event, 'admin', WHAT);
+    const who = await requirePolicy(event, 'settings', 'edit', WHAT);
     const values = readSettingsForm(await event.request.formData());
     const parsed = settingsFrom(values);
     if ('errors' in parsed) return fail(400, { values, errors: parsed.errors });
@@ -31,7 +32,7 @@ export const actions: Actions = {
     return { saved: changed.length > 0 };
   },
   newSecret: async (event) => {
-    const who = await requireRole(event, 'admin', WHAT);
+    const who = await requirePolicy(event, 'settings', 'edit', WHAT);
     const res = await apiAs(event, who).api.settings['webhook-secret'].$post({ query: {} });
     if (!res.ok) {
       const failure = await failureOf(res);

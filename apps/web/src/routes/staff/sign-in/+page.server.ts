@@ -1,4 +1,4 @@
-import type { FieldError } from '@safer-voices/survey';
+import { parseForm, SignInInput } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { anonymousApi, signedIn } from '#lib/server/staff-api.ts';
@@ -18,13 +18,12 @@ export const actions: Actions = {
     // The password is never sent back to the page.
     const values = { email: textField(form, 'email').trim() };
     const password = textField(form, 'password');
-    const errors: FieldError[] = [];
-    if (!values.email) errors.push({ field: 'email', message: 'Enter your e-mail address' });
-    if (!password) errors.push({ field: 'password', message: 'Enter your password' });
-    if (errors.length > 0) return fail(400, { values, errors });
+    // The API checks the same input with the same schema.
+    const input = parseForm(SignInInput, { email: values.email, password }, ['email', 'password'], 'email');
+    if (!input.ok) return fail(400, { values, errors: input.errors });
 
     // Bearer mode hands the token to this server, which sets the cookie for the browser's own connection.
-    const res = await anonymousApi(event).api.auth.login.$post({ json: { email: values.email, password, mode: 'bearer' } });
+    const res = await anonymousApi(event).api.auth.login.$post({ json: { ...input.data, mode: 'bearer' } });
     if (!res.ok) {
       const failure = await failureOf(res);
       if (failure.status === 429) {

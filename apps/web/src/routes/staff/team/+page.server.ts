@@ -1,15 +1,22 @@
-import type { FieldError } from '@safer-voices/survey';
+import { may } from '@safer-voices/api/policies';
+import { type FieldError, parseForm, staffInviteInput, staffRolesInput } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { isRole } from '#lib/components/staff/roles.ts';
+import { isRole, ROLES } from '#lib/components/staff/roles.ts';
 import { failureOf } from '#lib/server/api.ts';
-import { apiAs, requireRole } from '#lib/server/staff-api.ts';
+import { requirePolicy } from '#lib/server/require-policy.ts';
+import { apiAs, type StaffRole } from '#lib/server/staff-api.ts';
 import { checkedValues, errorsFrom, textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const WHAT = 'manage the team';
 
+// The API checks the same inputs with the same schemas.
+const KNOWN_ROLES = ROLES.map((r) => r.role) as [StaffRole, ...StaffRole[]];
+const RolesInput = staffRolesInput(KNOWN_ROLES);
+const InviteInput = staffInviteInput(KNOWN_ROLES);
+
 export const load: PageServerLoad = async (event) => {
-  const who = await requireRole(event, 'admin', WHAT);
+  const who = await requirePolicy(event, 'staff', 'manage', WHAT);
   const res = await apiAs(event, who).api.staff.$get({ query: {} });
   if (!res.ok) error(res.status === 403 ? 403 : 500, { message: (await failureOf(res)).message });
   const { staff } = await res.json();
@@ -18,14 +25,15 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   roles: async (event) => {
-    const who = await requireRole(event, 'admin', WHAT);
+    const who = await requirePolicy(event, 'staff', 'manage', WHAT);
     const form = await event.request.formData();
     const id = textField(form, 'id');
     const roles = checkedValues(form, 'roles').filter(isRole);
     const refused = (status: number, errors: FieldError[]) => fail(status, { roles: { id, checked: roles, errors } });
-    if (roles.length === 0) return refused(400, [{ field: 'roles', message: 'Choose at least one role' }]);
+    const input = parseForm(RolesInput, { roles }, ['roles'], 'roles');
+    if (!input.ok) return refused(400, input.errors);
 
-    const res = await apiAs(event, who).api.staff[':id'].roles.$put({ param: { id }, json: { roles } });
+    const res = await apiAs(event, who).api.staff[':id'].roles.$put({ param: { id }, json: input.data });
     if (!res.ok) {
       const failure = await failureOf(res);
       if (failure.status === 403) error(403, { message: failure.message });
@@ -39,21 +47,19 @@ export const actions: Actions = {
     if (staff.id === who.staff.id) {
       event.locals.staff = undefined;
       // An admin who gave up the role (another admin remains) may no longer see this page.
-      if (!staff.roles.includes('admin')) redirect(303, '/staff');
+      if (!may(staff, 'staff', 'manage')) redirect(303, '/staff');
     }
     return { saved: { id: staff.id, name: staff.name, roles: staff.roles } };
   },
 
   invite: async (event) => {
-    const who = await requireRole(event, 'admin', WHAT);
+    const who = await requirePolicy(event, 'staff', 'manage', WHAT);
     const form = await event.request.formData();
     const values = { email: textField(form, 'email').trim(), roles: checkedValues(form, 'roles').filter(isRole) };
-    const errors: FieldError[] = [];
-    if (!values.email) errors.push({ field: 'email', message: 'Enter the e-mail address of the person you are inviting' });
-    if (values.roles.length === 0) errors.push({ field: 'roles', message: 'Choose at least one role' });
-    if (errors.length > 0) return fail(400, { invite: { values, errors } });
+    const input = parseForm(InviteInput, values, ['email', 'roles'], 'email');
+    if (!input.ok) return fail(400, { invite: { values, errors: input.errors } });
 
-    const res = await apiAs(event, who).api.staff.invites.$post({ json: values });
+    const res = await apiAs(event, who).api.staff.invites.$post({ json: input.data });
     if (!res.ok) {
       const failure = await failureOf(res);
       if (failure.status === 403) error(403, { message: failure.message });

@@ -1,4 +1,4 @@
-import type { FieldError } from '@safer-voices/survey';
+import { AcceptInviteInput, type FieldError, parseForm } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { anonymousApi } from '#lib/server/staff-api.ts';
@@ -15,14 +15,14 @@ export const actions: Actions = {
     const values = { name: textField(form, 'name').trim() };
     const password = textField(form, 'password');
     const confirm = textField(form, 'confirm');
-    const errors: FieldError[] = [];
-    if (!values.name) errors.push({ field: 'name', message: 'Enter your name' });
-    if (!password) errors.push({ field: 'password', message: 'Choose a password' });
-    else if (confirm !== password) errors.push({ field: 'confirm', message: 'The passwords do not match. Type the same password twice' });
-    if (errors.length > 0) return fail(400, { values, errors, linkProblem: null });
+    // The API checks the name and password with the same schema; typing the password twice is this form's own check.
+    const input = parseForm(AcceptInviteInput, { name: values.name, password }, ['name', 'password'], 'password');
+    const errors: FieldError[] = input.ok ? [] : input.errors;
+    if (password && confirm !== password) errors.push({ field: 'confirm', message: 'The passwords do not match. Type the same password twice' });
+    if (!input.ok || errors.length > 0) return fail(400, { values, errors, linkProblem: null });
 
     const res = await anonymousApi(event).api.auth['accept-invite'].$post({
-      json: { token: event.params.token, name: values.name, password, mode: 'bearer' }
+      json: { token: event.params.token, ...input.data, mode: 'bearer' }
     });
     if (!res.ok) {
       const failure = await failureOf(res);

@@ -3,19 +3,20 @@ import { error, fail } from '@sveltejs/kit';
 import { LEAD_ONLY, newFlagCount, oneFlag } from '#lib/components/safeguarding/queue.server.ts';
 import { isDecision, statusLabel } from '#lib/components/safeguarding/statuses.ts';
 import { failureOf } from '#lib/server/api.ts';
-import { apiAs, requireRole } from '#lib/server/staff-api.ts';
+import { requirePolicy } from '#lib/server/require-policy.ts';
+import { apiAs } from '#lib/server/staff-api.ts';
 import { errorsFrom, textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-  const who = await requireRole(event, 'safeguarding_lead', LEAD_ONLY);
+  const who = await requirePolicy(event, 'flag', 'handle', LEAD_ONLY);
   const [flag, newFlags] = await Promise.all([oneFlag(event, who, event.params.id), newFlagCount(event, who)]);
   return { organisation: who.organisation.name, flag, newFlags };
 };
 
 export const actions: Actions = {
   default: async (event) => {
-    const who = await requireRole(event, 'safeguarding_lead', LEAD_ONLY);
+    const who = await requirePolicy(event, 'flag', 'handle', LEAD_ONLY);
     const form = await event.request.formData();
     const status = textField(form, 'status');
     const note = textField(form, 'note').trim();
