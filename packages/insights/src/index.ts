@@ -11,3 +11,4 @@ export * from './design-effect';
 export * from './detectable-change';
 export * from './raking';
 export * from './success-status';
+export * from './waves';
