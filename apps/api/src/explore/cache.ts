@@ -4,7 +4,8 @@
 // that arrive while an update is waiting to start share it; updates run one
 // at a time. A new version adds its dimensions; a changed definition (a
 // draft collection edited) or rowids going backwards mean building afresh.
-import type { Database, QuestionnaireKind } from '@safer-voices/db';
+import { type Database, type QuestionnaireKind, questionnaireVersions } from '@safer-voices/db';
+import { sql } from 'drizzle-orm';
 import { type LoadedExplorer, loadExplorer, refreshExplorer } from './load';
 import { type ExploreMeta, exploreMeta, fingerprintOf, type VersionRow } from './questionnaire-meta';
 
@@ -22,11 +23,11 @@ interface Entry {
 const byDatabase = new WeakMap<Database, Map<string, Entry>>();
 
 async function versionRows(db: Database, questionnaireId: string): Promise<VersionRow[]> {
-  const result = await db.$client.execute({
-    sql: 'SELECT id, version, definition, published_at FROM questionnaire_versions WHERE questionnaire_id = ?',
-    args: [questionnaireId]
-  });
-  return result.rows.map((r) => ({
+  // The definition as stored (its text is fingerprinted), so not through the column's JSON mapping.
+  const rows = await db.all<{ id: string; version: number; definition: string; published_at: number | null }>(
+    sql`SELECT id, version, definition, published_at FROM ${questionnaireVersions} WHERE questionnaire_id = ${questionnaireId}`
+  );
+  return rows.map((r) => ({
     id: String(r.id),
     version: Number(r.version),
     definition: String(r.definition),
@@ -47,13 +48,13 @@ async function update(db: Database, questionnaire: ExplorableQuestionnaire, load
   // Definitions are parsed again only when a version was added or changed.
   const unchanged = loaded !== null && fingerprintOf(questionnaire.kind, rows) === loaded.meta.fingerprint;
   const meta = unchanged ? loaded.meta : exploreMeta(questionnaire, rows);
-  if (!loaded) return loadExplorer(db.$client, meta);
+  if (!loaded) return loadExplorer(db, meta);
   if (!unchanged) {
-    if (!stillHolds(loaded.meta, meta)) return loadExplorer(db.$client, meta);
+    if (!stillHolds(loaded.meta, meta)) return loadExplorer(db, meta);
     for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
     loaded.meta = meta;
   }
-  return (await refreshExplorer(db.$client, loaded)) ? loaded : loadExplorer(db.$client, meta);
+  return (await refreshExplorer(db, loaded)) ? loaded : loadExplorer(db, meta);
 }
 
 /** The questionnaire's explorer index, up to date with everything committed before the call. */

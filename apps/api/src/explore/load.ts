@@ -17,9 +17,17 @@
 //   since the newest one seen are read again too.
 // The code cursors are read before the responses, so every code read
 // belongs to a response already read.
-import type { Client, InValue } from '@libsql/client';
-import type { ResponseContext } from '@safer-voices/db';
+import {
+  answerCodes as answerCodesTable,
+  codedAnswers as codedAnswersTable,
+  type Database,
+  jobs as jobsTable,
+  type ResponseContext,
+  responses as responsesTable,
+  reviewDecisions
+} from '@safer-voices/db';
 import { daysSinceEpoch, ExploreIndex } from '@safer-voices/insights';
+import { and, eq, gte, lte, max, type SQL, sql } from 'drizzle-orm';
 import { type AnswerSource, closedQuestionIds, type ExploreMeta } from './questionnaire-meta';
 
 export interface Cursors {
@@ -49,29 +57,45 @@ const RECODE_JOB = 'recode_questionnaire';
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function maxRowid(client: Client, table: 'responses' | 'coded_answers' | 'answer_codes'): Promise<number> {
-  const result = await client.execute(`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`);
-  return Number(result.rows[0]?.n ?? 0);
+async function maxRowid(db: Database, table: typeof responsesTable | typeof codedAnswersTable | typeof answerCodesTable): Promise<number> {
+  const [row] = await db.all<{ n: number }>(sql`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`);
+  return Number(row?.n ?? 0);
 }
 
-async function recodeCursors(client: Client, questionnaireId: string): Promise<Map<string, string>> {
-  const result = await client.execute({
-    sql: "SELECT id, coalesce(cursor, '') AS cursor FROM jobs WHERE kind = ? AND json_extract(params, '$.questionnaireId') = ?",
-    args: [RECODE_JOB, questionnaireId]
-  });
-  return new Map(result.rows.map((r) => [String(r.id), String(r.cursor)]));
+async function recodeCursors(db: Database, questionnaireId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: jobsTable.id, cursor: sql<string>`coalesce(${jobsTable.cursor}, '')` })
+    .from(jobsTable)
+    .where(and(eq(jobsTable.kind, RECODE_JOB), sql`json_extract(${jobsTable.params}, '$.questionnaireId') = ${questionnaireId}`));
+  return new Map(rows.map((r) => [String(r.id), String(r.cursor)]));
 }
 
-const placeholders = (n: number) => new Array(n).fill('?').join(', ');
+/** A list of bound values, for `IN (…)`. */
+const valuesList = (values: readonly string[]) =>
+  sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `
+  );
 
 /**
  * One page of rows as a single JSON array built by SQLite: the client makes
  * an object per row, which costs more than the query itself at a million rows.
  */
-async function page(client: Client, sql: string, args: InValue[]): Promise<unknown[][]> {
-  const result = await client.execute({ sql, args });
-  const text = result.rows[0]?.[0];
+async function page(db: Database, query: SQL): Promise<unknown[][]> {
+  const [row] = await db.values<[unknown]>(query);
+  const text = row?.[0];
   return typeof text === 'string' ? (JSON.parse(text) as unknown[][]) : [];
+}
+
+/** Note that the answer's codes are to be read again, if its respondent is in the index. */
+function touch(index: ExploreIndex, into: Map<string, Set<string>>, responseId: string, questionId: string): void {
+  if (index.rowOf(responseId) === undefined) return;
+  let questions = into.get(responseId);
+  if (!questions) {
+    questions = new Set();
+    into.set(responseId, questions);
+  }
+  questions.add(questionId);
 }
 
 /** A stored answer as the index takes it: a non-empty string, or a list of strings; undefined for none. */
@@ -86,15 +110,15 @@ function indexable(value: unknown, source: AnswerSource): string | string[] | un
 const label = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
 /** Add the responses to the explored versions with rowids in (from, to]. */
-async function addResponses(client: Client, loaded: LoadedExplorer, from: number, to: number): Promise<void> {
+async function addResponses(db: Database, loaded: LoadedExplorer, from: number, to: number): Promise<void> {
   const { meta, index } = loaded;
   const versionIds = meta.versions.map((v) => v.id);
   if (versionIds.length === 0 || to <= from) return;
   const numbers = new Map(meta.versions.map((v) => [v.id, v.version]));
   const questionIds = closedQuestionIds(meta);
   // Only the closed answers are read (free text is most of the answers' size);
-  // json_extract with two or more paths gives an array, so a spare path keeps it one.
-  const paths = [...questionIds, '~'].map((id) => `'$."${id}"'`).join(', ');
+  // json_extract with two or more paths gives an array, so a spare path keeps it one. The paths are bound values.
+  const paths = valuesList([...questionIds, '~'].map((id) => `$."${id}"`));
   const position = new Map(questionIds.map((id, i) => [id, i]));
   const column = (key: string, kind: 'single' | 'multi') => index.dimensions.get(key) ?? index.declareDimension(key, kind);
   // Per version: where each dimension's answer is in the extracted array, and its column.
@@ -106,10 +130,9 @@ async function addResponses(client: Client, loaded: LoadedExplorer, from: number
   for (let low = from; low < to; low += PAGE) {
     // `+version_id` keeps SQLite on the rowid range rather than the version index.
     const rows = await page(
-      client,
-      `SELECT json_group_array(json_array(id, version_id, json_extract(answers, ${paths}), json(context), submitted_at)) FROM responses
-       WHERE rowid > ? AND rowid <= ? AND +version_id IN (${placeholders(versionIds.length)})`,
-      [low, Math.min(low + PAGE, to), ...versionIds]
+      db,
+      sql`SELECT json_group_array(json_array(id, version_id, json_extract(answers, ${paths}), json(context), submitted_at)) FROM ${responsesTable}
+       WHERE rowid > ${low} AND rowid <= ${Math.min(low + PAGE, to)} AND +version_id IN (${valuesList(versionIds)})`
     );
     for (const [id, versionId, closed, context, submittedAt] of rows as [string, string, unknown[] | null, ResponseContext | null, number][]) {
       if (index.rowOf(id) !== undefined) continue;
@@ -145,12 +168,12 @@ function lastRowCache(index: ExploreIndex) {
  * One that could not be coded is left out; when it is coded later its row is
  * written anew, with a new rowid.
  */
-async function markCoded(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
+async function markCoded(db: Database, index: ExploreIndex, from: number, to: number): Promise<void> {
   for (let low = from; low < to; low += CODES_PAGE) {
-    const rows = await page(client, 'SELECT json_group_array(json_array(response_id, question_id)) FROM coded_answers WHERE rowid > ? AND rowid <= ? AND error IS NULL', [
-      low,
-      Math.min(low + CODES_PAGE, to)
-    ]);
+    const rows = await page(
+      db,
+      sql`SELECT json_group_array(json_array(response_id, question_id)) FROM ${codedAnswersTable} WHERE rowid > ${low} AND rowid <= ${Math.min(low + CODES_PAGE, to)} AND error IS NULL`
+    );
     const rowOf = lastRowCache(index);
     for (const [responseId, questionId] of rows as [string, string][]) {
       const row = rowOf(responseId);
@@ -161,12 +184,12 @@ async function markCoded(client: Client, index: ExploreIndex, from: number, to: 
 }
 
 /** On first load: add every "yes" code with rowid in (from, to]. */
-async function addCodes(client: Client, index: ExploreIndex, from: number, to: number): Promise<void> {
+async function addCodes(db: Database, index: ExploreIndex, from: number, to: number): Promise<void> {
   for (let low = from; low < to; low += CODES_PAGE) {
-    const rows = await page(client, "SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM answer_codes WHERE rowid > ? AND rowid <= ? AND decision = 'yes'", [
-      low,
-      Math.min(low + CODES_PAGE, to)
-    ]);
+    const rows = await page(
+      db,
+      sql`SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM ${answerCodesTable} WHERE rowid > ${low} AND rowid <= ${Math.min(low + CODES_PAGE, to)} AND decision = 'yes'`
+    );
     const rowOf = lastRowCache(index);
     for (const [responseId, questionId, themeId, confidence] of rows as [string, string, string, number][]) {
       const row = rowOf(responseId);
@@ -177,25 +200,24 @@ async function addCodes(client: Client, index: ExploreIndex, from: number, to: n
 }
 
 /** Answers (response id → question ids) with codes written in (from, to]. */
-async function answersWithNewCodes(client: Client, index: ExploreIndex, from: number, to: number, into: Map<string, Set<string>>): Promise<void> {
+async function answersWithNewCodes(db: Database, index: ExploreIndex, from: number, to: number, into: Map<string, Set<string>>): Promise<void> {
   for (let low = from; low < to; low += PAGE) {
-    const result = await client.execute({ sql: 'SELECT response_id, question_id FROM answer_codes WHERE rowid > ? AND rowid <= ?', args: [low, Math.min(low + PAGE, to)] });
-    for (const row of result.rows) {
-      const id = String(row.response_id);
-      if (index.rowOf(id) === undefined) continue;
-      let questions = into.get(id);
-      if (!questions) {
-        questions = new Set();
-        into.set(id, questions);
-      }
-      questions.add(String(row.question_id));
-    }
+    const rows = await db.all<AnswerRow>(sql`SELECT response_id, question_id FROM ${answerCodesTable} WHERE rowid > ${low} AND rowid <= ${Math.min(low + PAGE, to)}`);
+    for (const row of rows) touch(index, into, String(row.response_id), String(row.question_id));
   }
 }
 
-async function newestDecision(client: Client, organisationId: string): Promise<number> {
-  const result = await client.execute({ sql: 'SELECT coalesce(max(reviewed_at), 0) AS at FROM review_decisions WHERE organisation_id = ?', args: [organisationId] });
-  return Number(result.rows[0]?.at ?? 0);
+interface AnswerRow {
+  response_id: string;
+  question_id: string;
+}
+
+async function newestDecision(db: Database, organisationId: string): Promise<number> {
+  const [row] = await db
+    .select({ at: max(reviewDecisions.reviewedAt) })
+    .from(reviewDecisions)
+    .where(eq(reviewDecisions.organisationId, organisationId));
+  return row?.at?.getTime() ?? 0;
 }
 
 /**
@@ -203,58 +225,38 @@ async function newestDecision(client: Client, organisationId: string): Promise<n
  * perhaps by none. The newest millisecond already seen is looked at again,
  * since another decision may have been stored in it after the last look.
  */
-async function answersDecided(client: Client, index: ExploreIndex, organisationId: string, after: number, upTo: number, into: Map<string, Set<string>>): Promise<void> {
-  const result = await client.execute({
-    sql: 'SELECT response_id, question_id FROM review_decisions WHERE organisation_id = ? AND reviewed_at >= ? AND reviewed_at <= ?',
-    args: [organisationId, after, upTo]
-  });
-  for (const row of result.rows) {
-    const id = String(row.response_id);
-    if (index.rowOf(id) === undefined) continue;
-    let questions = into.get(id);
-    if (!questions) {
-      questions = new Set();
-      into.set(id, questions);
-    }
-    questions.add(String(row.question_id));
-  }
+async function answersDecided(db: Database, index: ExploreIndex, organisationId: string, after: number, upTo: number, into: Map<string, Set<string>>): Promise<void> {
+  const rows = await db
+    .select({ responseId: reviewDecisions.responseId, questionId: reviewDecisions.questionId })
+    .from(reviewDecisions)
+    .where(and(eq(reviewDecisions.organisationId, organisationId), gte(reviewDecisions.reviewedAt, new Date(after)), lte(reviewDecisions.reviewedAt, new Date(upTo))));
+  for (const row of rows) touch(index, into, row.responseId, row.questionId);
 }
 
 /** Every coded answer of the responses with ids in (after, upTo]: a re-coding job passed them. */
-async function answersRecoded(client: Client, index: ExploreIndex, after: string, upTo: string, into: Map<string, Set<string>>): Promise<void> {
+async function answersRecoded(db: Database, index: ExploreIndex, after: string, upTo: string, into: Map<string, Set<string>>): Promise<void> {
   let last: [string, string] = [after, '\uffff'];
   for (;;) {
-    const result = await client.execute({
-      sql: `SELECT response_id, question_id FROM coded_answers
-            WHERE (response_id, question_id) > (?, ?) AND response_id <= ? AND error IS NULL ORDER BY response_id, question_id LIMIT ?`,
-      args: [...last, upTo, PAGE]
-    });
-    for (const row of result.rows) {
-      const id = String(row.response_id);
-      last = [id, String(row.question_id)];
-      if (index.rowOf(id) === undefined) continue;
-      let questions = into.get(id);
-      if (!questions) {
-        questions = new Set();
-        into.set(id, questions);
-      }
-      questions.add(last[1]);
+    const rows = await db.all<AnswerRow>(sql`SELECT response_id, question_id FROM ${codedAnswersTable}
+      WHERE (response_id, question_id) > (${last[0]}, ${last[1]}) AND response_id <= ${upTo} AND error IS NULL ORDER BY response_id, question_id LIMIT ${PAGE}`);
+    for (const row of rows) {
+      last = [String(row.response_id), String(row.question_id)];
+      touch(index, into, ...last);
     }
-    if (result.rows.length < PAGE) return;
+    if (rows.length < PAGE) return;
   }
 }
 
 /** Read these answers' current codes and put them in the index, replacing what it had. */
-async function rereadCodes(client: Client, index: ExploreIndex, answers: Map<string, Set<string>>): Promise<void> {
+async function rereadCodes(db: Database, index: ExploreIndex, answers: Map<string, Set<string>>): Promise<void> {
   const ids = [...answers.keys()];
   for (let at = 0; at < ids.length; at += 500) {
     const chunk = ids.slice(at, at + 500);
-    const result = await client.execute({
-      sql: `SELECT response_id, question_id, theme_id, confidence FROM answer_codes WHERE response_id IN (${placeholders(chunk.length)}) AND decision = 'yes'`,
-      args: chunk as InValue[]
-    });
+    const rows = await db.all<AnswerRow & { theme_id: string; confidence: number }>(
+      sql`SELECT response_id, question_id, theme_id, confidence FROM ${answerCodesTable} WHERE response_id IN (${valuesList(chunk)}) AND decision = 'yes'`
+    );
     const codes = new Map<string, { themeId: string; confidence: number }[]>();
-    for (const row of result.rows) {
+    for (const row of rows) {
       const key = `${row.response_id}\u0000${row.question_id}`;
       let list = codes.get(key);
       if (!list) {
@@ -272,21 +274,21 @@ async function rereadCodes(client: Client, index: ExploreIndex, answers: Map<str
 }
 
 /** Build the index of a questionnaire's respondents from scratch. */
-export async function loadExplorer(client: Client, meta: ExploreMeta): Promise<LoadedExplorer> {
-  const jobs = await recodeCursors(client, meta.id);
-  const reviewedAt = await newestDecision(client, meta.organisationId);
-  const answerCodes = await maxRowid(client, 'answer_codes');
-  const codedAnswers = await maxRowid(client, 'coded_answers');
-  const responses = await maxRowid(client, 'responses');
+export async function loadExplorer(db: Database, meta: ExploreMeta): Promise<LoadedExplorer> {
+  const jobs = await recodeCursors(db, meta.id);
+  const reviewedAt = await newestDecision(db, meta.organisationId);
+  const answerCodes = await maxRowid(db, answerCodesTable);
+  const codedAnswers = await maxRowid(db, codedAnswersTable);
+  const responses = await maxRowid(db, responsesTable);
   const loaded: LoadedExplorer = {
     meta,
     index: new ExploreIndex(Math.min(responses, 1 << 22) + 32),
     cursors: { responses, codedAnswers, answerCodes, jobs, reviewedAt }
   };
   for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
-  await addResponses(client, loaded, 0, responses);
-  await markCoded(client, loaded.index, 0, codedAnswers);
-  await addCodes(client, loaded.index, 0, answerCodes);
+  await addResponses(db, loaded, 0, responses);
+  await markCoded(db, loaded.index, 0, codedAnswers);
+  await addCodes(db, loaded.index, 0, answerCodes);
   return loaded;
 }
 
@@ -294,25 +296,25 @@ export async function loadExplorer(client: Client, meta: ExploreMeta): Promise<L
  * Bring a loaded index up to date. Returns false when it cannot be done
  * incrementally (a table's rowids went backwards, e.g. after VACUUM): load again.
  */
-export async function refreshExplorer(client: Client, loaded: LoadedExplorer): Promise<boolean> {
+export async function refreshExplorer(db: Database, loaded: LoadedExplorer): Promise<boolean> {
   const { index, cursors } = loaded;
-  const jobs = await recodeCursors(client, loaded.meta.id);
-  const reviewedAt = await newestDecision(client, loaded.meta.organisationId);
-  const answerCodes = await maxRowid(client, 'answer_codes');
-  const codedAnswers = await maxRowid(client, 'coded_answers');
-  const responses = await maxRowid(client, 'responses');
+  const jobs = await recodeCursors(db, loaded.meta.id);
+  const reviewedAt = await newestDecision(db, loaded.meta.organisationId);
+  const answerCodes = await maxRowid(db, answerCodesTable);
+  const codedAnswers = await maxRowid(db, codedAnswersTable);
+  const responses = await maxRowid(db, responsesTable);
   if (answerCodes < cursors.answerCodes || codedAnswers < cursors.codedAnswers || responses < cursors.responses) return false;
 
-  await addResponses(client, loaded, cursors.responses, responses);
-  await markCoded(client, index, cursors.codedAnswers, codedAnswers);
+  await addResponses(db, loaded, cursors.responses, responses);
+  await markCoded(db, index, cursors.codedAnswers, codedAnswers);
   const touched = new Map<string, Set<string>>();
-  await answersWithNewCodes(client, index, cursors.answerCodes, answerCodes, touched);
+  await answersWithNewCodes(db, index, cursors.answerCodes, answerCodes, touched);
   for (const [id, cursor] of jobs) {
     const seen = cursors.jobs.get(id) ?? '';
-    if (cursor > seen) await answersRecoded(client, index, seen, cursor, touched);
+    if (cursor > seen) await answersRecoded(db, index, seen, cursor, touched);
   }
-  if (reviewedAt > 0) await answersDecided(client, index, loaded.meta.organisationId, cursors.reviewedAt, reviewedAt, touched);
-  await rereadCodes(client, index, touched);
+  if (reviewedAt > 0) await answersDecided(db, index, loaded.meta.organisationId, cursors.reviewedAt, reviewedAt, touched);
+  await rereadCodes(db, index, touched);
   loaded.cursors = { responses, codedAnswers, answerCodes, jobs, reviewedAt };
   return true;
 }

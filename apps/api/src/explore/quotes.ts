@@ -2,7 +2,8 @@
 // the respondents in view, picked from the in-memory index, then their text
 // and evidence read by primary key, redacted with the organisation's terms,
 // and the coder's evidence moved onto the redacted text.
-import { type Database, type EvidenceSpan, storableText } from '@safer-voices/db';
+import { answerCodes, type Database, responses, storableText } from '@safer-voices/db';
+import { inArray } from 'drizzle-orm';
 import { type Bitset, type ExploreIndex, redactedAnswer, type ThemeGroup, topAnswers } from '@safer-voices/insights';
 import type { ExploreQuote } from '../routes/explore-types';
 
@@ -12,13 +13,15 @@ export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset,
   const top = topAnswers(index, rows, question, theme, QUOTES_PER_THEME);
   if (top.length === 0) return [];
   const ids = [...new Set(top.map((t) => t.responseId))];
-  const marks = ids.map(() => '?').join(', ');
   const [texts, codes] = await Promise.all([
-    db.$client.execute({ sql: `SELECT id, answers FROM responses WHERE id IN (${marks})`, args: ids }),
-    db.$client.execute({ sql: `SELECT response_id, question_id, theme_id, evidence FROM answer_codes WHERE response_id IN (${marks})`, args: ids })
+    db.select({ id: responses.id, answers: responses.answers }).from(responses).where(inArray(responses.id, ids)),
+    db
+      .select({ responseId: answerCodes.responseId, questionId: answerCodes.questionId, themeId: answerCodes.themeId, evidence: answerCodes.evidence })
+      .from(answerCodes)
+      .where(inArray(answerCodes.responseId, ids))
   ]);
-  const answers = new Map(texts.rows.map((r) => [String(r.id), JSON.parse(String(r.answers)) as Record<string, unknown>]));
-  const evidence = new Map(codes.rows.map((r) => [`${r.response_id}\u0000${r.question_id}\u0000${r.theme_id}`, JSON.parse(String(r.evidence)) as EvidenceSpan[]]));
+  const answers = new Map(texts.map((r) => [r.id, r.answers as Record<string, unknown>]));
+  const evidence = new Map(codes.map((r) => [`${r.responseId}\u0000${r.questionId}\u0000${r.themeId}`, r.evidence]));
   const quotes: ExploreQuote[] = [];
   for (const answer of top) {
     const text = answers.get(answer.responseId)?.[answer.questionId];
