@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { auditStatement } from '../auth/audit';
 import { requirePolicy } from '../policies/guard';
+import { reachable, reachableOrganisation } from '../policies/reachable';
 import { canReach } from '../auth/scope';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -24,7 +25,6 @@ const InviteSchema = z.strictObject({
   organisationId: IdSchema.optional()
 });
 
-const organisationNotFound = () => new ApiError(404, 'organisation_not_found', 'There is no such organisation');
 const staffNotFound = () => new ApiError(404, 'staff_not_found', 'There is no such member of staff');
 const lastAdmin = () =>
   new ApiError(409, 'last_admin', 'This is the only admin of the organisation. Make someone else an admin first.', [
@@ -34,15 +34,14 @@ const lastAdmin = () =>
 export const staffRoute = new Hono<Env>()
   .get('/', requirePolicy('staff', 'manage'), validate('query', z.object({ organisationId: IdSchema.optional() })), async (c) => {
     const who = c.var.staff;
-    const organisationId = c.req.valid('query').organisationId ?? who.organisationId;
-    if (!(await canReach(c.var.db, who, organisationId))) throw organisationNotFound();
+    const organisationId = await reachableOrganisation(c.var.db, who, c.req.valid('query').organisationId);
     const people = await listStaff(c.var.db, organisationId);
     return c.json({ organisationId, staff: people.map(publicStaff) });
   })
   .post('/invites', requirePolicy('staff', 'manage'), validate('json', InviteSchema), async (c) => {
     const who = c.var.staff;
-    const { email, roles, organisationId = who.organisationId } = c.req.valid('json');
-    if (!(await canReach(c.var.db, who, organisationId))) throw organisationNotFound();
+    const { email, roles, organisationId: asked } = c.req.valid('json');
+    const organisationId = await reachableOrganisation(c.var.db, who, asked);
     // Only staff who can already see that account are told it exists.
     const existing = await findStaffByEmail(c.var.db, email);
     if (existing && (await canReach(c.var.db, who, existing.organisationId))) {
@@ -54,8 +53,7 @@ export const staffRoute = new Hono<Env>()
   .put('/:id/roles', requirePolicy('staff', 'manage'), validate('param', z.object({ id: IdSchema })), validate('json', z.strictObject(staffRolesInput(STAFF_ROLES).shape)), async (c) => {
     const who = c.var.staff;
     const db = c.var.db;
-    const target = await findStaffById(db, c.req.valid('param').id);
-    if (!target || !(await canReach(db, who, target.organisationId))) throw staffNotFound();
+    const target = await reachable(db, who, await findStaffById(db, c.req.valid('param').id), staffNotFound);
     const roles: StaffRole[] = c.req.valid('json').roles;
     const removed = target.roles.filter((role) => !roles.includes(role));
     const added = roles.filter((role) => !target.roles.includes(role));
