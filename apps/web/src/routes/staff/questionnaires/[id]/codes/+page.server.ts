@@ -1,20 +1,14 @@
 import type { FieldError } from '@safer-voices/survey';
-import { fail } from '@sveltejs/kit';
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { requireEditor, unexpected } from '#lib/server/designer-api.ts';
 import { apiAs } from '#lib/server/staff-api.ts';
 import { textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { loadCodes } from './codes.server.ts';
 
 export const load: PageServerLoad = async (event) => {
-  const who = await requireEditor(event);
-  const api = apiAs(event, who).api.designer.questionnaires[':id'];
-  const param = { id: event.params.id };
-  const [detailsRes, codesRes] = await Promise.all([api.$get({ param }), api.codes.$get({ param })]);
-  if (!detailsRes.ok) await unexpected(detailsRes, 'Reading a questionnaire');
-  if (!codesRes.ok) await unexpected(codesRes, 'Listing codes');
-  const { questionnaire } = await detailsRes.json();
-  const { codes } = await codesRes.json();
+  const { who, questionnaire, codes } = await loadCodes(event);
   const classCodes = codes.filter((c) => c.kind === 'class');
   // Single-use codes come in batches of up to 1000: one line per batch, not per code.
   const batches = new Map<string, { id: string; count: number; used: number; school: string | null; className: string | null; createdAt: string }>();
@@ -35,11 +29,16 @@ function wholeNumber(value: string): number | undefined {
   return /^\d+$/.test(text) ? Number(text) : Number.NaN;
 }
 
+/** The editor sending a form, and its fields, trimmed. */
+async function sent<K extends string>(event: RequestEvent<{ id: string }>, names: readonly K[]) {
+  const who = await requireEditor(event);
+  const form = await event.request.formData();
+  return { who, values: Object.fromEntries(names.map((name) => [name, textField(form, name).trim()])) as Record<K, string> };
+}
+
 export const actions: Actions = {
   class: async (event) => {
-    const who = await requireEditor(event);
-    const form = await event.request.formData();
-    const values = { school: textField(form, 'school').trim(), className: textField(form, 'className').trim(), maxUses: textField(form, 'maxUses').trim() };
+    const { who, values } = await sent(event, ['school', 'className', 'maxUses']);
     const maxUses = wholeNumber(values.maxUses);
     const errors: FieldError[] = [];
     if (!values.school) errors.push({ field: 'class-school', message: 'Enter the school’s name' });
@@ -63,9 +62,7 @@ export const actions: Actions = {
   },
 
   single: async (event) => {
-    const who = await requireEditor(event);
-    const form = await event.request.formData();
-    const values = { count: textField(form, 'count').trim(), school: textField(form, 'school').trim(), className: textField(form, 'className').trim() };
+    const { who, values } = await sent(event, ['count', 'school', 'className']);
     const count = wholeNumber(values.count);
     const errors: FieldError[] = [];
     if (count === undefined || !(count >= 1 && count <= 1000)) errors.push({ field: 'single-count', message: 'Enter how many codes to make, a whole number from 1 to 1000' });
