@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
+import { backgroundWorkWanted } from './background-work';
+import { config, parseConfig, resetConfig } from './config';
+import { deliveryConfigFromEnv } from './notify/notifier';
 
 describe('parseConfig', () => {
   it('accepts an empty environment with the defaults', () => {
@@ -26,4 +28,34 @@ describe('parseConfig', () => {
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("PORT must be a whole number from 1 to 65535; got 'abc'");
   }, 70_000);
+});
+
+describe('config', () => {
+  it('reads process.env on first use and keeps what it read until reset', () => {
+    const saved = process.env.MAIL_FROM;
+    try {
+      process.env.MAIL_FROM = 'First <first@example.org>';
+      resetConfig();
+      expect(config().MAIL_FROM).toBe('First <first@example.org>');
+      process.env.MAIL_FROM = 'Second <second@example.org>';
+      expect(config().MAIL_FROM).toBe('First <first@example.org>');
+      resetConfig();
+      expect(config().MAIL_FROM).toBe('Second <second@example.org>');
+    } finally {
+      if (saved === undefined) delete process.env.MAIL_FROM;
+      else process.env.MAIL_FROM = saved;
+      resetConfig();
+    }
+  });
+
+  it('gives the notifier and the background work their settings, with the same defaults as before', () => {
+    expect(deliveryConfigFromEnv(parseConfig({}))).toEqual({ publicUrl: 'http://localhost:3000', smtpUrl: undefined, mailFrom: 'Safer Voices <safer-voices@localhost>', timeoutMs: 10_000 });
+    expect(deliveryConfigFromEnv(parseConfig({ PUBLIC_URL: 'https://voices.example.org', SMTP_URL: 'smtp://mail.example.org:25', MAIL_FROM: ' ' }))).toMatchObject({
+      publicUrl: 'https://voices.example.org',
+      smtpUrl: 'smtp://mail.example.org:25',
+      mailFrom: 'Safer Voices <safer-voices@localhost>'
+    });
+    expect(backgroundWorkWanted(parseConfig({}))).toBe(true);
+    expect(backgroundWorkWanted(parseConfig({ BACKGROUND_WORK: 'off' }))).toBe(false);
+  });
 });

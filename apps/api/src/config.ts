@@ -1,7 +1,9 @@
 // Every environment variable the API reads, checked once at boot: a bad value
 // stops the server with a message naming the variable and the value, rather
 // than surfacing later as a strange failure. Pass an env object to parse
-// something other than process.env (tests do).
+// something other than process.env (tests do). Code that needs a setting asks
+// config(), never process.env: it is parsed on first use (the standalone
+// server and the web's init call it at boot) and kept.
 import { z } from 'zod';
 
 const optionalText = z
@@ -66,4 +68,17 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `${i.message}; got '${env[String(i.path[0])]}'`);
   throw new ConfigError(`Configuration problem:\n  ${lines.join('\n  ')}`);
+}
+
+let current: Config | undefined;
+
+/** The configuration from process.env, parsed on first use and kept; a ConfigError if a variable is bad. */
+export function config(): Config {
+  current ??= parseConfig();
+  return current;
+}
+
+/** Forget the kept configuration, so the next config() reads process.env again: for tests that change a variable. */
+export function resetConfig(): void {
+  current = undefined;
 }

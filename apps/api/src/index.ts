@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { backgroundWorkWanted } from './background-work';
 import { startBackgroundCoder } from './coding/background-coder';
 import { CoderHeartbeat } from './coding/coder-heartbeat';
+import { config } from './config';
 import { startNotifier } from './notify/notifier';
 
 export { type AppOptions, type AppType, createApp } from './app';
@@ -20,7 +21,8 @@ export type * from './routes/explore-types';
  * BACKGROUND_WORK=off.
  */
 export async function openApi(url?: string) {
-  const database = await openDatabase(url);
+  const { DATABASE_URL, DATABASE_AUTH_TOKEN: authToken } = config();
+  const database = await openDatabase(url ?? DATABASE_URL, authToken);
   const heartbeat = new CoderHeartbeat();
   return {
     app: createApp({ database, coderHeartbeat: heartbeat }),
@@ -29,8 +31,8 @@ export async function openApi(url?: string) {
     // which announces new safeguarding flags.
     startBackgroundCoding: async () => {
       if (!backgroundWorkWanted()) return { stop: async () => {} };
-      const coder = startBackgroundCoder(await openDatabase(database.url), { heartbeat });
-      const notifier = startNotifier(await openDatabase(database.url));
+      const coder = startBackgroundCoder(await openDatabase(database.url, authToken), { heartbeat });
+      const notifier = startNotifier(await openDatabase(database.url, authToken));
       return { stop: () => Promise.all([coder.stop(), notifier.stop()]).then(() => undefined) };
     }
   };

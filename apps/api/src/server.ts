@@ -6,24 +6,24 @@ import { createApp } from './app';
 import { startBackgroundCoder } from './coding/background-coder';
 import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { backgroundWorkWanted } from './background-work';
-import { type Config, ConfigError, parseConfig } from './config';
+import { type Config, ConfigError, config as checkedConfig } from './config';
 import { startNotifier } from './notify/notifier';
 
 let config: Config;
 try {
-  config = parseConfig();
+  config = checkedConfig();
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(`[safer-voices] ${error.message}`);
   process.exit(1);
 }
-const { PORT: port, HOST: hostname } = config;
-const database = await openDatabase();
+const { PORT: port, HOST: hostname, DATABASE_URL: url, DATABASE_AUTH_TOKEN: authToken } = config;
+const database = await openDatabase(url, authToken);
 const heartbeat = new CoderHeartbeat();
 const app = createApp({ database, coderHeartbeat: heartbeat });
 // The coder has a connection of its own, so it never interleaves with requests on one.
 // So does the notifier, which announces new safeguarding flags (PUBLIC_URL, SMTP_URL, MAIL_FROM).
-const background = backgroundWorkWanted() ? [startBackgroundCoder(await openDatabase(database.url), { heartbeat }), startNotifier(await openDatabase(database.url))] : [];
+const background = backgroundWorkWanted(config) ? [startBackgroundCoder(await openDatabase(database.url, authToken), { heartbeat }), startNotifier(await openDatabase(database.url, authToken))] : [];
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });

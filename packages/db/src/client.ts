@@ -70,7 +70,14 @@ export function defaultDatabaseUrl(): string {
   return `file:${join(workspaceRoot(), '.data', 'safer-voices.db')}`;
 }
 
-export async function openDatabase(url = process.env.DATABASE_URL || defaultDatabaseUrl(), authToken = process.env.DATABASE_AUTH_TOKEN): Promise<DatabaseHandle> {
+/**
+ * A connection to the database at `url`, with `authToken` for a libSQL server
+ * that needs one. This package reads no environment: the API's checked
+ * configuration (apps/api/src/config.ts, DATABASE_URL and
+ * DATABASE_AUTH_TOKEN) is passed in by its callers. Without a URL, the
+ * embedded file in the workspace (defaultDatabaseUrl), for tests and scripts.
+ */
+export async function openDatabase(url: string = defaultDatabaseUrl(), authToken?: string): Promise<DatabaseHandle> {
   if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
   const embedded = url.startsWith('file:');
   // An embedded client keeps a pool, and requests that overlap would open

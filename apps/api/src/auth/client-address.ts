@@ -3,6 +3,7 @@
 // that carries it (as for the web server, e.g. x-forwarded-for; the entry
 // added by the nearest proxy, the last, is used because earlier ones can be forged).
 import type { Context } from 'hono';
+import { config } from '../config';
 
 interface AddressBindings {
   /** Set by a caller that knows the address, e.g. the web app: api.fetch(request, { clientAddress }). */
@@ -12,7 +13,7 @@ interface AddressBindings {
 }
 
 export function clientAddress(c: Context): string | null {
-  const header = process.env.ADDRESS_HEADER;
+  const header = config().ADDRESS_HEADER;
   if (header) {
     const entries = (c.req.header(header) ?? '')
       .split(',')

@@ -2,6 +2,7 @@
 // form post without an Origin, is refused with the API's error shape; API
 // clients signing with a bearer token are not browsers and need no Origin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetConfig } from '../config';
 import { createFromTemplate, designerPath } from '../test/designer';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor, browserSignIn, demoOrganisationId, TEST_PASSWORD } from '../test/staff';
@@ -124,6 +125,7 @@ describe("the API's own origin when it runs on its own behind a proxy", () => {
     const saved = { protocol: process.env.PROTOCOL_HEADER, host: process.env.HOST_HEADER };
     process.env.PROTOCOL_HEADER = 'x-forwarded-proto';
     process.env.HOST_HEADER = 'x-forwarded-host';
+    resetConfig();
     try {
       const proxied = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'surveys.example.org' };
       await expectRefused(await publishAs(questionnaire.id, { ...proxied, origin: OWN }, served), 'the connection, not the browser');
@@ -137,6 +139,7 @@ describe("the API's own origin when it runs on its own behind a proxy", () => {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
+      resetConfig();
     }
   });
 });

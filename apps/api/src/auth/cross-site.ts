@@ -10,6 +10,7 @@
 // the X-CSRF-Token header for API changes (guards.ts).
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { config } from '../config';
 import { ApiError } from '../errors';
 import { bearerToken } from './guards';
 
@@ -45,8 +46,9 @@ const forwarded = (c: Context, header: string | undefined) => (header ? c.req.he
 function ownOrigin(c: Context): string {
   const url = new URL(c.req.url);
   if (!(c.env as NodeServerBindings | undefined)?.incoming) return url.origin;
-  const protocol = forwarded(c, process.env.PROTOCOL_HEADER) ?? url.protocol.slice(0, -1);
-  return `${protocol}://${forwarded(c, process.env.HOST_HEADER) ?? url.host}`;
+  const { PROTOCOL_HEADER, HOST_HEADER } = config();
+  const protocol = forwarded(c, PROTOCOL_HEADER) ?? url.protocol.slice(0, -1);
+  return `${protocol}://${forwarded(c, HOST_HEADER) ?? url.host}`;
 }
 
 export const refuseCrossSiteRequests = createMiddleware(async (c, next) => {

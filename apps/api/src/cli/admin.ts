@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
 import { passwordProblem } from '../auth/password-rules';
 import { generatePassword, hashPassword } from '../auth/passwords';
+import { config } from '../config';
 import { EmailSchema, findStaffByEmail, newStaffStatements, StaffNameSchema } from '../store/staff';
 
 const USAGE = `Usage: npm run admin -- create --email EMAIL --org "ORGANISATION NAME" [--name "YOUR NAME"] [--hub HUB_SLUG] [--password-stdin]
@@ -101,7 +102,7 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
-  const database = await openDatabase();
+  const database = await openDatabase(config().DATABASE_URL, config().DATABASE_AUTH_TOKEN);
   try {
     await migrateDatabase(database.db);
     await create(database.db, options);

@@ -2,15 +2,16 @@
 // safeguarding flags and retries what failed (see notify-pass.ts). Started
 // beside the background coder by the server that hosts the API.
 import type { DatabaseHandle } from '@safer-voices/db';
+import { type Config, config as checkedConfig } from '../config';
 import type { DeliveryConfig } from './deliver';
 import { runNotificationPass } from './notify-pass';
 
-/** Settings from the environment: PUBLIC_URL, SMTP_URL, MAIL_FROM. */
-export function deliveryConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DeliveryConfig {
+/** Settings from the environment, as config.ts checked them (with their defaults): PUBLIC_URL, SMTP_URL, MAIL_FROM. */
+export function deliveryConfigFromEnv(settings: Pick<Config, 'PUBLIC_URL' | 'SMTP_URL' | 'MAIL_FROM'> = checkedConfig()): DeliveryConfig {
   return {
-    publicUrl: env.PUBLIC_URL || 'http://localhost:3000',
-    smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: env.MAIL_FROM || 'Safer Voices <safer-voices@localhost>',
+    publicUrl: settings.PUBLIC_URL,
+    smtpUrl: settings.SMTP_URL,
+    mailFrom: settings.MAIL_FROM,
     timeoutMs: 10_000
   };
 }

@@ -7,6 +7,7 @@ import type { AppType } from '@safer-voices/api';
 import { error, type RequestEvent, redirect } from '@sveltejs/kit';
 import { hc, type InferResponseType } from 'hono/client';
 import { api, type client } from './api.ts';
+import { webConfig } from './config.ts';
 import { forgetStaffSession, STAFF_COOKIE, signInPath, staffToken } from './staff-session.ts';
 
 type StaffEvent = Pick<RequestEvent, 'cookies' | 'url' | 'locals' | 'request' | 'getClientAddress'>;
@@ -22,7 +23,7 @@ function clientFor(event: StaffEvent, sessionHeaders: Record<string, string>) {
   // The sign-in rate limit counts failures per network, so the API needs the
   // browser's address: directly, or in the proxy's header when it trusts one.
   const clientAddress = event.getClientAddress();
-  const addressHeader = process.env.ADDRESS_HEADER?.toLowerCase();
+  const addressHeader = webConfig().ADDRESS_HEADER?.toLowerCase();
   const forwarded = addressHeader && event.request.headers.get(addressHeader);
   return hc<AppType>(IN_PROCESS, {
     headers: forwarded && addressHeader ? { ...headers, [addressHeader]: forwarded } : headers,
