@@ -13,3 +13,4 @@ export * from './links';
 export * from './stored-definition';
 export * from './inputs/field-errors';
 export * from './inputs/staff';
+export * from './inputs/collection-import';

@@ -3,13 +3,14 @@
 // then import it: the collection and every row are written in one batch, or
 // nothing is. An Idempotency-Key makes a retried import answer with the
 // collection the first attempt made.
+import { CollectionChoicesInput } from '@safer-voices/survey';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { requirePolicy } from '../policies/guard';
 import { reachableOrganisation } from '../policies/reachable';
 import { reachableOrganisationIds } from '../auth/scope';
-import { type ImportChoices, MAX_GROUP_COLUMNS, planImport } from '../collections/plan';
+import { type ImportChoices, planImport } from '../collections/plan';
 import { previewOf } from '../collections/preview';
 import { readTable } from '../collections/read-file';
 import { MAX_FILE_BYTES } from '../collections/table';
@@ -37,18 +38,13 @@ const analysts = requirePolicy('collection', 'manage');
 /** An empty form field is a choice not made. */
 const optionalText = (max: number) => z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().min(1).max(max).optional());
 const FileField = z.instanceof(File, { message: 'Choose a CSV or XLSX file' });
-const ColumnName = z.string().trim().min(1, 'Choose a column').max(100);
-
 const PreviewForm = z.object({ file: FileField, sheet: optionalText(100) });
+// The choices are checked by the same schema as the web's import form; a form's empty date and grouping fields are none.
 const ImportForm = PreviewForm.extend({
-  name: z.string().trim().min(1, 'Enter a name for the collection').max(120, 'The name must be 120 characters or fewer'),
-  textColumn: ColumnName,
-  dateColumn: optionalText(100),
+  ...CollectionChoicesInput.shape,
+  dateColumn: z.preprocess((v) => (v === '' ? undefined : v), CollectionChoicesInput.shape.dateColumn),
   // One grouping column arrives as a string, several as an array.
-  groupColumns: z.preprocess(
-    (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]),
-    z.array(ColumnName).max(MAX_GROUP_COLUMNS, `Choose at most ${MAX_GROUP_COLUMNS} grouping columns`)
-  )
+  groupColumns: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), CollectionChoicesInput.shape.groupColumns)
 });
 const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
 const IdParam = z.object({ id: z.string().min(1).max(100) });

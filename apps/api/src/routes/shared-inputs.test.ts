@@ -4,7 +4,7 @@
 // throw: in the form (parseForm, under the form's own field names) and in
 // the API (a 400 with issues, never a 500).
 import { STAFF_ROLES } from '@safer-voices/db';
-import { AcceptInviteInput, formErrors, parseForm, SignInInput, staffInviteInput, staffRolesInput } from '@safer-voices/survey';
+import { AcceptInviteInput, CollectionChoicesInput, formErrors, parseForm, SignInInput, staffInviteInput, staffRolesInput } from '@safer-voices/survey';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,8 @@ const FORMS: { name: string; schema: ZodType; fields: string[]; fallback: string
   { name: 'sign-in', schema: SignInInput, fields: ['email', 'password'], fallback: 'email' },
   { name: 'accepting an invitation', schema: AcceptInviteInput, fields: ['name', 'password'], fallback: 'password' },
   { name: 'inviting', schema: staffInviteInput(STAFF_ROLES), fields: ['email', 'roles'], fallback: 'email', lists: ['roles'] },
-  { name: 'changing roles', schema: staffRolesInput(STAFF_ROLES), fields: ['roles'], fallback: 'roles', lists: ['roles'] }
+  { name: 'changing roles', schema: staffRolesInput(STAFF_ROLES), fields: ['roles'], fallback: 'roles', lists: ['roles'] },
+  { name: 'import choices', schema: CollectionChoicesInput, fields: ['name', 'textColumn', 'dateColumn', 'groupColumns'], fallback: 'textColumn', lists: ['groupColumns'] }
 ];
 
 /** Any text in each field (a list field gets a list of any texts), or now and then something that is not text at all. */

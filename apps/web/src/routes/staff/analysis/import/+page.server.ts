@@ -3,9 +3,9 @@
 // on this server between the steps (staged-upload.server.ts); the API reads it
 // afresh for the preview and for the import and keeps nothing until then.
 import { may } from '@safer-voices/api/policies';
-import type { FieldError } from '@safer-voices/survey';
+import { CollectionChoicesInput, type FieldError, parseForm } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
-import { firstGuess, type ImportValues, MAX_GROUP_COLUMNS } from '#lib/components/import/columns.ts';
+import { firstGuess, type ImportValues } from '#lib/components/import/columns.ts';
 import { failureOf } from '#lib/server/api.ts';
 import { apiAs, requireStaff, type SignedInStaff } from '#lib/server/staff-api.ts';
 import { checkedValues, errorsFrom, textField } from '#lib/server/staff-forms.ts';
@@ -75,11 +75,9 @@ export const actions: Actions = {
       groupColumns: checkedValues(form, 'groupColumns')
     };
     const refused = (status: number, errors: FieldError[]) => fail(status, { choose: { values, errors } });
-    const errors: FieldError[] = [];
-    if (!values.name) errors.push({ field: 'name', message: 'Enter a name for the collection' });
-    if (values.name.length > 120) errors.push({ field: 'name', message: 'The name must be 120 characters or fewer' });
-    if (!values.textColumn) errors.push({ field: 'textColumn', message: 'Choose the column with the text' });
-    if (values.groupColumns.length > MAX_GROUP_COLUMNS) errors.push({ field: 'groupColumns', message: `Choose at most ${MAX_GROUP_COLUMNS} columns to group by` });
+    // The API checks the same choices with the same schema (and then against the file); the columns' clashes are this form's own checks.
+    const input = parseForm(CollectionChoicesInput, { ...values, dateColumn: values.dateColumn || undefined }, CHOICE_FIELDS, 'textColumn');
+    const errors: FieldError[] = input.ok ? [] : input.errors;
     if (values.groupColumns.includes(values.textColumn)) errors.push({ field: 'groupColumns', message: 'The column with the text cannot also group the rows' });
     if (values.dateColumn && values.dateColumn === values.textColumn) errors.push({ field: 'dateColumn', message: 'The column with the text cannot also hold the date' });
     if (errors.length > 0) return refused(400, errors);
