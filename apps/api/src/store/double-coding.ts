@@ -1,7 +1,7 @@
 // Double-coding rounds: a random sample of a questionnaire's coded answers
 // that analysts code blind, each on their own, to measure agreement. What a
 // coder may read while coding is limited to the items and their own progress.
-import { type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, questionnaireVersions, staff, textOfJson } from '@safer-voices/db';
+import { codedAnswers, type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, questionnaires, questionnaireVersions, responses, staff, textOfJson } from '@safer-voices/db';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 
 export type Round = typeof doubleCodingRounds.$inferSelect;
@@ -23,31 +23,30 @@ export interface CoderProgress {
 /** Questionnaires of these organisations with coded answers, newest title first, for choosing what to sample. */
 export async function questionnairesWithCodedAnswers(db: Database, organisationIds: string[]) {
   if (organisationIds.length === 0) return [];
-  const rows = await db.all<{ id: string; organisation_id: string; title: unknown; coded: number }>(sql`
-    SELECT q.id, q.organisation_id,
-      (SELECT v2.definition -> '$.title' FROM questionnaire_versions v2 WHERE v2.questionnaire_id = q.id ORDER BY v2.version DESC LIMIT 1) AS title,
-      count(*) AS coded
-    FROM coded_answers ca
-    JOIN responses r ON r.id = ca.response_id
-    JOIN questionnaire_versions v ON v.id = r.version_id
-    JOIN questionnaires q ON q.id = v.questionnaire_id
-    WHERE ca.error IS NULL AND q.organisation_id IN (${sql.join(
-      organisationIds.map((id) => sql`${id}`),
-      sql`, `
-    )})
-    GROUP BY q.id ORDER BY json_extract(title, '$')`);
-  return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, title: textOfJson(r.title) ?? r.id, codedAnswers: Number(r.coded) }));
+  // The newest version's title as JSON text (`->`), decoded in JavaScript; sorted by its value.
+  const title = sql<unknown>`(SELECT newest.definition -> '$.title' FROM ${questionnaireVersions} newest WHERE newest.questionnaire_id = ${questionnaires.id} ORDER BY newest.version DESC LIMIT 1)`;
+  const rows = await db
+    .select({ id: questionnaires.id, organisationId: questionnaires.organisationId, title: title.as('title'), coded: count() })
+    .from(codedAnswers)
+    .innerJoin(responses, eq(responses.id, codedAnswers.responseId))
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(and(isNull(codedAnswers.error), inArray(questionnaires.organisationId, organisationIds)))
+    .groupBy(questionnaires.id)
+    .orderBy(sql`json_extract(title, '$')`);
+  return rows.map((r) => ({ id: r.id, organisationId: r.organisationId, title: textOfJson(r.title) ?? r.id, codedAnswers: r.coded }));
 }
 
 /** A random sample of the questionnaire's coded answers (ones the coder could not code have nothing to compare with). */
 export async function sampleCodedAnswers(db: Database, questionnaireId: string, size: number) {
-  const rows = await db.all<{ response_id: string; question_id: string }>(sql`
-    SELECT ca.response_id, ca.question_id FROM coded_answers ca
-    JOIN responses r ON r.id = ca.response_id
-    JOIN questionnaire_versions v ON v.id = r.version_id
-    WHERE v.questionnaire_id = ${questionnaireId} AND ca.error IS NULL
-    ORDER BY random() LIMIT ${size}`);
-  return rows.map((r) => ({ responseId: r.response_id, questionId: r.question_id }));
+  return db
+    .select({ responseId: codedAnswers.responseId, questionId: codedAnswers.questionId })
+    .from(codedAnswers)
+    .innerJoin(responses, eq(responses.id, codedAnswers.responseId))
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+    .where(and(eq(questionnaireVersions.questionnaireId, questionnaireId), isNull(codedAnswers.error)))
+    .orderBy(sql`random()`)
+    .limit(size);
 }
 
 export function newRoundStatements(

@@ -1,8 +1,8 @@
 // The state of an organisation's trained model, as the review page shows it:
 // which model codes its answers, how many decisions it learnt from, how many
 // have come since, and the latest retraining.
-import { type Database, organisationModels } from '@safer-voices/db';
-import { eq, sql } from 'drizzle-orm';
+import { type Database, organisationModels, reviewDecisions } from '@safer-voices/db';
+import { and, count, eq, gt } from 'drizzle-orm';
 import { coderFor } from '../coding/organisation-coder';
 import { latestRetrainJob, MIN_EXAMPLES, RETRAIN_EVERY } from '../coding/retrain-job';
 
@@ -26,10 +26,11 @@ export interface ModelState {
 }
 
 async function decisionsSince(db: Database, organisationId: string, since: Date | null): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`
-    SELECT count(*) AS n FROM review_decisions
-    WHERE organisation_id = ${organisationId} ${since ? sql`AND reviewed_at > ${since.getTime()}` : sql``}`);
-  return Number(row?.n ?? 0);
+  const [row] = await db
+    .select({ n: count() })
+    .from(reviewDecisions)
+    .where(and(eq(reviewDecisions.organisationId, organisationId), since ? gt(reviewDecisions.reviewedAt, since) : undefined));
+  return row?.n ?? 0;
 }
 
 export async function modelState(db: Database, organisationId: string): Promise<ModelState> {

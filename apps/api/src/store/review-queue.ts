@@ -33,7 +33,7 @@ interface RawRow {
 
 // The answer as JSON text (`->`), decoded in JavaScript: json_extract would
 // decode a stored escape itself, and one that is not UTF-8 aborts the driver.
-const answerText = sql.raw(`r.answers -> ('$."' || ca.question_id || '"')`);
+const answerText = sql`r.answers -> ('$."' || ca.question_id || '"')`;
 
 /** The next undecided answers after `after` (or from the start), most in need of a look first. */
 export async function queueRows(db: Database, questionnaireId: string, after: QueuePosition | null, limit: number): Promise<QueueRow[]> {
