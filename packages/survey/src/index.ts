@@ -14,3 +14,4 @@ export * from './stored-definition';
 export * from './inputs/field-errors';
 export * from './inputs/staff';
 export * from './inputs/collection-import';
+export * from './inputs/codebook';

@@ -5,6 +5,7 @@
 // in one batch: an edit made from an older version is refused with 409, and
 // of two edits made at the same moment from the same version only one is
 // stored (the other gets 409 from the unique (organisation, version) index).
+import { CodebookNote, ThemeMergeInput } from '@safer-voices/survey';
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -25,12 +26,13 @@ const editors = requirePolicy('codebook', 'edit');
 const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
 const ThemeParam = z.object({ themeId: z.string().min(1).max(100) });
 const VersionParam = z.object({ version: z.coerce.number().int().min(0).max(1_000_000) });
-const Note = z.string().trim().max(500, 'The note must be 500 characters or fewer').default('');
+// The note and the merge are checked by the same schemas as the web's codebook forms.
+const Note = CodebookNote;
 const BaseVersion = z.number({ error: 'Say which version the edit was made from' }).int().min(0);
 
 const AddSchema = z.strictObject({ baseVersion: BaseVersion, note: Note, theme: ThemeFieldsSchema });
 const EditSchema = AddSchema;
-const MergeSchema = z.strictObject({ baseVersion: BaseVersion, note: Note, intoId: z.string().min(1, 'Choose the theme to merge into').max(100) });
+const MergeSchema = z.strictObject({ baseVersion: BaseVersion, ...ThemeMergeInput.shape });
 const StatusSchema = z.strictObject({ baseVersion: BaseVersion, note: Note });
 
 export type ThemeStatus = 'active' | 'retired' | 'merged';

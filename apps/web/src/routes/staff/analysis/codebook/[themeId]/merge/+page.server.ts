@@ -1,4 +1,4 @@
-import type { FieldError } from '@safer-voices/survey';
+import { type FieldError, parseForm, ThemeMergeInput } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { afterSave, requireCodebookEditor, saveEdit, themeOf } from '#lib/components/codebook/codebook.server.ts';
 import { baseVersionOf, STALE_MESSAGE } from '#lib/components/codebook/theme-form.ts';
@@ -18,8 +18,10 @@ export const actions: Actions = {
     const who = await requireCodebookEditor(event);
     const form = await event.request.formData();
     const values = { intoId: textField(form, 'intoId'), note: textField(form, 'note') };
-    if (!values.intoId) return fail(400, { values, errors: [{ field: 'intoId', message: 'Choose the theme to merge into' }] as FieldError[] });
-    const result = await saveEdit(event, who, baseVersionOf(form), values.note.trim(), { kind: 'merge', themeId: event.params.themeId, intoId: values.intoId });
+    // The API checks the same input with the same schema.
+    const input = parseForm(ThemeMergeInput, values, ['intoId', 'note'], 'intoId');
+    if (!input.ok) return fail(400, { values, errors: input.errors });
+    const result = await saveEdit(event, who, baseVersionOf(form), input.data.note, { kind: 'merge', themeId: event.params.themeId, intoId: input.data.intoId });
     if (result.ok) redirect(303, afterSave(result.version));
     const { failure } = result;
     const errors: FieldError[] =
