@@ -11,7 +11,7 @@ export { isCrossSiteRequest } from './auth/cross-site';
 export { codeOutstanding } from './coding/code-outstanding';
 export { DEMO_ORGANISATION, DEMO_STAFF } from './setup';
 export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questionnaires';
-export type * from './routes/explore-types';
+export type * from './explore/types';
 
 /**
  * The API on the database named by DATABASE_URL (the embedded file by

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeText } from './demo/free-text';
 import { seededRandom } from './demo/random';
 import { webhookReceiver } from './notify/notify-test-kit';
-import type { ExploreView } from './routes/explore-types';
+import type { ExploreView } from './explore/types';
 import { setupDatabase } from './setup';
 import { type ApiNode, startApiNode } from './test/api-node';
 import { addStaff, bearerFor, demoOrganisationId } from './test/staff';

@@ -5,7 +5,7 @@
 import { validateAnswers } from '@safer-voices/survey';
 import { parsedTemplates } from '@safer-voices/survey/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExploreView } from '../routes/explore-types';
+import type { ExploreView } from '../explore/types';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor, demoOrganisationId } from '../test/staff';
 import { composeText } from './free-text';

@@ -5,7 +5,7 @@
 import { answerCodes, type Database, responses, storableText } from '@safer-voices/db';
 import { inArray } from 'drizzle-orm';
 import { type Bitset, type ExploreIndex, redactedAnswer, type ThemeGroup, topAnswers } from '@safer-voices/insights';
-import type { ExploreQuote } from '../routes/explore-types';
+import type { ExploreQuote } from './types';
 
 export const QUOTES_PER_THEME = 5;
 

@@ -28,7 +28,7 @@ import {
 } from '@safer-voices/insights';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
 import type { Issue } from '../errors';
-import type { CrossTab, ExploreView, FilterDimension, MeasureFigure, ShownFigure } from '../routes/explore-types';
+import type { CrossTab, ExploreView, FilterDimension, MeasureFigure, ShownFigure } from './types';
 import type { OrganisationSettings } from '../store/organisation-settings';
 import type { LoadedExplorer } from './load';
 import { quotesFor } from './quotes';

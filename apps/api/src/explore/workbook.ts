@@ -3,7 +3,7 @@
 // page, after the same disclosure control ("[c]" where withheld), one sheet
 // per table, with what was selected on the first.
 import ExcelJS from 'exceljs';
-import type { ExploreView, ShownFigure } from '../routes/explore-types';
+import type { ExploreView, ShownFigure } from './types';
 
 const WITHHELD = '[c]';
 

@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatedPupil, datedPupils } from '../test/dated-pupils';
 import { jsonOf } from '../test/fresh-api';
-import type { ExploreView, ShownFigure } from './explore-types';
+import type { ExploreView, ShownFigure } from '../explore/types';
 
 const THRESHOLD = 10;
 const SAW = 'saw_violence_social_media';

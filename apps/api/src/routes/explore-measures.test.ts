@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SchoolsExplorer, schoolsExplorer } from '../test/explore';
 import { jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor } from '../test/staff';
-import type { ExploreView } from './explore-types';
+import type { ExploreView } from '../explore/types';
 
 let api: SchoolsExplorer['api'];
 let organisationId: string;

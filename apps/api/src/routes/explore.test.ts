@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNIVES, type SchoolsExplorer, schoolsExplorer, theme } from '../test/explore';
 import { jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor } from '../test/staff';
-import type { ShownFigure } from './explore-types';
+import type { ShownFigure } from '../explore/types';
 
 let api: SchoolsExplorer['api'];
 let organisationId: string;

@@ -1,5 +1,5 @@
 // The explorer: theme prevalence, cross-tabs, co-occurrence and quotes for a questionnaire or collection, filtered by closed answers, with disclosure control.
-// GET /api/explore/:id answers an ExploreView (see explore-types.ts for the
+// GET /api/explore/:id answers an ExploreView (see explore/types.ts for the
 // query string). Counting runs over an in-memory index of the
 // questionnaire's respondents (apps/api/src/explore); every figure passes
 // through disclosure control with the organisation's threshold.

@@ -9,7 +9,7 @@ import { type Answers, sampleAnswers, withoutHiddenAnswers } from '@safer-voices
 import { expect } from 'vitest';
 import { codeOutstanding } from '../coding/code-outstanding';
 import { createResponseWriter } from '../ingest/response-writer';
-import type { ExploreView } from '../routes/explore-types';
+import type { ExploreView } from '../explore/types';
 import { demoSurvey } from './coding';
 import { freshApi, jsonOf } from './fresh-api';
 import { addStaff, bearerFor, demoOrganisationId } from './staff';
