@@ -18,7 +18,7 @@ import { ApiError, errorBody } from '../errors';
 import { acceptInvite, checkInvite } from '../store/invites';
 import { findStaffByEmail, findStaffById } from '../store/staff';
 import { validate } from '../validation';
-import { describeStaff, SessionModeSchema, signedInBody } from './signed-in';
+import { describeStaff, SessionModeSchema, signedInBody } from '../auth/signed-in';
 
 // The fields people type are checked by the same schemas as the web's forms.
 const LoginSchema = z.strictObject({ ...SignInInput.shape, mode: SessionModeSchema });

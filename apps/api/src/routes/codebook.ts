@@ -17,7 +17,7 @@ import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { codebookAt, codebookHistory, currentCodebook, isVersionTaken, ORGANISATION_CODEBOOK_NAME, type StoredCodebookVersion, saveCodebookStatement } from '../store/codebooks';
 import { validate } from '../validation';
-import { applyEdit, type CodebookEdit, ThemeFieldsSchema } from './codebook-edits';
+import { applyEdit, type CodebookEdit, ThemeFieldsSchema } from '../store/codebook-edits';
 
 const readers = requirePolicy('codebook', 'view');
 const editors = requirePolicy('codebook', 'edit');

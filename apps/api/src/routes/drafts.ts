@@ -11,7 +11,7 @@ import { sha256 } from '../store/canonical-json';
 import { createDraft, deleteDraft, findDraft, saveDraftAnswers } from '../store/drafts';
 import { findPublishedBySlug, findPublishedVersion } from '../store/questionnaires';
 import { validate } from '../validation';
-import { AccessCodeInputSchema, admit } from './admission';
+import { AccessCodeInputSchema, admit } from '../auth/admission';
 import { details, SlugSchema } from './questionnaires';
 import { assertOpen, limitBody, storeResponse } from './responses';
 

@@ -2,9 +2,9 @@
 // their organisation and roles, and what the client needs to make requests.
 import type { Database } from '@safer-voices/db';
 import type { Context } from 'hono';
-import type { Session } from '../auth/sessions';
-import { csrfTokenFor } from '../auth/sessions';
-import { setStaffCookie } from '../auth/staff-cookie';
+import type { Session } from './sessions';
+import { csrfTokenFor } from './sessions';
+import { setStaffCookie } from './staff-cookie';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { findOrganisation, publicOrganisation, type StaffAccount } from '../store/staff';
