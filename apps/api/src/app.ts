@@ -21,8 +21,10 @@ import { questionnairesRoute } from './routes/questionnaires';
 import { responsesRoute } from './routes/responses';
 import { reviewRoute } from './routes/review';
 import { safeguardingRoute } from './routes/safeguarding';
+import { seriesRoute } from './routes/series';
 import { settingsRoute } from './routes/settings';
 import { staffRoute } from './routes/staff';
+import { strategyRoute } from './routes/strategy';
 import { securityHeaders } from './security-headers';
 
 export interface AppOptions {
@@ -60,7 +62,9 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/review', reviewRoute)
     .route('/codebook', codebookRoute)
     .route('/settings', settingsRoute)
-    .route('/collections', collectionsRoute);
+    .route('/collections', collectionsRoute)
+    .route('/series', seriesRoute)
+    .route('/strategy', strategyRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

@@ -15,3 +15,4 @@ export * from './inputs/field-errors';
 export * from './inputs/staff';
 export * from './inputs/collection-import';
 export * from './inputs/codebook';
+export * from './inputs/series';

@@ -12,8 +12,10 @@ import { collectionPolicy } from './collection';
 import { findingsPolicy } from './findings';
 import { flagPolicy } from './flag';
 import { questionnairePolicy } from './questionnaire';
+import { seriesPolicy } from './series';
 import { settingsPolicy } from './settings';
 import { staffPolicy } from './staff';
+import { strategyPolicy } from './strategy';
 
 export const POLICIES = {
   questionnaire: questionnairePolicy,
@@ -23,7 +25,9 @@ export const POLICIES = {
   collection: collectionPolicy,
   flag: flagPolicy,
   settings: settingsPolicy,
-  staff: staffPolicy
+  staff: staffPolicy,
+  series: seriesPolicy,
+  strategy: strategyPolicy
 } as const;
 
 export type Noun = keyof typeof POLICIES;

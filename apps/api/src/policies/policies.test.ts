@@ -88,7 +88,15 @@ const SAMPLES: { [N in Noun]: Record<Action<N>, Sample> } = {
     view: (org, _id, h) => get(`/api/settings?organisationId=${org}`)(h),
     edit: (org, _id, h) => api.json(`/api/settings/webhook-secret?organisationId=${org}`, {}, h)
   },
-  staff: { manage: (org, _id, h) => get(`/api/staff?organisationId=${org}`)(h) }
+  staff: { manage: (org, _id, h) => get(`/api/staff?organisationId=${org}`)(h) },
+  series: {
+    view: (org, _id, h) => get(`/api/series?organisationId=${org}`)(h),
+    manage: (org, _id, h) => api.json(`/api/series?organisationId=${org}`, { name: `Policy series ${counter++}` }, h)
+  },
+  strategy: {
+    view: (org, _id, h) => get(`/api/strategy?organisationId=${org}`)(h),
+    edit: (org, _id, h) => api.json(`/api/strategy/priorities?organisationId=${org}`, { title: 'Perception of safety' }, h)
+  }
 };
 /** Actions whose requests cannot name another organisation: a safeguarding lead's queue is always their own. */
 const OWN_ORGANISATION_ONLY = new Set(['flag.handle']);

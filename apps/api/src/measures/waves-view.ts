@@ -1,0 +1,193 @@
+// The measures of a series, wave by wave: every perception-of-safety measure
+// its questionnaires share, lined up by measure key (and grid row) across
+// versions, age bands and waves, each wave's figure through the explorer's
+// disclosure rule, clustering by school allowed for, and the change from wave
+// to wave in the Crime Survey's words. Counting runs on the explorer's
+// in-memory index of each questionnaire (explore/cache.ts), so a view is a
+// few passes over bitsets once the indexes are built.
+import type { Database } from '@safer-voices/db';
+import {
+  type Change,
+  codedRows,
+  measureOverWaves,
+  measureRows,
+  selectRespondents,
+  tallyMeasureGroups,
+  tallyMeasures,
+  tallyThemes,
+  type WaveFigure,
+  type WaveInput,
+  type WavePart,
+  type WaveStep,
+  waveSentence
+} from '@safer-voices/insights';
+import { explorerFor } from '../explore/cache';
+import type { LoadedExplorer } from '../explore/load';
+import { type ShownTheme, shownThemes } from '../explore/view';
+import { currentCodebook } from '../store/codebooks';
+import { settingsOf } from '../store/organisation-settings';
+import type { SeriesSummary, WaveMember } from './series-store';
+
+export interface ShownWaveFigure extends Omit<WaveFigure, 'date'> {
+  /** YYYY-MM-DD. */
+  date: string;
+}
+
+export interface MeasureLine {
+  /** The measure key, with the grid row when the measure is one row of a grid: `safe_places.town_centre`. */
+  key: string;
+  measure: string;
+  name: string;
+  /** How the figure reads, e.g. "% very, fairly or quite safe". */
+  headline: string;
+  /** The question as worded in the newest wave. */
+  question: string;
+  figures: ShownWaveFigure[];
+  steps: (Omit<WaveStep, 'change'> & { change: Change | null })[];
+  /** The newest wave's figure and its change from the one before, in a sentence to quote. */
+  sentence: string;
+}
+
+export interface SeriesMeasures {
+  series: { id: string; name: string };
+  threshold: number;
+  waves: { id: string; label: string; fieldworkDate: string }[];
+  measures: MeasureLine[];
+  /** Each theme's prevalence: respondents with it among those with a coded free-text answer. */
+  themes: MeasureLine[];
+}
+
+interface LinePart {
+  name: string;
+  headline: string;
+  measure: string;
+  part: WavePart;
+}
+
+const AUDIENCE_BANDS = { child: '8–11', youth: '11–19', adult: 'adults' } as const;
+
+/** Who a questionnaire is for, as its newest version says: its age band, or its audience. */
+function ageBandOf(loaded: LoadedExplorer): string {
+  const newest = loaded.meta.versions.at(-1)?.definition;
+  if (!newest) return '';
+  return newest.ageBand ? newest.ageBand.replace('-', '–') : AUDIENCE_BANDS[newest.audience];
+}
+
+/** Every measure of one questionnaire, counted over all its respondents, with its school groups. */
+function partsOf(loaded: LoadedExplorer, member: WaveMember): Map<string, LinePart> {
+  const { index, meta } = loaded;
+  const measured = meta.dimensions.flatMap((d) => (d.headline ? [{ ...d, headline: d.headline }] : []));
+  const rows = measured.map(({ key, headline }) => measureRows(index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
+  const everyone = selectRespondents(index, {});
+  const tallies = tallyMeasures(everyone, rows);
+  const bySchool = tallyMeasureGroups(index, everyone, meta.contextKeys.school, rows);
+  const ageBand = ageBandOf(loaded);
+  const lines = new Map<string, LinePart>();
+  measured.forEach((d, i) => {
+    const rowId = meta.sources.get(d.key)?.[0]?.rowId ?? null;
+    const key = rowId ? `${d.headline.measure}.${rowId}` : d.headline.measure;
+    if (lines.has(key)) return; // one question per measure and row: the first
+    const tally = tallies[i] ?? { base: 0, counted: 0 };
+    const schools = (bySchool[i] ?? []).map((g) => ({ base: g.base, counted: g.counts[0] ?? 0 })).filter((g) => g.base > 0);
+    const scale = JSON.stringify([d.options.map((o) => o.value), d.headline.counts]);
+    lines.set(key, {
+      name: d.headline.name,
+      headline: d.headline.label,
+      measure: d.headline.measure,
+      part: { questionnaireId: member.id, ageBand, wording: d.label, scale, mode: member.accessMode === 'codes' ? 'school' : 'open', base: tally.base, counted: tally.counted, schools }
+    });
+  });
+  return lines;
+}
+
+const THEME_HEADLINE = '% of those who wrote an answer whose answer had the theme';
+
+/** Each theme's prevalence in one questionnaire, with its school groups: one line per theme, keyed `theme:<id>`. */
+function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readonly ShownTheme[]): Map<string, LinePart> {
+  const { index, meta } = loaded;
+  const coded = codedRows(index, null);
+  const tally = tallyThemes(index, coded, null, themes, { by: meta.contextKeys.school });
+  const groups = tally.crossTab ? [...tally.crossTab.groups.values()] : [];
+  const ageBand = ageBandOf(loaded);
+  const mode = member.accessMode === 'codes' ? 'school' : 'open';
+  return new Map(
+    themes.map((theme, t): [string, LinePart] => [
+      `theme:${theme.id}`,
+      {
+        name: theme.label,
+        headline: THEME_HEADLINE,
+        measure: `theme:${theme.id}`,
+        part: {
+          questionnaireId: member.id,
+          ageBand,
+          // Every free-text answer of the questionnaire, coded with the organisation's codebook as it is now.
+          wording: '',
+          scale: '',
+          mode,
+          base: tally.base,
+          counted: tally.counts[t] ?? 0,
+          schools: groups.map((g) => ({ base: g.base, counted: g.counts[t] ?? 0 })).filter((g) => g.base > 0)
+        }
+      }
+    ])
+  );
+}
+
+/** Line up the parts of each wave by key and work out every line. */
+function linesOf(perWave: { wave: SeriesSummary['waves'][number]; parts: Map<string, LinePart>[] }[], threshold: number): MeasureLine[] {
+  // Lines in the order the newest questionnaires ask them, then any older ones.
+  const keys: string[] = [];
+  for (const { parts } of [...perWave].reverse()) for (const lines of parts) for (const key of lines.keys()) if (!keys.includes(key)) keys.push(key);
+  return keys.map((key): MeasureLine => {
+    const inputs: WaveInput[] = perWave.map(({ wave, parts }) => ({
+      id: wave.id,
+      label: wave.label,
+      date: new Date(`${wave.fieldworkDate}T12:00:00Z`),
+      parts: parts.flatMap((lines) => {
+        const line = lines.get(key);
+        return line ? [line.part] : [];
+      })
+    }));
+    const newest = [...perWave].reverse().flatMap(({ parts }) => parts.flatMap((lines) => lines.get(key) ?? []))[0] as LinePart;
+    const { figures, steps } = measureOverWaves(inputs, threshold);
+    const last = figures.at(-1);
+    const sentence = last ? waveSentence(newest.headline, last, figures.at(-2) ?? null, steps.at(-1) ?? null) : '';
+    return {
+      key,
+      measure: newest.measure,
+      name: newest.name,
+      headline: newest.headline,
+      question: newest.part.wording,
+      figures: figures.map((f) => ({ ...f, date: f.date.toISOString().slice(0, 10) })),
+      steps,
+      sentence
+    };
+  });
+}
+
+export async function seriesMeasures(db: Database, found: SeriesSummary): Promise<SeriesMeasures> {
+  const [settings, { codebook }] = await Promise.all([settingsOf(db, found.organisationId), currentCodebook(db, found.organisationId)]);
+  const themes = shownThemes(codebook);
+  const perWave = await Promise.all(
+    found.waves.map(async (wave) => ({
+      wave,
+      loaded: await Promise.all(wave.questionnaires.map(async (member) => ({ member, loaded: await explorerFor(db, { id: member.id, organisationId: found.organisationId, kind: 'survey' }) })))
+    }))
+  );
+  const threshold = settings.suppressionThreshold;
+  const measures = linesOf(
+    perWave.map(({ wave, loaded }) => ({ wave, parts: loaded.map(({ member, loaded }) => partsOf(loaded, member)) })),
+    threshold
+  );
+  const themeLines = linesOf(
+    perWave.map(({ wave, loaded }) => ({ wave, parts: loaded.map(({ member, loaded }) => themePartsOf(loaded, member, themes)) })),
+    threshold
+  );
+  return {
+    series: { id: found.id, name: found.name },
+    threshold,
+    waves: found.waves.map((w) => ({ id: w.id, label: w.label, fieldworkDate: w.fieldworkDate })),
+    measures,
+    themes: themeLines
+  };
+}

@@ -1,0 +1,56 @@
+// What an officer enters to group questionnaires into a series and its
+// waves, and what a strategy author enters for priorities and measures of
+// success: one schema each, read by the API and by the staff pages' forms.
+import { z } from 'zod';
+
+const Id = z.string().min(1).max(100);
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const CalendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date like 2026-06-15')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Enter a real date, like 2026-06-15');
+
+export const SeriesInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Enter a name for the series, like “Youth safety survey”').max(120, 'The name must be 120 characters or fewer'),
+  description: z.string().trim().max(2000, 'The description must be 2,000 characters or fewer').default('')
+});
+
+export const WaveInputSchema = z.strictObject({
+  label: z.string().trim().min(1, 'Enter a name for the wave, like “2026”').max(60, 'The wave’s name must be 60 characters or fewer'),
+  fieldworkDate: CalendarDate,
+  questionnaireIds: z
+    .array(Id)
+    .max(20, 'A wave can hold at most 20 questionnaires')
+    .refine((ids) => new Set(ids).size === ids.length, 'Choose each questionnaire once')
+    .default([])
+});
+
+export const PriorityInputSchema = z.strictObject({
+  title: z.string().trim().min(1, 'Enter the priority, like “Perception of safety”').max(200, 'The priority must be 200 characters or fewer')
+});
+
+export const SuccessMeasureInputSchema = z
+  .strictObject({
+    priorityId: Id,
+    name: z.string().trim().min(1, 'Enter a name for the measure of success').max(200, 'The name must be 200 characters or fewer'),
+    seriesId: Id,
+    /** A measure key (with a grid row: `safe_places.town_centre`)… */
+    measureKey: z.string().trim().min(1).max(120).optional(),
+    /** …or a theme id: exactly one of the two. */
+    themeId: z.string().trim().min(1).max(120).optional(),
+    baselineWaveId: Id,
+    direction: z.enum(['increase', 'decrease'], { message: 'Choose whether the figure should go up or down' }),
+    targetPoints: z.coerce
+      .number({ message: 'Enter the change wanted in percentage points, like 5' })
+      .positive('Enter the change wanted in percentage points, more than 0')
+      .max(100, 'The change wanted cannot be more than 100 points'),
+    targetDate: CalendarDate
+  })
+  .refine((m) => (m.measureKey === undefined) !== (m.themeId === undefined), { message: 'Choose a measure or a theme', path: ['measureKey'] });
+
+export type SeriesInput = z.infer<typeof SeriesInputSchema>;
+export type WaveInput = z.infer<typeof WaveInputSchema>;
+export type PriorityInput = z.infer<typeof PriorityInputSchema>;
+export type SuccessMeasureInput = z.infer<typeof SuccessMeasureInputSchema>;
