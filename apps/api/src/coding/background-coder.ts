@@ -5,6 +5,7 @@
 // submissions are acknowledged exactly as before.
 import type { DatabaseHandle } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
+import { type BackgroundLoop, startBackgroundLoop } from '../background-loop';
 import { firstIdAt } from '../ingest/ids';
 import { codeOutstanding } from './code-outstanding';
 import type { CoderHeartbeat } from './coder-heartbeat';
@@ -31,9 +32,7 @@ export interface BackgroundCoderOptions {
   heartbeat?: CoderHeartbeat;
 }
 
-export interface BackgroundCoder {
-  stop(): Promise<void>;
-}
+export type BackgroundCoder = BackgroundLoop;
 
 // Group commit may store a response a little after a later-made id, so each
 // pass looks back this far behind the last pass that caught up.
@@ -49,9 +48,6 @@ const BUSY_CHECK_MS = 250;
 const LONGEST_WAIT_MS = 60_000;
 
 export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { intervalMs = 500, chunk = 20, coder, yieldToRequests = true, heartbeat }: BackgroundCoderOptions = {}): BackgroundCoder {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
   // Empty at first: the first passes after a start look at every response.
   let sinceId = '';
   let sweptAt = Date.now();
@@ -91,7 +87,8 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
     }
   }
 
-  async function pass() {
+  /** One pass of work; the wait (ms) before the next. */
+  async function pass(): Promise<number> {
     const started = performance.now();
     let busy = false;
     let failed = false;
@@ -104,37 +101,27 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
     if (!busy && !failed) busy = await workOnJobs();
     failuresInARow = failed ? failuresInARow + 1 : 0;
     if (!busy) yieldState.catchingUp = false;
-    if (stopped) return;
     // Requests come first: with a backlog, code for at most CODING_SHARE of
     // the time, so a burst of submissions is answered at full speed and coded
     // just after.
     const spent = performance.now() - started;
-    const wait = failed ? Math.min(intervalMs * 2 ** failuresInARow, LONGEST_WAIT_MS) : busy ? spent * (1 / CODING_SHARE - 1) : intervalMs;
     load.restart();
-    timer = setTimeout(tick, wait);
-    timer.unref?.();
-  }
-
-  function tick() {
-    heartbeat?.beat();
-    if (yieldToRequests && shouldDefer(yieldState, load.utilisation(), Date.now())) {
-      load.restart();
-      timer = setTimeout(tick, BUSY_CHECK_MS);
-      timer.unref?.();
-      return;
-    }
-    running = pass();
+    return failed ? Math.min(intervalMs * 2 ** failuresInARow, LONGEST_WAIT_MS) : busy ? spent * (1 / CODING_SHARE - 1) : intervalMs;
   }
 
   heartbeat?.beat();
-  timer = setTimeout(tick, 0);
-  timer.unref?.();
+  const loop = startBackgroundLoop(async () => {
+    heartbeat?.beat();
+    if (yieldToRequests && shouldDefer(yieldState, load.utilisation(), Date.now())) {
+      load.restart();
+      return BUSY_CHECK_MS;
+    }
+    return pass();
+  });
   return {
-    async stop() {
-      stopped = true;
+    stop() {
       heartbeat?.stop();
-      clearTimeout(timer);
-      await running;
+      return loop.stop();
     }
   };
 }

@@ -2,6 +2,7 @@
 // safeguarding flags and retries what failed (see notify-pass.ts). Started
 // beside the background coder by the server that hosts the API.
 import type { DatabaseHandle } from '@safer-voices/db';
+import { type BackgroundLoop, startBackgroundLoop } from '../background-loop';
 import { type Config, config as checkedConfig } from '../config';
 import type { DeliveryConfig } from './deliver';
 import { runNotificationPass } from './notify-pass';
@@ -16,9 +17,7 @@ export function deliveryConfigFromEnv(settings: Pick<Config, 'PUBLIC_URL' | 'SMT
   };
 }
 
-export interface Notifier {
-  stop(): Promise<void>;
-}
+export type Notifier = BackgroundLoop;
 
 export interface NotifierOptions {
   intervalMs?: number;
@@ -26,33 +25,13 @@ export interface NotifierOptions {
 }
 
 export function startNotifier(database: Pick<DatabaseHandle, 'db' | 'client'>, { intervalMs = 5000, config = deliveryConfigFromEnv() }: NotifierOptions = {}): Notifier {
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-
-  async function pass() {
+  return startBackgroundLoop(async () => {
     try {
       await runNotificationPass(database, config);
     } catch (error) {
       // The database was busy or away: the next pass tries again, and nothing was marked sent.
       console.error('Notifying safeguarding leads failed', error);
     }
-    if (stopped) return;
-    timer = setTimeout(tick, intervalMs);
-    timer.unref?.();
-  }
-
-  function tick() {
-    running = pass();
-  }
-
-  timer = setTimeout(tick, 0);
-  timer.unref?.();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    }
-  };
+    return intervalMs;
+  });
 }

@@ -3,6 +3,7 @@
 import { type AccessMode, type Database, questionnaires, questionnaireVersions } from '@safer-voices/db';
 import { parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, desc, eq, isNotNull, type SQL } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 
 export interface PublishedVersion {
   questionnaireId: string;
@@ -90,16 +91,16 @@ export async function findPublishedBySlug(db: Database, slug: string): Promise<P
  * responses at most this long after.
  */
 export const VERSION_CACHE_MS = 1000;
-const recentVersions = new Map<string, { at: number; version: Promise<PublishedVersion | null> }>();
+// Timed by Date's clock, which tests move on.
+const recentVersions = new LRUCache<string, Promise<PublishedVersion | null>>({ max: 1000, ttl: VERSION_CACHE_MS, ttlResolution: 0, perf: { now: () => Date.now() } });
 
 export function findPublishedVersionCached(db: Database, versionId: string): Promise<PublishedVersion | null> {
-  const now = Date.now();
-  const hit = recentVersions.get(versionId);
-  if (hit && now - hit.at < VERSION_CACHE_MS) return hit.version;
-  if (recentVersions.size > 1000) recentVersions.clear();
-  const version = findPublishedVersion(db, versionId);
-  recentVersions.set(versionId, { at: now, version });
-  version.catch(() => recentVersions.delete(versionId));
+  let version = recentVersions.get(versionId);
+  if (!version) {
+    version = findPublishedVersion(db, versionId);
+    recentVersions.set(versionId, version);
+    version.catch(() => recentVersions.delete(versionId));
+  }
   return version;
 }
 
