@@ -7,6 +7,7 @@ import { type Database, type DatabaseHandle, jobs, organisationModels, textOfJso
 import { type TrainingExample, trainInSlices } from '@safer-voices/themes';
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { uuidv7 } from '../ingest/ids';
+import { answerJson } from '../store/answer-json';
 import { currentCodebook } from '../store/codebooks';
 import { versionFacts } from './free-text-answers';
 import { forgetOrganisationCoder } from './organisation-coder';
@@ -76,7 +77,7 @@ interface DecisionRow {
 export async function trainingExamplesOf(db: Database, organisationId: string): Promise<TrainingExample[]> {
   const rows = await db.all<DecisionRow>(sql`
     SELECT r.version_id, rd.question_id, rd.themes, f.status AS flag_status,
-      r.answers -> ('$."' || rd.question_id || '"') AS text
+      ${answerJson(sql`r.answers`, sql`rd.question_id`)} AS text
     FROM review_decisions rd
     JOIN responses r ON r.id = rd.response_id
     LEFT JOIN safeguarding_flags f ON f.response_id = rd.response_id AND f.question_id = rd.question_id

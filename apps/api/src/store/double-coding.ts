@@ -3,6 +3,7 @@
 // coder may read while coding is limited to the items and their own progress.
 import { codedAnswers, type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, questionnaires, questionnaireVersions, responses, staff, textOfJson } from '@safer-voices/db';
 import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { answerJson } from './answer-json';
 
 export type Round = typeof doubleCodingRounds.$inferSelect;
 
@@ -99,7 +100,7 @@ export async function versionTitle(db: Database, questionnaireId: string): Promi
 
 const itemsQuery = (roundId: string, extra = sql``) => sql`
   SELECT i.response_id, i.question_id, i.position, r.version_id,
-    r.answers -> ('$."' || i.question_id || '"') AS text
+    ${answerJson(sql`r.answers`, sql`i.question_id`)} AS text
   FROM double_coding_items i JOIN responses r ON r.id = i.response_id
   WHERE i.round_id = ${roundId} ${extra}
   ORDER BY i.position`;

@@ -5,6 +5,7 @@
 // be checked), each with the reason, so an analyst gives them their themes.
 import { type Database, type EvidenceSpan, textOfJson } from '@safer-voices/db';
 import { sql } from 'drizzle-orm';
+import { answerJson } from './answer-json';
 
 /** Where an answer sits in the queue's order; the queue can carry on after it. */
 export interface QueuePosition {
@@ -31,9 +32,7 @@ interface RawRow {
   text: unknown;
 }
 
-// The answer as JSON text (`->`), decoded in JavaScript: json_extract would
-// decode a stored escape itself, and one that is not UTF-8 aborts the driver.
-const answerText = sql`r.answers -> ('$."' || ca.question_id || '"')`;
+const answerText = answerJson(sql`r.answers`, sql`ca.question_id`);
 
 /** The next undecided answers after `after` (or from the start), most in need of a look first. */
 export async function queueRows(db: Database, questionnaireId: string, after: QueuePosition | null, limit: number): Promise<QueueRow[]> {
