@@ -1,9 +1,9 @@
 // A questionnaire as the review and double-coding pages see it: its title and
 // free-text questions over every version. (Theme prevalence itself is counted
 // only by the explorer's engine, under its disclosure rules.)
-import type { Database } from '@safer-voices/db';
+import { type Database, questionnaires, questionnaireVersions } from '@safer-voices/db';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
-import { sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 
 export interface QuestionnaireForInsights {
   id: string;
@@ -14,20 +14,22 @@ export interface QuestionnaireForInsights {
 }
 
 export async function questionnaireForInsights(db: Database, id: string): Promise<QuestionnaireForInsights | undefined> {
-  const rows = await db.all<{ organisation_id: string; definition: string }>(sql`
-    SELECT q.organisation_id, v.definition FROM questionnaires q
-    JOIN questionnaire_versions v ON v.questionnaire_id = q.id
-    WHERE q.id = ${id} ORDER BY v.version DESC`);
+  const rows = await db
+    .select({ organisationId: questionnaires.organisationId, definition: questionnaireVersions.definition })
+    .from(questionnaires)
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.questionnaireId, questionnaires.id))
+    .where(eq(questionnaires.id, id))
+    .orderBy(desc(questionnaireVersions.version));
   const first = rows[0];
   if (!first) return undefined;
   const questions = new Map<string, string>();
   let title = '';
   for (const row of rows) {
-    const definition = JSON.parse(row.definition) as QuestionnaireDefinition;
+    const definition = row.definition as QuestionnaireDefinition;
     title ||= definition.title;
     for (const page of definition.pages) {
       for (const q of page.questions) if ((q.type === 'text' || q.type === 'longtext') && !questions.has(q.id)) questions.set(q.id, q.label);
     }
   }
-  return { id, organisationId: first.organisation_id, title, questions: [...questions].map(([qid, label]) => ({ id: qid, label })) };
+  return { id, organisationId: first.organisationId, title, questions: [...questions].map(([qid, label]) => ({ id: qid, label })) };
 }
