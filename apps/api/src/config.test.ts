@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { backgroundWorkWanted } from './background-work';
-import { config, parseConfig, resetConfig } from './config';
+import { config, databaseConfig, parseConfig, resetConfig } from './config';
 import { deliveryConfigFromEnv } from './notify/notifier';
 
 describe('parseConfig', () => {
@@ -20,6 +20,12 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ BACKGROUND_WORK: 'no' })).toThrow("BACKGROUND_WORK must be 'on' or 'off'; got 'no'");
     expect(() => parseConfig({ PUBLIC_URL: 'not a url' })).toThrow("PUBLIC_URL must be a URL; got 'not a url'");
     expect(() => parseConfig({ ADDRESS_HEADER: 'x forwarded' })).toThrow('ADDRESS_HEADER must be an HTTP header name');
+  });
+
+  it('checks the database settings alone for the scripts and the web server as it loads, leaving the rest to the full check', () => {
+    expect(databaseConfig({ DATABASE_URL: 'file:/tmp/x.db', DATABASE_AUTH_TOKEN: ' ', PORT: 'abc' })).toEqual({ DATABASE_URL: 'file:/tmp/x.db', DATABASE_AUTH_TOKEN: undefined });
+    expect(databaseConfig({})).toEqual({ DATABASE_URL: undefined, DATABASE_AUTH_TOKEN: undefined });
+    expect(() => databaseConfig({ DATABASE_URL: 'not a url' })).toThrow("DATABASE_URL must be a URL; got 'not a url'");
   });
 
   it('stops the standalone server with that message', () => {

@@ -62,12 +62,29 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
 
-/** The configuration from `env`, or a ConfigError listing every bad variable. */
-export function parseConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = ConfigSchema.safeParse(env);
+type Environment = Record<string, string | undefined>;
+
+function parseWith<T extends z.ZodType>(schema: T, env: Environment): z.infer<T> {
+  const parsed = schema.safeParse(env);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `${i.message}; got '${env[String(i.path[0])]}'`);
   throw new ConfigError(`Configuration problem:\n  ${lines.join('\n  ')}`);
+}
+
+/** The configuration from `env`, or a ConfigError listing every bad variable. */
+export function parseConfig(env: Environment = process.env): Config {
+  return parseWith(ConfigSchema, env);
+}
+
+const DatabaseConfigSchema = ConfigSchema.pick({ DATABASE_URL: true, DATABASE_AUTH_TOKEN: true });
+
+/**
+ * DATABASE_URL and DATABASE_AUTH_TOKEN alone, checked the same way: for the
+ * scripts, which need nothing else, and for the web server, which opens the
+ * database as its code loads, before its init checks and reports the rest.
+ */
+export function databaseConfig(env: Environment = process.env): z.infer<typeof DatabaseConfigSchema> {
+  return parseWith(DatabaseConfigSchema, env);
 }
 
 let current: Config | undefined;

@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { backgroundWorkWanted } from './background-work';
 import { startBackgroundCoder } from './coding/background-coder';
 import { CoderHeartbeat } from './coding/coder-heartbeat';
-import { config } from './config';
+import { databaseConfig } from './config';
 import { startNotifier } from './notify/notifier';
 
 export { type AppOptions, type AppType, createApp } from './app';
@@ -21,7 +21,7 @@ export type * from './explore/types';
  * BACKGROUND_WORK=off.
  */
 export async function openApi(url?: string) {
-  const { DATABASE_URL, DATABASE_AUTH_TOKEN: authToken } = config();
+  const { DATABASE_URL, DATABASE_AUTH_TOKEN: authToken } = databaseConfig();
   const database = await openDatabase(url ?? DATABASE_URL, authToken);
   const heartbeat = new CoderHeartbeat();
   return {

@@ -2,16 +2,15 @@
 // Makes the first admin of a real deployment (and the organisation, if it
 // does not exist yet). Everything is written in one batch, so a failure
 // leaves nothing behind. Uses DATABASE_URL like everything else.
-import { randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
 import { parseArgs } from 'node:util';
-import { type Database, openDatabase, organisations } from '@safer-voices/db';
+import { type Database, newId, openDatabase, organisations } from '@safer-voices/db';
 import { migrateDatabase } from '@safer-voices/db/migrate';
 import { eq } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
 import { passwordProblem } from '../auth/password-rules';
 import { generatePassword, hashPassword } from '../auth/passwords';
-import { config } from '../config';
+import { databaseConfig } from '../config';
 import { EmailSchema, findStaffByEmail, newStaffStatements, StaffNameSchema } from '../store/staff';
 
 const USAGE = `Usage: npm run admin -- create --email EMAIL --org "ORGANISATION NAME" [--name "YOUR NAME"] [--hub HUB_SLUG] [--password-stdin]
@@ -71,7 +70,7 @@ async function create(db: Database, options: NonNullable<ReturnType<typeof readO
   const existing = await findOrganisationBySlug(db, slug);
   const hub = options.hub ? await findOrganisationBySlug(db, options.hub) : null;
   if (options.hub && !existing && (!hub || hub.parentId)) throw new UsageError(`--hub: there is no hub organisation at "${options.hub}"`);
-  const organisationId = existing?.id ?? randomUUID();
+  const organisationId = existing?.id ?? newId();
   const account = newStaffStatements(db, {
     organisationId,
     email: options.email,
@@ -102,7 +101,8 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
-  const database = await openDatabase(config().DATABASE_URL, config().DATABASE_AUTH_TOKEN);
+  const { DATABASE_URL, DATABASE_AUTH_TOKEN } = databaseConfig();
+  const database = await openDatabase(DATABASE_URL, DATABASE_AUTH_TOKEN);
   try {
     await migrateDatabase(database.db);
     await create(database.db, options);

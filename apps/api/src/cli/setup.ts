@@ -1,10 +1,11 @@
 // `db:setup` (migrate, then seed demo content into an empty database) and
 // `db:migrate` (--no-seed). Uses DATABASE_URL like everything else.
 import { openDatabase } from '@safer-voices/db';
-import { config } from '../config';
+import { databaseConfig } from '../config';
 import { DEMO_STAFF, setupDatabase } from '../setup';
 
-const database = await openDatabase(config().DATABASE_URL, config().DATABASE_AUTH_TOKEN);
+const { DATABASE_URL, DATABASE_AUTH_TOKEN } = databaseConfig();
+const database = await openDatabase(DATABASE_URL, DATABASE_AUTH_TOKEN);
 const { seeded } = await setupDatabase(database.db, { seed: !process.argv.includes('--no-seed'), demoResponses: true });
 console.log(`[safer-voices] database ${database.url.replace(/\/\/[^@]*@/, '//')} is up to date${seeded ? '; demo content added' : ''}`);
 
