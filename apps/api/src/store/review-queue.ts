@@ -3,8 +3,8 @@
 // certain first (active learning: the answers the model learns most from).
 // Answers the coder could not code come first of all (certainty 0, asked to
 // be checked), each with the reason, so an analyst gives them their themes.
-import { type Database, type EvidenceSpan, textOfJson } from '@safer-voices/db';
-import { sql } from 'drizzle-orm';
+import { codedAnswers, type Database, type EvidenceSpan, questionnaires, questionnaireVersions, responses, textOfJson } from '@safer-voices/db';
+import { and, eq, sql } from 'drizzle-orm';
 import { answerJson } from './answer-json';
 
 /** Where an answer sits in the queue's order; the queue can carry on after it. */
@@ -141,14 +141,19 @@ export interface CodedAnswerFacts {
 
 /** A coded free-text answer and whose it is; undefined when there is none. */
 export async function findCodedAnswer(db: Database, responseId: string, questionId: string): Promise<CodedAnswerFacts | undefined> {
-  const [row] = await db.all<{ version_id: string; questionnaire_id: string; organisation_id: string; text: unknown }>(sql`
-    SELECT r.version_id, v.questionnaire_id, q.organisation_id, ${answerText} AS text
-    FROM coded_answers ca
-    JOIN responses r ON r.id = ca.response_id
-    JOIN questionnaire_versions v ON v.id = r.version_id
-    JOIN questionnaires q ON q.id = v.questionnaire_id
-    WHERE ca.response_id = ${responseId} AND ca.question_id = ${questionId}`);
+  const [row] = await db
+    .select({
+      versionId: responses.versionId,
+      questionnaireId: questionnaireVersions.questionnaireId,
+      organisationId: questionnaires.organisationId,
+      text: answerJson(responses.answers, codedAnswers.questionId)
+    })
+    .from(codedAnswers)
+    .innerJoin(responses, eq(responses.id, codedAnswers.responseId))
+    .innerJoin(questionnaireVersions, eq(questionnaireVersions.id, responses.versionId))
+    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
+    .where(and(eq(codedAnswers.responseId, responseId), eq(codedAnswers.questionId, questionId)));
   const text = textOfJson(row?.text);
   if (!row || text === undefined) return undefined;
-  return { responseId, questionId, versionId: row.version_id, questionnaireId: row.questionnaire_id, organisationId: row.organisation_id, text };
+  return { responseId, questionId, ...row, text };
 }
