@@ -1,12 +1,13 @@
 // First start: bring the schema up to date and, on an empty database, add
 // the demo organisation, its three open surveys and three demo staff accounts.
-import { randomUUID } from 'node:crypto';
-import { type Database, organisations, questionnaires, questionnaireVersions, type StaffRole } from '@safer-voices/db';
+import { type Database, newId, organisations, questionnaires, questionnaireVersions, type StaffRole } from '@safer-voices/db';
 import { migrateDatabase } from '@safer-voices/db/migrate';
+import { eq } from 'drizzle-orm';
 import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { templates } from '@safer-voices/survey/templates';
 import { hashPassword } from './auth/passwords';
 import { seedDemoResponses } from './demo/seed-responses';
+import { seedDemoSeries } from './demo/seed-series';
 import { newStaffStatements } from './store/staff';
 
 export const DEMO_ORGANISATION = { slug: 'demo', name: 'Safer Somerset Violence Reduction Partnership (demo)' };
@@ -36,14 +37,14 @@ async function demoStaffStatements(db: Database, organisationId: string) {
 export async function seedDemo(db: Database): Promise<boolean> {
   const existing = await db.select({ id: organisations.id }).from(organisations).limit(1);
   if (existing.length > 0) return false;
-  const organisationId = randomUUID();
+  const organisationId = newId();
   const now = new Date();
   const statements = templates.map(({ slug, definition }) => {
-    const questionnaireId = randomUUID();
+    const questionnaireId = newId();
     return [
       db.insert(questionnaires).values({ id: questionnaireId, organisationId, slug }),
       db.insert(questionnaireVersions).values({
-        id: randomUUID(),
+        id: newId(),
         questionnaireId,
         version: 1,
         definition: QuestionnaireDefinitionSchema.parse(definition),
@@ -60,6 +61,10 @@ export async function seedDemo(db: Database): Promise<boolean> {
 export async function setupDatabase(db: Database, { seed = true, demoResponses = false } = {}): Promise<{ seeded: boolean }> {
   await migrateDatabase(db);
   const seeded = seed ? await seedDemo(db) : false;
-  if (seeded && demoResponses) await seedDemoResponses(db);
+  if (seeded && demoResponses) {
+    await seedDemoResponses(db);
+    const [demo] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_ORGANISATION.slug));
+    if (demo) await seedDemoSeries(db, demo.id);
+  }
   return { seeded };
 }

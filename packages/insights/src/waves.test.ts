@@ -92,17 +92,30 @@ describe('waveSentence', () => {
   it('says the figure, its interval and the verdict', () => {
     const r = measureOverWaves([wave('2025', [part({ counted: 550 })]), wave('2026', [part({ counted: 580 })])], 10);
     const [a, b] = r.figures;
-    expect(waveSentence('% very or fairly safe', b as never, a ?? null, r.steps[0] ?? null)).toBe(
-      'In 2026, 58% (55–61%) of 11–19 year olds said very or fairly safe: no statistically significant change from 2025 (55%).'
+    expect(waveSentence('Safe in the town centre after dark', b as never, a ?? null, r.steps[0] ?? null)).toBe(
+      'In 2026, safe in the town centre after dark: 58% (55–61%) of 11–19 year olds, no statistically significant change from 2025 (55%).'
     );
   });
   it('names a significant change', () => {
     const r = measureOverWaves([wave('2025', [part({ counted: 400 })]), wave('2026', [part({ counted: 500 })])], 10);
-    expect(waveSentence('% very or fairly safe', r.figures[1] as never, r.figures[0] ?? null, r.steps[0] ?? null)).toContain(': an increase from 2025 (40%).');
+    expect(waveSentence('Safe after dark', r.figures[1] as never, r.figures[0] ?? null, r.steps[0] ?? null)).toContain(', an increase from 2025 (40%).');
   });
   it('says when a wave is withheld or not comparable', () => {
     const withheld = measureOverWaves([wave('2025', [part({ base: 5, counted: 2 })]), wave('2026', [part()])], 10);
-    expect(waveSentence('% yes', withheld.figures[0] as never, null, null)).toBe('In 2025, too few 11–19 year olds answered to show a figure.');
-    expect(waveSentence('% yes', withheld.figures[1] as never, withheld.figures[0] ?? null, withheld.steps[0] ?? null)).toContain('2025 had too few to compare.');
+    expect(waveSentence('Carried a weapon', withheld.figures[0] as never, null, null)).toBe('In 2025, carried a weapon: too few 11–19 year olds answered to show a figure.');
+    expect(waveSentence('Carried a weapon', withheld.figures[1] as never, withheld.figures[0] ?? null, withheld.steps[0] ?? null)).toContain('2025 had too few to compare.');
+  });
+  it('names several age bands once', () => {
+    const r = measureOverWaves(
+      [
+        wave('2025', [
+          part({ base: 600, counted: 300 }),
+          part({ questionnaireId: 'easy', ageBand: '8–11', base: 400, counted: 300 }),
+          part({ questionnaireId: 'adults', ageBand: 'adults', base: 300, counted: 100 })
+        ])
+      ],
+      10
+    );
+    expect(waveSentence('Safe after dark', r.figures[0] as never, null, null)).toBe('In 2025, safe after dark: 54% (51–57%) of 11–19 and 8–11 year olds and adults.');
   });
 });

@@ -25,7 +25,7 @@ export type CollectionMode = 'school' | 'open';
 
 export interface WavePart {
   questionnaireId: string;
-  /** Who the part is for, e.g. "11–19"; parts of two waves are matched by it. */
+  /** Who the part is for: an age band such as "11–19", or a name such as "adults"; parts of two waves are matched by it. */
   ageBand: string;
   /** The question (and grid row) as worded. */
   wording: string;
@@ -118,17 +118,20 @@ export function differencesBetween(before: WaveInput, after: WaveInput): string[
   const bands = (w: WaveInput) => new Map(w.parts.filter((p) => p.base > 0).map((p) => [p.ageBand, p]));
   const was = bands(before);
   const now = bands(after);
-  for (const band of now.keys()) if (!was.has(band)) notes.push(`${after.label} includes ${band} year olds; ${before.label} did not`);
-  for (const band of was.keys()) if (!now.has(band)) notes.push(`${after.label} does not include ${band} year olds; ${before.label} did`);
+  for (const band of now.keys()) if (!was.has(band)) notes.push(`${after.label} includes ${groupWords(band)}; ${before.label} did not`);
+  for (const band of was.keys()) if (!now.has(band)) notes.push(`${after.label} does not include ${groupWords(band)}; ${before.label} did`);
   for (const [band, part] of now) {
     const old = was.get(band);
     if (!old) continue;
-    if (old.wording !== part.wording) notes.push(`The question for ${band} year olds was worded differently in ${before.label}: “${old.wording}”`);
-    if (old.scale !== part.scale) notes.push(`The answers offered to ${band} year olds changed between ${before.label} and ${after.label}`);
-    if (old.mode !== part.mode) notes.push(`${band} year olds answered ${modeWords(old.mode)} in ${before.label} and ${modeWords(part.mode)} in ${after.label}`);
+    if (old.wording !== part.wording) notes.push(`The question for ${groupWords(band)} was worded differently in ${before.label}: “${old.wording}”`);
+    if (old.scale !== part.scale) notes.push(`The answers offered to ${groupWords(band)} changed between ${before.label} and ${after.label}`);
+    if (old.mode !== part.mode) notes.push(`${groupWords(band)} answered ${modeWords(old.mode)} in ${before.label} and ${modeWords(part.mode)} in ${after.label}`);
   }
   return notes;
 }
+
+/** "11–19 year olds" for an age band, the name itself otherwise ("adults"). */
+const groupWords = (band: string) => (/^\d/.test(band) ? `${band} year olds` : band);
 
 const modeWords = (mode: CollectionMode) => (mode === 'school' ? 'in school time, with codes' : 'through an open link');
 
@@ -151,19 +154,27 @@ export function measureOverWaves(waves: WaveInput[], threshold: number): Measure
 
 const pct = (v: number) => `${Math.round(v)}%`;
 
+/** "8–11 and 11–19 year olds", "adults", "11–19 year olds and adults". */
+function whoAnswered(bands: readonly string[]): string {
+  const ages = bands.filter((b) => /^\d/.test(b));
+  const others = bands.filter((b) => !/^\d/.test(b));
+  const parts = [...(ages.length > 0 ? [`${ages.join(' and ')} year olds`] : []), ...others];
+  return parts.length > 0 ? parts.join(' and ') : 'respondents';
+}
+
 /**
- * The sentence a strategy author can quote, e.g. "In 2026, 58% (55–61%) of
- * 11–19 year olds said very, fairly or quite safe: no statistically
- * significant change from 2025 (55%)."
+ * The sentence a strategy author can quote, e.g. "In 2026, safe after dark:
+ * 58% (55–61%) of 11–19 year olds, no statistically significant change from
+ * 2025 (55%)."
  */
-export function waveSentence(headline: string, figure: WaveFigure, previous: WaveFigure | null, step: WaveStep | null): string {
-  const who = figure.ageBands.length > 0 ? `${figure.ageBands.join(', ')} year olds` : 'respondents';
-  const answer = headline.replace(/^%\s*/, '');
-  if (!figure.shown || figure.percent === null) return `In ${figure.label}, too few ${who} answered to show a figure.`;
-  const now = `In ${figure.label}, ${pct(figure.percent)} (${Math.round(figure.lower ?? 0)}–${pct(figure.upper ?? 0)}) of ${who} said ${answer}`;
+export function waveSentence(name: string, figure: WaveFigure, previous: WaveFigure | null, step: WaveStep | null): string {
+  const who = whoAnswered(figure.ageBands);
+  const what = name.charAt(0).toLowerCase() + name.slice(1);
+  if (!figure.shown || figure.percent === null) return `In ${figure.label}, ${what}: too few ${who} answered to show a figure.`;
+  const now = `In ${figure.label}, ${what}: ${pct(figure.percent)} (${Math.round(figure.lower ?? 0)}–${pct(figure.upper ?? 0)}) of ${who}`;
   if (!previous || !step) return `${now}.`;
   if (!previous.shown || previous.percent === null) return `${now}; ${previous.label} had too few to compare.`;
   if (!step.change) return `${now}; not compared with ${previous.label} (${pct(previous.percent)}), which was asked differently.`;
   const verdict = step.change.verdict === 'increase' ? 'an increase' : step.change.verdict === 'decrease' ? 'a decrease' : 'no statistically significant change';
-  return `${now}: ${verdict} from ${previous.label} (${pct(previous.percent)}).`;
+  return `${now}, ${verdict} from ${previous.label} (${pct(previous.percent)}).`;
 }

@@ -1,15 +1,15 @@
 // Demo responses: synthetic answers to the three demo surveys, spread over
 // the last eight weeks, many of the pupils' with class-code labels (school
 // and class), coded by the real coder, so a new demo shows a meaningful
-// explorer and Themes page. Every answer is generated (never a real
-// respondent's words) and checked against its questionnaire.
+// explorer. Every answer is generated (never a real respondent's words) and
+// checked against its questionnaire.
 import { randomUUID } from 'node:crypto';
-import { type Database, type ResponseContext, responses } from '@safer-voices/db';
+import { type Database, newId, type ResponseContext, responses } from '@safer-voices/db';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { sql } from 'drizzle-orm';
 import { codeOutstanding } from '../coding/code-outstanding';
-import { uuidv7 } from '../ingest/ids';
 import { sha256 } from '../store/canonical-json';
+import { demoLean } from './demo-lean';
 import { type Random, seededRandom } from './random';
 import { syntheticResponse } from './synthetic-answers';
 
@@ -21,7 +21,7 @@ export const DEMO_RESPONSE_COUNTS: Record<string, number> = {
 };
 
 const DAY = 86_400_000;
-const WEEKS = 8;
+export const DEMO_WEEKS = 8;
 
 /** Invented schools: pupils who answer with a class code carry their school and class labels. */
 const SCHOOLS: Record<string, { schools: string[]; yearOf: (age: number | undefined, random: Random) => number | null }> = {
@@ -36,15 +36,15 @@ const SCHOOLS: Record<string, { schools: string[]; yearOf: (age: number | undefi
   }
 };
 
-function submittedAt(random: Random, now: number, school: boolean): Date {
+function submittedAt(random: Random, until: number, school: boolean): Date {
   for (;;) {
-    const day = new Date(now - random.int(0, WEEKS * 7 - 1) * DAY);
+    const day = new Date(until - random.int(0, DEMO_WEEKS * 7 - 1) * DAY);
     // Class codes are used in school hours on school days; others answer any time.
     const weekday = day.getUTCDay() !== 0 && day.getUTCDay() !== 6;
     if (school && !weekday) continue;
     const hour = school ? random.int(9, 14) : random.int(7, 21);
     const at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, random.int(0, 59), random.int(0, 59));
-    if (at <= now) return new Date(at);
+    if (at <= until) return new Date(at);
   }
 }
 
@@ -55,25 +55,30 @@ export interface SeededResponses {
   ms: number;
 }
 
-/** Add demo responses to the demo surveys (by slug) and code them. */
-export async function seedDemoResponses(db: Database, { counts = DEMO_RESPONSE_COUNTS, now = Date.now(), seed = 2026 } = {}): Promise<SeededResponses> {
-  const started = performance.now();
-  const random = seededRandom(seed);
+/** What to add for one published version: how many, answered over the eight weeks up to `until`, shaped as the demo's earlier wave or not. */
+export interface ResponsePlan {
+  /** The template the version was made from: it decides the invented schools. */
+  template: string;
+  versionId: string;
+  definition: QuestionnaireDefinition;
+  count: number;
+  until: number;
+  earlierWave?: boolean;
+}
+
+/** Synthetic responses for each plan, stored in batches and then coded. */
+export async function seedResponses(db: Database, plans: ResponsePlan[], random: Random): Promise<Omit<SeededResponses, 'ms'>> {
   const rows: (typeof responses.$inferInsert)[] = [];
-  for (const [slug, count] of Object.entries(counts)) {
-    const [version] = await db.all<{ id: string; definition: string }>(sql`
-      SELECT v.id, v.definition FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
-      WHERE q.slug = ${slug} AND v.published_at IS NOT NULL ORDER BY v.version DESC LIMIT 1`);
-    if (!version) continue;
-    const definition = JSON.parse(version.definition) as QuestionnaireDefinition;
-    const schools = SCHOOLS[slug];
-    for (let i = 0; i < count; i++) {
-      const { answers } = syntheticResponse(definition, random);
+  for (const plan of plans) {
+    const schools = SCHOOLS[plan.template];
+    for (let i = 0; i < plan.count; i++) {
+      const school = schools && random.chance(0.65) ? random.pick(schools.schools) : null;
+      const { answers } = syntheticResponse(plan.definition, random, demoLean(school, { earlierWave: plan.earlierWave }));
       const age = typeof answers.age === 'number' ? answers.age : undefined;
-      const year = schools && random.chance(0.65) ? schools.yearOf(age, random) : null;
-      const context: ResponseContext | null = schools && year !== null ? { school: random.pick(schools.schools), class: `Year ${year}` } : null;
-      const at = submittedAt(random, now, context !== null);
-      rows.push({ id: uuidv7(at.getTime()), versionId: version.id, idempotencyKey: sha256(randomUUID()), answers, context, submittedAt: at });
+      const year = schools && school ? schools.yearOf(age, random) : null;
+      const context: ResponseContext | null = school && year !== null ? { school, class: `Year ${year}` } : null;
+      const at = submittedAt(random, plan.until, context !== null);
+      rows.push({ id: newId(at.getTime()), versionId: plan.versionId, idempotencyKey: sha256(randomUUID()), answers, context, submittedAt: at });
     }
   }
   for (let at = 0; at < rows.length; at += 1000) {
@@ -88,5 +93,25 @@ export async function seedDemoResponses(db: Database, { counts = DEMO_RESPONSE_C
     answersCoded += chunk.answers;
     flagged += chunk.flagged;
   }
-  return { responses: rows.length, answersCoded, flagged, ms: Math.round(performance.now() - started) };
+  return { responses: rows.length, answersCoded, flagged };
+}
+
+/** The newest published version of a demo survey, by slug. */
+export async function publishedBySlug(db: Database, slug: string): Promise<{ id: string; definition: QuestionnaireDefinition } | null> {
+  const [version] = await db.all<{ id: string; definition: string }>(sql`
+    SELECT v.id, v.definition FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id
+    WHERE q.slug = ${slug} AND v.published_at IS NOT NULL ORDER BY v.version DESC LIMIT 1`);
+  return version ? { id: version.id, definition: JSON.parse(version.definition) as QuestionnaireDefinition } : null;
+}
+
+/** Add demo responses to the demo surveys (by slug) and code them. */
+export async function seedDemoResponses(db: Database, { counts = DEMO_RESPONSE_COUNTS, now = Date.now(), seed = 2026 } = {}): Promise<SeededResponses> {
+  const started = performance.now();
+  const plans: ResponsePlan[] = [];
+  for (const [slug, count] of Object.entries(counts)) {
+    const version = await publishedBySlug(db, slug);
+    if (version) plans.push({ template: slug, versionId: version.id, definition: version.definition, count, until: now });
+  }
+  const seeded = await seedResponses(db, plans, seededRandom(seed));
+  return { ...seeded, ms: Math.round(performance.now() - started) };
 }

@@ -7,6 +7,15 @@ import { type AnswerValue, type Answers, type Question, type QuestionnaireDefini
 import { type ComposedText, composeText, textKindOf } from './free-text';
 import type { Random } from './random';
 
+/**
+ * How much uneasier than usual a respondent is about one question (or one
+ * row of a grid), from -1 to 1: how the demo makes after dark feel less safe
+ * than daytime, or one school safer than another.
+ */
+export type Lean = (questionId: string, rowId: string | null) => number;
+
+const noLean: Lean = () => 0;
+
 export interface SyntheticResponse {
   answers: Answers;
   /** The composed free-text answers by question id (non-empty ones only). */
@@ -39,16 +48,16 @@ function choices(random: Random, options: { value: string }[], none: { value: st
 /** One of a list, earlier options likelier (lists usually start with the common answer). */
 const one = (random: Random, options: { value: string }[]) => (options[random.weighted(options.map((_, i) => 0.55 ** i))] as { value: string }).value;
 
-function answerFor(question: Question, random: Random, unease: number, texts: Map<string, ComposedText>): AnswerValue | undefined {
+function answerFor(question: Question, random: Random, unease: number, texts: Map<string, ComposedText>, lean: Lean): AnswerValue | undefined {
   if (!question.required && question.type !== 'consent' && random.chance(0.03)) return undefined;
   switch (question.type) {
     case 'single':
       return one(random, question.options);
     case 'scale':
-      return scaleAnswer(random, question, unease);
+      return scaleAnswer(random, question, unease + lean(question.id, null));
     case 'grid': {
       const rows = question.rows.filter(() => question.required || random.chance(0.95));
-      return rows.length === 0 ? undefined : Object.fromEntries(rows.map((row) => [row.value, scaleAnswer(random, question, unease)]));
+      return rows.length === 0 ? undefined : Object.fromEntries(rows.map((row) => [row.value, scaleAnswer(random, question, unease + lean(question.id, row.value))]));
     }
     case 'multiple': {
       const picked = choices(random, question.options, question.none, unease, question.required);
@@ -80,7 +89,7 @@ function answerFor(question: Question, random: Random, unease: number, texts: Ma
 }
 
 /** A synthetic response to this version: valid, following its skip logic. */
-export function syntheticResponse(definition: QuestionnaireDefinition, random: Random): SyntheticResponse {
+export function syntheticResponse(definition: QuestionnaireDefinition, random: Random, lean: Lean = noLean): SyntheticResponse {
   // Most people feel fairly safe; a few feel very unsafe.
   const unease = random.next() ** 1.7;
   const answers: Answers = {};
@@ -90,7 +99,7 @@ export function syntheticResponse(definition: QuestionnaireDefinition, random: R
     const visible = visibleQuestionIds(definition, answers);
     for (const question of page.questions) {
       if (!visible.has(question.id)) continue;
-      const value = answerFor(question, random, unease, texts);
+      const value = answerFor(question, random, unease, texts, lean);
       if (value !== undefined) answers[question.id] = value;
     }
   }

@@ -1,9 +1,8 @@
 // Series of repeated surveys and their waves. A wave holds the questionnaires
 // fielded at one time (age-banded versions share a wave); a questionnaire is
 // in one wave at most (the database's unique index says so too).
-import { type Database, isUniqueViolation, questionnaires, series, textOfJson, waveQuestionnaires, waves } from '@safer-voices/db';
+import { type Database, isUniqueViolation, newId, questionnaires, series, textOfJson, waveQuestionnaires, waves } from '@safer-voices/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors';
 
 export interface WaveMember {
@@ -97,7 +96,7 @@ export async function findSeries(db: Database, id: string): Promise<SeriesSummar
 }
 
 export async function createSeries(db: Database, organisationId: string, input: SeriesInput): Promise<SeriesSummary> {
-  const id = randomUUID();
+  const id = newId();
   try {
     await db.insert(series).values({ id, organisationId, name: input.name, description: input.description });
   } catch (e) {
@@ -137,7 +136,7 @@ function refuseProblems(problems: string[]): void {
 
 export async function addWave(db: Database, seriesFound: SeriesSummary, input: WaveInput): Promise<SeriesSummary> {
   refuseProblems(await memberProblems(db, seriesFound.organisationId, input.questionnaireIds, null));
-  const waveId = randomUUID();
+  const waveId = newId();
   try {
     await db.batch([
       db.insert(waves).values({ id: waveId, seriesId: seriesFound.id, label: input.label, fieldworkDate: new Date(`${input.fieldworkDate}T12:00:00Z`) }),

@@ -2,11 +2,10 @@
 // from its series: the change from the baseline wave to the newest wave
 // after it, against the trajectory to the target (see success-status in
 // @safer-voices/insights for the rule).
-import { type Database, series, strategyPriorities, successMeasures, waves } from '@safer-voices/db';
+import { type Database, newId, series, strategyPriorities, successMeasures, waves } from '@safer-voices/db';
 import { assessMeasureOfSuccess, type SuccessStatus } from '@safer-voices/insights';
 import type { PriorityInput, SuccessMeasureInput } from '@safer-voices/survey';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
-import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors';
 import { findSeries } from './series-store';
 import { type MeasureLine, type SeriesMeasures, seriesMeasures, type ShownWaveFigure } from './waves-view';
@@ -135,7 +134,7 @@ export async function strategyOf(db: Database, organisationId: string): Promise<
 }
 
 export async function addPriority(db: Database, organisationId: string, input: PriorityInput): Promise<string> {
-  const id = randomUUID();
+  const id = newId();
   const [last] = await db
     .select({ position: max(strategyPriorities.position) })
     .from(strategyPriorities)
@@ -159,7 +158,7 @@ export async function addSuccessMeasure(db: Database, organisationId: string, in
     ...(wave ? [] : [{ field: 'baselineWaveId', message: 'Choose the baseline wave from the series' }])
   ];
   if (issues.length > 0) throw new ApiError(422, 'invalid_measure_of_success', issues[0]?.message ?? '', issues);
-  const id = randomUUID();
+  const id = newId();
   await db.insert(successMeasures).values({
     id,
     priorityId: input.priorityId,

@@ -84,7 +84,9 @@ function partsOf(loaded: LoadedExplorer, member: WaveMember): Map<string, LinePa
   const ageBand = ageBandOf(loaded);
   const lines = new Map<string, LinePart>();
   measured.forEach((d, i) => {
-    const rowId = meta.sources.get(d.key)?.[0]?.rowId ?? null;
+    // A grid row's dimension is `question.row`; its measure is the question's, so the row keeps lines apart.
+    const dot = d.key.indexOf('.');
+    const rowId = dot >= 0 ? d.key.slice(dot + 1) : null;
     const key = rowId ? `${d.headline.measure}.${rowId}` : d.headline.measure;
     if (lines.has(key)) return; // one question per measure and row: the first
     const tally = tallies[i] ?? { base: 0, counted: 0 };
@@ -151,7 +153,7 @@ function linesOf(perWave: { wave: SeriesSummary['waves'][number]; parts: Map<str
     const newest = [...perWave].reverse().flatMap(({ parts }) => parts.flatMap((lines) => lines.get(key) ?? []))[0] as LinePart;
     const { figures, steps } = measureOverWaves(inputs, threshold);
     const last = figures.at(-1);
-    const sentence = last ? waveSentence(newest.headline, last, figures.at(-2) ?? null, steps.at(-1) ?? null) : '';
+    const sentence = last ? waveSentence(newest.name, last, figures.at(-2) ?? null, steps.at(-1) ?? null) : '';
     return {
       key,
       measure: newest.measure,

@@ -30,7 +30,11 @@ async function answer(versionId: string, schools: number, perSchool: number, saf
   const statements = [];
   for (let s = 0; s < schools; s++) {
     for (let i = 0; i < perSchool; i++) {
-      const answers = { safe_area_after_dark: i < safeAfterDark(s) ? 'very_safe' : 'not_very_safe', safe_at_school: i < safeAtSchool ? 'quite_safe' : 'not_very_safe' };
+      const answers = {
+        safe_area_after_dark: i < safeAfterDark(s) ? 'very_safe' : 'not_very_safe',
+        safe_at_school: i < safeAtSchool ? 'quite_safe' : 'not_very_safe',
+        safe_places: { town_centre: i < 10 ? 'fairly_safe' : 'fairly_unsafe', park: 'very_safe' }
+      };
       statements.push({
         sql: 'INSERT INTO responses (id, version_id, idempotency_key, answers, context, submitted_at) VALUES (?, ?, ?, ?, ?, ?)',
         args: [randomUUID(), versionId, randomUUID(), JSON.stringify(answers), JSON.stringify({ school: `School ${s + 1}`, class: 'Year 9' }), Date.now()]
@@ -129,7 +133,14 @@ describe('measures over waves', () => {
     expect(dark?.figures[0]?.designEffect).toMatchObject({ clusters: 10, meanClusterSize: 40, floored: true });
     expect(dark?.steps[0]?.change?.verdict).toBe('increase');
     expect(dark?.steps[0]?.change?.designEffects.applied).toBe(true);
-    expect(dark?.sentence).toMatch(/^In 2026, 65% \(\d\d–\d\d%\) of 11–19 year olds said .*: an increase from 2025 \(50%\)\.$/);
+    expect(dark?.sentence).toMatch(/^In 2026, safe after dark: 65% \(\d\d–\d\d%\) of 11–19 year olds, an increase from 2025 \(50%\)\.$/);
+  });
+
+  it('keeps each row of a grid apart, lined up by measure key and row', async () => {
+    const body = await measuresOf();
+    expect(body.measures.find((m) => m.key === 'safe_places.town_centre')?.figures.map((f) => f.percent)).toEqual([25, 25]);
+    // Everyone feels safe in the park: 100% would describe every pupil, so it is withheld.
+    expect(body.measures.find((m) => m.key === 'safe_places.park')?.figures[0]).toMatchObject({ shown: false, withheld: 'too few respondents' });
   });
 
   it('says "no statistically significant change" when the difference could be chance', async () => {
@@ -145,7 +156,7 @@ describe('measures over waves', () => {
     const dark = (await measuresOf()).measures.find((m) => m.key === 'safe_area_after_dark');
     expect(dark?.figures[2]).toMatchObject({ label: '2027', shown: false, withheld: 'too few respondents', percent: null, base: null });
     expect(dark?.steps[1]?.change).toBeNull();
-    expect(dark?.sentence).toBe('In 2027, too few 11–19 year olds answered to show a figure.');
+    expect(dark?.sentence).toBe('In 2027, safe after dark: too few 11–19 year olds answered to show a figure.');
     const wave2027 = (await measuresOf()).waves.find((w) => w.label === '2027');
     const removed = await api.json(`/api/series/${seriesId}/waves/${wave2027?.id}`, { label: '2027', fieldworkDate: '2027-06-15', questionnaireIds: [] }, officer, 'PUT');
     expect(removed.status).toBe(200);

@@ -1,0 +1,30 @@
+// The shape of the demo's answers, so its figures differ the way real school
+// surveys' do: after dark feels less safe than daytime, and town centres,
+// stations and alleyways less safe than parks and shops; some schools feel
+// safer than others; and between the demo's two waves one measure really
+// changes (feeling safe out after dark rises) while others do not. All of it
+// is invented.
+import type { Lean } from './synthetic-answers';
+
+/** School effects: positive is uneasier. Schools not named here have none. */
+const SCHOOL_LEAN: Record<string, number> = {
+  'Northfield Academy': -0.08,
+  'Riverside School': 0,
+  'Hillcrest High School': 0.1,
+  'Westbrook College': -0.03,
+  'Oakwood Primary School': -0.05,
+  'Meadow Lane Primary': 0.06,
+  'Brookside Junior School': 0
+};
+
+const PLACE_LEAN: Record<string, number> = { town_centre: 0.08, bus_station: 0.1, train_station: 0.06, alleyways: 0.18, park: -0.02, high_street_shops: -0.06 };
+
+const QUESTION_LEAN: Record<string, number> = { safe_area_after_dark: 0.14, safe_area_day: -0.1, safe_at_school: -0.04 };
+
+/** One wave earlier, young people felt less safe out after dark; nothing else was different. */
+const EARLIER_WAVE_LEAN: Record<string, number> = { safe_area_after_dark: 0.1 };
+
+export function demoLean(school: string | null, { earlierWave = false } = {}): Lean {
+  const bySchool = school ? (SCHOOL_LEAN[school] ?? 0) : 0;
+  return (questionId, rowId) => bySchool + (QUESTION_LEAN[questionId] ?? 0) + (rowId ? (PLACE_LEAN[rowId] ?? 0) : 0) + (earlierWave ? (EARLIER_WAVE_LEAN[questionId] ?? 0) : 0);
+}
