@@ -2,7 +2,7 @@
 // that analysts code blind, each on their own, to measure agreement. What a
 // coder may read while coding is limited to the items and their own progress.
 import { codedAnswers, type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, questionnaires, questionnaireVersions, responses, staff, textOfJson } from '@safer-voices/db';
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, notExists, type SQL, sql } from 'drizzle-orm';
 import { answerJson } from './answer-json';
 
 export type Round = typeof doubleCodingRounds.$inferSelect;
@@ -98,40 +98,46 @@ export async function versionTitle(db: Database, questionnaireId: string): Promi
   return textOfJson(row?.title) ?? questionnaireId;
 }
 
-const itemsQuery = (roundId: string, extra = sql``) => sql`
-  SELECT i.response_id, i.question_id, i.position, r.version_id,
-    ${answerJson(sql`r.answers`, sql`i.question_id`)} AS text
-  FROM double_coding_items i JOIN responses r ON r.id = i.response_id
-  WHERE i.round_id = ${roundId} ${extra}
-  ORDER BY i.position`;
-
-function toItems(rows: { response_id: string; question_id: string; position: number; version_id: string; text: unknown }[]): RoundItem[] {
-  return rows.map((r) => ({
-    responseId: r.response_id,
-    questionId: r.question_id,
-    position: Number(r.position),
-    versionId: r.version_id,
-    text: textOfJson(r.text) ?? ''
-  }));
+/** The round's items in order, with their answers, where `condition` holds. */
+async function itemsWhere(db: Database, roundId: string, condition?: SQL, limit?: number): Promise<RoundItem[]> {
+  const query = db
+    .select({
+      responseId: doubleCodingItems.responseId,
+      questionId: doubleCodingItems.questionId,
+      position: doubleCodingItems.position,
+      versionId: responses.versionId,
+      text: answerJson(responses.answers, doubleCodingItems.questionId)
+    })
+    .from(doubleCodingItems)
+    .innerJoin(responses, eq(responses.id, doubleCodingItems.responseId))
+    .where(and(eq(doubleCodingItems.roundId, roundId), condition))
+    .orderBy(doubleCodingItems.position);
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return rows.map((r) => ({ ...r, text: textOfJson(r.text) ?? '' }));
 }
 
-export async function roundItems(db: Database, roundId: string): Promise<RoundItem[]> {
-  return toItems(await db.all(itemsQuery(roundId)));
+export function roundItems(db: Database, roundId: string): Promise<RoundItem[]> {
+  return itemsWhere(db, roundId);
 }
 
 /** The first item this person has not coded yet. */
 export async function nextItemFor(db: Database, roundId: string, staffId: string): Promise<RoundItem | undefined> {
-  const rows = await db.all<{ response_id: string; question_id: string; position: number; version_id: string; text: unknown }>(
-    itemsQuery(
-      roundId,
-      sql`AND NOT EXISTS (SELECT 1 FROM double_coding_labels l WHERE l.round_id = i.round_id AND l.response_id = i.response_id AND l.question_id = i.question_id AND l.staff_id = ${staffId})`
-    )
-  );
-  return toItems(rows.slice(0, 1))[0];
+  const labelled = db
+    .select({ one: sql`1` })
+    .from(doubleCodingLabels)
+    .where(
+      and(
+        eq(doubleCodingLabels.roundId, doubleCodingItems.roundId),
+        eq(doubleCodingLabels.responseId, doubleCodingItems.responseId),
+        eq(doubleCodingLabels.questionId, doubleCodingItems.questionId),
+        eq(doubleCodingLabels.staffId, staffId)
+      )
+    );
+  return (await itemsWhere(db, roundId, notExists(labelled), 1))[0];
 }
 
 export async function findItem(db: Database, roundId: string, responseId: string, questionId: string): Promise<RoundItem | undefined> {
-  return toItems(await db.all(itemsQuery(roundId, sql`AND i.response_id = ${responseId} AND i.question_id = ${questionId}`)))[0];
+  return (await itemsWhere(db, roundId, and(eq(doubleCodingItems.responseId, responseId), eq(doubleCodingItems.questionId, questionId))))[0];
 }
 
 export async function hasLabel(db: Database, roundId: string, item: { responseId: string; questionId: string }, staffId: string): Promise<boolean> {
