@@ -12,6 +12,7 @@ import {
   measureOverWaves,
   measureRows,
   selectRespondents,
+  smallestDetectableChange,
   tallyMeasureGroups,
   tallyMeasures,
   tallyThemes,
@@ -46,6 +47,13 @@ export interface MeasureLine {
   steps: (Omit<WaveStep, 'change'> & { change: Change | null })[];
   /** The newest wave's figure and its change from the one before, in a sentence to quote. */
   sentence: string;
+  /**
+   * Before the next wave's fieldwork: the smallest change it could detect
+   * (80% power, 95% level) with the number of respondents expected, from the
+   * newest shown figure and its design effect; null when none is shown or no
+   * number was given.
+   */
+  detectable: { points: number; from: string; designEffect: number } | null;
 }
 
 export interface SeriesMeasures {
@@ -136,7 +144,16 @@ function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readon
 }
 
 /** Line up the parts of each wave by key and work out every line. */
-function linesOf(perWave: { wave: SeriesSummary['waves'][number]; parts: Map<string, LinePart>[] }[], threshold: number): MeasureLine[] {
+/** The change a next wave of `expected` respondents could detect, from the newest figure shown. */
+function detectableFrom(figures: readonly WaveFigure[], expected: number | null): MeasureLine['detectable'] {
+  const newest = [...figures].reverse().find((f) => f.shown && f.percent !== null);
+  if (!newest || expected === null) return null;
+  const designEffect = newest.designEffect?.designEffect ?? 1;
+  const found = smallestDetectableChange({ n: expected, p: (newest.percent as number) / 100, designEffect });
+  return found ? { points: found.points, from: newest.label, designEffect } : null;
+}
+
+function linesOf(perWave: { wave: SeriesSummary['waves'][number]; parts: Map<string, LinePart>[] }[], threshold: number, expected: number | null): MeasureLine[] {
   // Lines in the order the newest questionnaires ask them, then any older ones.
   const keys: string[] = [];
   for (const { parts } of [...perWave].reverse()) for (const lines of parts) for (const key of lines.keys()) if (!keys.includes(key)) keys.push(key);
@@ -162,12 +179,14 @@ function linesOf(perWave: { wave: SeriesSummary['waves'][number]; parts: Map<str
       question: newest.part.wording,
       figures: figures.map((f) => ({ ...f, date: f.date.toISOString().slice(0, 10) })),
       steps,
-      sentence
+      sentence,
+      detectable: detectableFrom(figures, expected)
     };
   });
 }
 
-export async function seriesMeasures(db: Database, found: SeriesSummary): Promise<SeriesMeasures> {
+/** `expected`: respondents expected in the next wave, for the smallest change it could detect. */
+export async function seriesMeasures(db: Database, found: SeriesSummary, expected: number | null = null): Promise<SeriesMeasures> {
   const [settings, { codebook }] = await Promise.all([settingsOf(db, found.organisationId), currentCodebook(db, found.organisationId)]);
   const themes = shownThemes(codebook);
   const perWave = await Promise.all(
@@ -179,11 +198,13 @@ export async function seriesMeasures(db: Database, found: SeriesSummary): Promis
   const threshold = settings.suppressionThreshold;
   const measures = linesOf(
     perWave.map(({ wave, loaded }) => ({ wave, parts: loaded.map(({ member, loaded }) => partsOf(loaded, member)) })),
-    threshold
+    threshold,
+    expected
   );
   const themeLines = linesOf(
     perWave.map(({ wave, loaded }) => ({ wave, parts: loaded.map(({ member, loaded }) => themePartsOf(loaded, member, themes)) })),
-    threshold
+    threshold,
+    expected
   );
   return {
     series: { id: found.id, name: found.name },

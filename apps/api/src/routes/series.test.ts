@@ -143,6 +143,17 @@ describe('measures over waves', () => {
     expect(body.measures.find((m) => m.key === 'safe_places.park')?.figures[0]).toMatchObject({ shown: false, withheld: 'too few respondents' });
   });
 
+  it('says, before the next wave, the smallest change it could detect with the people expected', async () => {
+    const res = await api.app.request(`/api/series/${seriesId}/measures?expected=400`, { headers: analyst });
+    const body = await jsonOf<SeriesMeasures>(res);
+    const dark = body.measures.find((m) => m.key === 'safe_area_after_dark');
+    // From 2026's 65% with its design effect of 1.78 (ρ floored at 0.02, 40 pupils a school): 12.61, rounded up to 12.7 points.
+    expect(dark?.detectable).toEqual({ points: 12.7, from: '2026', designEffect: expect.closeTo(1.78, 10) });
+    expect((await measuresOf()).measures[0]?.detectable).toBeNull();
+    const bad = await api.app.request(`/api/series/${seriesId}/measures?expected=lots`, { headers: analyst });
+    expect(bad.status).toBe(400);
+  });
+
   it('says "no statistically significant change" when the difference could be chance', async () => {
     const school = (await measuresOf()).measures.find((m) => m.key === 'safe_at_school');
     expect(school?.figures.map((f) => f.percent)).toEqual([50, 52.5]);

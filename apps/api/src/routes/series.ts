@@ -16,6 +16,16 @@ const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 const WaveParam = IdParam.extend({ waveId: z.string().min(1).max(100) });
 
+/** `expected`: respondents expected in the next wave, for the smallest change each measure could show. */
+const MeasuresQuery = z.object({
+  expected: z.coerce
+    .number({ message: 'Enter how many people you expect to answer, like 400' })
+    .int('Enter a whole number, like 400')
+    .min(1, 'Enter a number from 1 to 1,000,000')
+    .max(1_000_000, 'Enter a number from 1 to 1,000,000')
+    .optional()
+});
+
 const seriesNotFound = () => new ApiError(404, 'series_not_found', 'There is no such series');
 
 export const seriesRoute = new Hono<StaffEnv>()
@@ -40,7 +50,7 @@ export const seriesRoute = new Hono<StaffEnv>()
     const found = await reachable(c.var.db, c.var.staff, await findSeries(c.var.db, id), seriesNotFound);
     return c.json({ series: await updateWave(c.var.db, found, waveId, c.req.valid('json')) });
   })
-  .get('/:id/measures', requirePolicy('series', 'view'), validate('param', IdParam), async (c) => {
+  .get('/:id/measures', requirePolicy('series', 'view'), validate('param', IdParam), validate('query', MeasuresQuery), async (c) => {
     const found = await reachable(c.var.db, c.var.staff, await findSeries(c.var.db, c.req.valid('param').id), seriesNotFound);
-    return c.json(await seriesMeasures(c.var.db, found));
+    return c.json(await seriesMeasures(c.var.db, found, c.req.valid('query').expected ?? null));
   });
