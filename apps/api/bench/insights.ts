@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InStatement } from '@libsql/client';
-import { openDatabase } from '@safer-voices/db';
+import { newId, openDatabase } from '@safer-voices/db';
 import { codedRows, intersect, selectRespondents, tallyThemes, topAnswers } from '@safer-voices/insights';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { createApp } from '../src/app';
@@ -28,7 +28,6 @@ import { seededRandom } from '../src/demo/random';
 import { syntheticResponse } from '../src/demo/synthetic-answers';
 import { explorerFor } from '../src/explore/cache';
 import { shownThemes } from '../src/explore/view';
-import { uuidv7 } from '../src/ingest/ids';
 import { setupDatabase } from '../src/setup';
 import { sha256 } from '../src/store/canonical-json';
 import { currentCodebook } from '../src/store/codebooks';
@@ -80,7 +79,7 @@ async function generate(url: string) {
     for (let i = 0; i < count; i++) {
       // Submission times rise through the eight weeks, so ids (UUIDv7) arrive in order as in production.
       const at = Math.floor(start + ((done + i) / TOTAL) * (end - start));
-      const id = uuidv7(at);
+      const id = newId(at);
       const { answers, texts } = syntheticResponse(definition, random);
       const age = typeof answers.age === 'number' ? answers.age : 14;
       const context = age <= 17 && random.chance(0.7) ? JSON.stringify({ school: random.pick(SCHOOLS), class: `Year ${Math.max(7, age - 4)}` }) : null;

@@ -1,4 +1,5 @@
 export * from './client';
+export { firstIdAt, newId, timeOfId } from './ids';
 export * as schema from './schema';
 export * from './schema';
 export * from './storable-text';

@@ -1,7 +1,6 @@
 // The audit log: who did what, when, to what. Written in the same batch as
 // the change it records wherever possible, so neither exists without the other.
-import { randomUUID } from 'node:crypto';
-import { auditLog, type Database } from '@safer-voices/db';
+import { auditLog, type Database, newId } from '@safer-voices/db';
 
 export type AuditAction =
   | 'auth.sign_in'
@@ -37,7 +36,7 @@ export interface AuditEntry {
 
 export function auditStatement(db: Database, entry: AuditEntry) {
   return db.insert(auditLog).values({
-    id: randomUUID(),
+    id: newId(),
     organisationId: entry.organisationId,
     actorStaffId: entry.actorStaffId,
     action: entry.action,

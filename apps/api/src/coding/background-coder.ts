@@ -3,10 +3,9 @@
 // through retraining and re-coding jobs, a chunk at a time. It only reads
 // what the ingest path has committed and writes its own tables, so
 // submissions are acknowledged exactly as before.
-import type { DatabaseHandle } from '@safer-voices/db';
+import { type DatabaseHandle, firstIdAt } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
 import { type BackgroundLoop, startBackgroundLoop } from '../background-loop';
-import { firstIdAt } from '../ingest/ids';
 import { codeOutstanding } from './code-outstanding';
 import type { CoderHeartbeat } from './coder-heartbeat';
 import { JobChunkError, recordJobError, runRecodeChunk } from './recode-job';

@@ -26,7 +26,7 @@ export interface CodeOutstandingOptions {
   limit?: number;
   /** One coder for every answer; by default each organisation's own (organisation-coder.ts). */
   coder?: Coder;
-  /** Only look at response ids from here on (ids sort by time; see ingest/ids.ts). */
+  /** Only look at response ids from here on (ids sort by time; see packages/db/src/ids.ts). */
   sinceId?: string;
 }
 

@@ -9,9 +9,8 @@
 // there. Rows are only ever added to coded_responses, so the mark stays true;
 // it never passes a few minutes ago, because group commit may store a
 // response a little after a later-made id.
-import type { Database } from '@safer-voices/db';
+import { type Database, firstIdAt, timeOfId } from '@safer-voices/db';
 import { sql } from 'drizzle-orm';
-import { firstIdAt, timeOfId } from '../ingest/ids';
 
 const LOOK_BACK_MS = 5 * 60_000;
 

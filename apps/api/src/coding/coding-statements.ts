@@ -2,8 +2,7 @@
 // coded marker per answer, and a safeguarding flag (with its tier) where the
 // coder raises one. Writing the same coding twice leaves the same rows, so a
 // chunk that is redone after a crash does no harm.
-import { randomUUID } from 'node:crypto';
-import { answerCodes, codedAnswers, type Database, safeguardingFlags } from '@safer-voices/db';
+import { answerCodes, codedAnswers, type Database, newId, safeguardingFlags } from '@safer-voices/db';
 import { type AnyColumn, and, eq, isNotNull, or, sql } from 'drizzle-orm';
 import { type CodedAnswer, flagTier } from './code-answer';
 
@@ -78,7 +77,7 @@ export function storeCodingStatements(db: Database, coded: CodedAnswer[], now = 
     if (!tier) return [];
     return [
       {
-        id: randomUUID(),
+        id: newId(),
         organisationId: a.organisationId,
         responseId: a.responseId,
         questionId: a.questionId,

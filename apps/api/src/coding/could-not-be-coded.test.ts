@@ -4,9 +4,9 @@
 // queue, on a children's or young people's questionnaire the safeguarding
 // lead gets it as "needs a human look" — and every other answer is coded.
 import { randomUUID } from 'node:crypto';
+import { newId } from '@safer-voices/db';
 import { type Coder, createCoder } from '@safer-voices/themes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from '../ingest/ids';
 import { coderThrowingOn, demoSurvey, submitWith } from '../test/coding';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor, demoOrganisationId } from '../test/staff';
@@ -106,7 +106,7 @@ describe('a response that cannot be read', () => {
     const survey = await demoSurvey(api, 'youth-safety-11-19');
     const [before] = await sendAll(survey, [EVERYDAY]);
     // Stored answers that are not JSON: written round the API, as damage would be.
-    const damaged = uuidv7();
+    const damaged = newId();
     await api.database.client.execute({
       sql: 'INSERT INTO responses (id, version_id, idempotency_key, answers, submitted_at) VALUES (?, ?, ?, ?, ?)',
       args: [damaged, survey.versionId, randomUUID(), '{"what_makes_unsafe": "cut off', Date.now()]

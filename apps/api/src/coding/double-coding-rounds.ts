@@ -6,12 +6,11 @@
 // machine. From then on nobody new may join (they would no longer be blind),
 // labels are final, and anyone still coding sees the results only when they
 // have finished too. Until then a coder may change their own labels.
-import type { Database } from '@safer-voices/db';
+import { type Database, newId } from '@safer-voices/db';
 import { redactedAnswer } from '@safer-voices/insights';
 import type { Codebook } from '@safer-voices/themes';
 import { auditStatement } from '../auth/audit';
 import { ApiError } from '../errors';
-import { uuidv7 } from '../ingest/ids';
 import { currentCodebook } from '../store/codebooks';
 import {
   type CoderProgress,
@@ -111,7 +110,7 @@ export async function createRound(db: Database, questionnaire: QuestionnaireForI
     throw new ApiError(400, 'invalid_request', message, [{ field: 'sampleSize', message }]);
   }
   const sample = await sampleCodedAnswers(db, questionnaire.id, input.sampleSize);
-  const round = { id: uuidv7(), organisationId: questionnaire.organisationId, questionnaireId: questionnaire.id, name: input.name, createdBy: input.createdBy };
+  const round = { id: newId(), organisationId: questionnaire.organisationId, questionnaireId: questionnaire.id, name: input.name, createdBy: input.createdBy };
   await db.batch([
     ...newRoundStatements(db, round, sample),
     auditStatement(db, {

@@ -4,8 +4,7 @@
 // that could not be read (coded_responses with its `error`). On a
 // questionnaire for children or young people each also raises a safeguarding
 // flag of the tier "unchecked": a person must read what no machine checked.
-import { randomUUID } from 'node:crypto';
-import { codedAnswers, codedResponses, type Database, safeguardingFlags } from '@safer-voices/db';
+import { codedAnswers, codedResponses, type Database, newId, safeguardingFlags } from '@safer-voices/db';
 import { sql } from 'drizzle-orm';
 import type { FailedAnswer } from './code-answer';
 import { inChunks } from './coding-statements';
@@ -22,7 +21,7 @@ export function uncheckedFlagStatements(db: Database, answers: UncheckedAnswer[]
   return inChunks(answers).map((chunk) =>
     db
       .insert(safeguardingFlags)
-      .values(chunk.map((a) => ({ id: randomUUID(), ...a, tier: 'unchecked' as const, confidence: 0, evidence: [], updatedAt: now })))
+      .values(chunk.map((a) => ({ id: newId(), ...a, tier: 'unchecked' as const, confidence: 0, evidence: [], updatedAt: now })))
       .onConflictDoNothing()
   );
 }

@@ -7,10 +7,9 @@
 // fail together its responses are written one at a time before the cursor
 // moves: no answer can fail the job. With several nodes, one process at a
 // time works on a job (job-lease.ts), so each chunk is coded once.
-import { type Database, type DatabaseHandle, jobs, questionnaireVersions, responses } from '@safer-voices/db';
+import { type Database, type DatabaseHandle, jobs, newId, questionnaireVersions, responses } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { uuidv7 } from '../ingest/ids';
 import { keepAnalystDecisions } from './analyst-codes';
 import { type AnswerOutcome, byResponse, failedWith, isCoded, isFailed } from './code-answer';
 import { type JobLeases, processLeases, stampAfter } from './job-lease';
@@ -38,7 +37,7 @@ export async function createRecodeJob(db: Database, input: { organisationId: str
   const [job] = await db
     .insert(jobs)
     .values({
-      id: uuidv7(now.getTime()),
+      id: newId(now.getTime()),
       organisationId: input.organisationId,
       kind: RECODE_JOB,
       params: { questionnaireId: input.questionnaireId, lastResponseId: last?.id ?? '' },

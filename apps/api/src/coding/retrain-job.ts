@@ -3,10 +3,9 @@
 // never runs while a request waits. The background coder runs queued jobs;
 // the trained model is stored in organisation_models, and the organisation's
 // coder picks it up (organisation-coder.ts).
-import { type Database, type DatabaseHandle, jobs, organisationModels, textOfJson } from '@safer-voices/db';
+import { type Database, type DatabaseHandle, jobs, newId, organisationModels, textOfJson } from '@safer-voices/db';
 import { type TrainingExample, trainInSlices } from '@safer-voices/themes';
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import { uuidv7 } from '../ingest/ids';
 import { answerJson } from '../store/answer-json';
 import { currentCodebook } from '../store/codebooks';
 import { versionFacts } from './free-text-answers';
@@ -45,7 +44,7 @@ export async function requestRetrain(db: Database, input: { organisationId: stri
   const [job] = await db
     .insert(jobs)
     .values({
-      id: uuidv7(now.getTime()),
+      id: newId(now.getTime()),
       organisationId: input.organisationId,
       kind: RETRAIN_JOB,
       params: {},

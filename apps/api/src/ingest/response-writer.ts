@@ -2,10 +2,9 @@
 // transaction, so each pays for one durable commit instead of its own.
 // A submission is acknowledged only after that commit returns.
 import type { Client, InStatement } from '@libsql/client';
-import type { ResponseContext, WriteExecutor } from '@safer-voices/db';
+import { newId, type ResponseContext, type WriteExecutor } from '@safer-voices/db';
 import type { Answers } from '@safer-voices/survey';
 import { canonicalJson, sha256 } from '../store/canonical-json';
-import { uuidv7 } from './ids';
 
 export interface NewResponse {
   versionId: string;
@@ -107,7 +106,7 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
     else firstByKey.set(p.keyHash, p);
   }
   const now = Date.now();
-  const rows = [...firstByKey.values()].map((p) => ({ p, id: uuidv7(now) }));
+  const rows = [...firstByKey.values()].map((p) => ({ p, id: newId(now) }));
   const inserted = await insertNew(writes, rows, now);
   const stored = new Map<string, Row>();
   const existingKeys: string[] = [];

@@ -5,8 +5,7 @@
 // many passes or processes see it); once nothing has waited more than
 // 2 minutes (the point at which staff pages warn) it is cleared, and the
 // outbox announces "caught up" where "delayed" was announced.
-import { randomUUID } from 'node:crypto';
-import { codingDelays, type Database } from '@safer-voices/db';
+import { codingDelays, type Database, newId } from '@safer-voices/db';
 import { and, isNull, notInArray } from 'drizzle-orm';
 import { waitingByOrganisation } from '../coding/coding-lag';
 import { DELAY_NOTICE_MINUTES } from './messages';
@@ -19,7 +18,7 @@ export async function trackCodingDelays(db: Database, now: Date): Promise<void> 
   const waited = (since: Date) => now.getTime() - since.getTime();
   const late = waiting.filter((w) => waited(w.since) > DELAY_OPENS_AFTER_MS);
   const behind = waiting.filter((w) => waited(w.since) >= DELAY_CLEARS_UNDER_MS).map((w) => w.organisationId);
-  const open = late.map((w) => db.insert(codingDelays).values({ id: randomUUID(), organisationId: w.organisationId, waitingSince: w.since }).onConflictDoNothing());
+  const open = late.map((w) => db.insert(codingDelays).values({ id: newId(), organisationId: w.organisationId, waitingSince: w.since }).onConflictDoNothing());
   const clear = db
     .update(codingDelays)
     .set({ clearedAt: now })

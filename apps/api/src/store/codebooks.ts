@@ -2,8 +2,7 @@
 // codebook until the organisation edits its own. Every save is a new version;
 // (organisation, version) is unique, so of two saves made from the same
 // version only one can be stored.
-import { randomUUID } from 'node:crypto';
-import { codebooks, type Database, isUniqueViolation, staff } from '@safer-voices/db';
+import { codebooks, type Database, isUniqueViolation, newId, staff } from '@safer-voices/db';
 import { type Codebook, codebookSchema, DEFAULT_CODEBOOK } from '@safer-voices/themes';
 import { and, desc, eq } from 'drizzle-orm';
 
@@ -74,7 +73,7 @@ export async function codebookHistory(db: Database, organisationId: string): Pro
 /** Insert a new version; batch it with its audit entry. Fails on the unique index if the version exists. */
 export function saveCodebookStatement(db: Database, input: { organisationId: string; codebook: Codebook; note: string; createdBy: string }) {
   return db.insert(codebooks).values({
-    id: randomUUID(),
+    id: newId(),
     organisationId: input.organisationId,
     version: input.codebook.version,
     codebook: input.codebook,

@@ -3,13 +3,11 @@
 // background coder, the explorer and the safeguarding queue treat the rows
 // like survey answers. A collection is closed from the moment it is made and
 // never offered to respondents (store/questionnaires.ts reads surveys only).
-import { randomUUID } from 'node:crypto';
 import type { InArgs, InStatement } from '@libsql/client';
-import { codedResponses, type Database, questionnaires, questionnaireVersions, responses, textOfJson, type WriteExecutor } from '@safer-voices/db';
+import { codedResponses, type Database, newId, questionnaires, questionnaireVersions, responses, textOfJson, type WriteExecutor } from '@safer-voices/db';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
 import type { ImportPlan } from '../collections/plan';
-import { uuidv7 } from '../ingest/ids';
 import { sha256 } from './canonical-json';
 
 // Well under SQLite's 32,766 bound values per statement (5 per row).
@@ -20,7 +18,7 @@ export const rowKey = (collectionId: string, rowNumber: number) => sha256(`colle
 
 /** The collection a client's Idempotency-Key makes, so a retried import finds the first one. */
 export function collectionIdFor(organisationId: string, idempotencyKey: string | undefined): string {
-  if (!idempotencyKey) return randomUUID();
+  if (!idempotencyKey) return newId();
   const hex = sha256(`collection\n${organisationId}\n${idempotencyKey}`);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
@@ -47,14 +45,12 @@ const asStatement = (query: { toSQL(): { sql: string; params: unknown[] } }): In
  */
 export async function createCollection(db: Database, writes: WriteExecutor, input: NewCollection, now = new Date()) {
   const { id, organisationId, plan } = input;
-  const versionId = randomUUID();
+  const versionId = newId();
   const inserts: InStatement[] = [];
   for (let at = 0; at < plan.rows.length; at += ROWS_PER_STATEMENT) {
     // Other requests get a turn between chunks: 50,000 rows take a few hundred milliseconds to prepare.
     if (at > 0) await new Promise((resolve) => setImmediate(resolve));
-    const chunk = plan.rows
-      .slice(at, at + ROWS_PER_STATEMENT)
-      .map((row) => [uuidv7(now.getTime()), versionId, rowKey(id, row.number), JSON.stringify(row.answers), (row.submittedAt ?? now).getTime()]);
+    const chunk = plan.rows.slice(at, at + ROWS_PER_STATEMENT).map((row) => [newId(now.getTime()), versionId, rowKey(id, row.number), JSON.stringify(row.answers), (row.submittedAt ?? now).getTime()]);
     inserts.push({
       sql: `INSERT INTO responses (id, version_id, idempotency_key, answers, submitted_at) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?)').join(', ')} ON CONFLICT (idempotency_key) DO NOTHING`,
       args: chunk.flat()

@@ -4,8 +4,8 @@
 // (its newest version, unpublished); publishing freezes it, and the next
 // edit starts a new draft version. Published versions are never changed
 // (a database trigger refuses it), so responses keep their exact version.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { type AccessMode, type Database, isUniqueViolation, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
+import { createHash, randomBytes } from 'node:crypto';
+import { type AccessMode, type Database, isUniqueViolation, newId, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
 import { type AuditAction, auditStatement } from '../auth/audit';
 import { DraftDefinitionSchema, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
@@ -138,10 +138,10 @@ export function designerAudit(db: Database, who: { id: string }, organisationId:
 }
 
 export async function createQuestionnaire(db: Database, who: { id: string }, organisationId: string, definition: QuestionnaireDefinition, detail: Record<string, unknown>) {
-  const id = randomUUID();
+  const id = newId();
   await db.batch([
     db.insert(questionnaires).values({ id, organisationId, slug: slugFor(definition.title) }),
-    db.insert(questionnaireVersions).values({ id: randomUUID(), questionnaireId: id, version: 1, definition }),
+    db.insert(questionnaireVersions).values({ id: newId(), questionnaireId: id, version: 1, definition }),
     designerAudit(db, who, organisationId, id, 'questionnaire.created', detail)
   ]);
   return id;
@@ -180,7 +180,7 @@ export async function saveDraft(db: Database, q: DesignerQuestionnaire, definiti
   const next = (q.versions[0]?.version ?? 0) + 1;
   await db
     .insert(questionnaireVersions)
-    .values({ id: randomUUID(), questionnaireId: q.id, version: next, definition })
+    .values({ id: newId(), questionnaireId: q.id, version: next, definition })
     .catch((error: unknown) => {
       if (isUniqueViolation(error)) throw staleDraft();
       throw error;

@@ -1,7 +1,6 @@
 // Staff accounts and their roles. E-mail addresses are stored lower-cased so
 // sign-in and uniqueness ignore case.
-import { randomUUID } from 'node:crypto';
-import { type Database, organisations, STAFF_ROLES, type StaffRole, staff, staffRoles } from '@safer-voices/db';
+import { type Database, newId, organisations, STAFF_ROLES, type StaffRole, staff, staffRoles } from '@safer-voices/db';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 
@@ -68,7 +67,7 @@ export async function listStaff(db: Database, organisationId: string): Promise<S
 
 /** Statements that add an account with its roles, for one batch with whatever else must happen with it. */
 export function newStaffStatements(db: Database, account: { organisationId: string; email: string; name: string; passwordHash: string; roles: readonly StaffRole[] }) {
-  const id = randomUUID();
+  const id = newId();
   const insertStaff = db.insert(staff).values({
     id,
     organisationId: account.organisationId,
