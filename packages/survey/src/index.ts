@@ -15,4 +15,5 @@ export * from './inputs/field-errors';
 export * from './inputs/staff';
 export * from './inputs/collection-import';
 export * from './inputs/codebook';
+export * from './inputs/draft-settings';
 export * from './inputs/series';

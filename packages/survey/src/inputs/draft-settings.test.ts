@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { DRAFT_SETTINGS_MESSAGES as M, draftSettingsField, readDraftSettings, settingsWorded } from './draft-settings';
+
+const typed = {
+  title: 'Feeling safe',
+  summary: 'How safe you feel around school.',
+  intro: 'First paragraph\nstill first.\n\nSecond.',
+  audience: 'youth',
+  ageBand: '',
+  minutes: '10',
+  contactName: '',
+  contactDescription: '',
+  contactPhone: '',
+  contactUrl: '',
+  quickExit: 'default'
+};
+
+describe('the draft settings form', () => {
+  it('reads paragraphs, numbers and local help into settings', () => {
+    const read = readDraftSettings({ ...typed, contactName: 'Youth hub', contactUrl: 'https://example.org', quickExit: 'off' });
+    expect(read).toEqual({
+      ok: true,
+      settings: {
+        title: 'Feeling safe',
+        summary: 'How safe you feel around school.',
+        intro: ['First paragraph still first.', 'Second.'],
+        audience: 'youth',
+        minutes: 10,
+        localContact: { name: 'Youth hub', url: 'https://example.org' },
+        quickExit: false
+      }
+    });
+  });
+
+  it('leaves out local help and the exit button when they are not set', () => {
+    const read = readDraftSettings(typed);
+    expect(read.ok && read.settings).not.toHaveProperty('localContact');
+    expect(read.ok && read.settings).not.toHaveProperty('quickExit');
+  });
+
+  it('names every problem by its field, whatever the order', () => {
+    const read = readDraftSettings({ title: ' ', summary: '', intro: '\n\n', audience: 'everyone', minutes: '1.5', contactPhone: '0800 1111', contactUrl: 'javascript:alert(1)' });
+    expect(read).toEqual({
+      ok: false,
+      errors: [
+        { field: 'title', message: M.title },
+        { field: 'summary', message: M.summary },
+        { field: 'intro', message: M.intro },
+        { field: 'minutes', message: M.minutes },
+        { field: 'audience', message: M.audience },
+        { field: 'contactName', message: M.contactName },
+        { field: 'contactUrl', message: 'A link must start https://, http://, tel: or mailto:, not javascript:' }
+      ]
+    });
+  });
+
+  it.each(['', '0', 'ten', '-3'])('refuses %j minutes', (minutes) => {
+    expect(readDraftSettings({ ...typed, minutes })).toEqual({ ok: false, errors: [{ field: 'minutes', message: M.minutes }] });
+  });
+
+  it('maps paths from the form and from the API to the form’s fields', () => {
+    expect(draftSettingsField('localContact.url')).toBe('contactUrl');
+    expect(draftSettingsField('definition.localContact.name')).toBe('contactName');
+    expect(draftSettingsField('definition.intro.2')).toBe('intro');
+    expect(draftSettingsField('pages.0.questions.1.label')).toBeUndefined();
+  });
+});
+
+describe('problems with a whole definition', () => {
+  it('are worded as the settings form words them, none added or dropped', () => {
+    const problems = [
+      { path: 'definition.title', message: 'Too small: expected string to have >=1 characters' },
+      { path: 'definition.pages', message: 'Too small: expected array to have >=1 items' }
+    ];
+    expect(settingsWorded(problems, { title: '', audience: 'youth', summary: 'S', intro: ['I'], minutes: 5, pages: [] }, 'definition')).toEqual([
+      { path: 'definition.title', message: M.title },
+      { path: 'definition.pages', message: 'Too small: expected array to have >=1 items' }
+    ]);
+  });
+});
