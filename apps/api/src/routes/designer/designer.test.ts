@@ -70,6 +70,19 @@ describe('designer: editing and publishing', () => {
     expect((await get(designerPath(created.questionnaire.id))).working.definition).toEqual(created.working.definition);
   });
 
+  it('words problems with the settings as the settings form does', async () => {
+    const created = await createFromTemplate(api, officer);
+    const definition = { ...created.working.definition, title: '', minutes: 2.5, localContact: { name: '', url: 'javascript:alert(1)' } };
+    const res = await api.json(designerPath(created.questionnaire.id, '/draft'), { definition }, officer, 'PUT');
+    expect(res.status).toBe(422);
+    expect((await jsonOf(res)).issues).toEqual([
+      { field: 'definition.title', message: 'Enter a title' },
+      { field: 'definition.minutes', message: 'Enter how many minutes it takes, as a whole number, like 10' },
+      { field: 'definition.localContact.name', message: 'Enter the name of the local service, or clear its other details' },
+      { field: 'definition.localContact.url', message: 'A link must start https://, http://, tel: or mailto:, not javascript:' }
+    ]);
+  });
+
   it('applies small edits, including a standard item in one step', async () => {
     const created = await createFromTemplate(api, officer);
     const id = created.questionnaire.id;

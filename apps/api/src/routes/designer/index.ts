@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { StaffEnv } from '../../auth/guards';
 import { requirePolicy } from '../../policies/guard';
-import { canReach } from '../../auth/scope';
+import { reachableOrganisation } from '../../policies/reachable';
 import { ApiError } from '../../errors';
 import { createQuestionnaire, findQuestionnaire } from '../../store/designer';
 import { storableJsonBody, validate } from '../../validation';
@@ -31,8 +31,7 @@ export const designerRoute = new Hono<StaffEnv>()
     })
   )
   .post('/import', requirePolicy('questionnaire', 'design'), limitDesignBody, validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
-    const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
-    if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw new ApiError(404, 'organisation_not_found', 'There is no such organisation');
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const file = await storableJsonBody(c, 'The file');
     const result = importQuestionnaire(file);
     if (!result.ok)

@@ -9,11 +9,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { StaffEnv } from '../../auth/guards';
 import { requirePolicy } from '../../policies/guard';
-import { canReach } from '../../auth/scope';
+import { reachableOrganisation } from '../../policies/reachable';
 import { ApiError } from '../../errors';
 import { checkRevision, createQuestionnaire, draftOf, listQuestionnaires, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
 import { validate } from '../../validation';
-import { DraftDefinitionSchema } from '@safer-voices/survey';
+import { DraftDefinitionSchema, DraftTitleSchema } from '@safer-voices/survey';
 import { detailsOf, IdParam, limitDesignBody, reachableQuestionnaire, sentRevision, shapedDefinition, summaryOf, toIssues } from './shared';
 
 const blank = (title: string): QuestionnaireDefinition =>
@@ -34,7 +34,7 @@ const blank = (title: string): QuestionnaireDefinition =>
 
 const CreateSchema = z.strictObject({
   from: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('blank'), title: z.string().trim().min(1, 'Enter a title').max(200) }),
+    z.strictObject({ kind: z.literal('blank'), title: DraftTitleSchema.max(200) }),
     z.strictObject({ kind: z.literal('template'), slug: z.string().min(1).max(80) }),
     z.strictObject({ kind: z.literal('copy'), questionnaireId: z.string().min(1).max(100) })
   ]),
@@ -47,18 +47,15 @@ const ScheduleSchema = z
   .strictObject({ opensAt: DateOrNull, closesAt: DateOrNull })
   .refine((s) => !s.opensAt || !s.closesAt || new Date(s.closesAt) > new Date(s.opensAt), { path: ['closesAt'], message: 'The closing date must be after the opening date' });
 
-const organisationNotFound = () => new ApiError(404, 'organisation_not_found', 'There is no such organisation');
-
 export const designerQuestionnairesRoute = new Hono<StaffEnv>()
   .get('/', requirePolicy('questionnaire', 'view'), validate('query', z.object({ organisationId: z.string().min(1).max(100).optional() })), async (c) => {
-    const organisationId = c.req.valid('query').organisationId ?? c.var.staff.organisationId;
-    if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw organisationNotFound();
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const all = await listQuestionnaires(c.var.db, organisationId);
     return c.json({ organisationId, questionnaires: all.map(summaryOf) });
   })
   .post('/', requirePolicy('questionnaire', 'design'), validate('json', CreateSchema), async (c) => {
-    const { from, organisationId = c.var.staff.organisationId } = c.req.valid('json');
-    if (!(await canReach(c.var.db, c.var.staff, organisationId))) throw organisationNotFound();
+    const { from } = c.req.valid('json');
+    const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('json').organisationId);
     let definition: QuestionnaireDefinition;
     if (from.kind === 'blank') definition = blank(from.title);
     else if (from.kind === 'template') {

@@ -1,7 +1,7 @@
 // What the designer routes share: finding a questionnaire
 // within the signed-in person's organisations, and the JSON shapes.
 import { type ShownCount, shownCounts } from '@safer-voices/insights';
-import { checkDefinition, checkLogic, type LogicProblem, type QuestionnaireDefinition } from '@safer-voices/survey';
+import { checkDefinition, checkLogic, type LogicProblem, type QuestionnaireDefinition, settingsWorded } from '@safer-voices/survey';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
@@ -42,10 +42,13 @@ export async function reachableQuestionnaire(c: Context<StaffEnv>, id: string): 
   return findQuestionnaire(c.var.db, id, await reachableOrganisationIds(c.var.db, c.var.staff));
 }
 
-/** A definition as received, checked for shape: 422 with every issue if it is not one. */
+/**
+ * A definition as received, checked for shape: 422 with every issue if it is
+ * not one, the settings' issues in the settings form's words ("Enter a title").
+ */
 export function shapedDefinition(input: unknown, prefix = 'definition'): { definition: QuestionnaireDefinition; problems: LogicProblem[] } {
   const { definition, problems } = checkDefinition(input, prefix);
-  if (!definition) throw new ApiError(422, 'invalid_definition', 'The questionnaire is not complete or has fields of the wrong kind', toIssues(problems));
+  if (!definition) throw new ApiError(422, 'invalid_definition', 'The questionnaire is not complete or has fields of the wrong kind', toIssues(settingsWorded(problems, input, prefix)));
   return { definition, problems: checkLogic(definition) };
 }
 
