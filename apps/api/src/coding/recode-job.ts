@@ -9,7 +9,7 @@
 // time works on a job (job-lease.ts), so each chunk is coded once.
 import { type Database, type DatabaseHandle, jobs, newId, questionnaireVersions, responses } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { keepAnalystDecisions } from './analyst-codes';
 import { type AnswerOutcome, byResponse, failedWith, isCoded, isFailed } from './code-answer';
 import { type JobLeases, processLeases, stampAfter } from './job-lease';
@@ -96,11 +96,16 @@ export class JobChunkError extends Error {
 /** A chunk of the job's responses, with their answers as stored text (parsed one by one later). */
 function nextResponses(db: Database, job: Job, limit: number): Promise<StoredResponseRow[]> {
   const { questionnaireId = '', lastResponseId = '' } = job.params;
-  return db.all<StoredResponseRow>(sql`
-    SELECT r.id AS id, r.version_id AS versionId, r.answers AS answers FROM responses r
-    WHERE r.version_id IN (SELECT v.id FROM questionnaire_versions v WHERE v.questionnaire_id = ${questionnaireId})
-      AND r.id > ${job.cursor ?? ''} AND r.id <= ${lastResponseId}
-    ORDER BY r.id LIMIT ${limit}`);
+  const versions = db.select({ id: questionnaireVersions.id }).from(questionnaireVersions).where(eq(questionnaireVersions.questionnaireId, questionnaireId));
+  return (
+    db
+      // The answers as stored text, not through the column's JSON mapping: readResponses parses them one by one.
+      .select({ id: responses.id, versionId: responses.versionId, answers: sql<unknown>`${responses.answers}` })
+      .from(responses)
+      .where(and(inArray(responses.versionId, versions), gt(responses.id, job.cursor ?? ''), lte(responses.id, lastResponseId)))
+      .orderBy(responses.id)
+      .limit(limit)
+  );
 }
 
 function writesOf(db: Database, responseId: string, outcomes: AnswerOutcome[], now: Date): ResponseWrite {
