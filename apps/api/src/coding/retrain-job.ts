@@ -3,9 +3,9 @@
 // never runs while a request waits. The background coder runs queued jobs;
 // the trained model is stored in organisation_models, and the organisation's
 // coder picks it up (organisation-coder.ts).
-import { type Database, type DatabaseHandle, jobs, newId, organisationModels, textOfJson } from '@safer-voices/db';
+import { type Database, type DatabaseHandle, jobs, newId, organisationModels, responses, reviewDecisions, safeguardingFlags, textOfJson } from '@safer-voices/db';
 import { type TrainingExample, trainInSlices } from '@safer-voices/themes';
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { answerJson } from '../store/answer-json';
 import { currentCodebook } from '../store/codebooks';
 import { versionFacts } from './free-text-answers';
@@ -59,14 +59,6 @@ export async function requestRetrain(db: Database, input: { organisationId: stri
   return { job, created: true };
 }
 
-interface DecisionRow {
-  version_id: string;
-  question_id: string;
-  themes: string;
-  text: unknown;
-  flag_status: string | null;
-}
-
 /**
  * Every review decision of the organisation as a training example. The
  * analyst decides themes only; whether an answer is a safeguarding concern
@@ -74,25 +66,30 @@ interface DecisionRow {
  * found no action was needed), as exampleFromReview keeps the coder's flag.
  */
 export async function trainingExamplesOf(db: Database, organisationId: string): Promise<TrainingExample[]> {
-  const rows = await db.all<DecisionRow>(sql`
-    SELECT r.version_id, rd.question_id, rd.themes, f.status AS flag_status,
-      ${answerJson(sql`r.answers`, sql`rd.question_id`)} AS text
-    FROM review_decisions rd
-    JOIN responses r ON r.id = rd.response_id
-    LEFT JOIN safeguarding_flags f ON f.response_id = rd.response_id AND f.question_id = rd.question_id
-    WHERE rd.organisation_id = ${organisationId}
-    ORDER BY rd.response_id, rd.question_id`);
+  const rows = await db
+    .select({
+      versionId: responses.versionId,
+      questionId: reviewDecisions.questionId,
+      themes: reviewDecisions.themes,
+      flagStatus: safeguardingFlags.status,
+      text: answerJson(responses.answers, reviewDecisions.questionId)
+    })
+    .from(reviewDecisions)
+    .innerJoin(responses, eq(responses.id, reviewDecisions.responseId))
+    .leftJoin(safeguardingFlags, and(eq(safeguardingFlags.responseId, reviewDecisions.responseId), eq(safeguardingFlags.questionId, reviewDecisions.questionId)))
+    .where(eq(reviewDecisions.organisationId, organisationId))
+    .orderBy(reviewDecisions.responseId, reviewDecisions.questionId);
   const examples: TrainingExample[] = [];
   for (const row of rows) {
     const text = textOfJson(row.text);
     if (text === undefined || text.trim() === '') continue;
-    const facts = await versionFacts(db, row.version_id);
-    const question = facts?.freeTextQuestions.find((q) => q.id === row.question_id)?.label;
+    const facts = await versionFacts(db, row.versionId);
+    const question = facts?.freeTextQuestions.find((q) => q.id === row.questionId)?.label;
     examples.push({
       text,
       question,
-      themes: JSON.parse(row.themes) as string[],
-      safeguarding: row.flag_status !== null && row.flag_status !== 'no_action'
+      themes: row.themes,
+      safeguarding: row.flagStatus !== null && row.flagStatus !== 'no_action'
     });
   }
   return examples;
