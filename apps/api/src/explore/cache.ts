@@ -5,7 +5,7 @@
 // at a time. A new version adds its dimensions; a changed definition (a
 // draft collection edited) or rowids going backwards mean building afresh.
 import { type Database, type QuestionnaireKind, questionnaireVersions } from '@safer-voices/db';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type LoadedExplorer, loadExplorer, refreshExplorer } from './load';
 import { type ExploreMeta, exploreMeta, fingerprintOf, type VersionRow } from './questionnaire-meta';
 
@@ -23,16 +23,17 @@ interface Entry {
 const byDatabase = new WeakMap<Database, Map<string, Entry>>();
 
 async function versionRows(db: Database, questionnaireId: string): Promise<VersionRow[]> {
-  // The definition as stored (its text is fingerprinted), so not through the column's JSON mapping.
-  const rows = await db.all<{ id: string; version: number; definition: string; published_at: number | null }>(
-    sql`SELECT id, version, definition, published_at FROM ${questionnaireVersions} WHERE questionnaire_id = ${questionnaireId}`
-  );
-  return rows.map((r) => ({
-    id: String(r.id),
-    version: Number(r.version),
-    definition: String(r.definition),
-    publishedAt: r.published_at === null ? null : Number(r.published_at)
-  }));
+  const rows = await db
+    .select({
+      id: questionnaireVersions.id,
+      version: questionnaireVersions.version,
+      // The definition as stored (its text is fingerprinted), not through the column's JSON mapping.
+      definition: sql<string>`${questionnaireVersions.definition}`,
+      publishedAt: questionnaireVersions.publishedAt
+    })
+    .from(questionnaireVersions)
+    .where(eq(questionnaireVersions.questionnaireId, questionnaireId));
+  return rows.map((r) => ({ ...r, definition: String(r.definition), publishedAt: r.publishedAt?.getTime() ?? null }));
 }
 
 /** Whether an index built for `before` still holds for `after`: versions only added, no dimension changed kind. */
