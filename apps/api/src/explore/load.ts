@@ -17,15 +17,7 @@
 //   since the newest one seen are read again too.
 // The code cursors are read before the responses, so every code read
 // belongs to a response already read.
-import {
-  answerCodes as answerCodesTable,
-  codedAnswers as codedAnswersTable,
-  type Database,
-  jobs as jobsTable,
-  type ResponseContext,
-  responses as responsesTable,
-  reviewDecisions
-} from '@safer-voices/db';
+import { answerCodes, codedAnswers, type Database, jobs, type ResponseContext, responses, reviewDecisions } from '@safer-voices/db';
 import { daysSinceEpoch, ExploreIndex } from '@safer-voices/insights';
 import { and, eq, gte, lte, max, type SQL, sql } from 'drizzle-orm';
 import { type AnswerSource, closedQuestionIds, type ExploreMeta } from './questionnaire-meta';
@@ -57,16 +49,16 @@ const RECODE_JOB = 'recode_questionnaire';
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function maxRowid(db: Database, table: typeof responsesTable | typeof codedAnswersTable | typeof answerCodesTable): Promise<number> {
+async function maxRowid(db: Database, table: typeof responses | typeof codedAnswers | typeof answerCodes): Promise<number> {
   const [row] = await db.all<{ n: number }>(sql`SELECT coalesce(max(rowid), 0) AS n FROM ${table}`);
   return Number(row?.n ?? 0);
 }
 
 async function recodeCursors(db: Database, questionnaireId: string): Promise<Map<string, string>> {
   const rows = await db
-    .select({ id: jobsTable.id, cursor: sql<string>`coalesce(${jobsTable.cursor}, '')` })
-    .from(jobsTable)
-    .where(and(eq(jobsTable.kind, RECODE_JOB), sql`json_extract(${jobsTable.params}, '$.questionnaireId') = ${questionnaireId}`));
+    .select({ id: jobs.id, cursor: sql<string>`coalesce(${jobs.cursor}, '')` })
+    .from(jobs)
+    .where(and(eq(jobs.kind, RECODE_JOB), sql`json_extract(${jobs.params}, '$.questionnaireId') = ${questionnaireId}`));
   return new Map(rows.map((r) => [String(r.id), String(r.cursor)]));
 }
 
@@ -131,7 +123,7 @@ async function addResponses(db: Database, loaded: LoadedExplorer, from: number, 
     // `+version_id` keeps SQLite on the rowid range rather than the version index.
     const rows = await page(
       db,
-      sql`SELECT json_group_array(json_array(id, version_id, json_extract(answers, ${paths}), json(context), submitted_at)) FROM ${responsesTable}
+      sql`SELECT json_group_array(json_array(id, version_id, json_extract(answers, ${paths}), json(context), submitted_at)) FROM ${responses}
        WHERE rowid > ${low} AND rowid <= ${Math.min(low + PAGE, to)} AND +version_id IN (${valuesList(versionIds)})`
     );
     for (const [id, versionId, closed, context, submittedAt] of rows as [string, string, unknown[] | null, ResponseContext | null, number][]) {
@@ -172,7 +164,7 @@ async function markCoded(db: Database, index: ExploreIndex, from: number, to: nu
   for (let low = from; low < to; low += CODES_PAGE) {
     const rows = await page(
       db,
-      sql`SELECT json_group_array(json_array(response_id, question_id)) FROM ${codedAnswersTable} WHERE rowid > ${low} AND rowid <= ${Math.min(low + CODES_PAGE, to)} AND error IS NULL`
+      sql`SELECT json_group_array(json_array(response_id, question_id)) FROM ${codedAnswers} WHERE rowid > ${low} AND rowid <= ${Math.min(low + CODES_PAGE, to)} AND error IS NULL`
     );
     const rowOf = lastRowCache(index);
     for (const [responseId, questionId] of rows as [string, string][]) {
@@ -188,7 +180,7 @@ async function addCodes(db: Database, index: ExploreIndex, from: number, to: num
   for (let low = from; low < to; low += CODES_PAGE) {
     const rows = await page(
       db,
-      sql`SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM ${answerCodesTable} WHERE rowid > ${low} AND rowid <= ${Math.min(low + CODES_PAGE, to)} AND decision = 'yes'`
+      sql`SELECT json_group_array(json_array(response_id, question_id, theme_id, confidence)) FROM ${answerCodes} WHERE rowid > ${low} AND rowid <= ${Math.min(low + CODES_PAGE, to)} AND decision = 'yes'`
     );
     const rowOf = lastRowCache(index);
     for (const [responseId, questionId, themeId, confidence] of rows as [string, string, string, number][]) {
@@ -202,7 +194,7 @@ async function addCodes(db: Database, index: ExploreIndex, from: number, to: num
 /** Answers (response id → question ids) with codes written in (from, to]. */
 async function answersWithNewCodes(db: Database, index: ExploreIndex, from: number, to: number, into: Map<string, Set<string>>): Promise<void> {
   for (let low = from; low < to; low += PAGE) {
-    const rows = await db.all<AnswerRow>(sql`SELECT response_id, question_id FROM ${answerCodesTable} WHERE rowid > ${low} AND rowid <= ${Math.min(low + PAGE, to)}`);
+    const rows = await db.all<AnswerRow>(sql`SELECT response_id, question_id FROM ${answerCodes} WHERE rowid > ${low} AND rowid <= ${Math.min(low + PAGE, to)}`);
     for (const row of rows) touch(index, into, String(row.response_id), String(row.question_id));
   }
 }
@@ -237,7 +229,7 @@ async function answersDecided(db: Database, index: ExploreIndex, organisationId:
 async function answersRecoded(db: Database, index: ExploreIndex, after: string, upTo: string, into: Map<string, Set<string>>): Promise<void> {
   let last: [string, string] = [after, '\uffff'];
   for (;;) {
-    const rows = await db.all<AnswerRow>(sql`SELECT response_id, question_id FROM ${codedAnswersTable}
+    const rows = await db.all<AnswerRow>(sql`SELECT response_id, question_id FROM ${codedAnswers}
       WHERE (response_id, question_id) > (${last[0]}, ${last[1]}) AND response_id <= ${upTo} AND error IS NULL ORDER BY response_id, question_id LIMIT ${PAGE}`);
     for (const row of rows) {
       last = [String(row.response_id), String(row.question_id)];
@@ -253,7 +245,7 @@ async function rereadCodes(db: Database, index: ExploreIndex, answers: Map<strin
   for (let at = 0; at < ids.length; at += 500) {
     const chunk = ids.slice(at, at + 500);
     const rows = await db.all<AnswerRow & { theme_id: string; confidence: number }>(
-      sql`SELECT response_id, question_id, theme_id, confidence FROM ${answerCodesTable} WHERE response_id IN (${valuesList(chunk)}) AND decision = 'yes'`
+      sql`SELECT response_id, question_id, theme_id, confidence FROM ${answerCodes} WHERE response_id IN (${valuesList(chunk)}) AND decision = 'yes'`
     );
     const codes = new Map<string, { themeId: string; confidence: number }[]>();
     for (const row of rows) {
@@ -273,22 +265,24 @@ async function rereadCodes(db: Database, index: ExploreIndex, answers: Map<strin
   }
 }
 
+/** Where each table stands now. The codes are read before the responses, so every code read belongs to a response already read. */
+async function currentCursors(db: Database, meta: ExploreMeta): Promise<Cursors> {
+  const recodes = await recodeCursors(db, meta.id);
+  const reviewedAt = await newestDecision(db, meta.organisationId);
+  const codes = await maxRowid(db, answerCodes);
+  const coded = await maxRowid(db, codedAnswers);
+  const respondents = await maxRowid(db, responses);
+  return { responses: respondents, codedAnswers: coded, answerCodes: codes, jobs: recodes, reviewedAt };
+}
+
 /** Build the index of a questionnaire's respondents from scratch. */
 export async function loadExplorer(db: Database, meta: ExploreMeta): Promise<LoadedExplorer> {
-  const jobs = await recodeCursors(db, meta.id);
-  const reviewedAt = await newestDecision(db, meta.organisationId);
-  const answerCodes = await maxRowid(db, answerCodesTable);
-  const codedAnswers = await maxRowid(db, codedAnswersTable);
-  const responses = await maxRowid(db, responsesTable);
-  const loaded: LoadedExplorer = {
-    meta,
-    index: new ExploreIndex(Math.min(responses, 1 << 22) + 32),
-    cursors: { responses, codedAnswers, answerCodes, jobs, reviewedAt }
-  };
+  const cursors = await currentCursors(db, meta);
+  const loaded: LoadedExplorer = { meta, index: new ExploreIndex(Math.min(cursors.responses, 1 << 22) + 32), cursors };
   for (const dimension of meta.dimensions) loaded.index.declareDimension(dimension.key, dimension.kind);
-  await addResponses(db, loaded, 0, responses);
-  await markCoded(db, loaded.index, 0, codedAnswers);
-  await addCodes(db, loaded.index, 0, answerCodes);
+  await addResponses(db, loaded, 0, cursors.responses);
+  await markCoded(db, loaded.index, 0, cursors.codedAnswers);
+  await addCodes(db, loaded.index, 0, cursors.answerCodes);
   return loaded;
 }
 
@@ -297,24 +291,20 @@ export async function loadExplorer(db: Database, meta: ExploreMeta): Promise<Loa
  * incrementally (a table's rowids went backwards, e.g. after VACUUM): load again.
  */
 export async function refreshExplorer(db: Database, loaded: LoadedExplorer): Promise<boolean> {
-  const { index, cursors } = loaded;
-  const jobs = await recodeCursors(db, loaded.meta.id);
-  const reviewedAt = await newestDecision(db, loaded.meta.organisationId);
-  const answerCodes = await maxRowid(db, answerCodesTable);
-  const codedAnswers = await maxRowid(db, codedAnswersTable);
-  const responses = await maxRowid(db, responsesTable);
-  if (answerCodes < cursors.answerCodes || codedAnswers < cursors.codedAnswers || responses < cursors.responses) return false;
+  const { index, cursors: seen } = loaded;
+  const now = await currentCursors(db, loaded.meta);
+  if (now.answerCodes < seen.answerCodes || now.codedAnswers < seen.codedAnswers || now.responses < seen.responses) return false;
 
-  await addResponses(db, loaded, cursors.responses, responses);
-  await markCoded(db, index, cursors.codedAnswers, codedAnswers);
+  await addResponses(db, loaded, seen.responses, now.responses);
+  await markCoded(db, index, seen.codedAnswers, now.codedAnswers);
   const touched = new Map<string, Set<string>>();
-  await answersWithNewCodes(db, index, cursors.answerCodes, answerCodes, touched);
-  for (const [id, cursor] of jobs) {
-    const seen = cursors.jobs.get(id) ?? '';
-    if (cursor > seen) await answersRecoded(db, index, seen, cursor, touched);
+  await answersWithNewCodes(db, index, seen.answerCodes, now.answerCodes, touched);
+  for (const [id, cursor] of now.jobs) {
+    const before = seen.jobs.get(id) ?? '';
+    if (cursor > before) await answersRecoded(db, index, before, cursor, touched);
   }
-  if (reviewedAt > 0) await answersDecided(db, index, loaded.meta.organisationId, cursors.reviewedAt, reviewedAt, touched);
+  if (now.reviewedAt > 0) await answersDecided(db, index, loaded.meta.organisationId, seen.reviewedAt, now.reviewedAt, touched);
   await rereadCodes(db, index, touched);
-  loaded.cursors = { responses, codedAnswers, answerCodes, jobs, reviewedAt };
+  loaded.cursors = now;
   return true;
 }
