@@ -23,6 +23,20 @@ export const RECODE_JOB = 'recode_questionnaire';
 
 export type Job = typeof jobs.$inferSelect;
 
+/** Store a new background job, made now. */
+export async function storeJob(
+  db: Database,
+  input: { organisationId: string; kind: string; params: Record<string, string>; status: Job['status']; total: number; createdBy: string | null },
+  now = new Date()
+): Promise<Job> {
+  const [job] = await db
+    .insert(jobs)
+    .values({ id: newId(now.getTime()), ...input, createdAt: now, updatedAt: now })
+    .returning();
+  if (!job) throw new Error('The job was not stored');
+  return job;
+}
+
 const versionsOf = (db: Database, questionnaireId: string) => db.select({ id: questionnaireVersions.id }).from(questionnaireVersions).where(eq(questionnaireVersions.questionnaireId, questionnaireId));
 
 /**
@@ -33,22 +47,14 @@ export async function createRecodeJob(db: Database, input: { organisationId: str
   const inQuestionnaire = inArray(responses.versionId, versionsOf(db, input.questionnaireId));
   const [{ total = 0 } = {}] = await db.select({ total: count() }).from(responses).where(inQuestionnaire);
   const [last] = await db.select({ id: responses.id }).from(responses).where(inQuestionnaire).orderBy(desc(responses.id)).limit(1);
-  const now = new Date();
-  const [job] = await db
-    .insert(jobs)
-    .values({
-      id: newId(now.getTime()),
-      organisationId: input.organisationId,
-      kind: RECODE_JOB,
-      params: { questionnaireId: input.questionnaireId, lastResponseId: last?.id ?? '' },
-      status: total === 0 ? 'done' : 'queued',
-      total,
-      createdBy: input.createdBy,
-      updatedAt: now
-    })
-    .returning();
-  if (!job) throw new Error('The job was not stored');
-  return job;
+  return storeJob(db, {
+    organisationId: input.organisationId,
+    kind: RECODE_JOB,
+    params: { questionnaireId: input.questionnaireId, lastResponseId: last?.id ?? '' },
+    status: total === 0 ? 'done' : 'queued',
+    total,
+    createdBy: input.createdBy
+  });
 }
 
 export interface JobChunkOptions {

@@ -3,14 +3,14 @@
 // never runs while a request waits. The background coder runs queued jobs;
 // the trained model is stored in organisation_models, and the organisation's
 // coder picks it up (organisation-coder.ts).
-import { type Database, type DatabaseHandle, jobs, newId, organisationModels, responses, reviewDecisions, safeguardingFlags, textOfJson } from '@safer-voices/db';
+import { type Database, type DatabaseHandle, jobs, organisationModels, responses, reviewDecisions, safeguardingFlags, textOfJson } from '@safer-voices/db';
 import { type TrainingExample, trainInSlices } from '@safer-voices/themes';
 import { and, asc, desc, eq, inArray, lt, or } from 'drizzle-orm';
 import { answerJson } from '../store/answer-json';
 import { currentCodebook } from '../store/codebooks';
 import { versionFacts } from './free-text-answers';
 import { forgetOrganisationCoder } from './organisation-coder';
-import { type Job, recordJobError } from './recode-job';
+import { type Job, recordJobError, storeJob } from './recode-job';
 
 export const RETRAIN_JOB = 'retrain_model';
 /** Every this many new decisions, the organisation's model is retrained by itself. */
@@ -40,22 +40,7 @@ export async function requestRetrain(db: Database, input: { organisationId: stri
     .where(and(eq(jobs.organisationId, input.organisationId), eq(jobs.kind, RETRAIN_JOB), unfinished))
     .limit(1);
   if (waiting) return { job: waiting, created: false };
-  const now = new Date();
-  const [job] = await db
-    .insert(jobs)
-    .values({
-      id: newId(now.getTime()),
-      organisationId: input.organisationId,
-      kind: RETRAIN_JOB,
-      params: {},
-      status: 'queued',
-      total: input.decisions,
-      createdBy: input.createdBy,
-      createdAt: now,
-      updatedAt: now
-    })
-    .returning();
-  if (!job) throw new Error('The job was not stored');
+  const job = await storeJob(db, { organisationId: input.organisationId, kind: RETRAIN_JOB, params: {}, status: 'queued', total: input.decisions, createdBy: input.createdBy });
   return { job, created: true };
 }
 
