@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formErrors, issuesAsErrors, localisedErrors, parseForm, pathName } from './field-errors';
+import { ThemeMergeInput } from './codebook';
 import { AcceptInviteInput, SignInInput, staffInviteInput } from './staff';
 
 describe('field errors by path', () => {
@@ -100,5 +101,10 @@ describe('shared staff inputs', () => {
     const parsed = parseForm(staffInviteInput(['admin']), { email: 'not an address', roles: ['boss'] }, ['email', 'roles'], 'email');
     expect(parsed.ok || parsed.errors.map((e) => e.field)).toEqual(['email', 'roles']);
     expect(parsed.ok || parsed.errors[0]?.message).toBe('Enter an e-mail address like name@example.org');
+  });
+
+  it('say which theme to merge into, and keep the note trimmed', () => {
+    expect(parseForm(ThemeMergeInput, { intoId: '', note: '' }, ['intoId', 'note'], 'intoId')).toEqual({ ok: false, errors: [{ field: 'intoId', message: 'Choose the theme to merge into' }] });
+    expect(parseForm(ThemeMergeInput, { intoId: 't1', note: '  why  ' }, ['intoId', 'note'], 'intoId')).toEqual({ ok: true, data: { intoId: 't1', note: 'why' } });
   });
 });
