@@ -117,3 +117,6 @@ export function settingsWorded(problems: LogicProblem[], input: unknown, prefix 
   }
   return problems.map((p) => ({ ...p, message: words.get(p.path) ?? p.message }));
 }
+
+// The editor's other first-typed draft input: a new question's kind and wording.
+export * from './draft-new-question';

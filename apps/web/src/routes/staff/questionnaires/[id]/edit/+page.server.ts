@@ -1,6 +1,6 @@
-import { type DraftEdit, DRAFT_SETTINGS_FIELDS, draftSettingsField, type FieldError, pruneTranslations, readDraftSettings, unusedId } from '@safer-voices/survey';
+import { type DraftEdit, DRAFT_SETTINGS_FIELDS, draftSettingsField, type FieldError, pruneTranslations, readDraftNewQuestion, readDraftSettings, unusedId } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
-import { idFromLabel, isQuestionType, newQuestion, newQuestionId, typeName } from '#lib/components/designer/questions.ts';
+import { idFromLabel, newQuestion, newQuestionId, typeName } from '#lib/components/designer/questions.ts';
 import { settingsUnsaved } from '#lib/components/designer/settings.ts';
 import { anchorOf, editorAfterSave, isStale, loadDraft, postedRevision, postedShown, type Saved, saveDefinition, sendEdit, staleEditor, type Texts, type Unsaved } from '#lib/server/draft-editor.ts';
 import { textField } from '#lib/server/staff-forms.ts';
@@ -79,12 +79,10 @@ export const actions: Actions = {
     const type = textField(form, 'type');
     const label = textField(form, 'label').trim();
     if (old) return stale(typedQuestion(type, label));
-    const errors: FieldError[] = [];
-    if (!isQuestionType(type)) errors.push({ field: `add-${pageId}-type`, message: 'Choose the kind of question' });
-    if (!label) errors.push({ field: `add-${pageId}-label`, message: 'Enter the question' });
-    if (errors.length > 0 || !isQuestionType(type)) return refused(400, `add-${pageId}`, errors, { type, label });
+    const read = readDraftNewQuestion({ type, label }, 'question', `add-${pageId}`);
+    if (!read.ok) return refused(400, `add-${pageId}`, read.errors, { type, label });
     const id = newQuestionId(details.working.definition, label);
-    const result = await sendEdit(event, who, { op: 'add_question', pageId, question: newQuestion(type, label, id) }, revision);
+    const result = await sendEdit(event, who, { op: 'add_question', pageId, question: newQuestion(read.question.type, read.question.label, id) }, revision);
     if (!result.ok && result.stale) return stale(typedQuestion(type, label));
     if (!result.ok) return done(event, result, `page-${pageId}`, `add-${pageId}-label`);
     // Straight on to its edit form: a new question still needs its options, help and so on.
@@ -98,13 +96,11 @@ export const actions: Actions = {
     const type = textField(form, 'type');
     const label = textField(form, 'label').trim();
     if (old) return stale(typedQuestion(type, label, title));
-    const errors: FieldError[] = [];
-    if (!isQuestionType(type)) errors.push({ field: 'newpage-type', message: 'Choose the kind of question for the new page' });
-    if (!label) errors.push({ field: 'newpage-label', message: 'Enter the first question on the new page' });
-    if (errors.length > 0 || !isQuestionType(type)) return refused(400, 'newpage', errors, { title, type, label });
+    const read = readDraftNewQuestion({ type, label }, 'page', 'newpage');
+    if (!read.ok) return refused(400, 'newpage', read.errors, { title, type, label });
     const id = newQuestionId(definition, label);
     const pageId = unusedId(idFromLabel(title || label, 'page'), new Set(definition.pages.map((p) => p.id)));
-    const edit: DraftEdit = { op: 'add_page', page: { id: pageId, ...(title ? { title } : {}), questions: [newQuestion(type, label, id)] } };
+    const edit: DraftEdit = { op: 'add_page', page: { id: pageId, ...(title ? { title } : {}), questions: [newQuestion(read.question.type, read.question.label, id)] } };
     const result = await sendEdit(event, who, edit, revision);
     if (!result.ok && result.stale) return stale(typedQuestion(type, label, title));
     if (!result.ok) return done(event, result, 'newpage', 'newpage-label');
