@@ -41,8 +41,6 @@ export interface DesignerQuestionnaire {
   revision: string;
 }
 
-export const questionnaireNotFound = () => new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
-
 export function statusOf(q: Pick<DesignerQuestionnaire, 'versions' | 'closesAt'>, now = new Date()): QuestionnaireStatus {
   if (!q.versions.some((v) => v.publishedAt)) return 'draft';
   return q.closesAt && now >= q.closesAt ? 'closed' : 'live';
@@ -110,15 +108,14 @@ export async function listQuestionnaires(db: Database, organisationId: string): 
   return withVersions(db, rows);
 }
 
-/** The questionnaire if one of `reachable` organisations owns it; otherwise it does not exist. */
-export async function findQuestionnaire(db: Database, id: string, reachable: string[]): Promise<DesignerQuestionnaire> {
+/** The questionnaire with its versions, or null. Whether the person may reach it is the caller's check (policies/reachable). */
+export async function findQuestionnaire(db: Database, id: string): Promise<DesignerQuestionnaire | null> {
   const rows = await db
     .select()
     .from(questionnaires)
-    .where(and(eq(questionnaires.id, id), inArray(questionnaires.organisationId, reachable), designed));
+    .where(and(eq(questionnaires.id, id), designed));
   const [found] = await withVersions(db, rows);
-  if (!found) throw questionnaireNotFound();
-  return found;
+  return found ?? null;
 }
 
 function slugFor(title: string): string {

@@ -9,11 +9,11 @@ import type { StaffEnv } from '../../auth/guards';
 import { requirePolicy } from '../../policies/guard';
 import { reachableOrganisation } from '../../policies/reachable';
 import { ApiError } from '../../errors';
-import { createQuestionnaire, findQuestionnaire } from '../../store/designer';
+import { createQuestionnaire } from '../../store/designer';
 import { storableJsonBody, validate } from '../../validation';
 import { designerCodesRoute } from './codes';
 import { designerQuestionnairesRoute } from './questionnaires';
-import { detailsOf, limitDesignBody, toIssues } from './shared';
+import { detailsOf, limitDesignBody, reachableQuestionnaire, toIssues } from './shared';
 
 export const designerRoute = new Hono<StaffEnv>()
   .get('/standard-items', requirePolicy('questionnaire', 'view'), (c) => c.json({ items: standardItems }))
@@ -42,7 +42,7 @@ export const designerRoute = new Hono<StaffEnv>()
         toIssues(result.problems)
       );
     const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, result.definition, { from: { kind: 'import' } });
-    return c.json(detailsOf(await findQuestionnaire(c.var.db, id, [organisationId])), 201);
+    return c.json(detailsOf(await reachableQuestionnaire(c, id)), 201);
   })
   .route('/questionnaires', designerQuestionnairesRoute)
   .route('/questionnaires', designerCodesRoute);

@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { StaffEnv } from '../../auth/guards';
 import { requirePolicy } from '../../policies/guard';
-import { reachableOrganisation } from '../../policies/reachable';
+import { questionnaireNotFound, reachableOrganisation } from '../../policies/reachable';
 import { ApiError } from '../../errors';
 import { checkRevision, createQuestionnaire, draftOf, listQuestionnaires, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
 import { validate } from '../../validation';
@@ -64,7 +64,7 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
       definition = template;
     } else {
       const source = workingVersionOf(await reachableQuestionnaire(c, from.questionnaireId));
-      if (!source) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+      if (!source) throw questionnaireNotFound();
       // Checked again: a version stored before the link rule may hold a link that must not be saved anew.
       definition = shapedDefinition(source.definition).definition;
     }
@@ -81,7 +81,7 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
   .post('/:id/draft/edits', requirePolicy('questionnaire', 'design'), limitDesignBody, validate('param', IdParam), validate('json', DraftEditSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     const working = workingVersionOf(q);
-    if (!working) throw new ApiError(404, 'questionnaire_not_found', 'There is no such questionnaire');
+    if (!working) throw questionnaireNotFound();
     // Checked before the edit is applied: an edit to a question someone else removed would otherwise be refused as if it were wrong.
     checkRevision(q, sentRevision(c));
     const result = applyDraftEdit(working.definition, c.req.valid('json'));

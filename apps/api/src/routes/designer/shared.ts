@@ -6,11 +6,11 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { StaffEnv } from '../../auth/guards';
-import { reachableOrganisationIds } from '../../auth/scope';
 import { ApiError, type Issue } from '../../errors';
 import { type DesignerQuestionnaire, draftOf, findQuestionnaire, latestPublishedOf, statusOf, workingVersionOf } from '../../store/designer';
 import { availability } from '../../store/questionnaires';
 import { questionnairePolicy } from '../../policies/questionnaire';
+import { questionnaireNotFound, reachable } from '../../policies/reachable';
 
 /** Everyone who may see a questionnaire in the designer (see policies/questionnaire.ts). */
 export const READERS = questionnairePolicy.view;
@@ -38,8 +38,9 @@ export function sentRevision(c: Context): string | undefined {
 
 export const toIssues = (problems: LogicProblem[]): Issue[] => problems.map((p) => ({ field: p.path, message: p.message }));
 
+/** A questionnaire in the designer with its versions, if the person reaches its organisation; 404 otherwise. */
 export async function reachableQuestionnaire(c: Context<StaffEnv>, id: string): Promise<DesignerQuestionnaire> {
-  return findQuestionnaire(c.var.db, id, await reachableOrganisationIds(c.var.db, c.var.staff));
+  return reachable(c.var.db, c.var.staff, await findQuestionnaire(c.var.db, id), questionnaireNotFound);
 }
 
 /**
