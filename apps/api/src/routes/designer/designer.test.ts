@@ -170,6 +170,8 @@ describe('designer: import and export', () => {
     const body = await jsonOf(res);
     expect(body.message).toMatch(/problems; nothing was imported/);
     expect(body.issues.map((i: Issue) => i.field)).toEqual(expect.arrayContaining(['questionnaire.audience', 'questionnaire.pages.0.questions.0.type']));
+    // A problem with a setting is worded as the editor's settings form words it.
+    expect(body.issues).toContainEqual({ field: 'questionnaire.audience', message: 'Choose who the questionnaire is for' });
     expect((await api.json('/api/designer/import', '{ not json', officer)).status).toBe(400);
     expect(await api.count('questionnaires')).toBe(before);
   });

@@ -1,7 +1,7 @@
 // /api/designer: what officers use to build, publish and hand out
 // questionnaires. Changes need the officer or admin role; every member of
 // staff may read the organisation's questionnaires, templates and the bank.
-import { importQuestionnaire, standardItems } from '@safer-voices/survey';
+import { importQuestionnaire, settingsWorded, standardItems } from '@safer-voices/survey';
 import { parsedTemplates } from '@safer-voices/survey/templates';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -34,12 +34,13 @@ export const designerRoute = new Hono<StaffEnv>()
     const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const file = await storableJsonBody(c, 'The file');
     const result = importQuestionnaire(file);
+    const questionnaire = typeof file === 'object' && file !== null && 'questionnaire' in file ? file.questionnaire : undefined;
     if (!result.ok)
       throw new ApiError(
         422,
         'invalid_questionnaire_file',
         `The file has ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}; nothing was imported`,
-        toIssues(result.problems)
+        toIssues(settingsWorded(result.problems, questionnaire, 'questionnaire'))
       );
     const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, result.definition, { from: { kind: 'import' } });
     return c.json(detailsOf(await reachableQuestionnaire(c, id)), 201);
