@@ -78,7 +78,7 @@ test('an analyst adds a theme with phrases and sees a new version', async ({ pag
   await expectNoAxeFindings(page);
 
   // Re-coding the children's survey's answers with the new version.
-  await page.getByRole('button', { name: `Re-code answers to ${childrensSurvey}` }).click();
+  await page.getByRole('button', { name: `Re-code answers to ${childrensSurvey}`, exact: true }).click();
   await expect(page.getByRole('status')).toContainText('Re-coding has started');
   await expectNoAxeFindings(page);
   // Its progress, counted in responses (no count under the threshold), with the time left (or finished already).
