@@ -52,81 +52,173 @@ function insert(table: string, columns: string[], rows: unknown[][]): InStatemen
   return statements;
 }
 
-async function generate(url: string) {
+/** A published version to fill, and with how many responses over the eight weeks up to `end`. */
+interface Target {
+  versionId: string;
+  count: number;
+  end: number;
+}
+
+async function openForGenerating(url: string) {
   const database = await openDatabase(url);
   await setupDatabase(database.db);
-  const { client } = database;
   // Only while generating: no fsync per transaction and a large page cache.
-  await client.execute('PRAGMA synchronous = OFF');
-  await client.execute('PRAGMA cache_size = -1000000');
-  const found = await client.execute(
-    "SELECT q.id, v.id AS version_id, v.definition FROM questionnaires q JOIN questionnaire_versions v ON v.questionnaire_id = q.id WHERE q.slug = 'youth-safety-11-19'"
+  await database.client.execute('PRAGMA synchronous = OFF');
+  await database.client.execute('PRAGMA cache_size = -1000000');
+  const found = await database.client.execute(
+    "SELECT q.id, q.organisation_id, v.id AS version_id, v.definition FROM questionnaires q JOIN questionnaire_versions v ON v.questionnaire_id = q.id WHERE q.slug = 'youth-safety-11-19'"
   );
-  const questionnaireId = String(found.rows[0]?.id);
-  const versionId = String(found.rows[0]?.version_id);
-  const definition = JSON.parse(String(found.rows[0]?.definition)) as QuestionnaireDefinition;
+  const youth = {
+    questionnaireId: String(found.rows[0]?.id),
+    organisationId: String(found.rows[0]?.organisation_id),
+    versionId: String(found.rows[0]?.version_id),
+    definition: JSON.parse(String(found.rows[0]?.definition)) as QuestionnaireDefinition
+  };
+  return { database, youth };
+}
+
+async function generate(url: string) {
+  const { database, youth } = await openForGenerating(url);
+  const seconds = await fill(database, youth.definition, [{ versionId: youth.versionId, count: TOTAL, end: Date.now() - 60_000 }]);
+  database.close();
+  return { questionnaireId: youth.questionnaireId, generateSeconds: seconds };
+}
+
+/**
+ * Three waves of the youth survey a year apart, TOTAL responses in all: the
+ * live survey and two closed copies of it, grouped into a series.
+ */
+async function generateWaves(url: string) {
+  const { database, youth } = await openForGenerating(url);
+  const now = Date.now() - 60_000;
+  const year = 364 * 86_400_000;
+  const seriesId = newId();
+  const statements: InStatement[] = [{ sql: "INSERT INTO series (id, organisation_id, name) VALUES (?, ?, 'Youth safety survey')", args: [seriesId, youth.organisationId] }];
+  const targets: Target[] = [];
+  for (let w = 0; w < 3; w++) {
+    const end = now - (2 - w) * year;
+    let versionId = youth.versionId;
+    let questionnaireId = youth.questionnaireId;
+    if (w < 2) {
+      questionnaireId = newId();
+      versionId = newId();
+      statements.push(
+        { sql: 'INSERT INTO questionnaires (id, organisation_id, slug, closes_at) VALUES (?, ?, ?, ?)', args: [questionnaireId, youth.organisationId, `youth-wave-${w}`, end + 86_400_000] },
+        {
+          sql: 'INSERT INTO questionnaire_versions (id, questionnaire_id, version, definition, published_at) VALUES (?, ?, 1, ?, ?)',
+          args: [versionId, questionnaireId, JSON.stringify(youth.definition), end - year / 4]
+        }
+      );
+    }
+    const waveId = newId();
+    statements.push(
+      { sql: 'INSERT INTO waves (id, series_id, label, fieldwork_date) VALUES (?, ?, ?, ?)', args: [waveId, seriesId, `Wave ${w + 1}`, end - (WEEKS / 2) * 7 * 86_400_000] },
+      { sql: 'INSERT INTO wave_questionnaires (wave_id, questionnaire_id) VALUES (?, ?)', args: [waveId, questionnaireId] }
+    );
+    targets.push({ versionId, count: Math.floor(TOTAL / 3) + (w === 2 ? TOTAL % 3 : 0), end });
+  }
+  await database.client.batch(statements, 'write');
+  const seconds = await fill(database, youth.definition, targets);
+  database.close();
+  return { seriesId, generateSeconds: seconds };
+}
+
+/** Responses and their codes for each target, in big transactions; the seconds it took. */
+async function fill(database: Awaited<ReturnType<typeof openDatabase>>, definition: QuestionnaireDefinition, targets: Target[]): Promise<number> {
+  const { client } = database;
   const random = seededRandom(1_000_000);
-  const end = Date.now() - 60_000;
-  const start = end - WEEKS * 7 * 86_400_000;
   const started = performance.now();
   let codes = 0;
-  for (let done = 0; done < TOTAL; ) {
-    const count = Math.min(PER_TRANSACTION, TOTAL - done);
-    const responses: unknown[][] = [];
-    const marks: unknown[][] = [];
-    const coded: unknown[][] = [];
-    const themes: unknown[][] = [];
-    for (let i = 0; i < count; i++) {
-      // Submission times rise through the eight weeks, so ids (UUIDv7) arrive in order as in production.
-      const at = Math.floor(start + ((done + i) / TOTAL) * (end - start));
-      const id = newId(at);
-      const { answers, texts } = syntheticResponse(definition, random);
-      const age = typeof answers.age === 'number' ? answers.age : 14;
-      const context = age <= 17 && random.chance(0.7) ? JSON.stringify({ school: random.pick(SCHOOLS), class: `Year ${Math.max(7, age - 4)}` }) : null;
-      responses.push([id, versionId, sha256(randomUUID()), JSON.stringify(answers), context, at]);
-      const codedAt = at + random.int(500, 5000);
-      marks.push([id, codedAt]);
-      for (const [questionId, text] of texts) {
-        const byTheme = new Map<string, { start: number; end: number; text: string }[]>();
-        for (const span of text.spans) {
-          for (const theme of span.themes) byTheme.set(theme, [...(byTheme.get(theme) ?? []), { start: span.start, end: span.end, text: text.text.slice(span.start, span.end) }]);
+  const all = targets.reduce((sum, t) => sum + t.count, 0);
+  let doneAll = 0;
+  for (const target of targets) {
+    const { versionId, count: TOTAL, end } = target;
+    const start = end - WEEKS * 7 * 86_400_000;
+    for (let done = 0; done < TOTAL; ) {
+      const count = Math.min(PER_TRANSACTION, TOTAL - done);
+      const responses: unknown[][] = [];
+      const marks: unknown[][] = [];
+      const coded: unknown[][] = [];
+      const themes: unknown[][] = [];
+      for (let i = 0; i < count; i++) {
+        // Submission times rise through the eight weeks, so ids (UUIDv7) arrive in order as in production.
+        const at = Math.floor(start + ((done + i) / TOTAL) * (end - start));
+        const id = newId(at);
+        const { answers, texts } = syntheticResponse(definition, random);
+        const age = typeof answers.age === 'number' ? answers.age : 14;
+        const context = age <= 17 && random.chance(0.7) ? JSON.stringify({ school: random.pick(SCHOOLS), class: `Year ${Math.max(7, age - 4)}` }) : null;
+        responses.push([id, versionId, sha256(randomUUID()), JSON.stringify(answers), context, at]);
+        const codedAt = at + random.int(500, 5000);
+        marks.push([id, codedAt]);
+        for (const [questionId, text] of texts) {
+          const byTheme = new Map<string, { start: number; end: number; text: string }[]>();
+          for (const span of text.spans) {
+            for (const theme of span.themes) byTheme.set(theme, [...(byTheme.get(theme) ?? []), { start: span.start, end: span.end, text: text.text.slice(span.start, span.end) }]);
+          }
+          let review = false;
+          for (const [theme, evidence] of byTheme) {
+            const yes = random.chance(0.93);
+            review ||= !yes;
+            const confidence = yes ? 0.7 + random.next() * 0.29 : 0.35 + random.next() * 0.3;
+            themes.push([id, questionId, theme, confidence, yes ? 'yes' : 'review', JSON.stringify(evidence), 'default@1', 'codebook-only', codedAt]);
+          }
+          // The coder also asks about a theme it is unsure of now and then.
+          if (random.chance(0.2) && !byTheme.has('environment')) {
+            review = true;
+            themes.push([id, questionId, 'environment', 0.35 + random.next() * 0.2, 'review', '[]', 'default@1', 'codebook-only', codedAt]);
+          }
+          coded.push([id, questionId, 'default@1', 'codebook-only', codedAt, 0.5 + random.next() * 0.49, review ? 1 : 0]);
         }
-        let review = false;
-        for (const [theme, evidence] of byTheme) {
-          const yes = random.chance(0.93);
-          review ||= !yes;
-          const confidence = yes ? 0.7 + random.next() * 0.29 : 0.35 + random.next() * 0.3;
-          themes.push([id, questionId, theme, confidence, yes ? 'yes' : 'review', JSON.stringify(evidence), 'default@1', 'codebook-only', codedAt]);
-        }
-        // The coder also asks about a theme it is unsure of now and then.
-        if (random.chance(0.2) && !byTheme.has('environment')) {
-          review = true;
-          themes.push([id, questionId, 'environment', 0.35 + random.next() * 0.2, 'review', '[]', 'default@1', 'codebook-only', codedAt]);
-        }
-        coded.push([id, questionId, 'default@1', 'codebook-only', codedAt, 0.5 + random.next() * 0.49, review ? 1 : 0]);
       }
-    }
-    codes += themes.length;
-    await client.batch(
-      [
-        ...insert('responses', ['id', 'version_id', 'idempotency_key', 'answers', 'context', 'submitted_at'], responses),
-        ...insert('coded_responses', ['response_id', 'coded_at'], marks),
-        ...insert('coded_answers', ['response_id', 'question_id', 'codebook_version', 'model_version', 'coded_at', 'certainty', 'needs_review'], coded),
-        ...insert('answer_codes', ['response_id', 'question_id', 'theme_id', 'confidence', 'decision', 'evidence', 'codebook_version', 'model_version', 'coded_at'], themes)
-      ],
-      'write'
-    );
-    done += count;
-    if (done % 100_000 === 0 || done === TOTAL) {
-      const seconds = (performance.now() - started) / 1000;
-      log(`generated ${done.toLocaleString('en-GB')} responses, ${codes.toLocaleString('en-GB')} codes in ${seconds.toFixed(1)} s`);
+      codes += themes.length;
+      await client.batch(
+        [
+          ...insert('responses', ['id', 'version_id', 'idempotency_key', 'answers', 'context', 'submitted_at'], responses),
+          ...insert('coded_responses', ['response_id', 'coded_at'], marks),
+          ...insert('coded_answers', ['response_id', 'question_id', 'codebook_version', 'model_version', 'coded_at', 'certainty', 'needs_review'], coded),
+          ...insert('answer_codes', ['response_id', 'question_id', 'theme_id', 'confidence', 'decision', 'evidence', 'codebook_version', 'model_version', 'coded_at'], themes)
+        ],
+        'write'
+      );
+      done += count;
+      doneAll += count;
+      if (doneAll % 100_000 === 0 || doneAll === all) {
+        const seconds = (performance.now() - started) / 1000;
+        log(`generated ${doneAll.toLocaleString('en-GB')} responses, ${codes.toLocaleString('en-GB')} codes in ${seconds.toFixed(1)} s`);
+      }
     }
   }
   // The other demo surveys stay empty; nothing is left for the background coder.
   await codeOutstanding(database, { limit: 10 });
   await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+  return (performance.now() - started) / 1000;
+}
+
+/** The series' measures through the real route: the first request builds the three indexes, then the view again and again. */
+async function measureWaves(url: string, seriesId: string) {
+  const database = await openDatabase(url);
+  const app = createApp({ database });
+  const staff = await database.client.execute("SELECT id FROM staff WHERE email = 'analyst@demo.safervoices.test'");
+  const { token } = await createSession(database.db, String(staff.rows[0]?.id));
+  const headers = { authorization: `Bearer ${token}` };
+  const get = async (query: string) => {
+    const begun = performance.now();
+    const res = await app.request(`/api/series/${seriesId}/measures${query}`, { headers });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`waves ${query}: ${res.status} ${body.slice(0, 300)}`);
+    return { took: performance.now() - begun, body };
+  };
+  const first = await get('');
+  const view = JSON.parse(first.body);
+  log(`waves: first request (builds three indexes): ${ms(first.took)} ms; ${view.measures.length} measures and ${view.themes.length} themes over ${view.waves.length} waves`);
+  const queries = ['', '?expected=400', '?expected=1200'];
+  for (const q of queries) await get(q); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS_PER_KIND; i++) times.push((await get(queries[i % queries.length] as string)).took);
+  const result = percentiles(times);
+  log(`waves: p50 ${result.p50} ms, p95 ${result.p95} ms over ${REQUESTS_PER_KIND} requests`);
   database.close();
-  return { questionnaireId, generateSeconds: (performance.now() - started) / 1000 };
+  return result;
 }
 
 function percentiles(times: number[]) {
@@ -238,7 +330,14 @@ try {
     log(`generated in ${generated.generateSeconds.toFixed(1)} s; database ${Math.round(statSync(file).size / 1e6)} MB`);
   }
   const { load, results } = await measure(url, questionnaireId);
-  console.log(JSON.stringify({ responses: TOTAL, load_ms: Math.round(load), ...results }));
+  // The waves view on a database of its own: three waves, TOTAL responses in all.
+  const wavesFile = join(dir ?? tmpdir(), `insights-waves-${process.pid}.db`);
+  log(`generating three waves, ${TOTAL.toLocaleString('en-GB')} responses in all, into file:${wavesFile}`);
+  const waves = await generateWaves(`file:${wavesFile}`);
+  log(`generated in ${waves.generateSeconds.toFixed(1)} s`);
+  const wavesResult = await measureWaves(`file:${wavesFile}`, waves.seriesId);
+  if (!dir) for (const suffix of ['', '-wal', '-shm']) rmSync(`${wavesFile}${suffix}`, { force: true });
+  console.log(JSON.stringify({ responses: TOTAL, load_ms: Math.round(load), ...results, waves: wavesResult }));
 } finally {
   if (dir && process.env.BENCH_KEEP) log(`kept ${file}`);
   else if (dir) rmSync(dir, { recursive: true, force: true });
