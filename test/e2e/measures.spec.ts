@@ -82,6 +82,30 @@ test.describe('measures over time', () => {
     await context.close();
   });
 
+  test('the explorer of a survey in a wave sets its measures beside the wave before', async ({ page }) => {
+    await signInAsStaff(page, DEMO_STAFF.analyst.email);
+    await page.goto('/staff/analysis');
+    await page.getByRole('link', { name: "Young people's safety survey", exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Over time' })).toBeVisible();
+    const table = page.getByRole('table', { name: /^Perception of safety: the \d{4} wave beside \d{4}$/ });
+    await expect(
+      table
+        .getByRole('row', { name: /^Safe after dark / })
+        .getByRole('cell')
+        .last()
+    ).toHaveText('Increase');
+    await expect(
+      table
+        .getByRole('row', { name: /^Safe at school / })
+        .getByRole('cell')
+        .last()
+    ).toHaveText('No statistically significant change');
+    await page.getByRole('link', { name: 'Youth safety survey' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Youth safety survey' })).toBeVisible();
+    await page.goBack();
+    await expectNoAxeFindings(page);
+  });
+
   test('an officer adds a wave, and a bad date is refused with the field named', async ({ page }) => {
     await signInAsStaff(page, DEMO_STAFF.officer.email);
     await openDemoSeries(page);

@@ -2,6 +2,7 @@ import { filterForm, problemsFrom } from '#lib/server/explore-filter-form.ts';
 import { baseInWords, chosenFrom, chosenOf, count, exploreHref, exploreQuery, filtersInWords, resultsOf, workbookHref } from '#lib/server/explore-view.ts';
 import { readExplore, requireAnalysisRole } from '#lib/server/explore.ts';
 import { measuresOf } from '#lib/server/explore-measures.ts';
+import { waveComparison } from '#lib/server/wave-of.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
   }
 
   const view = result.view;
+  const overTime = await waveComparison(event, who, id);
   const chosen = chosenOf(view.applied, params.has('theme'));
   const results = resultsOf(view);
   const quoteTheme = results.themes.find((t) => t.id === view.applied.theme) ?? null;
@@ -37,6 +39,7 @@ export const load: PageServerLoad = async (event) => {
     questionnaire: view.questionnaire,
     threshold: view.threshold,
     problems: [],
+    overTime,
     form: filterForm(view, chosen),
     clearHref: exploreHref(id, chosenFrom(new URLSearchParams())),
     results: {
