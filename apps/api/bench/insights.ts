@@ -194,8 +194,8 @@ async function fill(database: Awaited<ReturnType<typeof openDatabase>>, definiti
   return (performance.now() - started) / 1000;
 }
 
-/** The series' measures through the real route: the first request builds the three indexes, then the view again and again. */
-async function measureWaves(url: string, seriesId: string) {
+/** A route of the real app as the demo analyst, timed per request. */
+async function timedRoute(url: string, path: string) {
   const database = await openDatabase(url);
   const app = createApp({ database });
   const staff = await database.client.execute("SELECT id FROM staff WHERE email = 'analyst@demo.safervoices.test'");
@@ -203,11 +203,18 @@ async function measureWaves(url: string, seriesId: string) {
   const headers = { authorization: `Bearer ${token}` };
   const get = async (query: string) => {
     const begun = performance.now();
-    const res = await app.request(`/api/series/${seriesId}/measures${query}`, { headers });
+    const res = await app.request(`${path}${query}`, { headers });
     const body = await res.text();
-    if (res.status !== 200) throw new Error(`waves ${query}: ${res.status} ${body.slice(0, 300)}`);
-    return { took: performance.now() - begun, body };
+    const took = performance.now() - begun;
+    if (res.status !== 200) throw new Error(`${path}${query}: ${res.status} ${body.slice(0, 300)}`);
+    return { took, body };
   };
+  return { database, get };
+}
+
+/** The series' measures through the real route: the first request builds the three indexes, then the view again and again. */
+async function measureWaves(url: string, seriesId: string) {
+  const { database, get } = await timedRoute(url, `/api/series/${seriesId}/measures`);
   const first = await get('');
   const view = JSON.parse(first.body);
   log(`waves: first request (builds three indexes): ${ms(first.took)} ms; ${view.measures.length} measures and ${view.themes.length} themes over ${view.waves.length} waves`);
@@ -228,20 +235,7 @@ function percentiles(times: number[]) {
 }
 
 async function measure(url: string, questionnaireId: string) {
-  const database = await openDatabase(url);
-  const app = createApp({ database });
-  const staff = await database.client.execute("SELECT id FROM staff WHERE email = 'analyst@demo.safervoices.test'");
-  const { token } = await createSession(database.db, String(staff.rows[0]?.id));
-  const headers = { authorization: `Bearer ${token}` };
-  const get = async (query: string) => {
-    const begun = performance.now();
-    const res = await app.request(`/api/explore/${questionnaireId}${query}`, { headers });
-    const body = await res.text();
-    const took = performance.now() - begun;
-    if (res.status !== 200) throw new Error(`${query}: ${res.status} ${body.slice(0, 300)}`);
-    return { took, body };
-  };
-
+  const { database, get } = await timedRoute(url, `/api/explore/${questionnaireId}`);
   const first = await get('');
   const view = JSON.parse(first.body);
   log(`first request (builds the index): ${ms(first.took)} ms; base ${view.base.count}; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
