@@ -31,7 +31,7 @@ import {
   versionTitle
 } from '../store/double-coding';
 import { type Coding, compare, itemKey } from '../store/double-coding-agreement';
-import type { QuestionnaireForInsights } from '../store/insights-themes';
+import type { AnalysedQuestionnaire } from '../store/analysed-questionnaire';
 import { settingsOf } from '../store/organisation-settings';
 import { chosenThemes, themeChoices } from '../store/review-view';
 import { versionFacts } from './free-text-answers';
@@ -102,7 +102,7 @@ export async function roundSummary(db: Database, round: Round, whoId: string, ti
 }
 
 /** Draw a round's sample from the questionnaire's coded answers; refused when fewer are coded than asked for. */
-export async function createRound(db: Database, questionnaire: QuestionnaireForInsights, input: { name: string; sampleSize: number; createdBy: string }): Promise<Round> {
+export async function createRound(db: Database, questionnaire: AnalysedQuestionnaire, input: { name: string; sampleSize: number; createdBy: string }): Promise<Round> {
   const [withCodes] = (await questionnairesWithCodedAnswers(db, [questionnaire.organisationId])).filter((q) => q.id === questionnaire.id);
   const coded = withCodes?.codedAnswers ?? 0;
   if (coded < input.sampleSize) {

@@ -13,7 +13,7 @@ import { ApiError } from '../errors';
 import { requirePolicy } from '../policies/guard';
 import { questionnaireNotFound, reachable } from '../policies/reachable';
 import { findRound, questionnairesWithCodedAnswers, type Round, roundsOf } from '../store/double-coding';
-import { questionnaireForInsights } from '../store/insights-themes';
+import { analysedQuestionnaire } from '../store/analysed-questionnaire';
 import { validate } from '../validation';
 
 const coders = requirePolicy('answer', 'review');
@@ -47,7 +47,7 @@ export const doubleCodingRoute = new Hono<Env>()
     const { db } = c.var;
     const who = c.var.staff;
     const body = c.req.valid('json');
-    const questionnaire = await reachable(db, who, await questionnaireForInsights(db, body.questionnaireId), questionnaireNotFound);
+    const questionnaire = await reachable(db, who, await analysedQuestionnaire(db, body.questionnaireId), questionnaireNotFound);
     const round = await createRound(db, questionnaire, { name: body.name, sampleSize: body.sampleSize, createdBy: who.id });
     return c.json({ round: await roundSummary(db, round, who.id, questionnaire.title) }, 201);
   })

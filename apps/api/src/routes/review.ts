@@ -9,7 +9,7 @@ import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { requirePolicy } from '../policies/guard';
 import { questionnaireNotFound, reachable, reachableOrganisation } from '../policies/reachable';
-import { questionnaireForInsights } from '../store/insights-themes';
+import { analysedQuestionnaire } from '../store/analysed-questionnaire';
 import { recordDecision, retrainOnRequest } from '../store/review-decisions';
 import { modelState } from '../store/review-model';
 import { findCodedAnswer } from '../store/review-queue';
@@ -43,7 +43,7 @@ const answerNotFound = () => new ApiError(404, 'answer_not_found', 'There is no 
 
 export const reviewRoute = new Hono<Env>()
   .get('/questionnaires/:id', reviewers, validate('param', z.object({ id: IdSchema })), validate('query', QueueQuery), async (c) => {
-    const questionnaire = await reachable(c.var.db, c.var.staff, await questionnaireForInsights(c.var.db, c.req.valid('param').id), questionnaireNotFound);
+    const questionnaire = await reachable(c.var.db, c.var.staff, await analysedQuestionnaire(c.var.db, c.req.valid('param').id), questionnaireNotFound);
     const { after, limit } = c.req.valid('query');
     return c.json(await reviewQueueView(c.var.db, questionnaire, after ?? null, limit));
   })

@@ -5,7 +5,7 @@ import type { Database } from '@safer-voices/db';
 import { activeThemes, type Codebook } from '@safer-voices/themes';
 import { ApiError } from '../errors';
 import { currentCodebook } from './codebooks';
-import type { QuestionnaireForInsights } from './insights-themes';
+import type { AnalysedQuestionnaire } from './analysed-questionnaire';
 import { settingsOf } from './organisation-settings';
 import { type ModelStatus, modelState } from './review-model';
 import { type QueueCounts, type QueuePosition, queueCounts, queueRows, storedCodesOf } from './review-queue';
@@ -73,7 +73,7 @@ export function encodePosition(p: QueuePosition): string {
   return Buffer.from(JSON.stringify([p.needsReview ? 1 : 0, p.certainty, p.responseId, p.questionId])).toString('base64url');
 }
 
-export async function reviewQueueView(db: Database, questionnaire: QuestionnaireForInsights, after: QueuePosition | null, limit: number): Promise<ReviewQueueView> {
+export async function reviewQueueView(db: Database, questionnaire: AnalysedQuestionnaire, after: QueuePosition | null, limit: number): Promise<ReviewQueueView> {
   const organisationId = questionnaire.organisationId;
   const [{ codebook }, settings, counts, rows, model] = await Promise.all([
     currentCodebook(db, organisationId),

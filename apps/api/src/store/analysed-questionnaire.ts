@@ -5,7 +5,7 @@ import { type Database, questionnaires, questionnaireVersions } from '@safer-voi
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { desc, eq } from 'drizzle-orm';
 
-export interface QuestionnaireForInsights {
+export interface AnalysedQuestionnaire {
   id: string;
   organisationId: string;
   title: string;
@@ -13,7 +13,7 @@ export interface QuestionnaireForInsights {
   questions: { id: string; label: string }[];
 }
 
-export async function questionnaireForInsights(db: Database, id: string): Promise<QuestionnaireForInsights | undefined> {
+export async function analysedQuestionnaire(db: Database, id: string): Promise<AnalysedQuestionnaire | undefined> {
   const rows = await db
     .select({ organisationId: questionnaires.organisationId, definition: questionnaireVersions.definition })
     .from(questionnaires)
