@@ -10,6 +10,7 @@ export { type AppOptions, type AppType, createApp } from './app';
 export { isCrossSiteRequest } from './auth/cross-site';
 export { codeOutstanding } from './coding/code-outstanding';
 export { DEMO_ORGANISATION, DEMO_STAFF } from './setup';
+export { MINIMUM_SUPPRESSION_THRESHOLD } from './store/organisation-settings';
 export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questionnaires';
 export type * from './explore/types';
 

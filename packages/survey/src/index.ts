@@ -17,3 +17,4 @@ export * from './inputs/collection-import';
 export * from './inputs/codebook';
 export * from './inputs/draft-settings';
 export * from './inputs/series';
+export * from './inputs/settings';

@@ -4,7 +4,20 @@
 // throw: in the form (parseForm, under the form's own field names) and in
 // the API (a 400 with issues, never a 500).
 import { STAFF_ROLES } from '@safer-voices/db';
-import { AcceptInviteInput, CollectionChoicesInput, formErrors, parseForm, SignInInput, staffInviteInput, staffRolesInput } from '@safer-voices/survey';
+import {
+  AcceptInviteInput,
+  CollectionChoicesInput,
+  formErrors,
+  parseForm,
+  PriorityInputSchema,
+  SeriesInputSchema,
+  SignInInput,
+  SuccessMeasureInputSchema,
+  settingsInput,
+  staffInviteInput,
+  staffRolesInput,
+  WaveInputSchema
+} from '@safer-voices/survey';
 import fc from 'fast-check';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +30,17 @@ const FORMS: { name: string; schema: ZodType; fields: string[]; fallback: string
   { name: 'accepting an invitation', schema: AcceptInviteInput, fields: ['name', 'password'], fallback: 'password' },
   { name: 'inviting', schema: staffInviteInput(STAFF_ROLES), fields: ['email', 'roles'], fallback: 'email', lists: ['roles'] },
   { name: 'changing roles', schema: staffRolesInput(STAFF_ROLES), fields: ['roles'], fallback: 'roles', lists: ['roles'] },
-  { name: 'import choices', schema: CollectionChoicesInput, fields: ['name', 'textColumn', 'dateColumn', 'groupColumns'], fallback: 'textColumn', lists: ['groupColumns'] }
+  { name: 'import choices', schema: CollectionChoicesInput, fields: ['name', 'textColumn', 'dateColumn', 'groupColumns'], fallback: 'textColumn', lists: ['groupColumns'] },
+  { name: 'settings', schema: settingsInput(10, { form: true }), fields: ['suppressionThreshold', 'redactionTerms', 'notifyWebhookUrl', 'notifyEmail'], fallback: 'suppressionThreshold' },
+  { name: 'series', schema: SeriesInputSchema, fields: ['name', 'description'], fallback: 'name' },
+  { name: 'wave', schema: WaveInputSchema, fields: ['label', 'fieldworkDate', 'questionnaireIds'], fallback: 'label', lists: ['questionnaireIds'] },
+  { name: 'priority', schema: PriorityInputSchema, fields: ['title'], fallback: 'title' },
+  {
+    name: 'measure of success',
+    schema: SuccessMeasureInputSchema,
+    fields: ['priorityId', 'name', 'seriesId', 'measureKey', 'themeId', 'baselineWaveId', 'direction', 'targetPoints', 'targetDate'],
+    fallback: 'name'
+  }
 ];
 
 /** Any text in each field (a list field gets a list of any texts), or now and then something that is not text at all. */

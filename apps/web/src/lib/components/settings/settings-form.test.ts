@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { settingsErrors, settingsFrom, valuesOf } from './settings-form.ts';
+import { settingsFrom } from '../../server/settings-input.ts';
+import { settingsErrors, valuesOf } from './settings-form.ts';
 
 const values = { suppressionThreshold: ' 20 ', redactionTerms: 'Oakfield Academy\r\n\n  Mr Patel \n', notifyWebhookUrl: '  ', notifyEmail: 'dsl@example.org' };
 
@@ -14,6 +15,17 @@ describe('the settings form', () => {
     for (const threshold of ['', 'ten', '12.5', '-3']) {
       expect(settingsFrom({ ...values, suppressionThreshold: threshold })).toEqual({ errors: [{ field: 'suppressionThreshold', message: 'Enter the threshold as a whole number, like 10' }] });
     }
+  });
+
+  it('checks the rest as the API does, each problem on its own field', () => {
+    expect(settingsFrom({ ...values, suppressionThreshold: '5', redactionTerms: 'ok term\na', notifyWebhookUrl: 'http://example.org/hook', notifyEmail: 'nope' })).toEqual({
+      errors: [
+        { field: 'suppressionThreshold', message: 'The threshold must be 10 or more: a figure based on fewer people could identify them' },
+        { field: 'redactionTerms', message: '“a” is too short: a term must be at least 2 characters' },
+        { field: 'notifyWebhookUrl', message: 'The webhook address must start with https:// (http:// only for localhost, when testing)' },
+        { field: 'notifyEmail', message: 'Enter an e-mail address like name@example.org' }
+      ]
+    });
   });
 
   it("puts the API's issues on the form's fields", () => {

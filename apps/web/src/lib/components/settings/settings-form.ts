@@ -30,24 +30,6 @@ export function readSettingsForm(form: FormData): SettingsFormValues {
   return Object.fromEntries(SETTINGS_FIELDS.map((f) => [f, text(f)])) as SettingsFormValues;
 }
 
-/** The settings to send, or the form's own errors when the threshold is not a whole number. */
-export function settingsFrom(values: SettingsFormValues): { settings: Settings } | { errors: FieldError[] } {
-  const threshold = values.suppressionThreshold.trim();
-  if (!/^\d{1,6}$/.test(threshold)) return { errors: [{ field: 'suppressionThreshold', message: 'Enter the threshold as a whole number, like 10' }] };
-  return {
-    settings: {
-      suppressionThreshold: Number(threshold),
-      // One term a line; blank lines are dropped.
-      redactionTerms: values.redactionTerms
-        .split(/\r?\n/)
-        .map((t) => t.trim())
-        .filter(Boolean),
-      notifyWebhookUrl: values.notifyWebhookUrl.trim() || null,
-      notifyEmail: values.notifyEmail.trim() || null
-    }
-  };
-}
-
 /** `redactionTerms.3` is the form's `redactionTerms`; anything else goes to the threshold with the API's message. */
 export function settingsErrors(failure: ApiFailure): FieldError[] {
   const errors = (failure.issues ?? []).map((issue) => ({

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { readSettingsForm, settingsErrors, settingsFrom } from '#lib/components/settings/settings-form.ts';
+import { readSettingsForm, settingsErrors } from '#lib/components/settings/settings-form.ts';
+import { settingsFrom } from '#lib/server/settings-input.ts';
 import { failureOf } from '#lib/server/api.ts';
 import { unexpected } from '#lib/server/designer-api.ts';
 import { requirePolicy } from '#lib/server/require-policy.ts';
