@@ -4,7 +4,7 @@
 // (The handle hook has already refused form posts from other sites before
 // this runs; see isCrossSiteRequest.)
 import type { AppType } from '@safer-voices/api';
-import { error, type RequestEvent, redirect } from '@sveltejs/kit';
+import { type RequestEvent, redirect } from '@sveltejs/kit';
 import { hc, type InferResponseType } from 'hono/client';
 import { api, type client } from './api.ts';
 import { webConfig } from './config.ts';
@@ -62,10 +62,4 @@ export async function requireStaff(event: StaffEvent): Promise<SignedInStaff> {
   if (who) return who;
   if (event.cookies.get(STAFF_COOKIE)) forgetStaffSession(event.cookies, event.url);
   redirect(303, signInPath(event.url.pathname));
-}
-
-export async function requireRole(event: StaffEvent, role: StaffRole, what: string): Promise<SignedInStaff> {
-  const who = await requireStaff(event);
-  if (!who.roles.includes(role)) error(403, { message: `Only staff with the ${role} role can ${what}.` });
-  return who;
 }
