@@ -47,3 +47,17 @@ describe('clusterDesignEffect', () => {
     expect(clusterDesignEffect([{ successes: 0, n: 0 }]).designEffect).toBe(1);
   });
 });
+
+describe('clusterDesignEffect with respondents in no school', () => {
+  it('counts them as clusters of one, the same as listing each', () => {
+    const schools = [
+      { successes: 5, n: 50 },
+      { successes: 30, n: 50 }
+    ];
+    const listed = clusterDesignEffect([...schools, ...Array.from({ length: 40 }, (_, i) => ({ successes: i < 15 ? 1 : 0, n: 1 }))]);
+    const totalled = clusterDesignEffect(schools, RHO_FLOOR, { successes: 15, n: 40 });
+    expect(totalled.designEffect).toBeCloseTo(listed.designEffect, 12);
+    expect(totalled.rhoEstimated).toBeCloseTo(listed.rhoEstimated as number, 12);
+    expect(totalled).toMatchObject({ clusters: 42, n: 140 });
+  });
+});

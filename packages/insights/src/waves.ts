@@ -98,12 +98,16 @@ function figureOf(wave: WaveInput, threshold: number): { figure: WaveFigure; def
           : null;
   const inSchools = wave.parts.flatMap((p) => p.schools);
   const withCode = inSchools.reduce((s, c) => s + c.base, 0);
-  const clusters = [...inSchools.map((c) => ({ n: c.base, successes: c.counted }))];
   // Respondents with no school code: clusters of one, as many counted as are left.
-  const loose = base - withCode;
-  const looseCounted = counted - inSchools.reduce((s, c) => s + c.counted, 0);
-  for (let i = 0; i < loose; i++) clusters.push({ n: 1, successes: i < looseCounted ? 1 : 0 });
-  const designEffect = withCode > 0 ? clusterDesignEffect(clusters) : null;
+  const singles = { n: base - withCode, successes: counted - inSchools.reduce((s, c) => s + c.counted, 0) };
+  const designEffect =
+    withCode > 0
+      ? clusterDesignEffect(
+          inSchools.map((c) => ({ n: c.base, successes: c.counted })),
+          undefined,
+          singles
+        )
+      : null;
   const deff = designEffect?.designEffect ?? 1;
   const common = { id: wave.id, label: wave.label, date: wave.date, ageBands, designEffect };
   if (withheld) return { figure: { ...common, shown: false, withheld, base: null, percent: null, lower: null, upper: null }, deff, counted, base };
