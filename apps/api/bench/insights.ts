@@ -181,8 +181,9 @@ async function fill(database: Awaited<ReturnType<typeof openDatabase>>, definiti
         'write'
       );
       done += count;
+      const before = doneAll;
       doneAll += count;
-      if (doneAll % 100_000 === 0 || doneAll === all) {
+      if (Math.floor(doneAll / 100_000) > Math.floor(before / 100_000) || doneAll === all) {
         const seconds = (performance.now() - started) / 1000;
         log(`generated ${doneAll.toLocaleString('en-GB')} responses, ${codes.toLocaleString('en-GB')} codes in ${seconds.toFixed(1)} s`);
       }
