@@ -9,12 +9,14 @@ import type { Database } from '@safer-voices/db';
 import {
   type Change,
   codedRows,
+  type ExploreIndex,
   measureOverWaves,
   measureRows,
   selectRespondents,
   smallestDetectableChange,
   tallyMeasureGroups,
   tallyMeasures,
+  type ThemeTally,
   tallyThemes,
   type WaveFigure,
   type WaveInput,
@@ -113,10 +115,22 @@ function partsOf(loaded: LoadedExplorer, member: WaveMember): Map<string, LinePa
 const THEME_HEADLINE = '% of those who wrote an answer whose answer had the theme';
 
 /** Each theme's prevalence in one questionnaire, with its school groups: one line per theme, keyed `theme:<id>`. */
-function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readonly ShownTheme[]): Map<string, LinePart> {
+// Each theme's count over a whole questionnaire, by school, changes only when
+// respondents arrive or answers are coded again: kept per index until then.
+const themeTallies = new WeakMap<ExploreIndex, { size: number; codesVersion: number; themes: string; tally: ThemeTally }>();
+
+function wholeTally(loaded: LoadedExplorer, themes: readonly ShownTheme[]): ThemeTally {
   const { index, meta } = loaded;
-  const coded = codedRows(index, null);
-  const tally = tallyThemes(index, coded, null, themes, { by: meta.contextKeys.school });
+  const key = JSON.stringify(themes.map((t) => [t.id, t.themeIds]));
+  const kept = themeTallies.get(index);
+  if (kept && kept.size === index.size && kept.codesVersion === index.codesVersion && kept.themes === key) return kept.tally;
+  const tally = tallyThemes(index, codedRows(index, null), null, themes, { by: meta.contextKeys.school });
+  themeTallies.set(index, { size: index.size, codesVersion: index.codesVersion, themes: key, tally });
+  return tally;
+}
+
+function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readonly ShownTheme[]): Map<string, LinePart> {
+  const tally = wholeTally(loaded, themes);
   const groups = tally.crossTab ? [...tally.crossTab.groups.values()] : [];
   const ageBand = ageBandOf(loaded);
   const mode = member.accessMode === 'codes' ? 'school' : 'open';
