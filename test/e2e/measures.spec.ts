@@ -45,6 +45,10 @@ test.describe('measures over time', () => {
     await expect(rows.first().getByRole('cell').nth(3)).toHaveText(/^\d\.\d\d$/);
     await expectNoAxeFindings(page);
     await shot(page, 'measures-360');
+    const download = await page.getByRole('link', { name: 'Download these figures as a spreadsheet (Excel, .xlsx)' }).getAttribute('href');
+    const workbook = await page.request.get(download as string);
+    expect(workbook.status()).toBe(200);
+    expect(workbook.headers()['content-disposition']).toBe('attachment; filename="youth-safety-survey-measures.xlsx"');
 
     // Planning: the smallest change a wave of 400 could detect.
     await page.getByLabel('People expected to answer').fill('400');

@@ -5,14 +5,15 @@
 import ExcelJS from 'exceljs';
 import type { ExploreView, ShownFigure } from './types';
 
-const WITHHELD = '[c]';
+export const WITHHELD = '[c]';
 
 /** Percentages to one decimal place, as numbers a spreadsheet can use; "[c]" when withheld. */
 const percent = (value: number | null) => (value === null ? WITHHELD : Math.round(value * 10) / 10);
 const counted = (figure: ShownFigure) => figure.count ?? WITHHELD;
 const figureCells = (figure: ShownFigure) => [percent(figure.percent), percent(figure.percent === null ? null : figure.lower), percent(figure.percent === null ? null : figure.upper)];
 
-function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: (string | number)[][]): void {
+/** A sheet with a bold, frozen header row and columns wide enough for what they hold. */
+export function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: (string | number)[][]): void {
   const worksheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   worksheet.addRow(header).font = { bold: true };
   for (const row of rows) worksheet.addRow(row);
@@ -45,6 +46,22 @@ function aboutRows(view: ExploreView, organisation: string, now: Date): string[]
   );
   if (view.notice) rows.push(['Notice', view.notice]);
   return rows;
+}
+
+/** A download's file name from a title: `young-people-s-safety-survey`. */
+export const workbookFileName = (title: string, fallback: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 60) || fallback;
+
+/** An answer carrying a workbook as a download. */
+export function workbookResponse(bytes: Uint8Array, fileName: string): Response {
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename="${fileName}.xlsx"` }
+  });
 }
 
 export async function exploreWorkbook(view: ExploreView, organisation: string, now = new Date()): Promise<Uint8Array> {

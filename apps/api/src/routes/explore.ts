@@ -15,7 +15,7 @@ import { eq } from 'drizzle-orm';
 import type { SignedInStaff } from '../auth/guards';
 import { type ExplorableQuestionnaire, explorerFor } from '../explore/cache';
 import { dimensionsOf, type ExploreQuery, exploreView, queryIssues, shownThemes } from '../explore/view';
-import { exploreWorkbook } from '../explore/workbook';
+import { exploreWorkbook, workbookFileName, workbookResponse } from '../explore/workbook';
 import { currentCodebook } from '../store/codebooks';
 import { settingsOf } from '../store/organisation-settings';
 import { validate } from '../validation';
@@ -97,14 +97,6 @@ async function viewFor(db: Database, staff: SignedInStaff, id: string, valid: z.
 }
 
 /** A file name from a title: letters, digits and hyphens. */
-const fileNameOf = (title: string) =>
-  title
-    .normalize('NFKD')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 60) || 'explorer';
-
 export const exploreRoute = new Hono<Env>()
   .get('/:id', explorers, validate('param', IdParam), validate('query', ExploreQuerySchema), async (c) => {
     const { view } = await viewFor(c.var.db, c.var.staff, c.req.valid('param').id, c.req.valid('query'));
@@ -115,8 +107,5 @@ export const exploreRoute = new Hono<Env>()
     const { db } = c.var;
     const { view, organisationId } = await viewFor(db, c.var.staff, c.req.valid('param').id, c.req.valid('query'));
     const [organisation] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
-    const bytes = await exploreWorkbook(view, organisation?.name ?? '');
-    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    c.header('content-disposition', `attachment; filename="${fileNameOf(view.questionnaire.title)}-figures.xlsx"`);
-    return c.body(bytes as Uint8Array<ArrayBuffer>);
+    return workbookResponse(await exploreWorkbook(view, organisation?.name ?? ''), `${workbookFileName(view.questionnaire.title, 'explorer')}-figures`);
   });

@@ -3,6 +3,7 @@
 // one that did not; a third wave too small to show; strategy measures of
 // success with the status the waves support.
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeriesMeasures } from '../measures/waves-view';
 import { createFromTemplate, designerPath } from '../test/designer';
@@ -171,6 +172,27 @@ describe('measures over waves', () => {
     const wave2027 = (await measuresOf()).waves.find((w) => w.label === '2027');
     const removed = await api.json(`/api/series/${seriesId}/waves/${wave2027?.id}`, { label: '2027', fieldworkDate: '2027-06-15', questionnaireIds: [] }, officer, 'PUT');
     expect(removed.status).toBe(200);
+  });
+});
+
+describe('the workbook', () => {
+  it('holds the page’s figures, one row per measure and wave, withheld ones as [c]', async () => {
+    const res = await api.app.request(`/api/series/${seriesId}/workbook`, { headers: analyst });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="youth-safety-survey-measures.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await res.arrayBuffer());
+    const rows = (workbook.getWorksheet('Measures')?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toContain('Verdict');
+    const dark = rows.filter((r) => r[0] === 'Safe after dark');
+    expect(dark.map((r) => [r[2], r[5], r[6]])).toEqual([
+      ['2025', 400, 50],
+      ['2026', 400, 65],
+      ['2027', '[c]', '[c]']
+    ]);
+    expect(dark[1]?.[13]).toBe('increase');
+    expect(dark[1]?.[9]).toBeCloseTo(1.78, 2);
+    expect((await api.app.request(`/api/series/${seriesId}/workbook`, { headers: outsider })).status).toBe(404);
   });
 });
 

@@ -8,6 +8,10 @@ import type { StaffEnv } from '../auth/guards';
 import { ApiError } from '../errors';
 import { createSeries, addWave, findSeries, listSeries, updateWave } from '../measures/series-store';
 import { seriesMeasures } from '../measures/waves-view';
+import { wavesWorkbook } from '../measures/waves-workbook';
+import { workbookFileName, workbookResponse } from '../explore/workbook';
+import { organisations } from '@safer-voices/db';
+import { eq } from 'drizzle-orm';
 import { requirePolicy } from '../policies/guard';
 import { reachable, reachableOrganisation } from '../policies/reachable';
 import { validate } from '../validation';
@@ -49,6 +53,13 @@ export const seriesRoute = new Hono<StaffEnv>()
     const { id, waveId } = c.req.valid('param');
     const found = await reachable(c.var.db, c.var.staff, await findSeries(c.var.db, id), seriesNotFound);
     return c.json({ series: await updateWave(c.var.db, found, waveId, c.req.valid('json')) });
+  })
+  // The same figures as an Excel workbook.
+  .get('/:id/workbook', requirePolicy('series', 'view'), validate('param', IdParam), async (c) => {
+    const found = await reachable(c.var.db, c.var.staff, await findSeries(c.var.db, c.req.valid('param').id), seriesNotFound);
+    const [organisation] = await c.var.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, found.organisationId));
+    const bytes = await wavesWorkbook(await seriesMeasures(c.var.db, found), organisation?.name ?? '');
+    return workbookResponse(bytes, `${workbookFileName(found.name, 'series')}-measures`);
   })
   .get('/:id/measures', requirePolicy('series', 'view'), validate('param', IdParam), validate('query', MeasuresQuery), async (c) => {
     const found = await reachable(c.var.db, c.var.staff, await findSeries(c.var.db, c.req.valid('param').id), seriesNotFound);

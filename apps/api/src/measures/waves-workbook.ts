@@ -1,0 +1,75 @@
+// A series' measures over time as an Excel workbook: the same figures as the
+// Measures page, after the same disclosure control ("[c]" where withheld),
+// one row per measure and wave, with the change from the wave before.
+import ExcelJS from 'exceljs';
+import { sheet, WITHHELD } from '../explore/workbook';
+import type { MeasureLine, SeriesMeasures } from './waves-view';
+
+const oneDecimal = (value: number | null) => (value === null ? WITHHELD : Math.round(value * 10) / 10);
+const points = (value: number | null | undefined) => (value === null || value === undefined ? '' : Math.round(value * 1000) / 10);
+
+function rowsOf(lines: MeasureLine[]): (string | number)[][] {
+  return lines.flatMap((line) =>
+    line.figures.map((f, i) => {
+      const step = i === 0 ? null : line.steps[i - 1];
+      const change = step?.change ?? null;
+      return [
+        line.name,
+        line.headline,
+        f.label,
+        f.date,
+        f.ageBands.join(', '),
+        f.shown ? (f.base ?? WITHHELD) : WITHHELD,
+        oneDecimal(f.percent),
+        oneDecimal(f.shown ? f.lower : null),
+        oneDecimal(f.shown ? f.upper : null),
+        f.designEffect ? Math.round(f.designEffect.designEffect * 100) / 100 : 1,
+        points(change?.difference),
+        points(change?.lower),
+        points(change?.upper),
+        i === 0 ? '' : change ? change.verdict : step?.comparable ? 'Not compared: a wave is withheld' : `Not compared: ${step?.notes.join('; ') ?? ''}`
+      ];
+    })
+  );
+}
+
+const HEADER = [
+  'Measure',
+  'Headline',
+  'Wave',
+  'Fieldwork',
+  'Age bands',
+  'People',
+  '%',
+  '95% lower',
+  '95% upper',
+  'Design effect',
+  'Change (points)',
+  'Change 95% lower',
+  'Change 95% upper',
+  'Verdict'
+];
+
+export async function wavesWorkbook(view: SeriesMeasures, organisation: string, now = new Date()): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.created = now;
+  sheet(
+    workbook,
+    'About',
+    ['About these figures', ''],
+    [
+      ['Organisation', organisation],
+      ['Series', view.series.name],
+      ['Waves', view.waves.map((w) => `${w.label} (${w.fieldworkDate})`).join(', ')],
+      ['Withheld figures', `${WITHHELD}: based on fewer than ${view.threshold} people in a group, or would let such a number be worked out from others`],
+      ['Intervals', '95% Wilson score intervals on the effective sample size (n / design effect)'],
+      ['Design effect', 'Clustering by school where responses carry school codes: 1 + (m − 1)ρ, ρ estimated from the answers and never below 0.02'],
+      ['Change', 'Two-proportion z-test at 95%: a change is named only when statistically significant; Newcombe interval for the difference'],
+      ['Weighting', 'None: figures are of the respondents, unweighted'],
+      ['Made', now.toISOString()]
+    ]
+  );
+  sheet(workbook, 'Measures', HEADER, rowsOf(view.measures));
+  sheet(workbook, 'Themes', HEADER, rowsOf(view.themes));
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
