@@ -110,6 +110,24 @@ test.describe('measures over time', () => {
     await expectNoAxeFindings(page);
   });
 
+  test('the designer plans a wave: the smallest change it could detect against the series', async ({ page }) => {
+    await signInAsStaff(page, DEMO_STAFF.officer.email);
+    await page.goto('/staff/questionnaires');
+    await page.getByRole('link', { name: "Young people's safety survey", exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Planning a wave' })).toBeVisible();
+    await page.getByLabel('People expected to answer').fill('400');
+    await page.getByRole('button', { name: 'Show the smallest change' }).click();
+    const table = page.getByRole('table', { name: 'Smallest change a wave of 400 people could detect' });
+    await expect(
+      table
+        .getByRole('row', { name: /^Safe after dark / })
+        .getByRole('cell')
+        .first()
+    ).toHaveText(/^\d+\.\d points$/);
+    await expect(page.getByLabel('Series')).toHaveValue(/.+/);
+    await expectNoAxeFindings(page);
+  });
+
   test('an officer adds a wave, and a bad date is refused with the field named', async ({ page }) => {
     await signInAsStaff(page, DEMO_STAFF.officer.email);
     await openDemoSeries(page);

@@ -4,24 +4,18 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { unexpected } from '#lib/server/designer-api.ts';
 import { requirePolicy } from '#lib/server/require-policy.ts';
+import { expectedFrom } from '#lib/server/planning.ts';
 import { apiAs } from '#lib/server/staff-api.ts';
 import { checkedValues, errorsFrom, textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const WAVE_FIELDS = ['label', 'fieldworkDate', 'questionnaireIds'] as const;
 
-/** Respondents expected in the next wave, from the planning form; null when none or not a whole number. */
-function expectedFrom(url: URL): { expected: number | null; typed: string } {
-  const typed = (url.searchParams.get('expected') ?? '').trim();
-  const n = Number(typed.replace(/,/g, ''));
-  return { expected: typed !== '' && Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : null, typed };
-}
-
 export const load: PageServerLoad = async (event) => {
   const who = await requirePolicy(event, 'series', 'view', 'see measures over time');
   const api = apiAs(event, who).api;
   const id = event.params.id;
-  const { expected, typed } = expectedFrom(event.url);
+  const { expected, typed, invalid } = expectedFrom(event.url);
   const [seriesRes, measuresRes] = await Promise.all([
     api.series[':id'].$get({ param: { id } }),
     api.series[':id'].measures.$get({ param: { id }, query: expected === null ? {} : { expected: String(expected) } })
@@ -44,7 +38,7 @@ export const load: PageServerLoad = async (event) => {
     canManage,
     // Surveys not yet in any wave of this series (one in another series' wave is refused by the API, which says so).
     surveys: surveys.filter((s) => !inAWave.has(s.id)),
-    planning: { expected, typed, invalid: typed !== '' && expected === null },
+    planning: { expected, typed, invalid },
     created: event.url.searchParams.has('created'),
     waveAdded: event.url.searchParams.get('added')
   };

@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { canEdit, editorAnchor, fromLondonFields, requireEditor, toLondonFields, unexpected } from '#lib/server/designer-api.ts';
 import { canAnalyse } from '#lib/server/explore.ts';
+import { wavePlan } from '#lib/server/planning.ts';
 import { apiAs, requireStaff } from '#lib/server/staff-api.ts';
 import { textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
     publicUrl: new URL(`/s/${questionnaire.slug}`, event.url.origin).href,
     schedule: { opens: toLondonFields(questionnaire.opensAt), closes: toLondonFields(questionnaire.closesAt) },
     notice: ['created', 'imported', 'published', 'scheduled', 'closed', 'access'].find((n) => event.url.searchParams.has(n)) ?? null,
-    confirmClose: event.url.searchParams.has('confirm-close')
+    confirmClose: event.url.searchParams.has('confirm-close'),
+    planning: await wavePlan(event, who)
   };
 };
 
