@@ -126,3 +126,14 @@ export async function signInAsStaff(page: Page, email: string, password: string 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(landing);
 }
+
+/** A questionnaire's id by its public slug (the demo's own surveys: other tests make copies with the same titles). */
+export async function questionnaireIdOf(slug: string): Promise<string> {
+  const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
+  try {
+    const found = await client.execute({ sql: 'SELECT id FROM questionnaires WHERE slug = ?', args: [slug] });
+    return String(found.rows[0]?.id);
+  } finally {
+    client.close();
+  }
+}

@@ -5,7 +5,7 @@
 // form refuses a bad date with the field named; a strategy author reads the
 // measures of success and adds a priority. Axe on every page, JavaScript off.
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { DEMO_STAFF, expectNoAxeFindings, questionnaireIdOf, signInAsStaff } from './helpers';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -88,8 +88,7 @@ test.describe('measures over time', () => {
 
   test('the explorer of a survey in a wave sets its measures beside the wave before', async ({ page }) => {
     await signInAsStaff(page, DEMO_STAFF.analyst.email);
-    await page.goto('/staff/analysis');
-    await page.getByRole('link', { name: "Young people's safety survey", exact: true }).click();
+    await page.goto(`/staff/analysis/${await questionnaireIdOf('youth-safety-11-19')}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Over time' })).toBeVisible();
     const table = page.getByRole('table', { name: /^Perception of safety: the \d{4} wave beside \d{4}$/ });
     await expect(
@@ -112,8 +111,7 @@ test.describe('measures over time', () => {
 
   test('the designer plans a wave: the smallest change it could detect against the series', async ({ page }) => {
     await signInAsStaff(page, DEMO_STAFF.officer.email);
-    await page.goto('/staff/questionnaires');
-    await page.getByRole('link', { name: "Young people's safety survey", exact: true }).click();
+    await page.goto(`/staff/questionnaires/${await questionnaireIdOf('youth-safety-11-19')}`);
     await expect(page.getByRole('heading', { level: 2, name: 'Planning a wave' })).toBeVisible();
     await page.getByLabel('People expected to answer').fill('400');
     await page.getByRole('button', { name: 'Show the smallest change' }).click();
