@@ -5,8 +5,7 @@
 // reduction strategy with measures of success tied to the series. Between the
 // waves, feeling safe out after dark really rises and feeling safe at school
 // does not (demo-lean.ts), so the measures pages show both verdicts.
-import { randomUUID } from 'node:crypto';
-import { type Database, questionnaires, questionnaireVersions, series, strategyPriorities, successMeasures, waveQuestionnaires, waves } from '@safer-voices/db';
+import { type Database, newId, questionnaires, questionnaireVersions, series, strategyPriorities, successMeasures, waveQuestionnaires, waves } from '@safer-voices/db';
 import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { templates } from '@safer-voices/survey/templates';
 import { eq } from 'drizzle-orm';
@@ -39,8 +38,8 @@ export async function seedDemoSeries(db: Database, organisationId: string, { now
     const current = await db.select({ id: questionnaires.id }).from(questionnaires).where(eq(questionnaires.slug, slug));
     if (!template || !current[0]) continue;
     currentIds.push(current[0].id);
-    const questionnaireId = randomUUID();
-    const versionId = randomUUID();
+    const questionnaireId = newId();
+    const versionId = newId();
     const definition = QuestionnaireDefinitionSchema.parse({ ...template.definition, title: `${template.definition.title} (${yearOf(earlierWave)})` });
     earlierIds.push(questionnaireId);
     statements.push(
@@ -49,9 +48,9 @@ export async function seedDemoSeries(db: Database, organisationId: string, { now
     );
     plans.push({ template: slug, versionId, definition, count, until: earlierUntil, earlierWave: true });
   }
-  const seriesId = randomUUID();
-  const [earlierWaveId, thisWaveId] = [randomUUID(), randomUUID()];
-  const priorities = DEMO_PRIORITIES.map((title, position) => ({ id: randomUUID(), organisationId, title, position }));
+  const seriesId = newId();
+  const [earlierWaveId, thisWaveId] = [newId(), newId()];
+  const priorities = DEMO_PRIORITIES.map((title, position) => ({ id: newId(), organisationId, title, position }));
   const safety = priorities[2]?.id ?? '';
   const target = { baselineWaveId: earlierWaveId, seriesId, priorityId: safety, direction: 'increase' as const, targetDate: new Date(Date.UTC(new Date(now).getUTCFullYear() + 1, 6, 31)) };
   await db.batch([
@@ -68,10 +67,10 @@ export async function seedDemoSeries(db: Database, organisationId: string, { now
       .values([...earlierIds.map((questionnaireId) => ({ waveId: earlierWaveId, questionnaireId })), ...currentIds.map((questionnaireId) => ({ waveId: thisWaveId, questionnaireId }))]),
     db.insert(strategyPriorities).values(priorities),
     db.insert(successMeasures).values([
-      { id: randomUUID(), name: 'Young people who feel safe out in their area after dark', measureKey: 'safe_area_after_dark', targetPoints: 5, ...target },
-      { id: randomUUID(), name: 'Pupils who feel safe at school', measureKey: 'safe_at_school', targetPoints: 5, ...target },
+      { id: newId(), name: 'Young people who feel safe out in their area after dark', measureKey: 'safe_area_after_dark', targetPoints: 5, ...target },
+      { id: newId(), name: 'Pupils who feel safe at school', measureKey: 'safe_at_school', targetPoints: 5, ...target },
       {
-        id: randomUUID(),
+        id: newId(),
         name: 'Young people who write about knives and weapons',
         themeId: 'knives_weapons',
         targetPoints: 3,
