@@ -1,7 +1,10 @@
 // Series of repeated surveys and their waves. A wave holds the questionnaires
 // fielded at one time (age-banded versions share a wave); a questionnaire is
-// in one wave at most (the database's unique index says so too).
-import { type Database, isUniqueViolation, newId, questionnaires, series, textOfJson, waveQuestionnaires, waves } from '@safer-voices/db';
+// in one wave at most (the database's unique index says so too). Removing a
+// wave removes only the grouping: its questionnaires and their responses stay.
+// A wave that is the baseline of a measure of success is not removed: the
+// measure would lose what its target is counted from.
+import { type Database, isUniqueViolation, newId, questionnaires, series, successMeasures, textOfJson, waveQuestionnaires, waves } from '@safer-voices/db';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { ApiError } from '../errors';
 
@@ -166,6 +169,56 @@ export async function updateWave(db: Database, seriesFound: SeriesSummary, waveI
     ]);
   } catch (e) {
     if (isUniqueViolation(e)) throw new ApiError(409, 'wave_exists', 'This series already has a wave with that name', [{ field: 'label', message: 'This series already has a wave with that name' }]);
+    throw e;
+  }
+  return (await findSeries(db, seriesFound.id)) as SeriesSummary;
+}
+
+/** Whether a write failed because a row still refers to the one it would remove (told by the driver's code, as isUniqueViolation is). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 10; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, rawCode, extendedCode } = e as { code?: unknown; rawCode?: unknown; extendedCode?: unknown };
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || extendedCode === 'SQLITE_CONSTRAINT_FOREIGNKEY' || rawCode === 787) return true;
+  }
+  return false;
+}
+
+/** “A”, “A” and “B”, “A”, “B” and “C”: names in curly quotes, for a sentence. */
+export function quotedList(names: string[]): string {
+  const quoted = names.map((n) => `“${n}”`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
+
+/** The measures of success counted from a wave, by name. */
+export async function measuresWithBaseline(db: Database, waveId: string): Promise<string[]> {
+  const rows = await db.select({ name: successMeasures.name }).from(successMeasures).where(eq(successMeasures.baselineWaveId, waveId)).orderBy(asc(successMeasures.createdAt));
+  return rows.map((r) => r.name);
+}
+
+const baselineRefusal = (waveLabel: string, names: string[]) =>
+  new ApiError(
+    409,
+    'wave_is_baseline',
+    names.length === 0
+      ? `Wave ${waveLabel} was just made the baseline of a measure of success; change that measure’s baseline first`
+      : `Wave ${waveLabel} is the baseline of ${names.length === 1 ? 'the measure of success' : 'the measures of success'} ${quotedList(names)}: change ${names.length === 1 ? 'its' : 'their'} baseline wave or remove ${names.length === 1 ? 'it' : 'them'} first`
+  );
+
+/**
+ * Removes a wave from its series: the questionnaires stay, with their
+ * responses, free to join another wave. Refused (409) while a measure of
+ * success counts from it.
+ */
+export async function removeWave(db: Database, seriesFound: SeriesSummary, waveId: string): Promise<SeriesSummary> {
+  const wave = seriesFound.waves.find((w) => w.id === waveId);
+  if (!wave) throw new ApiError(404, 'wave_not_found', 'There is no such wave in this series');
+  const counting = await measuresWithBaseline(db, waveId);
+  if (counting.length > 0) throw baselineRefusal(wave.label, counting);
+  try {
+    await db.batch([db.delete(waveQuestionnaires).where(eq(waveQuestionnaires.waveId, waveId)), db.delete(waves).where(eq(waves.id, waveId))]);
+  } catch (e) {
+    // A measure of success made this wave its baseline between the check and the removal.
+    if (isForeignKeyViolation(e)) throw baselineRefusal(wave.label, await measuresWithBaseline(db, waveId));
     throw e;
   }
   return (await findSeries(db, seriesFound.id)) as SeriesSummary;

@@ -1,13 +1,15 @@
 // A strategy's priorities and measures of success, and each measure's status
 // from its series: the change from the baseline wave to the newest wave
 // after it, against the trajectory to the target (see success-status in
-// @safer-voices/insights for the rule).
+// @safer-voices/insights for the rule). Priorities and measures can be
+// changed and removed; a priority only once it has no measures left, so no
+// measure of success is lost by removing the heading above it.
 import { type Database, newId, series, strategyPriorities, successMeasures, waves } from '@safer-voices/db';
 import { assessMeasureOfSuccess, type SuccessStatus } from '@safer-voices/insights';
 import type { PriorityInput, SuccessMeasureInput } from '@safer-voices/survey';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { ApiError } from '../errors';
-import { findSeries } from './series-store';
+import { findSeries, isForeignKeyViolation, quotedList } from './series-store';
 import { type MeasureLine, type SeriesMeasures, seriesMeasures, type ShownWaveFigure } from './waves-view';
 
 export interface MeasureOfSuccessView {
@@ -143,7 +145,71 @@ export async function addPriority(db: Database, organisationId: string, input: P
   return id;
 }
 
-export async function addSuccessMeasure(db: Database, organisationId: string, input: SuccessMeasureInput): Promise<string> {
+export interface PriorityRow {
+  id: string;
+  organisationId: string;
+  title: string;
+}
+
+export interface SuccessMeasureRow {
+  id: string;
+  organisationId: string;
+  priorityId: string;
+  name: string;
+}
+
+/** The priority, whatever organisation it is in: callers check reach (policies/reachable). */
+export async function findPriority(db: Database, id: string): Promise<PriorityRow | null> {
+  const [found] = await db
+    .select({ id: strategyPriorities.id, organisationId: strategyPriorities.organisationId, title: strategyPriorities.title })
+    .from(strategyPriorities)
+    .where(eq(strategyPriorities.id, id));
+  return found ?? null;
+}
+
+/** The measure of success with its priority's organisation, whatever that is: callers check reach. */
+export async function findSuccessMeasure(db: Database, id: string): Promise<SuccessMeasureRow | null> {
+  const [found] = await db
+    .select({ id: successMeasures.id, organisationId: strategyPriorities.organisationId, priorityId: successMeasures.priorityId, name: successMeasures.name })
+    .from(successMeasures)
+    .innerJoin(strategyPriorities, eq(strategyPriorities.id, successMeasures.priorityId))
+    .where(eq(successMeasures.id, id));
+  return found ?? null;
+}
+
+export async function updatePriority(db: Database, found: PriorityRow, input: PriorityInput): Promise<void> {
+  await db.update(strategyPriorities).set({ title: input.title }).where(eq(strategyPriorities.id, found.id));
+}
+
+/** The names of a priority's measures of success, oldest first. */
+async function measureNamesOf(db: Database, priorityId: string): Promise<string[]> {
+  const rows = await db.select({ name: successMeasures.name }).from(successMeasures).where(eq(successMeasures.priorityId, priorityId)).orderBy(asc(successMeasures.createdAt));
+  return rows.map((r) => r.name);
+}
+
+const priorityInUse = (title: string, names: string[]) =>
+  new ApiError(
+    409,
+    'priority_has_measures',
+    names.length === 0
+      ? `A measure of success was just added to “${title}”; remove it or move it to another priority first`
+      : `“${title}” still has ${names.length === 1 ? 'the measure of success' : `${names.length} measures of success:`} ${quotedList(names)}; remove ${names.length === 1 ? 'it' : 'them'} or move ${names.length === 1 ? 'it' : 'them'} to another priority first`
+  );
+
+/** Removes a priority that has no measures of success left; 409 naming them while it has. */
+export async function removePriority(db: Database, found: PriorityRow): Promise<void> {
+  const names = await measureNamesOf(db, found.id);
+  if (names.length > 0) throw priorityInUse(found.title, names);
+  try {
+    await db.delete(strategyPriorities).where(eq(strategyPriorities.id, found.id));
+  } catch (e) {
+    if (isForeignKeyViolation(e)) throw priorityInUse(found.title, await measureNamesOf(db, found.id));
+    throw e;
+  }
+}
+
+/** The priority and baseline wave must be the organisation's, the wave one of the series'. */
+async function refuseMeasureProblems(db: Database, organisationId: string, input: SuccessMeasureInput): Promise<void> {
   const [priority] = await db
     .select({ id: strategyPriorities.id })
     .from(strategyPriorities)
@@ -158,18 +224,44 @@ export async function addSuccessMeasure(db: Database, organisationId: string, in
     ...(wave ? [] : [{ field: 'baselineWaveId', message: 'Choose the baseline wave from the series' }])
   ];
   if (issues.length > 0) throw new ApiError(422, 'invalid_measure_of_success', issues[0]?.message ?? '', issues);
+}
+
+const measureColumns = (input: SuccessMeasureInput) => ({
+  priorityId: input.priorityId,
+  name: input.name,
+  seriesId: input.seriesId,
+  measureKey: input.measureKey ?? null,
+  themeId: input.themeId ?? null,
+  baselineWaveId: input.baselineWaveId,
+  direction: input.direction,
+  targetPoints: input.targetPoints,
+  targetDate: new Date(`${input.targetDate}T12:00:00Z`)
+});
+
+/** A wave removed between the check and the write: said as the check would. */
+async function writeMeasure<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isForeignKeyViolation(e))
+      throw new ApiError(422, 'invalid_measure_of_success', 'Choose the baseline wave from the series', [{ field: 'baselineWaveId', message: 'Choose the baseline wave from the series' }]);
+    throw e;
+  }
+}
+
+export async function addSuccessMeasure(db: Database, organisationId: string, input: SuccessMeasureInput): Promise<string> {
+  await refuseMeasureProblems(db, organisationId, input);
   const id = newId();
-  await db.insert(successMeasures).values({
-    id,
-    priorityId: input.priorityId,
-    name: input.name,
-    seriesId: input.seriesId,
-    measureKey: input.measureKey ?? null,
-    themeId: input.themeId ?? null,
-    baselineWaveId: input.baselineWaveId,
-    direction: input.direction,
-    targetPoints: input.targetPoints,
-    targetDate: new Date(`${input.targetDate}T12:00:00Z`)
-  });
+  await writeMeasure(() => db.insert(successMeasures).values({ id, ...measureColumns(input) }));
   return id;
+}
+
+/** Changes everything about a measure of success, its priority too (within the same organisation). */
+export async function updateSuccessMeasure(db: Database, found: SuccessMeasureRow, input: SuccessMeasureInput): Promise<void> {
+  await refuseMeasureProblems(db, found.organisationId, input);
+  await writeMeasure(() => db.update(successMeasures).set(measureColumns(input)).where(eq(successMeasures.id, found.id)));
+}
+
+export async function removeSuccessMeasure(db: Database, found: SuccessMeasureRow): Promise<void> {
+  await db.delete(successMeasures).where(eq(successMeasures.id, found.id));
 }

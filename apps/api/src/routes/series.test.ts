@@ -237,3 +237,63 @@ describe('measures of success', () => {
     expect(school.change.upper).toBeGreaterThan(school.expectedPoints);
   });
 });
+
+describe('changing and removing waves', () => {
+  const seriesNow = async () => (await jsonOf(await api.app.request(`/api/series/${seriesId}`, { headers: analyst }))).series;
+  const waveNamed = async (label: string) => (await seriesNow()).waves.find((w: { label: string }) => w.label === label);
+
+  it('changes a wave’s name, fieldwork date and questionnaires', async () => {
+    const wave = await waveNamed('2027');
+    const res = await api.json(`/api/series/${seriesId}/waves/${wave.id}`, { label: 'Spring 2027', fieldworkDate: '2027-04-20', questionnaireIds: [small.id] }, officer, 'PUT');
+    expect(res.status, await res.clone().text()).toBe(200);
+    const changed = await waveNamed('Spring 2027');
+    expect(changed).toMatchObject({ id: wave.id, fieldworkDate: '2027-04-20', questionnaires: [{ id: small.id }] });
+    // The figures follow: the changed wave's name is the one the measures show.
+    expect((await measuresOf()).waves.map((w) => w.label)).toEqual(['2025', '2026', 'Spring 2027']);
+  });
+
+  it('refuses a bad change with the field named, and another series’ wave name', async () => {
+    const wave = await waveNamed('Spring 2027');
+    const blank = await api.json(`/api/series/${seriesId}/waves/${wave.id}`, { label: ' ', fieldworkDate: '2027-04-20' }, officer, 'PUT');
+    expect(blank.status).toBe(400);
+    expect((await jsonOf(blank)).issues).toEqual([expect.objectContaining({ field: 'label' })]);
+    const extra = await api.json(`/api/series/${seriesId}/waves/${wave.id}`, { label: 'x', fieldworkDate: '2027-04-20', colour: 'red' }, officer, 'PUT');
+    expect(extra.status).toBe(400);
+    const clash = await api.json(`/api/series/${seriesId}/waves/${wave.id}`, { label: '2026', fieldworkDate: '2027-04-20' }, officer, 'PUT');
+    expect(clash.status).toBe(409);
+    expect((await jsonOf(clash)).issues).toEqual([{ field: 'label', message: 'This series already has a wave with that name' }]);
+  });
+
+  it('keeps wave changes and removals to the organisation and to those who manage series', async () => {
+    const wave = await waveNamed('Spring 2027');
+    const body = { label: 'Taken', fieldworkDate: '2027-04-20' };
+    expect((await api.json(`/api/series/${seriesId}/waves/${wave.id}`, body, outsider, 'PUT')).status).toBe(404);
+    expect((await api.app.request(`/api/series/${seriesId}/waves/${wave.id}`, { method: 'DELETE', headers: outsider })).status).toBe(404);
+    expect((await api.json(`/api/series/${seriesId}/waves/${wave.id}`, body, analyst, 'PUT')).status).toBe(403);
+    expect((await api.app.request(`/api/series/${seriesId}/waves/${wave.id}`, { method: 'DELETE', headers: author })).status).toBe(403);
+    expect((await api.app.request(`/api/series/${seriesId}/waves/nope`, { method: 'DELETE', headers: officer })).status).toBe(404);
+    expect((await waveNamed('Spring 2027')).id).toBe(wave.id);
+  });
+
+  it('refuses to remove a wave measures of success count from, naming them', async () => {
+    const res = await api.app.request(`/api/series/${seriesId}/waves/${waveIds['2025']}`, { method: 'DELETE', headers: officer });
+    expect(res.status).toBe(409);
+    expect((await jsonOf(res)).message).toBe(
+      'Wave 2025 is the baseline of the measures of success “Young people feel safe after dark” and “Safe at school”: change their baseline wave or remove them first'
+    );
+    expect(await waveNamed('2025')).toBeDefined();
+  });
+
+  it('removes a wave but keeps its questionnaires and their responses, free for another wave', async () => {
+    const wave = await waveNamed('Spring 2027');
+    const count = async () => (await api.database.client.execute({ sql: 'SELECT count(*) AS n FROM responses WHERE version_id = ?', args: [small.versionId] })).rows[0]?.n;
+    expect(await count()).toBe(8);
+    const res = await api.app.request(`/api/series/${seriesId}/waves/${wave.id}`, { method: 'DELETE', headers: officer });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await jsonOf(res)).series.waves.map((w: { label: string }) => w.label)).toEqual(['2025', '2026']);
+    expect(await count()).toBe(8);
+    expect((await measuresOf()).waves.map((w) => w.label)).toEqual(['2025', '2026']);
+    const again = await api.json(`/api/series/${seriesId}/waves`, { label: '2027', fieldworkDate: '2027-06-15', questionnaireIds: [small.id] }, officer);
+    expect(again.status, await again.clone().text()).toBe(201);
+  });
+});

@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { StaffEnv } from '../auth/guards';
 import { ApiError } from '../errors';
-import { createSeries, addWave, findSeries, listSeries, updateWave } from '../measures/series-store';
+import { createSeries, addWave, findSeries, listSeries, removeWave, updateWave } from '../measures/series-store';
 import { seriesMeasures } from '../measures/waves-view';
 import { wavesWorkbook } from '../measures/waves-workbook';
 import { workbookFileName, workbookResponse } from '../explore/workbook';
@@ -53,6 +53,12 @@ export const seriesRoute = new Hono<StaffEnv>()
     const { id, waveId } = c.req.valid('param');
     const found = await reachable(c.var.db, c.var.staff, await findSeries(c.var.db, id), seriesNotFound);
     return c.json({ series: await updateWave(c.var.db, found, waveId, c.req.valid('json')) });
+  })
+  // The grouping only: the wave's questionnaires and responses stay. 409 while a measure of success counts from it.
+  .delete('/:id/waves/:waveId', requirePolicy('series', 'manage'), validate('param', WaveParam), async (c) => {
+    const { id, waveId } = c.req.valid('param');
+    const found = await reachable(c.var.db, c.var.staff, await findSeries(c.var.db, id), seriesNotFound);
+    return c.json({ series: await removeWave(c.var.db, found, waveId) });
   })
   // The same figures as an Excel workbook.
   .get('/:id/workbook', requirePolicy('series', 'view'), validate('param', IdParam), async (c) => {
