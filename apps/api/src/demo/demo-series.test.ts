@@ -1,8 +1,9 @@
 // The demo's series, on a fresh demo database: two waves of the youth and
 // 8–11 surveys in which feeling safe out after dark really rose and feeling
-// safe at school did not, and a strategy whose measures of success show a
-// status the data supports.
+// safe at school did not, girls feel less safe than boys after dark, and a
+// strategy whose measures of success show a status the data supports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExploreView } from '../explore/types';
 import type { SeriesMeasures } from '../measures/waves-view';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor, demoOrganisationId } from '../test/staff';
@@ -52,6 +53,35 @@ describe('the demo series', () => {
     const atSchool = bySchool.measures.find((m: { key: string }) => m.key === 'safe_area_after_dark');
     const percents = atSchool.byGroup.map((g: { figure: { percent: number | null } }) => g.figure.percent).filter((p: number | null) => p !== null);
     expect(Math.max(...percents) - Math.min(...percents)).toBeGreaterThan(8);
+  });
+
+  it('shows girls feeling clearly less safe than boys after dark and in town, and about the same in the day and at school', async () => {
+    const youth = await api.database.client.execute("SELECT id FROM questionnaires WHERE slug = 'youth-safety-11-19'");
+    const res = await api.app.request(`/api/explore/${youth.rows[0]?.id}?by=gender`, { headers: analyst });
+    expect(res.status).toBe(200);
+    const view: ExploreView = await jsonOf(res);
+    expect(view.measuresBy?.groups.map((g) => g.value)).toEqual(['girl', 'boy', 'another_way', 'prefer_not_to_say']);
+    // About as many girls as boys answered, and a few in each of the other two groups.
+    const [girls = 0, boys = 0, another = 0, notSaid = 0] = view.measures.find((m) => m.key === 'safe_at_school')?.byGroup?.map((g) => g.base.count ?? 0) ?? [];
+    expect(Math.abs(girls - boys) / (girls + boys)).toBeLessThan(0.1);
+    expect(another + notSaid).toBeLessThan((girls + boys) / 10);
+    /** Girls' and boys' "safe" percentages for one measure, as the explorer's cross-tab by gender shows them. */
+    const safe = (key: string) => {
+      const measure = view.measures.find((m) => m.key === key);
+      const [girl, boy] = measure?.byGroup?.map((g) => g.figure.percent) ?? [];
+      if (typeof girl !== 'number' || typeof boy !== 'number') throw new Error(`No figures by gender for ${key}`);
+      return { girl, boy };
+    };
+    const dark = safe('safe_area_after_dark');
+    expect(dark.boy - dark.girl).toBeGreaterThan(8);
+    for (const row of ['town_centre', 'bus_station', 'alleyways']) {
+      const place = safe(`safe_places.${row}`);
+      expect(place.boy - place.girl, row).toBeGreaterThan(6);
+    }
+    for (const key of ['safe_area_day', 'safe_at_school']) {
+      const { girl, boy } = safe(key);
+      expect(Math.abs(boy - girl), key).toBeLessThan(5);
+    }
   });
 
   it('records the strategy’s four priorities, with measures of success whose status the data supports', async () => {

@@ -33,6 +33,36 @@ describe('synthetic answers', () => {
     }
   });
 
+  it('draws a single question in the shares asked for, and leans on the answers given so far', () => {
+    const youth = parsedTemplates().find((t) => t.slug === 'youth-safety-11-19')?.definition;
+    if (!youth) throw new Error('No youth template');
+    const random = seededRandom(5);
+    const safe = { girl: { yes: 0, all: 0 }, boy: { yes: 0, all: 0 } };
+    const drawn = new Map<string, number>();
+    for (let i = 0; i < 2000; i++) {
+      const { answers } = syntheticResponse(youth, random, {
+        shares: { gender: { girl: 3, boy: 1 } },
+        lean: (questionId, _row, given) => (questionId === 'safe_area_after_dark' && given.gender === 'girl' ? 0.3 : 0)
+      });
+      const gender = String(answers.gender ?? 'skipped');
+      drawn.set(gender, (drawn.get(gender) ?? 0) + 1);
+      const dark = answers.safe_area_after_dark;
+      if ((gender === 'girl' || gender === 'boy') && (dark === 'very_safe' || dark === 'quite_safe' || dark === 'not_very_safe' || dark === 'not_at_all_safe')) {
+        safe[gender].yes += dark === 'very_safe' || dark === 'quite_safe' ? 1 : 0;
+        safe[gender].all += 1;
+      }
+    }
+    expect([...drawn.keys()].sort()).toEqual(['boy', 'girl', 'skipped']);
+    expect((drawn.get('girl') ?? 0) / (drawn.get('boy') ?? 1)).toBeGreaterThan(2.5);
+    expect(drawn.get('skipped')).toBeLessThan(150);
+    const share = ({ yes, all }: { yes: number; all: number }) => yes / all;
+    expect(share(safe.boy) - share(safe.girl)).toBeGreaterThan(0.2);
+    // Shares for a question the questionnaire lacks are ignored; a value it does not offer is an error.
+    expect(() => syntheticResponse(youth, random, { shares: { no_such_question: { x: 1 } } })).not.toThrow();
+    expect(() => syntheticResponse(youth, random, { shares: { gender: { woman: 1 } } })).toThrow(/gender name "woman"/);
+    expect(() => syntheticResponse(youth, random, { shares: { age: { '12': 1 } } })).toThrow(/single-choice/);
+  });
+
   it('writes answers of different lengths within the question’s limit, some empty', () => {
     const random = seededRandom(11);
     const texts = Array.from({ length: 500 }, () => composeText('unsafe', random, { maxLength: 200 }).text);

@@ -1,15 +1,17 @@
 // Demo responses: synthetic answers to the three demo surveys, spread over
 // the last eight weeks, many of the pupils' with class-code labels (school
 // and class), coded by the real coder, so a new demo shows a meaningful
-// explorer. Every answer is generated (never a real respondent's words) and
-// checked against its questionnaire.
+// explorer: after dark less safe than daytime, girls less safe than boys
+// after dark and in town, some schools above others (demo-lean.ts). Every
+// answer is generated (never a real respondent's words) and checked against
+// its questionnaire.
 import { randomUUID } from 'node:crypto';
 import { type Database, newId, type ResponseContext, responses } from '@safer-voices/db';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { sql } from 'drizzle-orm';
 import { codeOutstanding } from '../coding/code-outstanding';
 import { sha256 } from '../store/canonical-json';
-import { demoLean } from './demo-lean';
+import { DEMO_SHARES, demoLean } from './demo-lean';
 import { type Random, seededRandom } from './random';
 import { syntheticResponse } from './synthetic-answers';
 
@@ -73,7 +75,7 @@ export async function seedResponses(db: Database, plans: ResponsePlan[], random:
     const schools = SCHOOLS[plan.template];
     for (let i = 0; i < plan.count; i++) {
       const school = schools && random.chance(0.65) ? random.pick(schools.schools) : null;
-      const { answers } = syntheticResponse(plan.definition, random, demoLean(school, { earlierWave: plan.earlierWave }));
+      const { answers } = syntheticResponse(plan.definition, random, { lean: demoLean(school, { earlierWave: plan.earlierWave }), shares: DEMO_SHARES });
       const age = typeof answers.age === 'number' ? answers.age : undefined;
       const year = schools && school ? schools.yearOf(age, random) : null;
       const context: ResponseContext | null = school && year !== null ? { school, class: `Year ${year}` } : null;

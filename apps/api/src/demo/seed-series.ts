@@ -4,7 +4,8 @@
 // the demo organisation records the four priorities of a local violence
 // reduction strategy with measures of success tied to the series. Between the
 // waves, feeling safe out after dark really rises and feeling safe at school
-// does not (demo-lean.ts), so the measures pages show both verdicts.
+// does not (demo-lean.ts), so the measures pages show both verdicts; in both
+// waves girls feel less safe after dark than boys, by about as much.
 import { type Database, newId, questionnaires, questionnaireVersions, series, strategyPriorities, successMeasures, waveQuestionnaires, waves } from '@safer-voices/db';
 import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { templates } from '@safer-voices/survey/templates';

@@ -132,6 +132,23 @@ describe('templates', () => {
     expect(grid?.type === 'grid' && grid.rows.map((r) => r.value)).toEqual(expect.arrayContaining(['town_centre', 'park', 'bus_station', 'train_station', 'high_street_shops', 'alleyways']));
   });
 
+  it('asks 11 to 19 year olds, beside their age and optionally, which of girl, boy or another way describes them', () => {
+    const youth = bySlug('youth-safety-11-19');
+    const agePage = youth.pages.find((p) => p.id === 'age');
+    expect(agePage?.questions.map((q) => q.id)).toEqual(['age', 'gender']);
+    const gender = agePage?.questions[1];
+    expect(gender?.required).toBe(false);
+    expect(gender?.type === 'single' && gender.options.map((o) => o.value)).toEqual(['girl', 'boy', 'another_way', 'prefer_not_to_say']);
+    expect(validateAnswers(youth, { consent: true, age: 14 })).toEqual([]);
+    expect(validateAnswers(youth, { consent: true, gender: 'non_binary' }).map((p) => p.field)).toEqual(['gender']);
+    // The youngest and the residents' surveys stay as they were.
+    for (const slug of ['feeling-safe-8-11', 'community-safety-residents'])
+      expect(
+        allQuestions(bySlug(slug)).some((q) => q.id === 'gender'),
+        slug
+      ).toBe(false);
+  });
+
   it('asks the adult worry follow-up only of people who say they worry', () => {
     const definition = bySlug('community-safety-residents');
     expect(visibleQuestionIds(definition, { worry_crime: 'yes' }).has('worry_crime_level')).toBe(true);
@@ -183,8 +200,11 @@ describe('templates', () => {
       for (const q of questions.filter((q) => q.required)) expect(q.requiredError, q.id).toMatch(/^(Select|Enter|Tick) /);
     });
 
-    it('puts one thing on each page after the first, and grids on their own page', () => {
-      for (const page of definition.pages.slice(1)) expect(page.questions.length, page.id).toBe(1);
+    it('puts one thing on each page after the first (short questions about the respondent aside), and grids on their own page', () => {
+      for (const page of definition.pages.slice(1)) {
+        const aboutYou = page.id === 'age' && page.questions.every((q) => q.type === 'number' || q.type === 'single');
+        expect(page.questions.length, page.id).toBeLessThanOrEqual(aboutYou ? 2 : 1);
+      }
       for (const page of definition.pages) {
         if (page.questions.some((q) => q.type === 'grid')) expect(page.questions.length, page.id).toBe(1);
       }

@@ -2,6 +2,9 @@
 // SHEU pupil survey scale; the places grid follows council youth surveys;
 // social media and fear-driven behaviour follow YEF's Children, violence and
 // vulnerability. Measure keys match the 8-11 version where the item does.
+// Gender is asked (optionally, beside age) because girls and boys answer the
+// after-dark and town items differently, and so analysts can weight by it;
+// the 8-11 version leaves it out to stay short.
 import type { QuestionnaireDefinitionInput } from '../model';
 
 const safePoints = [
@@ -71,7 +74,22 @@ export const youthSafety11to19: QuestionnaireDefinitionInput = {
     },
     {
       id: 'age',
-      questions: [{ id: 'age', type: 'number', label: 'How old are you?', min: 11, max: 19, integer: true, suffix: 'years' }]
+      title: 'About you',
+      questions: [
+        { id: 'age', type: 'number', label: 'How old are you?', min: 11, max: 19, integer: true, suffix: 'years' },
+        {
+          id: 'gender',
+          type: 'single',
+          label: 'Which of these describes you?',
+          help: 'We ask this to find out whether girls, boys and other young people feel differently about safety.',
+          options: [
+            { value: 'girl', label: 'Girl' },
+            { value: 'boy', label: 'Boy' },
+            { value: 'another_way', label: 'I describe myself in another way' },
+            { value: 'prefer_not_to_say', label: "I'd prefer not to say" }
+          ]
+        }
+      ]
     },
     scalePage('safe_at_school', 'How safe do you feel at school or college?', { notApplicable: notAtSchool }),
     scalePage('safe_journey_school', 'How safe do you feel going to and from school or college?', { notApplicable: notAtSchool }),
