@@ -22,6 +22,7 @@ import { responsesRoute } from './routes/responses';
 import { reviewRoute } from './routes/review';
 import { safeguardingRoute } from './routes/safeguarding';
 import { seriesRoute } from './routes/series';
+import { seriesWeightingRoute } from './routes/series-weighting';
 import { settingsRoute } from './routes/settings';
 import { staffRoute } from './routes/staff';
 import { strategyRoute } from './routes/strategy';
@@ -64,6 +65,7 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/settings', settingsRoute)
     .route('/collections', collectionsRoute)
     .route('/series', seriesRoute)
+    .route('/series', seriesWeightingRoute)
     .route('/strategy', strategyRoute);
   app.onError(onError);
   app.notFound(notFound);

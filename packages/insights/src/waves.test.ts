@@ -118,4 +118,32 @@ describe('waveSentence', () => {
     );
     expect(waveSentence('Safe after dark', r.figures[0] as never, null, null)).toBe('In 2025, safe after dark: 54% (51–57%) of 11–19 and 8–11 year olds and adults.');
   });
+
+  it('shows a weighted wave as weighted, widening its interval by the weights’ design effect', () => {
+    // 1,000 pupils: 400 girls weighted 1.25 (38% safe), 600 boys weighted 0.8333 (50% safe).
+    const weighted = { base: 400 * 1.25 + 600 * (5 / 6), counted: 152 * 1.25 + 300 * (5 / 6), baseSquares: 400 * 1.25 ** 2 + 600 * (5 / 6) ** 2 };
+    const r = measureOverWaves([wave('2026', [part({ counted: 452, weighted })])], 10);
+    const f = r.figures[0];
+    expect(f?.weighted).toBe(true);
+    // The weighted share: (190 + 250) / 1000.
+    expect(f?.percent).toBeCloseTo(44, 6);
+    // Kish: 1000 × Σw² / (Σw)² = 1000 × 1041.67 / 1000² = 1.0417.
+    expect(f?.weightingDesignEffect).toBeCloseTo(1.0417, 4);
+    expect(f?.totalDesignEffect).toBeCloseTo(1.0417, 4);
+    const unweighted = measureOverWaves([wave('2026', [part({ counted: 440 })])], 10).figures[0];
+    expect(unweighted?.weighted).toBe(false);
+    expect((f?.upper ?? 0) - (f?.lower ?? 0)).toBeGreaterThan((unweighted?.upper ?? 0) - (unweighted?.lower ?? 0));
+    expect(waveSentence('Safe after dark', f as never, null, null)).toBe('In 2026, safe after dark: 44% (41–47%, weighted) of 11–19 year olds.');
+  });
+
+  it('decides what to withhold on the people who answered, not on weights', () => {
+    // Nine people counted, weighted up to look like 30: still too few to show.
+    const r = measureOverWaves([wave('2026', [part({ base: 100, counted: 9, weighted: { base: 100, counted: 30, baseSquares: 150 } })])], 10);
+    expect(r.figures[0]).toMatchObject({ shown: false, percent: null, withheld: 'too few respondents' });
+  });
+
+  it('does not compare a weighted wave with an unweighted one', () => {
+    const r = measureOverWaves([wave('2025', [part()]), wave('2026', [part({ counted: 455, weighted: { base: 1000, counted: 455, baseSquares: 1000 } })])], 10);
+    expect(r.steps[0]).toMatchObject({ comparable: false, change: null, notes: ['2026 is weighted to population figures and 2025 is not'] });
+  });
 });

@@ -12,6 +12,12 @@
 // - every part with anyone in it would be shown by the same rule.
 // A withheld wave is not compared with anything.
 //
+// A weighted wave's figure is the weighted share, its interval on the
+// effective sample size after both clustering and weighting (their design
+// effects multiplied, the usual approximation); what is shown or withheld is
+// still decided on the unweighted counts of people, which is what disclosure
+// control protects.
+//
 // Waves are compared only when they are alike: the same parts (matched by age
 // band), each with the same wording and answer scale, collected the same way
 // (in school time with codes, or through an open link). Otherwise the step
@@ -36,6 +42,11 @@ export interface WavePart {
   counted: number;
   /** Per school code; respondents with none are each a cluster of one. */
   schools: { base: number; counted: number }[];
+  /**
+   * When the wave is weighted (raking.ts): the sum of the weights of those in
+   * the base and of those counted, and of the squared weights in the base.
+   */
+  weighted?: { base: number; counted: number; baseSquares: number };
 }
 
 export interface WaveInput {
@@ -62,6 +73,12 @@ export interface WaveFigure {
   upper: number | null;
   /** Clustering by school, when any respondent came with a school code. */
   designEffect: ClusterDesignEffect | null;
+  /** Whether the figure is weighted to population margins. */
+  weighted: boolean;
+  /** Kish's design effect of the weights among those in the base (n Σw² / (Σw)²); null when unweighted. */
+  weightingDesignEffect: number | null;
+  /** The design effect the interval and any change use: clustering times weighting. */
+  totalDesignEffect: number;
 }
 
 export interface WaveStep {
@@ -108,12 +125,23 @@ function figureOf(wave: WaveInput, threshold: number): { figure: WaveFigure; def
           singles
         )
       : null;
-  const deff = designEffect?.designEffect ?? 1;
-  const common = { id: wave.id, label: wave.label, date: wave.date, ageBands, designEffect };
+  const clusterDeff = designEffect?.designEffect ?? 1;
+  const answered = wave.parts.filter((p) => p.base > 0);
+  const weighted = answered.length > 0 && answered.every((p) => p.weighted !== undefined);
+  const sums = answered.reduce((s, p) => ({ base: s.base + (p.weighted?.base ?? 0), counted: s.counted + (p.weighted?.counted ?? 0), squares: s.squares + (p.weighted?.baseSquares ?? 0) }), {
+    base: 0,
+    counted: 0,
+    squares: 0
+  });
+  // Kish: n Σw² / (Σw)² is at least 1 (Cauchy–Schwarz); rounding can put it a hair below.
+  const weightingDesignEffect = weighted && sums.base > 0 ? Math.max(1, (base * sums.squares) / (sums.base * sums.base)) : null;
+  const deff = clusterDeff * (weightingDesignEffect ?? 1);
+  const common = { id: wave.id, label: wave.label, date: wave.date, ageBands, designEffect, weighted, weightingDesignEffect, totalDesignEffect: deff };
   if (withheld) return { figure: { ...common, shown: false, withheld, base: null, percent: null, lower: null, upper: null }, deff, counted, base };
-  const p = counted / base;
+  const p = weightingDesignEffect !== null ? Math.min(1, Math.max(0, sums.counted / sums.base)) : counted / base;
   const interval = wilsonInterval(p, base / deff);
-  return { figure: { ...common, shown: true, withheld: null, base, percent: p * 100, lower: interval.lower * 100, upper: interval.upper * 100 }, deff, counted, base };
+  // A weighted share stands for p × n people of the n who answered, for the change between waves.
+  return { figure: { ...common, shown: true, withheld: null, base, percent: p * 100, lower: interval.lower * 100, upper: interval.upper * 100 }, deff, counted: p * base, base };
 }
 
 /** What differs between two waves' parts, in words. */
@@ -148,6 +176,9 @@ export function measureOverWaves(waves: WaveInput[], threshold: number): Measure
     const [before, after] = [ordered[i - 1] as WaveInput, ordered[i] as WaveInput];
     const [a, b] = [worked[i - 1] as (typeof worked)[number], worked[i] as (typeof worked)[number]];
     const notes = differencesBetween(before, after);
+    if (a.figure.shown && b.figure.shown && a.figure.weighted !== b.figure.weighted) {
+      notes.push(`${(a.figure.weighted ? before : after).label} is weighted to population figures and ${(a.figure.weighted ? after : before).label} is not`);
+    }
     const comparable = notes.length === 0;
     const change =
       comparable && a.figure.shown && b.figure.shown ? twoProportionChange({ successes: a.counted, n: a.base, designEffect: a.deff }, { successes: b.counted, n: b.base, designEffect: b.deff }) : null;
@@ -175,7 +206,8 @@ export function waveSentence(name: string, figure: WaveFigure, previous: WaveFig
   const who = whoAnswered(figure.ageBands);
   const what = name.charAt(0).toLowerCase() + name.slice(1);
   if (!figure.shown || figure.percent === null) return `In ${figure.label}, ${what}: too few ${who} answered to show a figure.`;
-  const now = `In ${figure.label}, ${what}: ${pct(figure.percent)} (${Math.round(figure.lower ?? 0)}–${pct(figure.upper ?? 0)}) of ${who}`;
+  const weighted = figure.weighted ? ', weighted' : '';
+  const now = `In ${figure.label}, ${what}: ${pct(figure.percent)} (${Math.round(figure.lower ?? 0)}–${pct(figure.upper ?? 0)}${weighted}) of ${who}`;
   if (!previous || !step) return `${now}.`;
   if (!previous.shown || previous.percent === null) return `${now}; ${previous.label} had too few to compare.`;
   if (!step.change) return `${now}; not compared with ${previous.label} (${pct(previous.percent)}), which was asked differently.`;

@@ -88,8 +88,8 @@ function statusOf(row: typeof successMeasures.$inferSelect, seriesName: string, 
   if (unlike) return tooEarly(`The waves were asked differently, so they are not compared: ${unlike.notes[0] ?? ''}`);
   const assessment = assessMeasureOfSuccess(
     { direction: row.direction, targetChange: row.targetPoints / 100, baselineDate: new Date(`${baseline.figure.date}T12:00:00Z`), targetDate: row.targetDate },
-    { successes: countOf(baseline.figure), n: baseline.figure.base ?? 0, designEffect: baseline.figure.designEffect?.designEffect ?? 1 },
-    { wave: { successes: countOf(latest.figure), n: latest.figure.base ?? 0, designEffect: latest.figure.designEffect?.designEffect ?? 1 }, date: new Date(`${latest.figure.date}T12:00:00Z`) }
+    { successes: countOf(baseline.figure), n: baseline.figure.base ?? 0, designEffect: baseline.figure.totalDesignEffect },
+    { wave: { successes: countOf(latest.figure), n: latest.figure.base ?? 0, designEffect: latest.figure.totalDesignEffect }, date: new Date(`${latest.figure.date}T12:00:00Z`) }
   );
   const c = assessment.change;
   const change =

@@ -7,8 +7,10 @@
 // few passes over bitsets once the indexes are built.
 import type { Database } from '@safer-voices/db';
 import {
+  type Bitset,
   type Change,
   codedRows,
+  intersect,
   type ExploreIndex,
   measureOverWaves,
   measureRows,
@@ -29,7 +31,10 @@ import type { LoadedExplorer } from '../explore/load';
 import { type ShownTheme, shownThemes } from '../explore/view';
 import { currentCodebook } from '../store/codebooks';
 import { settingsOf } from '../store/organisation-settings';
+import { ageBandOf } from './age-band';
 import type { SeriesSummary, WaveMember } from './series-store';
+import { type ExploredMember, type WaveWeightingReport, type WeightedCell, weightingVariables, weightWave } from './weighting';
+import { weightingOf } from './weighting-store';
 
 export interface ShownWaveFigure extends Omit<WaveFigure, 'date'> {
   /** YYYY-MM-DD. */
@@ -65,6 +70,12 @@ export interface SeriesMeasures {
   measures: MeasureLine[];
   /** Each theme's prevalence: respondents with it among those with a coded free-text answer. */
   themes: MeasureLine[];
+  /** Null when the series is unweighted; otherwise what it is weighted by and how each wave's raking went. */
+  weighting: {
+    variables: { key: string; label: string }[];
+    trim: { lower: number; upper: number };
+    waves: WaveWeightingReport[];
+  } | null;
 }
 
 interface LinePart {
@@ -74,23 +85,24 @@ interface LinePart {
   part: WavePart;
 }
 
-const AUDIENCE_BANDS = { child: '8–11', youth: '11–19', adult: 'adults' } as const;
-
-/** Who a questionnaire is for, as its newest version says: its age band, or its audience. */
-function ageBandOf(loaded: LoadedExplorer): string {
-  const newest = loaded.meta.versions.at(-1)?.definition;
-  if (!newest) return '';
-  return newest.ageBand ? newest.ageBand.replace('-', '–') : AUDIENCE_BANDS[newest.audience];
+/** Weighted sums of a measure (or theme) from each weighted cell's counts of those in the base and counted. */
+function weightedSums(perCell: readonly { weight: number; base: number; counted: number }[]): NonNullable<WavePart['weighted']> {
+  return perCell.reduce((s, c) => ({ base: s.base + c.weight * c.base, counted: s.counted + c.weight * c.counted, baseSquares: s.baseSquares + c.weight * c.weight * c.base }), {
+    base: 0,
+    counted: 0,
+    baseSquares: 0
+  });
 }
 
-/** Every measure of one questionnaire, counted over all its respondents, with its school groups. */
-function partsOf(loaded: LoadedExplorer, member: WaveMember): Map<string, LinePart> {
+/** Every measure of one questionnaire, counted over all its respondents, with its school groups; weighted when `cells` are given. */
+function partsOf(loaded: LoadedExplorer, member: WaveMember, cells: readonly WeightedCell[] | undefined): Map<string, LinePart> {
   const { index, meta } = loaded;
   const measured = meta.dimensions.flatMap((d) => (d.headline ? [{ ...d, headline: d.headline }] : []));
   const rows = measured.map(({ key, headline }) => measureRows(index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
   const everyone = selectRespondents(index, {});
   const tallies = tallyMeasures(everyone, rows);
   const bySchool = tallyMeasureGroups(index, everyone, meta.contextKeys.school, rows);
+  const perCell = cells?.map((cell) => ({ weight: cell.weight, tallies: tallyMeasures({ rows: cell.rows, parts: [] }, rows) }));
   const ageBand = ageBandOf(loaded);
   const lines = new Map<string, LinePart>();
   measured.forEach((d, i) => {
@@ -102,11 +114,22 @@ function partsOf(loaded: LoadedExplorer, member: WaveMember): Map<string, LinePa
     const tally = tallies[i] ?? { base: 0, counted: 0 };
     const schools = (bySchool[i] ?? []).map((g) => ({ base: g.base, counted: g.counts[0] ?? 0 })).filter((g) => g.base > 0);
     const scale = JSON.stringify([d.options.map((o) => o.value), d.headline.counts]);
+    const weighted = perCell && weightedSums(perCell.map((c) => ({ weight: c.weight, ...(c.tallies[i] ?? { base: 0, counted: 0 }) })));
     lines.set(key, {
       name: d.headline.name,
       headline: d.headline.label,
       measure: d.headline.measure,
-      part: { questionnaireId: member.id, ageBand, wording: d.label, scale, mode: member.accessMode === 'codes' ? 'school' : 'open', base: tally.base, counted: tally.counted, schools }
+      part: {
+        questionnaireId: member.id,
+        ageBand,
+        wording: d.label,
+        scale,
+        mode: member.accessMode === 'codes' ? 'school' : 'open',
+        base: tally.base,
+        counted: tally.counted,
+        schools,
+        ...(weighted ? { weighted } : {})
+      }
     });
   });
   return lines;
@@ -129,8 +152,10 @@ function wholeTally(loaded: LoadedExplorer, themes: readonly ShownTheme[]): Them
   return tally;
 }
 
-function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readonly ShownTheme[]): Map<string, LinePart> {
+function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readonly ShownTheme[], cells: readonly WeightedCell[] | undefined): Map<string, LinePart> {
   const tally = wholeTally(loaded, themes);
+  const coded = cells && codedRows(loaded.index, null);
+  const perCell = cells?.map((cell) => ({ weight: cell.weight, tally: tallyThemes(loaded.index, intersect(coded as Bitset, cell.rows), null, themes) }));
   const groups = tally.crossTab ? [...tally.crossTab.groups.values()] : [];
   const ageBand = ageBandOf(loaded);
   const mode = member.accessMode === 'codes' ? 'school' : 'open';
@@ -150,7 +175,8 @@ function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readon
           mode,
           base: tally.base,
           counted: tally.counts[t] ?? 0,
-          schools: groups.map((g) => ({ base: g.base, counted: g.counts[t] ?? 0 })).filter((g) => g.base > 0)
+          schools: groups.map((g) => ({ base: g.base, counted: g.counts[t] ?? 0 })).filter((g) => g.base > 0),
+          ...(perCell ? { weighted: weightedSums(perCell.map((c) => ({ weight: c.weight, base: c.tally.base, counted: c.tally.counts[t] ?? 0 }))) } : {})
         }
       }
     ])
@@ -162,7 +188,7 @@ function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readon
 function detectableFrom(figures: readonly WaveFigure[], expected: number | null): MeasureLine['detectable'] {
   const newest = [...figures].reverse().find((f) => f.shown && f.percent !== null);
   if (!newest || expected === null) return null;
-  const designEffect = newest.designEffect?.designEffect ?? 1;
+  const designEffect = newest.totalDesignEffect;
   const found = smallestDetectableChange({ n: expected, p: (newest.percent as number) / 100, designEffect });
   return found ? { points: found.points, from: newest.label, designEffect } : null;
 }
@@ -200,23 +226,44 @@ function linesOf(perWave: { wave: SeriesSummary['waves'][number]; parts: Map<str
 }
 
 /** `expected`: respondents expected in the next wave, for the smallest change it could detect. */
-export async function seriesMeasures(db: Database, found: SeriesSummary, expected: number | null = null): Promise<SeriesMeasures> {
-  const [settings, { codebook }] = await Promise.all([settingsOf(db, found.organisationId), currentCodebook(db, found.organisationId)]);
-  const themes = shownThemes(codebook);
-  const perWave = await Promise.all(
+/** Each wave's questionnaires with their explorer indexes. */
+async function exploredWaves(db: Database, found: SeriesSummary): Promise<{ wave: SeriesSummary['waves'][number]; members: ExploredMember[] }[]> {
+  return Promise.all(
     found.waves.map(async (wave) => ({
       wave,
-      loaded: await Promise.all(wave.questionnaires.map(async (member) => ({ member, loaded: await explorerFor(db, { id: member.id, organisationId: found.organisationId, kind: 'survey' }) })))
+      members: await Promise.all(wave.questionnaires.map(async (member) => ({ member, loaded: await explorerFor(db, { id: member.id, organisationId: found.organisationId, kind: 'survey' }) })))
     }))
   );
+}
+
+/** What the series' waves can be weighted by, from every questionnaire in them. */
+export async function seriesWeightingVariables(db: Database, found: SeriesSummary) {
+  return weightingVariables((await exploredWaves(db, found)).flatMap((w) => w.members));
+}
+
+/** `expected`: respondents expected in the next wave, for the smallest change it could detect. */
+export async function seriesMeasures(db: Database, found: SeriesSummary, expected: number | null = null): Promise<SeriesMeasures> {
+  const [settings, { codebook }, weighting, perWave] = await Promise.all([
+    settingsOf(db, found.organisationId),
+    currentCodebook(db, found.organisationId),
+    weightingOf(db, found.id),
+    exploredWaves(db, found)
+  ]);
+  const themes = shownThemes(codebook);
+  const variables = weighting ? weightingVariables(perWave.flatMap((w) => w.members)) : [];
+  const weighted = perWave.map(({ wave, members }) => ({
+    wave,
+    members,
+    ...(weighting ? weightWave(wave, members, weighting, variables) : { weights: new Map<string, WeightedCell[]>(), report: null })
+  }));
   const threshold = settings.suppressionThreshold;
   const measures = linesOf(
-    perWave.map(({ wave, loaded }) => ({ wave, parts: loaded.map(({ member, loaded }) => partsOf(loaded, member)) })),
+    weighted.map(({ wave, members, weights }) => ({ wave, parts: members.map(({ member, loaded }) => partsOf(loaded, member, weights.get(member.id))) })),
     threshold,
     expected
   );
   const themeLines = linesOf(
-    perWave.map(({ wave, loaded }) => ({ wave, parts: loaded.map(({ member, loaded }) => themePartsOf(loaded, member, themes)) })),
+    weighted.map(({ wave, members, weights }) => ({ wave, parts: members.map(({ member, loaded }) => themePartsOf(loaded, member, themes, weights.get(member.id))) })),
     threshold,
     expected
   );
@@ -225,6 +272,13 @@ export async function seriesMeasures(db: Database, found: SeriesSummary, expecte
     threshold,
     waves: found.waves.map((w) => ({ id: w.id, label: w.label, fieldworkDate: w.fieldworkDate })),
     measures,
-    themes: themeLines
+    themes: themeLines,
+    weighting: weighting
+      ? {
+          variables: weighting.variables.map((v) => ({ key: v.key, label: variables.find((known) => known.key === v.key)?.label ?? v.key })),
+          trim: weighting.trim,
+          waves: weighted.flatMap((w) => (w.report ? [w.report] : []))
+        }
+      : null
   };
 }

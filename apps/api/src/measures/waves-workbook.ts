@@ -5,6 +5,20 @@ import ExcelJS from 'exceljs';
 import { sheet, WITHHELD } from '../explore/workbook';
 import type { MeasureLine, SeriesMeasures } from './waves-view';
 
+/** What the figures are weighted to, and how each wave's raking went. */
+function weightingWords(weighting: SeriesMeasures['weighting']): string {
+  if (!weighting) return 'None: figures are of the respondents, unweighted';
+  const waves = weighting.waves.map((w) =>
+    w.applied
+      ? `${w.label}: Kish effective sample size ${w.kishEffectiveN.toFixed(1)} of ${w.n}, ${w.converged ? `converged in ${w.iterations} iterations` : `did not converge (largest gap ${w.largestGapPoints.toFixed(2)} points)`}, ${w.trimmed} groups trimmed`
+      : `${w.label}: unweighted. ${w.problem ?? ''}`
+  );
+  return [
+    `Raking (iterative proportional fitting) to population shares of ${weighting.variables.map((v) => v.label).join(', ')}; weights trimmed to ${weighting.trim.lower}–${weighting.trim.upper} times the mean. Withheld figures are decided on unweighted counts.`,
+    ...waves
+  ].join(' ');
+}
+
 const oneDecimal = (value: number | null) => (value === null ? WITHHELD : Math.round(value * 10) / 10);
 const points = (value: number | null | undefined) => (value === null || value === undefined ? '' : Math.round(value * 1000) / 10);
 
@@ -23,7 +37,9 @@ function rowsOf(lines: MeasureLine[]): (string | number)[][] {
         oneDecimal(f.percent),
         oneDecimal(f.shown ? f.lower : null),
         oneDecimal(f.shown ? f.upper : null),
+        f.shown ? (f.weighted ? 'Weighted' : 'Unweighted') : WITHHELD,
         f.designEffect ? Math.round(f.designEffect.designEffect * 100) / 100 : 1,
+        f.weightingDesignEffect === null ? '' : Math.round(f.weightingDesignEffect * 100) / 100,
         points(change?.difference),
         points(change?.lower),
         points(change?.upper),
@@ -43,7 +59,9 @@ const HEADER = [
   '%',
   '95% lower',
   '95% upper',
-  'Design effect',
+  'Weighted',
+  'Design effect (clustering)',
+  'Design effect (weighting)',
   'Change (points)',
   'Change 95% lower',
   'Change 95% upper',
@@ -65,7 +83,7 @@ export async function wavesWorkbook(view: SeriesMeasures, organisation: string, 
       ['Intervals', '95% Wilson score intervals on the effective sample size (n / design effect)'],
       ['Design effect', 'Clustering by school where responses carry school codes: 1 + (m − 1)ρ, ρ estimated from the answers and never below 0.02'],
       ['Change', 'Two-proportion z-test at 95%: a change is named only when statistically significant; Newcombe interval for the difference'],
-      ['Weighting', 'None: figures are of the respondents, unweighted'],
+      ['Weighting', weightingWords(view.weighting)],
       ['Made', now.toISOString()]
     ]
   );

@@ -38,6 +38,8 @@ let otherQuestionnaire: string;
 const codebookVersion = 0;
 const headersFor = new Map<StaffRole | 'anonymous', Record<string, string>>();
 let counter = 0;
+/** A series in each organisation, by organisation id. */
+const seriesIn = new Map<string, string>();
 
 async function blankQuestionnaire(headers: Record<string, string>) {
   const res = await api.json('/api/designer/questionnaires', { from: { kind: 'blank', title: `Policy test ${counter++}` } }, headers);
@@ -52,6 +54,10 @@ beforeAll(async () => {
   headersFor.set('anonymous', {});
   ownQuestionnaire = await blankQuestionnaire(await bearerFor(api, (await addStaff(api, ownOrganisation, ['officer'])).id));
   otherQuestionnaire = await blankQuestionnaire(await bearerFor(api, (await addStaff(api, otherOrganisation, ['officer'])).id));
+  for (const organisation of [ownOrganisation, otherOrganisation]) {
+    const res = await api.json('/api/series', { name: 'Policy test series' }, await bearerFor(api, (await addStaff(api, organisation, ['officer'])).id));
+    seriesIn.set(organisation, ((await jsonOf(res)) as { series: { id: string } }).series.id);
+  }
 });
 afterAll(() => api.close());
 
@@ -91,7 +97,8 @@ const SAMPLES: { [N in Noun]: Record<Action<N>, Sample> } = {
   staff: { manage: (org, _id, h) => get(`/api/staff?organisationId=${org}`)(h) },
   series: {
     view: (org, _id, h) => get(`/api/series?organisationId=${org}`)(h),
-    manage: (org, _id, h) => api.json(`/api/series?organisationId=${org}`, { name: `Policy series ${counter++}` }, h)
+    manage: (org, _id, h) => api.json(`/api/series?organisationId=${org}`, { name: `Policy series ${counter++}` }, h),
+    weight: (org, _id, h) => api.app.request(`/api/series/${seriesIn.get(org)}/weighting`, { method: 'DELETE', headers: h })
   },
   strategy: {
     view: (org, _id, h) => get(`/api/strategy?organisationId=${org}`)(h),

@@ -9,6 +9,17 @@ import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex
 import { createdAt } from './columns';
 import { organisations, questionnaires } from './surveys';
 
+/**
+ * Population margins a series' waves are weighted to by raking: per variable
+ * (`group`, `school` or `question:<id>`), each category's share of the
+ * population as a fraction, the shares adding up to 1; and the bounds weights
+ * are trimmed to.
+ */
+export interface SeriesWeighting {
+  variables: { key: string; shares: Record<string, number> }[];
+  trim: { lower: number; upper: number };
+}
+
 export const series = sqliteTable(
   'series',
   {
@@ -18,6 +29,8 @@ export const series = sqliteTable(
       .references(() => organisations.id),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** Null: the series' figures are unweighted. */
+    weighting: text('weighting', { mode: 'json' }).$type<SeriesWeighting>(),
     createdAt: createdAt()
   },
   (t) => [uniqueIndex('series_name').on(t.organisationId, t.name)]

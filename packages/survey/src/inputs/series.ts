@@ -54,3 +54,55 @@ export type SeriesInput = z.infer<typeof SeriesInputSchema>;
 export type WaveInput = z.infer<typeof WaveInputSchema>;
 export type PriorityInput = z.infer<typeof PriorityInputSchema>;
 export type SuccessMeasureInput = z.infer<typeof SuccessMeasureInputSchema>;
+
+/** A population share in per cent, as typed: "36", "36.5", "36%". */
+const Share = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().replace(/%$/, '').trim() : v),
+  z.coerce
+    .number({ message: 'Enter a share in per cent, like 36' })
+    .refine((n) => Number.isFinite(n), 'Enter a share in per cent, like 36')
+    .refine((n) => n > 0, 'Enter a share more than 0, or leave it blank')
+    .refine((n) => n <= 100, 'A share cannot be more than 100%')
+);
+
+/** How far a weighted total may be from 100% and still be taken as typed (shares are often rounded). */
+export const SHARE_TOTAL_SLACK = 0.5;
+
+/**
+ * Population margins to weight a series to (raking): for each variable chosen
+ * (`group`, `school` or `question:<id>`), each category's share of the
+ * population in per cent, adding up to 100. Categories left out, and people
+ * who did not answer, keep their share of the sample. Weights are trimmed to
+ * the bounds given (relative to the mean weight of 1).
+ */
+export const WeightingInputSchema = z.strictObject({
+  variables: z
+    .array(
+      z.strictObject({
+        key: z.string().trim().min(1).max(200),
+        shares: z.record(z.string().max(200), Share)
+      })
+    )
+    .min(1, 'Enter the population shares for at least one of the groups')
+    .max(4, 'Weight by at most 4 variables')
+    .superRefine((variables, ctx) => {
+      const seen = new Set<string>();
+      variables.forEach((variable, i) => {
+        if (seen.has(variable.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: 'Choose each variable once' });
+        seen.add(variable.key);
+        const values = Object.values(variable.shares);
+        const total = values.reduce((s, v) => s + v, 0);
+        if (values.length < 2) ctx.addIssue({ code: 'custom', path: [i, 'shares'], message: 'Enter the shares of at least two groups' });
+        else if (Math.abs(total - 100) > SHARE_TOTAL_SLACK)
+          ctx.addIssue({ code: 'custom', path: [i, 'shares'], message: `The shares must add up to 100%; they add up to ${Math.round(total * 10) / 10}%` });
+      });
+    }),
+  trim: z
+    .strictObject({
+      lower: z.coerce.number({ message: 'Enter the smallest weight, like 0.3' }).min(0.05, 'The smallest weight must be 0.05 or more').max(1, 'The smallest weight must be 1 or less'),
+      upper: z.coerce.number({ message: 'Enter the largest weight, like 3' }).min(1, 'The largest weight must be 1 or more').max(20, 'The largest weight must be 20 or less')
+    })
+    .default({ lower: 0.3, upper: 3 })
+});
+
+export type WeightingInput = z.infer<typeof WeightingInputSchema>;

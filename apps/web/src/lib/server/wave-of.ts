@@ -16,8 +16,8 @@ export interface WaveComparison {
   rows: { key: string; name: string; now: string; before: string; verdict: string }[];
 }
 
-const figure = (f: { shown: boolean; percent: number | null; lower: number | null; upper: number | null } | undefined) =>
-  f?.shown && f.percent !== null ? `${Math.round(f.percent)}% (${Math.round(f.lower ?? 0)}–${Math.round(f.upper ?? 0)}%)` : 'Withheld';
+const figure = (f: { shown: boolean; percent: number | null; lower: number | null; upper: number | null; weighted: boolean } | undefined) =>
+  f?.shown && f.percent !== null ? `${Math.round(f.percent)}% (${Math.round(f.lower ?? 0)}–${Math.round(f.upper ?? 0)}%)${f.weighted ? ', weighted' : ''}` : 'Withheld';
 
 export async function waveComparison(event: StaffEvent, who: SignedInStaff, questionnaireId: string): Promise<WaveComparison | null> {
   if (!may(who, 'series', 'view')) return null;

@@ -24,8 +24,14 @@ export function withheldInWords(withheld: string | null, threshold: number): str
   return `Withheld: fewer than ${threshold} people in a group`;
 }
 
-/** The design effect alone: the table's note says what it is. */
-export const designEffectInWords = (deff: { designEffect: number } | null) => (deff === null ? '1 (no school codes)' : deff.designEffect.toFixed(2));
+/** "46%", or "46%, weighted": every figure says whether it is weighted. */
+export const figureInWords = (f: { percent: number | null; weighted: boolean }) => (f.percent === null ? '' : `${percentInWords(f.percent)}${f.weighted ? ', weighted' : ''}`);
+
+/** The design effect alone (the table's note says what it is): clustering, times weighting's when weighted. */
+export function designEffectInWords(f: { designEffect: { designEffect: number } | null; weightingDesignEffect: number | null }): string {
+  const clustering = f.designEffect === null ? '1 (no school codes)' : f.designEffect.designEffect.toFixed(2);
+  return f.weightingDesignEffect === null ? clustering : `${clustering} × ${f.weightingDesignEffect.toFixed(2)} for weighting`;
+}
 
 /** "Increase, allowing for clustering by school" or "No statistically significant change". */
 export function verdictInWords(change: ChangeFigure): string {

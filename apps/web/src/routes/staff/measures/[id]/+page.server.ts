@@ -36,11 +36,14 @@ export const load: PageServerLoad = async (event) => {
     series,
     measures,
     canManage,
+    canWeight: may(who, 'series', 'weight'),
     // Surveys not yet in any wave of this series (one in another series' wave is refused by the API, which says so).
     surveys: surveys.filter((s) => !inAWave.has(s.id)),
     planning: { expected, typed, invalid },
     created: event.url.searchParams.has('created'),
-    waveAdded: event.url.searchParams.get('added')
+    waveAdded: event.url.searchParams.get('added'),
+    weightingSaved: event.url.searchParams.has('weighted'),
+    weightingRemoved: event.url.searchParams.has('unweighted')
   };
 };
 
