@@ -162,4 +162,49 @@ test.describe('measures over time', () => {
     await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
     await expectNoAxeFindings(page);
   });
+
+  // Last in this file (its tests run in order): the weighting is removed again before any other reads the series.
+  test('an analyst weights the series to the population by gender, with JavaScript off, and every figure says it is weighted', async ({ browser, page: checked }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await signInAsStaff(page, DEMO_STAFF.analyst.email);
+    await page.goto('/staff/measures');
+    await page.getByRole('link', { name: 'Youth safety survey' }).click();
+    const seriesUrl = page.url();
+    await expect(page.getByRole('region', { name: 'Safe after dark' }).locator('.sentence')).not.toContainText('weighted');
+    await page.getByRole('link', { name: 'Weight the figures to the population' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Weight the figures to the population' })).toBeVisible();
+    const gender = page.getByRole('group', { name: 'Which of these describes you?' });
+    // Shares that do not add up are refused, the group named.
+    await gender.getByLabel('Girl (%)').fill('49');
+    await gender.getByLabel('Boy (%)').fill('41');
+    await page.getByRole('button', { name: 'Save the weighting' }).click();
+    await expect(page.getByRole('alert')).toContainText('The shares must add up to 100%; they add up to 90%');
+    await expect(gender.getByLabel('Girl (%)')).toHaveValue('49');
+    await shot(page, 'weighting-error-360');
+    await gender.getByLabel('Boy (%)').fill('51');
+    await page.getByRole('button', { name: 'Save the weighting' }).click();
+    await expect(page.getByRole('status')).toHaveText('Weighting saved. Every figure below says whether it is weighted.');
+    const summary = page.locator('#weighting-heading ~ ul').first();
+    await expect(summary).toContainText(/\d{4}: weighted; the [\d,]+ people count as [\d,]+ chosen at random would/);
+    const dark = page.getByRole('region', { name: 'Safe after dark' });
+    await expect(dark.locator('.sentence')).toHaveText(/^In \d{4}, safe after dark: \d+% \(\d+–\d+%, weighted\) of 8–11 and 11–19 year olds, /);
+    await expect(dark.getByRole('table', { name: "Safe after dark: each wave's figure" }).locator('tbody tr').first().getByRole('cell').nth(1)).toHaveText(/^\d+%, weighted$/);
+    await shot(page, 'measures-weighted-360');
+
+    // Axe runs in the page, so with JavaScript on: both pages as weighted.
+    await signInAsStaff(checked, DEMO_STAFF.analyst.email);
+    await checked.goto(seriesUrl);
+    await expect(checked.getByRole('link', { name: 'Change the weighting' })).toBeVisible();
+    await expectNoAxeFindings(checked);
+    await checked.getByRole('link', { name: 'Change the weighting' }).click();
+    await expect(checked.getByRole('group', { name: 'Which of these describes you?' }).getByLabel('Boy (%)')).toHaveValue('51');
+    await expectNoAxeFindings(checked);
+
+    await page.getByRole('link', { name: 'Change the weighting' }).click();
+    await page.getByRole('button', { name: 'Stop weighting this series' }).click();
+    await expect(page.getByRole('status')).toHaveText('The figures are no longer weighted.');
+    await expect(page.getByRole('region', { name: 'Safe after dark' }).locator('.sentence')).not.toContainText('weighted');
+    await context.close();
+  });
 });

@@ -55,14 +55,18 @@ export interface WaveWeightingReport {
   designEffect: number;
 }
 
+/** Single-choice questions that describe the respondent (gender, an age band): not the measures being estimated. */
 function singleQuestionsOf(loaded: LoadedExplorer): Extract<Question, { type: 'single' }>[] {
   const newest = loaded.meta.versions.at(-1)?.definition;
-  return (newest?.pages ?? []).flatMap((p) => p.questions).filter((q): q is Extract<Question, { type: 'single' }> => q.type === 'single');
+  return (newest?.pages ?? []).flatMap((p) => p.questions).filter((q): q is Extract<Question, { type: 'single' }> => q.type === 'single' && q.measure === undefined);
 }
 
 /** What the waves of a series can be weighted by, with the categories their questionnaires have. */
 export function weightingVariables(members: readonly ExploredMember[]): WeightingVariable[] {
-  const groups = [...new Set(members.map(({ loaded }) => ageBandOf(loaded)).filter((b) => b !== ''))];
+  // Youngest first: "8–11" before "11–19", names ("adults") after.
+  const groups = [...new Set(members.map(({ loaded }) => ageBandOf(loaded)).filter((b) => b !== ''))].sort(
+    (a, b) => (Number.parseInt(a, 10) || 999) - (Number.parseInt(b, 10) || 999) || a.localeCompare(b)
+  );
   const schools = new Set<string>();
   const questions = new Map<string, WeightingVariable>();
   for (const { loaded } of members) {
@@ -70,7 +74,7 @@ export function weightingVariables(members: readonly ExploredMember[]): Weightin
     for (const value of column?.values ?? []) schools.add(value);
     for (const question of singleQuestionsOf(loaded)) {
       const key = `${QUESTION_PREFIX}${question.id}`;
-      const known = questions.get(key) ?? { key, label: question.label, categories: [] };
+      const known = questions.get(key) ?? { key, label: `Answers to “${question.label}”`, categories: [] };
       for (const option of question.options) if (!known.categories.some((c) => c.value === option.value)) known.categories.push({ value: option.value, label: option.label });
       questions.set(key, known);
     }

@@ -62,6 +62,10 @@ describe('weighting a series', () => {
     const body = await jsonOf(res);
     expect(body.weighting).toBeNull();
     expect(body.variables.find((v: { key: string }) => v.key === 'school').categories.map((c: { value: string }) => c.value)).toEqual(['Ash School', 'Birch School']);
+    // Answers that describe the respondent, such as gender, not the measures being estimated.
+    const keys = body.variables.map((v: { key: string }) => v.key);
+    expect(body.variables.find((v: { key: string }) => v.key === 'question:gender')).toMatchObject({ label: 'Answers to “Which of these describes you?”' });
+    expect(keys).not.toContain('question:saw_violence_social_media');
   });
 
   it('is unweighted until margins are entered, and says so', async () => {
