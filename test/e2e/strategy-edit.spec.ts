@@ -49,7 +49,7 @@ async function atWidths(page: Page, name: string) {
 
 test.describe('changing and removing waves, priorities and measures of success', () => {
   test('an officer changes a wave’s questionnaires and removes the wave after confirming, with JavaScript off', async ({ browser, request, page: checker }) => {
-    const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+    const stamp = `${Date.now().toString(36)} ${Math.random().toString(36).slice(2, 6)}`;
     const send = await staffApi(request, DEMO_STAFF.officer.email);
     const first = await publishedYouthSurvey(request, send, `Wave edit first ${stamp}`);
     const second = await publishedYouthSurvey(request, send, `Wave edit second ${stamp}`);
@@ -93,6 +93,7 @@ test.describe('changing and removing waves, priorities and measures of success',
     const row = page.getByRole('table', { name: `Waves of Zone patrol survey ${stamp}` }).getByRole('row', { name: /Spring 2027/ });
     await expect(row).toContainText(second.definition.title);
     await expect(row).not.toContainText(first.definition.title);
+    await atWidths(page, 'series-waves');
 
     // While a measure of success counts from the wave, the wave cannot go; the page names the measure.
     const priority = await send('POST', '/api/strategy/priorities', { title: `Wave baseline ${stamp}` });
@@ -136,7 +137,7 @@ test.describe('changing and removing waves, priorities and measures of success',
   });
 
   test('a strategy author renames a priority and removes a measure of success after confirming, with JavaScript off', async ({ browser, request, page: checker }) => {
-    const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+    const stamp = `${Date.now().toString(36)} ${Math.random().toString(36).slice(2, 6)}`;
     const send = await staffApi(request, DEMO_STAFF.admin.email);
     const listed = await (await request.get('/api/series')).json();
     const demo = listed.series.find((s: { name: string }) => s.name === 'Youth safety survey');
