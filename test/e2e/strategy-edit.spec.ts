@@ -89,7 +89,8 @@ test.describe('changing and removing waves, priorities and measures of success',
     await page.getByLabel('Name of the wave').fill('Spring 2027');
     await boxes.getByRole('checkbox', { name: first.definition.title }).uncheck();
     await page.getByRole('button', { name: 'Save wave' }).click();
-    await expect(page).toHaveURL(new RegExp(`/staff/measures/${seriesId}#waves-heading$`));
+    await expect(page).toHaveURL(new RegExp(`/staff/measures/${seriesId}\\?changed=Spring%202027#waves-heading$`));
+    await expect(page.getByRole('status')).toHaveText('Wave Spring 2027 changed.');
     const row = page.getByRole('table', { name: `Waves of Zone patrol survey ${stamp}` }).getByRole('row', { name: /Spring 2027/ });
     await expect(row).toContainText(second.definition.title);
     await expect(row).not.toContainText(first.definition.title);
@@ -124,7 +125,8 @@ test.describe('changing and removing waves, priorities and measures of success',
     await axeAt(checker, page.url());
     await atWidths(page, 'wave-remove');
     await page.getByRole('button', { name: 'Yes, remove wave Spring 2027' }).click();
-    await expect(page).toHaveURL(new RegExp(`/staff/measures/${seriesId}#waves-heading$`));
+    await expect(page).toHaveURL(new RegExp(`/staff/measures/${seriesId}\\?removed=1#waves-heading$`));
+    await expect(page.getByRole('status')).toHaveText('Wave removed. Its questionnaires and their answers are kept.');
     await expect(page.getByText('No waves yet.')).toBeVisible();
     // The questionnaire is kept, and free to join another wave.
     const again = await send('POST', `/api/series/${seriesId}/waves`, { label: 'Autumn', fieldworkDate: '2027-10-15', questionnaireIds: [second.id] });

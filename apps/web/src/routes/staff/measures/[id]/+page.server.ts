@@ -42,6 +42,8 @@ export const load: PageServerLoad = async (event) => {
     planning: { expected, typed, invalid },
     created: event.url.searchParams.has('created'),
     waveAdded: event.url.searchParams.get('added'),
+    waveChanged: event.url.searchParams.get('changed'),
+    waveRemoved: event.url.searchParams.has('removed'),
     weightingSaved: event.url.searchParams.has('weighted'),
     weightingRemoved: event.url.searchParams.has('unweighted')
   };

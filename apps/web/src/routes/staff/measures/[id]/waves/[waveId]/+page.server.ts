@@ -37,6 +37,6 @@ export const actions: Actions = {
       if ([400, 409, 422].includes(failure.status)) return fail(failure.status, { values, errors: errorsFrom(failure, WAVE_FIELDS, 'label') });
       error(failure.status === 403 || failure.status === 404 ? failure.status : 500, { message: failure.message });
     }
-    redirect(303, `/staff/measures/${event.params.id}#waves-heading`);
+    redirect(303, `/staff/measures/${event.params.id}?changed=${encodeURIComponent(input.data.label)}#waves-heading`);
   }
 };

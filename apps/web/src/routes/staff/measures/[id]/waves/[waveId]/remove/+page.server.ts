@@ -27,6 +27,6 @@ export const actions: Actions = {
       if (failure.status === 409) return fail(409, { message: failure.message });
       error(failure.status === 403 || failure.status === 404 ? failure.status : 500, { message: failure.message });
     }
-    redirect(303, `/staff/measures/${event.params.id}#waves-heading`);
+    redirect(303, `/staff/measures/${event.params.id}?removed=1#waves-heading`);
   }
 };
