@@ -1,1 +1,6 @@
+export { svgToPng } from './chart-png';
+export { axisTicks, CHART_FONT, chartSvg } from './chart-svg';
+export { reportDocx } from './docx';
+export { easyReadBodyHtml, easyReadHtml, REPORT_CSS, reportBodyHtml, reportHtml } from './html';
 export * from './model';
+export { closePdfBrowser, reportPdf } from './pdf';

@@ -1,0 +1,242 @@
+import fc from 'fast-check';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sampleReport } from './fixtures/sample-report';
+import { easyReadBodyHtml, easyReadHtml, reportBodyHtml, reportHtml } from './html';
+import type { ReportDocument } from './model';
+import { openParser, type ParsedPage, parse } from './testing/chromium';
+import { cleanText } from './text';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  ({ browser, page } = await openParser());
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('report HTML', () => {
+  it('has the language, the title and headings in order: title, contents, sections, subheadings', async () => {
+    const parsed = await parse(page, reportHtml(sampleReport));
+    expect(parsed.lang).toBe('en-GB');
+    expect(parsed.dir).toBe('ltr');
+    expect(parsed.title).toBe(sampleReport.title);
+    expect(parsed.headings[0]).toEqual({ level: 1, text: sampleReport.title });
+    expect(parsed.headings.filter((h) => h.level === 1)).toHaveLength(1);
+    // No level skipped on the way down (h1 → h2 → h3).
+    parsed.headings.forEach((h, i) => {
+      const before = parsed.headings[i - 1];
+      if (before) expect(h.level).toBeLessThanOrEqual(before.level + 1);
+    });
+    expect(parsed.headings.filter((h) => h.level === 2).map((h) => h.text)).toEqual(['Contents', ...sampleReport.sections.map((s) => s.heading)]);
+    expect(parsed.headings.filter((h) => h.level === 3).map((h) => h.text)).toEqual(['Small numbers', 'Feeling safe in your area after dark', 'In their own words']);
+  });
+
+  it('lists every section in the contents, each link reaching its section', async () => {
+    const parsed = await parse(page, reportHtml(sampleReport));
+    expect(parsed.links).toHaveLength(sampleReport.sections.length);
+    expect(parsed.links.every((link) => link.target)).toBe(true);
+  });
+
+  it('gives every table a caption and header cells with a scope, and keeps the withheld [c]', async () => {
+    const parsed = await parse(page, reportHtml(sampleReport));
+    // Two data tables beside the charts, two others.
+    expect(parsed.tables).toHaveLength(4);
+    for (const table of parsed.tables) {
+      expect(table.caption?.trim()).not.toBe('');
+      expect(table.headerCells).toBeGreaterThan(0);
+      expect(table.scopes.every((scope) => scope === 'col' || scope === 'row')).toBe(true);
+    }
+    const trendTable = parsed.tables.find((t) => t.caption?.startsWith('Feel safe in their area after dark'));
+    expect(trendTable?.cells).toContain('[c]');
+    expect(trendTable?.cells).toContain('46% (41–51%)');
+  });
+
+  it('draws each chart as an image named by its title and described by its alt text', async () => {
+    const parsed = await parse(page, reportHtml(sampleReport));
+    const charts = sampleReport.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'chart');
+    expect(parsed.svgs).toHaveLength(charts.length);
+    parsed.svgs.forEach((svg, i) => {
+      expect(svg.role).toBe('img');
+      expect(svg.title).toBe(charts[i]?.title);
+      expect(svg.desc).toBe(charts[i]?.alt);
+      expect(svg.labelledByTitle).toBe(true);
+    });
+    expect(parsed.figureCaptions).toEqual(charts.map((c) => c.title));
+  });
+
+  it('shows quotes with their attribution and "You said, we did" as terms and details', async () => {
+    const parsed = await parse(page, reportHtml(sampleReport));
+    expect(parsed.quotes[0]?.text).toContain('nothing to do after school');
+    expect(parsed.quotes[0]?.attribution).toBe('Young person, 14 to 16, spring 2026');
+    expect(parsed.descriptions).toContainEqual({ term: 'You said', detail: 'There is nowhere to go after school.' });
+    expect(parsed.descriptions).toContainEqual({ term: 'Status', detail: 'In progress' });
+    // The row without a measure of success has no empty "Measure of success".
+    expect(parsed.descriptions.filter((d) => d.term === 'Measure of success')).toHaveLength(2);
+  });
+
+  it('runs no JavaScript and loads nothing from elsewhere', async () => {
+    const html = reportHtml(sampleReport);
+    const parsed = await parse(page, html);
+    expect(parsed.elements.script ?? 0).toBe(0);
+    expect(parsed.elements.link ?? 0).toBe(0);
+    expect(parsed.elements.img ?? 0).toBe(0);
+    expect(parsed.inlineHandlers).toBe(0);
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(parsed.styles.join('')).toContain('@media print');
+  });
+
+  it('fits a 320 px wide screen without sideways scrolling, and prints each section on a new page', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    try {
+      const narrow = await context.newPage();
+      await narrow.setContent(reportHtml(sampleReport));
+      const { scrollWidth, clientWidth } = await narrow.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+      // Table boxes may scroll on their own, but none has to at this width.
+      const scrollingTables = await narrow.evaluate(() => Array.from(document.querySelectorAll('.sv-table')).filter((box) => box.scrollWidth > box.clientWidth).length);
+      expect(scrollingTables).toBe(0);
+      const fontSize = await narrow.evaluate(() => getComputedStyle(document.querySelector('.sv-report p') as Element).fontSize);
+      expect(Number.parseFloat(fontSize)).toBeGreaterThanOrEqual(16);
+      // On paper each section after the first starts a page; headings stay with what follows.
+      await narrow.emulateMedia({ media: 'print' });
+      const breaks = await narrow.evaluate(() => Array.from(document.querySelectorAll('.sv-section')).map((s) => getComputedStyle(s).breakBefore));
+      expect(breaks).toEqual(['auto', ...Array(sampleReport.sections.length - 1).fill('page')]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('gives the web app the same report without <html> and <head>, carrying its language', async () => {
+    const body = reportBodyHtml(sampleReport);
+    expect(body.startsWith('<article class="sv-report" lang="en-GB" dir="ltr">')).toBe(true);
+    expect(body).not.toContain('<html');
+    expect(body).not.toContain('<style');
+    expect(reportHtml(sampleReport)).toContain(body);
+  });
+
+  it('writes right-to-left reports right to left', async () => {
+    const parsed = await parse(page, reportHtml({ ...sampleReport, language: 'ar' }));
+    expect(parsed.lang).toBe('ar');
+    expect(parsed.dir).toBe('rtl');
+  });
+});
+
+describe('easy-read HTML', () => {
+  it('has one idea to a line, in large text, under plain headings', async () => {
+    const html = easyReadHtml(sampleReport);
+    expect(html).not.toBeNull();
+    const parsed = await parse(page, html as string);
+    const easy = sampleReport.easyRead;
+    expect(parsed.lang).toBe('en-GB');
+    expect(parsed.title).toBe(easy?.title);
+    expect(parsed.headings.map((h) => h.text)).toEqual([easy?.title, 'About this', 'What we found', 'What happens next']);
+    expect(parsed.listItems).toEqual([...(easy?.intro ?? []), ...(easy?.findings ?? []), ...(easy?.next ?? [])]);
+    const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+    try {
+      const phone = await context.newPage();
+      await phone.setContent(html as string);
+      const fontSize = await phone.evaluate(() => getComputedStyle(document.querySelector('.sv-lines li') as Element).fontSize);
+      expect(Number.parseFloat(fontSize)).toBeGreaterThanOrEqual(22);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('is absent when the report has no easy-read version', () => {
+    expect(easyReadHtml({ ...sampleReport, easyRead: null })).toBeNull();
+    expect(easyReadBodyHtml({ ...sampleReport, easyRead: null })).toBeNull();
+  });
+});
+
+/** Any text: every code point, lone surrogates, markup, entities, bidi controls, emoji. */
+const anyText = fc.string({
+  unit: fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)) },
+    { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '<',
+        '>',
+        '&',
+        '"',
+        "'",
+        '<script>alert(1)</script>',
+        '<img src=x onerror=alert(1)>',
+        '&amp;',
+        '&lt;',
+        ']]>',
+        '<!--',
+        '</svg>',
+        '\u202e',
+        '\u0627\u0644\u0639\u0631\u0628\u064a\u0629',
+        '👩‍👧',
+        '\r\n',
+        '\0'
+      )
+    }
+  ),
+  maxLength: 40
+});
+
+/** Which fields are choices rather than text: kept as they are. */
+const CHOICES = new Set(['type', 'kind', 'status']);
+
+/** The sample report with its text fields replaced, in order, by the texts given (cycled). */
+function withTexts(doc: ReportDocument, texts: string[]): ReportDocument {
+  let i = 0;
+  const next = () => texts[i++ % texts.length] ?? '';
+  const walk = (value: unknown, key: string): unknown => {
+    if (typeof value === 'string') return CHOICES.has(key) ? value : next();
+    if (Array.isArray(value)) return value.map((v) => walk(v, key));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, k)]));
+    return value;
+  };
+  return walk(doc, '') as ReportDocument;
+}
+
+/** What the HTML parser does to text anyway: line breaks become \n. */
+const asParsed = (text: string) => cleanText(text).replace(/\r\n?/g, '\n');
+
+function elementCounts(parsed: ParsedPage): Record<string, number> {
+  // Chart labels wrap into a varying number of lines (tspans); everything else is structure.
+  const { tspan: _lines, ...rest } = parsed.elements;
+  return rest;
+}
+
+describe('report HTML with any text in every field', () => {
+  it('parses to the same elements as plain text would, and every text reads back as written', async () => {
+    const plain = await parse(page, reportHtml(withTexts(sampleReport, ['text'])));
+    await fc.assert(
+      fc.asyncProperty(fc.array(anyText, { minLength: 1, maxLength: 30 }), async (texts) => {
+        const doc = withTexts(sampleReport, texts);
+        const parsed = await parse(page, reportHtml(doc));
+        expect(parsed.elements.script ?? 0).toBe(0);
+        expect(parsed.inlineHandlers).toBe(0);
+        expect(elementCounts(parsed)).toEqual(elementCounts(plain));
+        expect(parsed.title).toBe(asParsed(doc.title));
+        expect(parsed.headings.filter((h) => h.level === 2).map((h) => h.text)).toEqual(['Contents', ...doc.sections.map((s) => asParsed(s.heading))]);
+        expect(parsed.links.every((link) => link.target)).toBe(true);
+        const blocks = doc.sections.flatMap((s) => s.blocks);
+        const tables = blocks.flatMap((b) => (b.type === 'table' ? [b] : b.type === 'chart' ? [b.table] : []));
+        expect(parsed.tables.map((t) => t.caption)).toEqual(tables.map((t) => asParsed(t.caption)));
+        expect(parsed.tables.map((t) => t.cells)).toEqual(tables.map((t) => [...t.head, ...t.rows.flat()].map(asParsed)));
+        const charts = blocks.filter((b) => b.type === 'chart');
+        expect(parsed.svgs.map((s) => [s.title, s.desc])).toEqual(charts.map((c) => [asParsed(c.title), asParsed(c.alt)]));
+        const quotes = blocks.filter((b) => b.type === 'quote');
+        expect(parsed.quotes).toEqual(quotes.map((q) => ({ text: asParsed(q.text), attribution: asParsed(q.attribution) })));
+        const easy = easyReadHtml(doc);
+        if (easy) {
+          const easyParsed = await parse(page, easy);
+          expect(easyParsed.elements.script ?? 0).toBe(0);
+          expect(easyParsed.listItems).toEqual([...(doc.easyRead?.intro ?? []), ...(doc.easyRead?.findings ?? []), ...(doc.easyRead?.next ?? [])].map(asParsed));
+        }
+      }),
+      { numRuns: 60 }
+    );
+  });
+});

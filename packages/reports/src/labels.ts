@@ -1,0 +1,33 @@
+// The words the renderers add around the report's own text. Reports are
+// written in English today; keeping these in one place is what a translated
+// report would change.
+export const labels = {
+  contents: 'Contents',
+  draft: 'Draft',
+  published: 'Published',
+  figuresAsOf: 'Figures as of',
+  version: 'Version',
+  withheld: 'Withheld',
+  youSaidWeDid: 'You said, we did',
+  youSaid: 'You said',
+  weDid: 'We did',
+  priority: 'Priority',
+  measure: 'Measure of success',
+  status: 'Status',
+  page: 'Page',
+  of: 'of',
+  easyRead: {
+    about: 'About this',
+    findings: 'What we found',
+    next: 'What happens next'
+  }
+} as const;
+
+/** "2026-11-30" → "30 November 2026"; anything else is shown as written. */
+export function longDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) return isoDate;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axisTicks } from './chart-svg';
+import { sampleReport } from './fixtures/sample-report';
+import { closePdfBrowser, reportPdf } from './pdf';
+import { pdfInfo, pdfStructure, pdfText, writeTemp } from './testing/tools';
+
+let file: string;
+
+beforeAll(async () => {
+  file = writeTemp('report.pdf', await reportPdf(sampleReport));
+});
+
+afterAll(async () => {
+  await closePdfBrowser();
+});
+
+/** Every percentage written in a text ("46%", the "51%" of "41–51%"). */
+const percentages = (text: string) => new Set(Array.from(text.matchAll(/(?<![\d.])\d+(?:\.\d+)?%/g), (m) => m[0]));
+
+describe('PDF', () => {
+  it('is a tagged PDF with the report’s title and a page for each section', () => {
+    const info = pdfInfo(file);
+    expect(info.Tagged).toBe('yes');
+    expect(info.Title).toBe(sampleReport.title);
+    expect(info['Page size']).toContain('(A4)');
+    // The title and contents share the first page with the summary; each later section starts a page.
+    expect(Number(info.Pages)).toBeGreaterThanOrEqual(sampleReport.sections.length);
+  });
+
+  it('has the headings, table headers and the withheld [c] as text, with page numbers', () => {
+    const text = pdfText(file);
+    for (const section of sampleReport.sections) expect(text).toContain(section.heading);
+    expect(text).toContain('Young people asked');
+    expect(text).toContain('[c]');
+    expect(text).toContain(`Page 1 of ${pdfInfo(file).Pages}`);
+  });
+
+  it('tags headings, table header cells and figures, with the document’s language and alt text', () => {
+    const structure = pdfStructure(file);
+    expect(structure).toMatch(/^\s+H1\b/m);
+    expect(structure).toMatch(/^\s+H2\b/m);
+    expect(structure).toMatch(/^\s+H3\b/m);
+    expect(structure).toMatch(/^\s+TH\b/m);
+    expect(structure).toContain('/Scope /Column');
+    expect(structure).toMatch(/^\s+Figure\b/m);
+    const raw = readFileSync(file).toString('latin1');
+    expect(raw).toContain('/Lang (en-GB)');
+    const pdfString = (s: string) => s.replace(/[()\\]/g, (c) => `\\${c}`);
+    for (const block of sampleReport.sections.flatMap((s) => s.blocks)) {
+      if (block.type === 'chart') expect(raw).toContain(pdfString(block.alt));
+    }
+  });
+
+  it('shows no figure the report does not: every percentage is the document’s own or on a chart’s axis', () => {
+    const allowed = percentages(JSON.stringify(sampleReport));
+    for (const block of sampleReport.sections.flatMap((s) => s.blocks)) {
+      if (block.type === 'chart') for (const tick of axisTicks(block.chart)) allowed.add(`${tick}%`);
+    }
+    const shown = percentages(pdfText(file));
+    expect(shown.size).toBeGreaterThan(10);
+    expect([...shown].filter((p) => !allowed.has(p))).toEqual([]);
+  });
+
+  it('prints several reports at once in one browser, and again after it was closed', async () => {
+    const started = performance.now();
+    const pdfs = await Promise.all([reportPdf(sampleReport), reportPdf({ ...sampleReport, title: 'Second report' }), reportPdf(sampleReport)]);
+    expect(pdfInfo(writeTemp('second.pdf', pdfs[1] as Uint8Array)).Title).toBe('Second report');
+    // Reusing the running browser: three reports in well under three launches' time.
+    expect(performance.now() - started).toBeLessThan(30_000);
+    await closePdfBrowser();
+    const again = await reportPdf(sampleReport);
+    expect(pdfInfo(writeTemp('again.pdf', again)).Tagged).toBe('yes');
+  });
+});
