@@ -9,10 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, signInAsStaff } from './helpers';
 import { answerAll, publishedYouthSurvey, staffApi } from './survey-copies';
 
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
 const KNIVES = 'Boys carry knives and people threaten you on snapchat, ring Sophie Smith on 07700 900123';
 const ALLEY = 'The dark alley behind the shops at night';
 const ONLINE = 'How safe do you feel online?';
@@ -62,16 +61,6 @@ async function tabTo(page: Page, target: Locator) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-/** With E2E_SCREENSHOTS set, the whole page in screen-high pieces, to look at. */
-async function shot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const width = page.viewportSize()?.width ?? 360;
-  for (let y = 0, i = 0; y < height; y += 1200, i++) {
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${i}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(1200, height - y) } });
-  }
-}
-
 const row = (page: Page, table: string, theme: string) => page.locator(`table.${table} tbody tr`).filter({ has: page.getByRole('rowheader', { name: theme, exact: true }) });
 
 test.describe
@@ -94,7 +83,7 @@ test.describe
       const tools = page.getByRole('list', { name: 'Coding tools' });
       for (const name of ['Codebook', 'Double coding', 'Import free text']) await expect(tools.getByRole('link', { name })).toBeVisible();
       await expectNoAxeFindings(page);
-      await shot(page, 'analysis-home');
+      await screenshotPage(page, 'analysis-home');
 
       await page.getByRole('list', { name: 'Surveys' }).getByRole('link', { name: title, exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`/staff/analysis/${id}$`));
@@ -113,7 +102,7 @@ test.describe
       await expect(row(page, 'themes-table', 'School exclusion').locator('td')).toHaveText(['[c]', '[c]', '[c]']);
       await expect(page.getByRole('region', { name: /Respondents mentioning each theme/ })).toBeVisible();
       await expectNoAxeFindings(page);
-      await shot(page, 'explorer-all');
+      await screenshotPage(page, 'explorer-all');
 
       // Keyboard only: to the form, open the question's section, tick an answer, choose a group, apply.
       await tabTo(page, page.getByRole('link', { name: 'Change filters' }));
@@ -151,7 +140,7 @@ test.describe
       await expect(page.getByRole('region', { name: `Respondents mentioning each theme, by “${ONLINE}”` })).toBeVisible();
       await expect(page.getByText('Secondary suppression')).toBeVisible();
       await expectNoAxeFindings(page);
-      await shot(page, 'explorer-filtered');
+      await screenshotPage(page, 'explorer-filtered');
 
       // Quotes for a theme: redacted, the coded words marked.
       await page.getByRole('navigation', { name: 'Show quotes about:' }).getByRole('link', { name: 'Knives & weapons' }).click();
@@ -163,7 +152,7 @@ test.describe
       await expect(page.locator('main')).not.toContainText('Sophie');
       await expect(page.getByText(/Quotes are redacted/)).toBeVisible();
       await expectNoAxeFindings(page);
-      await shot(page, 'explorer-quotes');
+      await screenshotPage(page, 'explorer-quotes');
 
       // Dates are whole weeks: today alone is this week, and the page says so.
       const today = new Date().toISOString().slice(0, 10);
@@ -178,7 +167,7 @@ test.describe
       await expect(page.getByText(/number of respondents matching these filters is withheld/)).toBeVisible();
       await expect(page.getByRole('table', { name: /Respondents mentioning each theme/ })).toHaveCount(0);
       await expectNoAxeFindings(page);
-      await shot(page, 'explorer-differencing');
+      await screenshotPage(page, 'explorer-differencing');
     });
 
     test('a filter the explorer cannot use shows an error summary linking to its field; an unknown questionnaire is not found', async ({ page }) => {
@@ -190,7 +179,7 @@ test.describe
       await summary.getByRole('link').first().click();
       await expect(page.getByLabel('Submitted from')).toBeFocused();
       await expectNoAxeFindings(page);
-      await shot(page, 'explorer-error');
+      await screenshotPage(page, 'explorer-error');
 
       // A questionnaire that is not there (or another organisation's) is not found.
       const missing = await page.goto(`/staff/analysis/${randomUUID()}`);
@@ -239,7 +228,7 @@ test('the demo responses can be explored by school', async ({ page }) => {
   const atSchool = measures.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Safe at school' }) });
   await expect(atSchool.getByRole('cell').first()).toContainText(/^\s*\d+%\s*95% interval: \d+–\d+%\s*n = [\d,]+\s*$/);
   await expectNoAxeFindings(page);
-  await shot(page, 'explorer-demo-school');
+  await screenshotPage(page, 'explorer-demo-school');
 });
 
 test('an analyst reads how safe the demo’s young people feel, then at one school', async ({ page }) => {
@@ -265,7 +254,7 @@ test('an analyst reads how safe the demo’s young people feel, then at one scho
   await page.keyboard.press('Enter');
   await expect(page.getByText(/Counts “Very safe”, “Quite safe”\. Left out of the base: “I don't know”/).first()).toBeVisible();
   await expectNoAxeFindings(page);
-  await shot(page, 'explorer-measures');
+  await screenshotPage(page, 'explorer-measures');
 
   // The same figures to take away, as a spreadsheet (its contents are checked in the API's tests).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download these figures as a spreadsheet (Excel, .xlsx)' }).click()]);

@@ -137,3 +137,17 @@ export async function questionnaireIdOf(slug: string): Promise<string> {
     client.close();
   }
 }
+
+/** With E2E_SCREENSHOTS set, the whole page saved in slices of 1,200 px (up to `maxHeight`), to look at. */
+export async function screenshotPage(page: Page, name: string, { maxHeight = Number.POSITIVE_INFINITY } = {}) {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (!folder) return;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const width = page.viewportSize()?.width ?? 360;
+  for (let y = 0, i = 0; y < Math.min(height, maxHeight); y += 1200, i++) {
+    await page.screenshot({ path: `${folder}/${name}-${i}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(1200, height - y) } });
+  }
+}
+
+/** How far the page scrolls sideways (0 or less: not at all). */
+export const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

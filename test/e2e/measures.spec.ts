@@ -5,20 +5,7 @@
 // form refuses a bad date with the field named; a strategy author reads the
 // measures of success and adds a priority. Axe on every page, JavaScript off.
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, questionnaireIdOf, signInAsStaff } from './helpers';
-
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const width = page.viewportSize()?.width ?? 360;
-  for (let y = 0, i = 0; y < Math.min(height, 6000); y += 1200, i++) {
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${i}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(1200, height - y) } });
-  }
-}
-
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+import { DEMO_STAFF, expectNoAxeFindings, questionnaireIdOf, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 
 async function openDemoSeries(page: Page) {
   await page.goto('/staff');
@@ -44,7 +31,7 @@ test.describe('measures over time', () => {
     await expect(rows).toHaveCount(2);
     await expect(rows.first().getByRole('cell').nth(3)).toHaveText(/^\d\.\d\d$/);
     await expectNoAxeFindings(page);
-    await shot(page, 'measures-360');
+    await screenshotPage(page, 'measures-360', { maxHeight: 6000 });
     const download = await page.getByRole('link', { name: 'Download these figures as a spreadsheet (Excel, .xlsx)' }).getAttribute('href');
     const workbook = await page.request.get(download as string);
     expect(workbook.status()).toBe(200);
@@ -68,8 +55,8 @@ test.describe('measures over time', () => {
     for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(page.url().split('?')[0] as string);
-      expect(await sideways(page), `sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
-      await shot(page, `measures-${width}`);
+      expect(await sidewaysScroll(page), `sideways scrolling at ${width} px`).toBeLessThanOrEqual(0);
+      await screenshotPage(page, `measures-${width}`, { maxHeight: 6000 });
     }
   });
 
@@ -151,7 +138,7 @@ test.describe('measures over time', () => {
     await expect(dark.locator('.status')).toHaveText(/^(On track|Too early to tell)$/);
     await expect(dark).toContainText(/Change from \d{4} to \d{4}: \+\d+\.\d points \(95% interval/);
     await expectNoAxeFindings(page);
-    await shot(page, 'strategy-360');
+    await screenshotPage(page, 'strategy-360', { maxHeight: 6000 });
 
     await page.getByRole('button', { name: 'Add priority' }).click();
     await expect(page.getByRole('link', { name: 'Enter the priority, like “Perception of safety”' })).toBeVisible();
@@ -181,7 +168,7 @@ test.describe('measures over time', () => {
     await page.getByRole('button', { name: 'Save the weighting' }).click();
     await expect(page.getByRole('alert')).toContainText('The shares must add up to 100%; they add up to 90%');
     await expect(gender.getByLabel('Girl (%)')).toHaveValue('49');
-    await shot(page, 'weighting-error-360');
+    await screenshotPage(page, 'weighting-error-360', { maxHeight: 6000 });
     await gender.getByLabel('Boy (%)').fill('51');
     await page.getByRole('button', { name: 'Save the weighting' }).click();
     await expect(page.getByRole('status')).toHaveText('Weighting saved. Every figure below says whether it is weighted.');
@@ -190,7 +177,7 @@ test.describe('measures over time', () => {
     const dark = page.getByRole('region', { name: 'Safe after dark' });
     await expect(dark.locator('.sentence')).toHaveText(/^In \d{4}, safe after dark: \d+% \(\d+–\d+%, weighted\) of 8–11 and 11–19 year olds, /);
     await expect(dark.getByRole('table', { name: "Safe after dark: each wave's figure" }).locator('tbody tr').first().getByRole('cell').nth(1)).toHaveText(/^\d+%, weighted$/);
-    await shot(page, 'measures-weighted-360');
+    await screenshotPage(page, 'measures-weighted-360', { maxHeight: 6000 });
 
     // Axe runs in the page, so with JavaScript on: both pages as weighted.
     await signInAsStaff(checked, DEMO_STAFF.analyst.email);

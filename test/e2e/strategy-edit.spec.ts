@@ -8,21 +8,8 @@
 // demo's strategy and series stay as the other tests expect (its series is
 // named to sort after the demo's, and is left without waves).
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 import { publishedYouthSurvey, staffApi } from './survey-copies';
-
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
-
-async function shot(page: Page, name: string) {
-  if (!SCREENSHOTS) return;
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  const width = page.viewportSize()?.width ?? 360;
-  for (let y = 0, i = 0; y < Math.min(height, 6000); y += 1200, i++) {
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${i}.png`, fullPage: true, clip: { x: 0, y, width, height: Math.min(1200, height - y) } });
-  }
-}
-
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
  * axe-core cannot run in a page with JavaScript off (its timers never fire), so
@@ -41,8 +28,8 @@ async function atWidths(page: Page, name: string) {
   for (const width of [320, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.reload();
-    expect(await sideways(page), `sideways scrolling at ${width} px on ${page.url()}`).toBeLessThanOrEqual(0);
-    await shot(page, `${name}-${width}`);
+    expect(await sidewaysScroll(page), `sideways scrolling at ${width} px on ${page.url()}`).toBeLessThanOrEqual(0);
+    await screenshotPage(page, `${name}-${width}`, { maxHeight: 6000 });
   }
   await page.setViewportSize({ width: 360, height: 740 });
 }
