@@ -17,7 +17,9 @@ import { exploreRoute } from './routes/explore';
 import { exploreListRoute } from './routes/explore-list';
 import { healthRoute } from './routes/health';
 import { organisationsRoute } from './routes/organisations';
+import { publicReportsRoute } from './routes/public-reports';
 import { questionnairesRoute } from './routes/questionnaires';
+import { reportsRoute } from './routes/reports';
 import { responsesRoute } from './routes/responses';
 import { reviewRoute } from './routes/review';
 import { safeguardingRoute } from './routes/safeguarding';
@@ -66,7 +68,9 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/collections', collectionsRoute)
     .route('/series', seriesRoute)
     .route('/series', seriesWeightingRoute)
-    .route('/strategy', strategyRoute);
+    .route('/strategy', strategyRoute)
+    .route('/reports', reportsRoute)
+    .route('/public', publicReportsRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

@@ -18,3 +18,4 @@ export * from './inputs/codebook';
 export * from './inputs/draft-settings';
 export * from './inputs/series';
 export * from './inputs/settings';
+export * from './inputs/report';

@@ -12,6 +12,7 @@ import { collectionPolicy } from './collection';
 import { findingsPolicy } from './findings';
 import { flagPolicy } from './flag';
 import { questionnairePolicy } from './questionnaire';
+import { reportPolicy } from './report';
 import { seriesPolicy } from './series';
 import { settingsPolicy } from './settings';
 import { staffPolicy } from './staff';
@@ -27,7 +28,8 @@ export const POLICIES = {
   settings: settingsPolicy,
   staff: staffPolicy,
   series: seriesPolicy,
-  strategy: strategyPolicy
+  strategy: strategyPolicy,
+  report: reportPolicy
 } as const;
 
 export type Noun = keyof typeof POLICIES;

@@ -25,7 +25,9 @@ const PUBLIC = [
   'POST /api/drafts/:token/submit',
   'DELETE /api/drafts/:token',
   'POST /api/auth/login',
-  'POST /api/auth/accept-invite'
+  'POST /api/auth/accept-invite',
+  'GET /api/public/reports/:slug',
+  'GET /api/public/organisations/:slug/you-said-we-did'
 ];
 /** Routes about the signed-in person themselves, open to any role. */
 const ANY_STAFF = ['POST /api/auth/logout', 'GET /api/auth/me', 'GET /api/organisations/current'];
@@ -103,6 +105,16 @@ const SAMPLES: { [N in Noun]: Record<Action<N>, Sample> } = {
   strategy: {
     view: (org, _id, h) => get(`/api/strategy?organisationId=${org}`)(h),
     edit: (org, _id, h) => api.json(`/api/strategy/priorities?organisationId=${org}`, { title: 'Perception of safety' }, h)
+  },
+  report: {
+    view: (org, _id, h) => get(`/api/reports?organisationId=${org}`)(h),
+    edit: (org, _id, h) => api.json(`/api/reports?organisationId=${org}`, { definition: { title: `Policy report ${counter++}` } }, h),
+    // A report of its own to publish: made by the same caller, so another organisation's is never found (404).
+    publish: async (org, _id, h) => {
+      const created = await api.json(`/api/reports?organisationId=${org}`, { definition: { title: `Policy report ${counter++}` } }, h);
+      const id = created.status === 201 ? ((await jsonOf(created)) as { report: { id: string } }).report.id : 'none';
+      return api.json(`/api/reports/${id}/publish`, { version: 1 }, h);
+    }
   }
 };
 /** Actions whose requests cannot name another organisation: a safeguarding lead's queue is always their own. */

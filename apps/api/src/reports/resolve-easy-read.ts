@@ -1,0 +1,73 @@
+// The easy-read version for children and young people, generated when the
+// author has not written their own: short sentences (15 words at most), the
+// three biggest findings — the largest significant changes in how safe
+// people feel, then the most common themes — and what will happen, from the
+// "You said, we did" rows.
+import type { EasyRead, YouSaidWeDid } from '@safer-voices/reports';
+import type { MeasureLine } from '../measures/waves-view';
+import type { ThemeFinding } from './resolve-themes';
+
+export const EASY_READ_MAX_WORDS = 15;
+
+const words = (s: string) => s.split(/\s+/).filter((w) => w !== '');
+const short = (s: string) => words(s).length <= EASY_READ_MAX_WORDS;
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** The first of the sentences that is short enough, or null. */
+const firstShort = (...sentences: string[]): string | null => sentences.find(short) ?? null;
+
+interface Change {
+  line: MeasureLine;
+  points: number;
+  from: number;
+  to: number;
+}
+
+/** Each measure's significant change between its two newest waves, largest first. */
+function significantChanges(measures: readonly MeasureLine[]): Change[] {
+  return measures
+    .flatMap((line): Change[] => {
+      const step = line.steps.at(-1);
+      const before = line.figures.at(-2);
+      const after = line.figures.at(-1);
+      if (!step?.change?.significant || step.change.difference === null || before?.percent == null || after?.percent == null) return [];
+      return [{ line, points: step.change.difference * 100, from: before.percent, to: after.percent }];
+    })
+    .sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
+}
+
+function changeSentence({ line, points, from, to }: Change): string | null {
+  const what = lower(line.name);
+  const way = points > 0 ? 'went up' : 'went down';
+  return firstShort(`${line.name} ${way}, from ${Math.round(from)} in 100 to ${Math.round(to)} in 100.`, `Answers about ${what} ${way} since last time.`, `One answer ${way} a lot since last time.`);
+}
+
+function themeSentence(theme: ThemeFinding, rank: number): string | null {
+  const label = lower(theme.label);
+  return firstShort(
+    rank === 0 ? `The thing most of you wrote about was ${label}.` : `Many of you also wrote about ${label}.`,
+    rank === 0 ? 'We read what you wrote and found what most of you said.' : 'Many of you also wrote about other worries.'
+  );
+}
+
+function nextSentence(row: YouSaidWeDid): string | null {
+  const did = row.weDid.replace(/[.!\s]+$/, '');
+  const lead = row.status === 'done' ? 'We have done this:' : row.status === 'in progress' ? 'We are doing this now:' : 'We plan to do this:';
+  return firstShort(
+    `${lead} ${lower(did)}.`,
+    `We are working on ${lower(row.priority)}.`,
+    row.status === 'done' ? 'We have done something about what you told us.' : 'We are working on what you told us.'
+  );
+}
+
+export function generatedEasyRead(input: { title: string; measures: readonly MeasureLine[]; themes: readonly ThemeFinding[]; rows: readonly YouSaidWeDid[] }): EasyRead {
+  const findings = [...significantChanges(input.measures).map(changeSentence), ...input.themes.map((t, i) => themeSentence(t, i))].filter((s): s is string => s !== null);
+  const unique = [...new Set(findings)].slice(0, 3);
+  const next = [...new Set(input.rows.map(nextSentence).filter((s): s is string => s !== null))].slice(0, 6);
+  return {
+    title: firstShort(`${input.title}: easy read`) ?? 'What you told us: easy read',
+    intro: ['We asked young people how safe they feel.', 'Thank you for telling us.', 'This is what you said and what we will do.'],
+    findings: unique.length > 0 ? unique : ['We do not have enough answers yet to say what you told us.'],
+    next: next.length > 0 ? next : ['We will tell you what we are doing about it soon.']
+  };
+}

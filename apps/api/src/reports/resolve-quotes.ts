@@ -1,0 +1,95 @@
+// Quotes a report may show: answers to a free-text question of a covered
+// questionnaire, redacted as the explorer redacts them (names, contacts,
+// addresses and the organisation's own terms replaced), attributed without
+// anything identifying ("Pupil, 11–19 survey, 2026"). An answer ever flagged
+// for safeguarding is shown only once a safeguarding lead has cleared it.
+import { answerCodes, type Database, quoteClearances, responses, safeguardingFlags, storableText } from '@safer-voices/db';
+import { redactedAnswer } from '@safer-voices/insights';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { CoveredQuestionnaire, ResolveContext } from './context';
+
+export interface QuoteRef {
+  responseId: string;
+  questionId: string;
+}
+
+export type QuoteProblem = 'not_found' | 'not_free_text' | 'not_cleared' | 'not_coded';
+
+/** A quote that cannot be shown still has its redacted text when it is an answer at all (`preview`), for the author choosing quotes. */
+export type LoadedQuote = { ok: true; text: string; attribution: string } | { ok: false; problem: QuoteProblem; preview?: { text: string; attribution: string } };
+
+export const quoteKey = (q: QuoteRef) => `${q.responseId}\n${q.questionId}`;
+
+export const QUOTE_PROBLEMS: Record<QuoteProblem, string> = {
+  not_found: 'That answer is not in the questionnaires this report covers',
+  not_free_text: 'That is not a written answer to a free-text question',
+  not_cleared: 'This answer was flagged for safeguarding: a safeguarding lead must clear it for publication before it can be quoted',
+  not_coded: 'That answer is not coded with this theme'
+};
+
+function attribution(q: CoveredQuestionnaire, submittedAt: Date): string {
+  const year = submittedAt.getUTCFullYear();
+  if (q.kind === 'collection') return `Comment from an earlier consultation, ${year}`;
+  const who = q.accessMode === 'codes' && q.audience !== 'adult' ? 'Pupil' : q.audience === 'adult' ? 'Resident' : 'Young person';
+  const survey = q.ageBand === 'adults' || q.ageBand === '' ? 'residents’ survey' : `${q.ageBand} survey`;
+  return `${who}, ${survey}, ${year}`;
+}
+
+/**
+ * Each quote, redacted and attributed, or why it cannot be shown. With
+ * `themeIds` (a quote's theme and those merged into it, by quote key), a
+ * quote must also be coded with one of them, as the explorer offers it.
+ */
+export async function loadQuotes(db: Database, context: ResolveContext, refs: readonly QuoteRef[], themeIds?: Map<string, readonly string[]>): Promise<Map<string, LoadedQuote>> {
+  const found = new Map<string, LoadedQuote>();
+  if (refs.length === 0) return found;
+  const ids = [...new Set(refs.map((r) => r.responseId))];
+  const [rows, flags, clearances, codes] = await Promise.all([
+    db.select({ id: responses.id, versionId: responses.versionId, answers: responses.answers, submittedAt: responses.submittedAt }).from(responses).where(inArray(responses.id, ids)),
+    db
+      .select({ responseId: safeguardingFlags.responseId, questionId: safeguardingFlags.questionId })
+      .from(safeguardingFlags)
+      .where(and(eq(safeguardingFlags.organisationId, context.organisationId), inArray(safeguardingFlags.responseId, ids))),
+    db
+      .select({ responseId: quoteClearances.responseId, questionId: quoteClearances.questionId })
+      .from(quoteClearances)
+      .where(and(eq(quoteClearances.organisationId, context.organisationId), inArray(quoteClearances.responseId, ids))),
+    themeIds
+      ? db
+          .select({ responseId: answerCodes.responseId, questionId: answerCodes.questionId, themeId: answerCodes.themeId })
+          .from(answerCodes)
+          .where(and(inArray(answerCodes.responseId, ids), eq(answerCodes.decision, 'yes')))
+      : Promise.resolve([])
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const flagged = new Set(flags.map(quoteKey));
+  const cleared = new Set(clearances.map(quoteKey));
+  const coded = new Set(codes.map((c) => `${quoteKey(c)}\n${c.themeId}`));
+  for (const ref of refs) {
+    const key = quoteKey(ref);
+    const row = byId.get(ref.responseId);
+    const questionnaire = row && context.covered.find((q) => q.loaded.meta.versions.some((v) => v.id === row.versionId));
+    if (!row || !questionnaire) {
+      found.set(key, { ok: false, problem: 'not_found' });
+      continue;
+    }
+    const text = (row.answers as Record<string, unknown> | null)?.[ref.questionId];
+    if (!questionnaire.loaded.meta.freeTextQuestions.some((q) => q.id === ref.questionId) || typeof text !== 'string' || text.trim() === '') {
+      found.set(key, { ok: false, problem: 'not_free_text' });
+      continue;
+    }
+    const themes = themeIds?.get(key);
+    if (themes && !themes.some((t) => coded.has(`${key}\n${t}`))) {
+      found.set(key, { ok: false, problem: 'not_coded' });
+      continue;
+    }
+    const shown = { text: redactedAnswer(storableText(text), context.settings.redactionTerms).text, attribution: attribution(questionnaire, row.submittedAt) };
+    // Ever flagged: a flag is never removed, whatever its status now.
+    if (flagged.has(key) && !cleared.has(key)) {
+      found.set(key, { ok: false, problem: 'not_cleared', preview: shown });
+      continue;
+    }
+    found.set(key, { ok: true, ...shown });
+  }
+  return found;
+}

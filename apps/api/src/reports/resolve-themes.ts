@@ -1,0 +1,117 @@
+// The "what people told us" section: the prevalence of each theme the author
+// chose — from the series' theme lines for its newest wave with answers, and
+// from the explorer's unfiltered view of each other questionnaire or
+// collection covered — as a bar chart with its data table; then, theme by
+// theme, the author's words and the quotes chosen (redacted, cleared).
+import type { Database } from '@safer-voices/db';
+import type { Block, TableBlock } from '@safer-voices/reports';
+import type { ReportSectionDefinition } from '@safer-voices/survey';
+import { dimensionsOf, exploreView } from '../explore/view';
+import type { ResolveContext } from './context';
+import { interval, paragraphsOf, percent, WITHHELD } from './format';
+import { type LoadedQuote, quoteKey } from './resolve-quotes';
+
+type ThemesSection = Extract<ReportSectionDefinition, { kind: 'themes' }>;
+
+interface Prevalence {
+  themeId: string;
+  label: string;
+  percent: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+interface Source {
+  /** What the figures are of, e.g. "the 2026 wave of the Youth safety survey". */
+  of: string;
+  figures: Prevalence[];
+}
+
+const EVERYONE_QUERY = { versions: [], from: null, to: null, question: null, by: null, theme: null, filters: {} };
+
+async function sourcesOf(db: Database, context: ResolveContext, themeIds: readonly string[]): Promise<Source[]> {
+  const chosen = themeIds.flatMap((id) => context.themes.find((t) => t.id === id) ?? []);
+  if (chosen.length === 0) return [];
+  const sources: Source[] = [];
+  const lines = context.measures?.themes ?? [];
+  // The newest wave anyone answered.
+  const waves = context.measures?.waves ?? [];
+  const newest = [...waves].reverse().find((w) => lines.some((l) => l.figures.some((f) => f.id === w.id && f.withheld !== 'no respondents')));
+  if (context.series && newest) {
+    sources.push({
+      of: `${newest.label}, ${context.series.name}`,
+      figures: chosen.map((theme) => {
+        const f = lines.find((l) => l.key === `theme:${theme.id}`)?.figures.find((x) => x.id === newest.id);
+        const shown = !!f?.shown && f.percent !== null;
+        return { themeId: theme.id, label: theme.label, percent: shown ? (f?.percent ?? null) : null, lower: shown ? (f?.lower ?? null) : null, upper: shown ? (f?.upper ?? null) : null };
+      })
+    });
+  }
+  for (const q of context.covered.filter((c) => c.wave === null)) {
+    const view = await exploreView(db, q.loaded, EVERYONE_QUERY, { settings: context.settings, themes: context.themes, dimensions: dimensionsOf(q.loaded) });
+    sources.push({
+      of: q.title,
+      figures: chosen.map((theme) => {
+        const f = view.prevalence.find((p) => p.themeId === theme.id);
+        const shown = f?.percent !== null && f?.percent !== undefined;
+        return { themeId: theme.id, label: theme.label, percent: shown ? (f?.percent ?? null) : null, lower: shown ? (f?.lower ?? null) : null, upper: shown ? (f?.upper ?? null) : null };
+      })
+    });
+  }
+  return sources;
+}
+
+function prevalenceChart(source: Source): Block {
+  const table: TableBlock = {
+    type: 'table',
+    caption: `Themes in written answers: ${source.of}`,
+    head: ['Theme', '% of those who wrote an answer', '95% interval'],
+    rows: source.figures.map((f) => [f.label, f.percent === null ? WITHHELD : percent(f.percent), f.percent === null ? WITHHELD : interval(f.lower, f.upper)]),
+    numeric: [false, true, true]
+  };
+  const shown = source.figures.filter((f) => f.percent !== null);
+  const withheld = source.figures.filter((f) => f.percent === null);
+  const alt = `Bar chart of the share of those who wrote an answer whose answer had each theme, ${source.of}: ${
+    shown.length > 0 ? shown.map((f) => `${f.label} ${percent(f.percent)} (${interval(f.lower, f.upper)})`).join('; ') : 'no figure can be shown'
+  }.${withheld.length > 0 ? ` Withheld because too few people stand behind them: ${withheld.map((f) => f.label).join(', ')}.` : ''}`;
+  return {
+    type: 'chart',
+    title: `Themes in written answers: ${source.of}`,
+    alt,
+    chart: {
+      kind: 'bars',
+      bars: shown.map((f) => ({ label: f.label, value: f.percent as number, ...(f.lower !== null ? { lower: f.lower } : {}), ...(f.upper !== null ? { upper: f.upper } : {}) }))
+    },
+    table
+  };
+}
+
+export interface ThemeFinding {
+  label: string;
+  percent: number;
+}
+
+/** The section's blocks, and the themes shown with their prevalence, biggest first (for the easy-read version). */
+export async function themeBlocks(db: Database, context: ResolveContext, section: ThemesSection, quotes: Map<string, LoadedQuote>): Promise<{ blocks: Block[]; shown: ThemeFinding[] }> {
+  const sources = await sourcesOf(
+    db,
+    context,
+    section.themes.map((t) => t.themeId)
+  );
+  const blocks: Block[] = [...paragraphsOf(section.intro).map((text): Block => ({ type: 'paragraph', text })), ...sources.map(prevalenceChart)];
+  for (const chosen of section.themes) {
+    const theme = context.themes.find((t) => t.id === chosen.themeId);
+    if (!theme) continue;
+    blocks.push({ type: 'subheading', text: theme.label });
+    blocks.push(...paragraphsOf(chosen.text).map((text): Block => ({ type: 'paragraph', text })));
+    for (const ref of chosen.quotes) {
+      const quote = quotes.get(quoteKey(ref));
+      if (quote?.ok) blocks.push({ type: 'quote', text: quote.text, attribution: quote.attribution });
+    }
+  }
+  const shown = sources
+    .flatMap((s) => s.figures.flatMap((f) => (f.percent === null ? [] : [{ label: f.label, percent: f.percent }])))
+    .sort((a, b) => b.percent - a.percent)
+    .filter((f, i, all) => all.findIndex((g) => g.label === f.label) === i);
+  return { blocks, shown };
+}

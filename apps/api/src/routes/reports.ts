@@ -1,0 +1,114 @@
+// Consultation reports: authors compose a report from sections, save it (each
+// save a new version, refused with 409 when someone saved since), preview it
+// resolved from today's figures, and publish it, which freezes the resolved
+// report. Safeguarding leads clear flagged answers for quoting. The public
+// side (published reports, "You said, we did") is routes/public-reports.ts.
+import { ReportCreateSchema, ReportPublishSchema, ReportSaveSchema, QuoteClearanceSchema } from '@safer-voices/survey';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { StaffEnv } from '../auth/guards';
+import { reachableOrganisationIds } from '../auth/scope';
+import { ApiError } from '../errors';
+import { requirePolicy } from '../policies/guard';
+import { reachable, reachableOrganisation } from '../policies/reachable';
+import { reportAuditStatement } from '../reports/audit';
+import { refuseDefinitionProblems } from '../reports/check';
+import { clearQuote, listClearances } from '../reports/clearances';
+import { resolveContext } from '../reports/context';
+import { quoteChoices } from '../reports/quote-choices';
+import { resolveReport, resolveWith } from '../reports/resolve';
+import { createReport, findReport, latestPublished, latestVersion, listReports, publishVersion, reportNotFound, type StoredVersion, saveVersion, slugFrom, versionAt } from '../reports/store';
+import { validate } from '../validation';
+
+const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
+const IdParam = z.object({ id: z.string().min(1).max(100) });
+const ThemeQuery = z.object({ theme: z.string({ message: 'Choose a theme' }).min(1, 'Choose a theme').max(120, 'Choose one of the themes') });
+const VersionQuery = z.object({
+  version: z.coerce.number({ message: 'Enter a version number, like 2' }).int('Enter a version number, like 2').min(1, 'Enter a version number, like 2').max(1_000_000).optional()
+});
+
+/** The version's document: as frozen when published, or resolved now from today's figures for a draft. */
+async function documentOf(db: Parameters<typeof resolveReport>[0], organisationId: string, stored: StoredVersion) {
+  if (stored.publishedAt && stored.document) return { document: stored.document, omitted: [] };
+  return resolveReport(db, organisationId, stored.definition, { version: stored.version, status: 'draft', at: new Date() });
+}
+
+export const reportsRoute = new Hono<StaffEnv>()
+  .get('/', requirePolicy('report', 'view'), validate('query', OrganisationQuery), async (c) => {
+    const { organisationId } = c.req.valid('query');
+    const ids = organisationId ? [await reachableOrganisation(c.var.db, c.var.staff, organisationId)] : await reachableOrganisationIds(c.var.db, c.var.staff);
+    return c.json({ reports: await listReports(c.var.db, ids) });
+  })
+  .post('/', requirePolicy('report', 'edit'), validate('query', OrganisationQuery), validate('json', ReportCreateSchema), async (c) => {
+    const { db, staff } = c.var;
+    const organisationId = await reachableOrganisation(db, staff, c.req.valid('query').organisationId);
+    const { slug, definition } = c.req.valid('json');
+    await refuseDefinitionProblems(db, await resolveContext(db, organisationId, definition), definition);
+    const report = await createReport(db, { organisationId, slug: slug ?? slugFrom(definition.title), definition, staffId: staff.id }, (id) =>
+      reportAuditStatement(db, { organisationId, actorStaffId: staff.id, action: 'report.created', target: { type: 'report', id }, detail: { version: 1 } })
+    );
+    return c.json({ report: { ...report, version: 1, status: 'draft', definition } }, 201);
+  })
+  // Safeguarding leads, in their own organisation: answers cleared for quoting.
+  .get('/clearances', requirePolicy('flag', 'handle'), async (c) => c.json({ clearances: await listClearances(c.var.db, c.var.staff.organisationId) }))
+  .post('/clearances', requirePolicy('flag', 'handle'), validate('json', QuoteClearanceSchema), async (c) => {
+    await clearQuote(c.var.db, c.var.staff.organisationId, c.var.staff.id, c.req.valid('json'));
+    return c.json({ clearances: await listClearances(c.var.db, c.var.staff.organisationId) }, 201);
+  })
+  // The newest version's definition and the report resolved from it (frozen when published), with quotes it had to leave out.
+  .get('/:id', requirePolicy('report', 'view'), validate('param', IdParam), async (c) => {
+    const report = await reachable(c.var.db, c.var.staff, await findReport(c.var.db, c.req.valid('param').id), reportNotFound);
+    const [latest, published] = await Promise.all([latestVersion(c.var.db, report.id), latestPublished(c.var.db, report.id)]);
+    const { document, omitted } = await documentOf(c.var.db, report.organisationId, latest);
+    return c.json({
+      report: { ...report, version: latest.version, status: latest.publishedAt ? 'published' : 'draft', publishedVersion: published?.version ?? null, definition: latest.definition },
+      document,
+      omitted
+    });
+  })
+  .put('/:id', requirePolicy('report', 'edit'), validate('param', IdParam), validate('json', ReportSaveSchema), async (c) => {
+    const { db, staff } = c.var;
+    const report = await reachable(db, staff, await findReport(db, c.req.valid('param').id), reportNotFound);
+    const { version: base, definition } = c.req.valid('json');
+    await refuseDefinitionProblems(db, await resolveContext(db, report.organisationId, definition), definition);
+    const version = await saveVersion(
+      db,
+      report,
+      { base, definition, staffId: staff.id },
+      reportAuditStatement(db, { organisationId: report.organisationId, actorStaffId: staff.id, action: 'report.saved', target: { type: 'report', id: report.id }, detail: { version: base + 1 } })
+    );
+    return c.json({ report: { ...report, version, status: 'draft', definition } });
+  })
+  // Resolves the newest version from today's figures and freezes it; refused when quotes in it can no longer be shown.
+  .post('/:id/publish', requirePolicy('report', 'publish'), validate('param', IdParam), validate('json', ReportPublishSchema), async (c) => {
+    const { db, staff } = c.var;
+    const report = await reachable(db, staff, await findReport(db, c.req.valid('param').id), reportNotFound);
+    const { version } = c.req.valid('json');
+    const stored = await versionAt(db, report.id, version);
+    if (!stored) throw new ApiError(404, 'version_not_found', `This report has no version ${version}`);
+    const at = new Date();
+    const context = await resolveContext(db, report.organisationId, stored.definition);
+    await refuseDefinitionProblems(db, context, stored.definition);
+    const { document } = await resolveWith(db, context, stored.definition, { version, status: 'published', at });
+    await publishVersion(
+      db,
+      report,
+      { version, document, staffId: staff.id, at },
+      reportAuditStatement(db, { organisationId: report.organisationId, actorStaffId: staff.id, action: 'report.published', target: { type: 'report', id: report.id }, detail: { version } })
+    );
+    return c.json({ report: { ...report, version, status: 'published' }, document });
+  })
+  // Quotes the author may choose for a theme, from what the newest version covers.
+  .get('/:id/quotes', requirePolicy('report', 'edit'), validate('param', IdParam), validate('query', ThemeQuery), async (c) => {
+    const report = await reachable(c.var.db, c.var.staff, await findReport(c.var.db, c.req.valid('param').id), reportNotFound);
+    const latest = await latestVersion(c.var.db, report.id);
+    const context = await resolveContext(c.var.db, report.organisationId, latest.definition);
+    return c.json({ quotes: await quoteChoices(c.var.db, context, c.req.valid('query').theme) });
+  })
+  .get('/:id/document', requirePolicy('report', 'view'), validate('param', IdParam), validate('query', VersionQuery), async (c) => {
+    const report = await reachable(c.var.db, c.var.staff, await findReport(c.var.db, c.req.valid('param').id), reportNotFound);
+    const wanted = c.req.valid('query').version;
+    const stored = wanted === undefined ? await latestVersion(c.var.db, report.id) : await versionAt(c.var.db, report.id, wanted);
+    if (!stored) throw new ApiError(404, 'version_not_found', `This report has no version ${wanted}`);
+    return c.json((await documentOf(c.var.db, report.organisationId, stored)).document);
+  });
