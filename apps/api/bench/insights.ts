@@ -210,12 +210,13 @@ async function timedRoute(url: string, path: string) {
     if (res.status !== 200) throw new Error(`${path}${query}: ${res.status} ${body.slice(0, 300)}`);
     return { took, body };
   };
-  return { database, get };
+  const put = (to: string, body: unknown) => app.request(to, { method: 'PUT', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return { database, get, put };
 }
 
 /** The series' measures through the real route: the first request builds the three indexes, then the view again and again. */
 async function measureWaves(url: string, seriesId: string) {
-  const { database, get } = await timedRoute(url, `/api/series/${seriesId}/measures`);
+  const { database, get, put } = await timedRoute(url, `/api/series/${seriesId}/measures`);
   const first = await get('');
   const view = JSON.parse(first.body);
   log(`waves: first request (builds three indexes): ${ms(first.took)} ms; ${view.measures.length} measures and ${view.themes.length} themes over ${view.waves.length} waves`);
@@ -225,8 +226,21 @@ async function measureWaves(url: string, seriesId: string) {
   for (let i = 0; i < REQUESTS_PER_KIND; i++) times.push((await get(queries[i % queries.length] as string)).took);
   const result = percentiles(times);
   log(`waves: p50 ${result.p50} ms, p95 ${result.p95} ms over ${REQUESTS_PER_KIND} requests`);
+  // Weighted to gender shares: each wave raked, every measure and theme summed per weighting cell.
+  const weighting = { variables: [{ key: 'question:gender', shares: { girl: 49, boy: 51 } }] };
+  const saved = await put(`/api/series/${seriesId}/weighting`, weighting);
+  if (saved.status !== 200) throw new Error(`weighting: ${saved.status} ${await saved.text()}`);
+  const firstWeighted = await get('');
+  const weightedView = JSON.parse(firstWeighted.body);
+  log(
+    `waves weighted: first request (sorts respondents into cells): ${ms(firstWeighted.took)} ms; Kish n ${weightedView.weighting.waves.map((w: { kishEffectiveN: number; n: number }) => `${Math.round(w.kishEffectiveN)} of ${w.n}`).join(', ')}`
+  );
+  const weightedTimes: number[] = [];
+  for (let i = 0; i < REQUESTS_PER_KIND; i++) weightedTimes.push((await get(queries[i % queries.length] as string)).took);
+  const weighted = percentiles(weightedTimes);
+  log(`waves weighted: p50 ${weighted.p50} ms, p95 ${weighted.p95} ms over ${REQUESTS_PER_KIND} requests`);
   database.close();
-  return result;
+  return { ...result, weighted };
 }
 
 function percentiles(times: number[]) {
