@@ -31,9 +31,18 @@ export default function ensureTools() {
     throw new Error(`${missing.map((tool) => tool.name).join(', ')} missing: install Debian's ${packages} and run the tests again.`);
   }
   console.log(`[safer-voices] installing ${packages} from Debian packages…`);
-  // Browser tests may be installing Chromium at the same moment: wait for apt's lock rather than fail.
+  // Browser tests may be installing Chromium at the same moment: wait for
+  // apt's lock, and try again a few times if another apt run still holds it.
   const apt = 'DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=900';
-  execSync(`${apt} update -qq && ${apt} install -y -qq --no-install-recommends ${packages}`, { stdio: 'inherit', shell: '/bin/sh' });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      execSync(`${apt} update -qq && ${apt} install -y -qq --no-install-recommends ${packages}`, { stdio: 'inherit', shell: '/bin/sh' });
+      return;
+    } catch (error) {
+      if (attempt === 5) throw error;
+      execSync('sleep 30');
+    }
+  }
 }
 
 // Run directly (node scripts/ensure-tools.mjs) as well as from vitest.

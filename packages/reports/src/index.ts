@@ -3,4 +3,4 @@ export { axisTicks, CHART_FONT, chartSvg } from './chart-svg';
 export { reportDocx } from './docx';
 export { easyReadBodyHtml, easyReadHtml, REPORT_CSS, reportBodyHtml, reportHtml } from './html';
 export * from './model';
-export { closePdfBrowser, reportPdf } from './pdf';
+export { closePdfBrowser, openPdfPages, reportPdf } from './pdf';

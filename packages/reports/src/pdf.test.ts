@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axisTicks } from './chart-svg';
 import { sampleReport } from './fixtures/sample-report';
-import { closePdfBrowser, reportPdf } from './pdf';
+import { closePdfBrowser, openPdfPages, reportPdf } from './pdf';
 import { pdfInfo, pdfStructure, pdfText, writeTemp } from './testing/tools';
 
 let file: string;
@@ -26,6 +27,12 @@ describe('PDF', () => {
     expect(info['Page size']).toContain('(A4)');
     // The title and contents share the first page with the summary; each later section starts a page.
     expect(Number(info.Pages)).toBeGreaterThanOrEqual(sampleReport.sections.length);
+  });
+
+  it('embeds the shipped font, so it reads the same wherever it is opened', () => {
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans\s.*\byes\s+yes\b/);
+    expect(fonts).toMatch(/DejaVuSans-Bold\s.*\byes\s+yes\b/);
   });
 
   it('has the headings, table headers and the withheld [c] as text, with page numbers', () => {
@@ -66,6 +73,7 @@ describe('PDF', () => {
     const started = performance.now();
     const pdfs = await Promise.all([reportPdf(sampleReport), reportPdf({ ...sampleReport, title: 'Second report' }), reportPdf(sampleReport)]);
     expect(pdfInfo(writeTemp('second.pdf', pdfs[1] as Uint8Array)).Title).toBe('Second report');
+    expect(await openPdfPages()).toBe(0);
     // Reusing the running browser: three reports in well under three launches' time.
     expect(performance.now() - started).toBeLessThan(30_000);
     await closePdfBrowser();

@@ -1,11 +1,12 @@
 // The report as a tagged PDF: Chromium prints the report's HTML (html.ts), so
 // the PDF has the public page's headings, table headers, alt text, language
 // and title, and Chromium's tagging makes them a structure screen readers
-// use. One browser is launched on first use and kept for later calls (this
-// runs inside the API server); every call gets its own context, closed
-// whatever happens. The page runs no JavaScript and reaches no network.
+// use. One browser, with one context, is launched on first use and kept for
+// later calls (this runs inside the API server); every call gets its own
+// page, closed whatever happens. Pages run no JavaScript and reach no
+// network: the only requests answered are for the shipped fonts.
 import { readFileSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { FONT_FILES } from './chart-png';
 import { reportHtml } from './html';
 import { labels } from './labels';
@@ -15,52 +16,75 @@ import { escapeMarkup } from './text';
 /** As the browser tests launch Chromium: the network here is closed, so keep it from calling home. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-let browser: Promise<Browser> | null = null;
+/**
+ * The shipped fonts, at addresses that exist nowhere (.invalid): the context
+ * answers them from the package's files, so the PDF's text (charts included)
+ * is set in the same font on every server, installed fonts or not. Served
+ * rather than inlined as data: URLs, which took Chromium about half a second
+ * a report to decode.
+ */
+const FONT_ORIGIN = 'https://fonts.safer-voices.invalid';
+const FONT_CSS = FONT_FILES.map((_, i) => `@font-face{font-family:'DejaVu Sans';font-weight:${i === 0 ? 400 : 700};src:url(${FONT_ORIGIN}/${i}.ttf) format('truetype')}`).join('');
 
-function launch(): Promise<Browser> {
-  if (browser) return browser;
-  const starting = chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  browser = starting;
+interface Printer {
+  browser: Browser;
+  context: BrowserContext;
+}
+
+let printer: Promise<Printer> | null = null;
+
+function start(): Promise<Printer> {
+  if (printer) return printer;
+  const starting = (async () => {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const fonts = FONT_FILES.map((file) => readFileSync(file));
+      await context.route('**/*', (route) => {
+        const font = /^https:\/\/fonts\.safer-voices\.invalid\/(\d+)\.ttf$/.exec(route.request().url());
+        const body = font ? fonts[Number(font[1])] : undefined;
+        return body ? route.fulfill({ body, contentType: 'font/ttf' }) : route.abort();
+      });
+      return { browser, context };
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  })();
+  printer = starting;
   starting.then(
     // A crashed or closed browser is launched afresh on the next call.
-    (b) =>
-      b.on('disconnected', () => {
-        if (browser === starting) browser = null;
+    ({ browser }) =>
+      browser.on('disconnected', () => {
+        if (printer === starting) printer = null;
       }),
     () => {
-      if (browser === starting) browser = null;
+      if (printer === starting) printer = null;
     }
   );
   return starting;
 }
 
-/** Close the shared browser (at shutdown, or at the end of a test run). */
-export async function closePdfBrowser(): Promise<void> {
-  const current = browser;
-  browser = null;
-  if (current) await (await current.catch(() => null))?.close();
+/** How many pages the shared browser has open: 0 between reports (a page left open would be a leak). */
+export async function openPdfPages(): Promise<number> {
+  const current = await printer?.catch(() => null);
+  return current ? current.context.pages().length : 0;
 }
 
-let fontCss: string | null = null;
-
-/**
- * The shipped fonts embedded in the page, so the PDF's text (charts included)
- * is set in the same font on every server, installed fonts or not.
- */
-function embeddedFonts(): string {
-  fontCss ??= FONT_FILES.map((file, i) => {
-    const data = readFileSync(file).toString('base64');
-    return `@font-face{font-family:'DejaVu Sans';font-weight:${i === 0 ? 400 : 700};src:url(data:font/ttf;base64,${data}) format('truetype')}`;
-  }).join('');
-  return fontCss;
+/** Close the shared browser (at shutdown, or at the end of a test run). */
+export async function closePdfBrowser(): Promise<void> {
+  const current = printer;
+  printer = null;
+  if (current) await (await current.catch(() => null))?.browser.close();
 }
 
 export async function reportPdf(doc: ReportDocument): Promise<Uint8Array> {
-  const html = reportHtml(doc, { extraCss: embeddedFonts() });
-  const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true });
+  const html = reportHtml(doc, { extraCss: FONT_CSS });
+  const page = await (await start()).context.newPage();
   try {
-    const page = await context.newPage();
     await page.setContent(html, { waitUntil: 'load' });
+    // Fonts load as the page lays out; print only once they have.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
     const footer =
       '<div style="font-family:\'DejaVu Sans\',Arial,sans-serif;font-size:9px;color:#505a5f;width:100%;text-align:center">' +
       `${labels.page} <span class="pageNumber"></span> ${labels.of} <span class="totalPages"></span></div>`;
@@ -77,6 +101,6 @@ export async function reportPdf(doc: ReportDocument): Promise<Uint8Array> {
     });
     return new Uint8Array(pdf);
   } finally {
-    await context.close();
+    await page.close();
   }
 }

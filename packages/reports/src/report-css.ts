@@ -1,10 +1,11 @@
 // The report's styles, inline in every HTML output. Every rule is scoped to
 // .sv-report so the public page can use them inside the product's layout.
-// Colours and sizes follow the product's GOV.UK-like look. Text wraps
-// anywhere it must, so nothing scrolls sideways at 320 px; print rules start
+// Colours and sizes follow the product's GOV.UK-like look. Long words wrap
+// and, on a phone, tables are set a little smaller so they fit at 320 px;
+// a table too wide even so scrolls in its own box, never the page. Print rules start
 // each section on a new page and keep figures, quotes and rows whole.
 export const REPORT_CSS = `
-.sv-report{color:#0b0c0c;background:#fff;font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.5;max-width:48rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere;box-sizing:border-box}
+.sv-report{color:#0b0c0c;background:#fff;font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.5;max-width:48rem;margin:0 auto;padding:1rem;overflow-wrap:break-word;box-sizing:border-box}
 .sv-report *{box-sizing:border-box}
 .sv-report h1{font-size:2rem;line-height:1.2;margin:0 0 1rem}
 .sv-report h2{font-size:1.5rem;line-height:1.25;margin:2.5rem 0 1rem}
@@ -43,6 +44,7 @@ export const REPORT_CSS = `
 .sv-report.sv-easy-read h2{font-size:1.75rem}
 .sv-report .sv-lines{list-style:none;padding:0}
 .sv-report .sv-lines li{margin-bottom:1rem}
+@media (max-width:40em){.sv-report th,.sv-report td{font-size:.875rem;padding-right:.5rem}}
 @page{size:A4;margin:20mm 16mm}
 @media print{
 .sv-report{max-width:none;padding:0;font-size:11pt}
