@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, chartSvg, wrap } from './chart-svg';
+import { axisTicks, chartSvg, NARROW_CHART_WIDTH, wrap } from './chart-svg';
 import type { TrendChart } from './model';
 
 const trend: TrendChart = {
@@ -43,6 +43,19 @@ describe('trend chart SVG', () => {
 
   it('uses the font the PNG step ships', () => {
     expect(svg).toContain(`font-family="'DejaVu Sans', sans-serif"`);
+  });
+});
+
+describe('narrow chart SVG (phones)', () => {
+  it('is drawn at its own width with every figure, and wave labels wrapped to fit', () => {
+    const { svg, width } = chartSvg(trend, { id: 'n', title: 'T', description: 'D', width: NARROW_CHART_WIDTH });
+    expect(width).toBe(360);
+    expect(svg).toContain('viewBox="0 0 360 ');
+    for (const figure of ['46%', '49%', '55%', '58%']) expect(svg).toContain(`>${figure}</text>`);
+    expect(svg).toContain('>Spring</tspan>');
+    expect(svg).toContain('>2024</tspan>');
+    const xs = Array.from(svg.matchAll(/<circle cx="([\d.]+)"/g), (m) => Number(m[1]));
+    for (const x of xs) expect(x).toBeLessThan(360);
   });
 });
 

@@ -12,7 +12,12 @@ import { escapeMarkup, safeId } from './text';
 /** The font family the PNG step loads from packages/reports/fonts (and browsers usually have). */
 export const CHART_FONT = 'DejaVu Sans';
 
+/**
+ * Charts are drawn 640 wide for pages, PDFs and Word, and 360 wide for
+ * phones: the wide one scaled down to a phone's width leaves 6 px text.
+ */
 export const CHART_WIDTH = 640;
+export const NARROW_CHART_WIDTH = 360;
 
 const COLOURS = {
   grid: '#b1b4b6',
@@ -27,6 +32,8 @@ export interface ChartSvgOptions {
   title: string;
   /** The alternative text: what the chart shows, in words. */
   description: string;
+  /** In SVG units (pixels at 100%): CHART_WIDTH unless given. Text stays 14 px whatever the width. */
+  width?: number;
 }
 
 export interface ChartSvg {
@@ -36,19 +43,20 @@ export interface ChartSvg {
 }
 
 export function chartSvg(chart: Chart, options: ChartSvgOptions): ChartSvg {
-  const drawn = chart.kind === 'trend' ? trendBody(chart) : barsBody(chart);
+  const width = options.width ?? CHART_WIDTH;
+  const drawn = chart.kind === 'trend' ? trendBody(chart, width) : barsBody(chart, width);
   const id = safeId(options.id, 'chart');
   const { height, body } = drawn;
   // role="img" named by its title and alt text together: one image with its
   // alt text when inline in HTML, and Chromium writes that name as the PDF
   // figure's /Alt. Inside, everything is hidden from the accessibility tree.
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" ` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
     `role="img" aria-labelledby="${id}-title ${id}-desc" font-family="'${CHART_FONT}', sans-serif" font-size="14">` +
     `<title id="${id}-title">${escapeMarkup(options.title)}</title>` +
     `<desc id="${id}-desc">${escapeMarkup(options.description)}</desc>` +
     `<g aria-hidden="true">${body}</g></svg>`;
-  return { svg, width: CHART_WIDTH, height };
+  return { svg, width, height };
 }
 
 /** The percentages written on a chart's axis: the only figures a chart shows that are not the data's own. */
@@ -67,18 +75,18 @@ const PLOT_TOP = 20;
 const PLOT_HEIGHT = 200;
 const LINE = 18;
 
-function trendBody(chart: TrendChart): { height: number; body: string } {
+function trendBody(chart: TrendChart, width: number): { height: number; body: string } {
   const y = valueScale(chart, [PLOT_TOP + PLOT_HEIGHT, PLOT_TOP]);
   const n = chart.points.length;
   // Room at both ends so the first and last interval bars and their figures stay inside.
   const x = scalePoint<number>()
     .domain(chart.points.map((_, i) => i))
-    .range([0.12 * CHART_WIDTH, 0.88 * CHART_WIDTH])
+    .range([0.12 * width, 0.88 * width])
     .padding(n === 1 ? 1 : 0);
-  const step = n > 1 ? x.step() : CHART_WIDTH * 0.76;
+  const step = n > 1 ? x.step() : width * 0.76;
   const parts: string[] = [];
   for (const tick of y.ticks(4)) {
-    parts.push(`<line x1="0" x2="${CHART_WIDTH}" y1="${r(y(tick))}" y2="${r(y(tick))}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
+    parts.push(`<line x1="0" x2="${width}" y1="${r(y(tick))}" y2="${r(y(tick))}" stroke="${COLOURS.grid}" stroke-width="1"/>`);
     parts.push(`<text x="0" y="${r(y(tick) - 4)}" fill="${COLOURS.secondaryText}">${tick}%</text>`);
   }
   // A line only where a point is joined to the one before and both are shown.
@@ -89,7 +97,7 @@ function trendBody(chart: TrendChart): { height: number; body: string } {
   });
   let labelLines = 1;
   chart.points.forEach((point, i) => {
-    const cx = x(i) ?? CHART_WIDTH / 2;
+    const cx = x(i) ?? width / 2;
     if (point.value !== null && Number.isFinite(point.value)) {
       if (point.lower !== null && point.upper !== null) {
         parts.push(`<line x1="${r(cx)}" x2="${r(cx)}" y1="${r(y(point.upper))}" y2="${r(y(point.lower))}" stroke="${COLOURS.text}" stroke-width="2"/>`);
@@ -116,8 +124,8 @@ const BAR_GAP = 14;
 /** Room right of the longest bar for its figure. */
 const VALUE_ROOM = 64;
 
-function barsBody(chart: BarChart): { height: number; body: string } {
-  const x = valueScale(chart, [0, CHART_WIDTH - VALUE_ROOM]);
+function barsBody(chart: BarChart, width: number): { height: number; body: string } {
+  const x = valueScale(chart, [0, width - VALUE_ROOM]);
   const parts: string[] = [];
   const bars: string[] = [];
   /** The vertical extent of each bar: gridlines are drawn only there, never through a label. */
@@ -125,7 +133,7 @@ function barsBody(chart: BarChart): { height: number; body: string } {
   let top = 8;
   for (const bar of chart.bars) {
     // The label sits above its bar so long theme names keep the full width.
-    const lines = wrap(bar.label, CHART_WIDTH, 14);
+    const lines = wrap(bar.label, width, 14);
     bars.push(multiline(lines, 0, top + 14, 'start', COLOURS.text));
     top += lines.length * LINE + 4;
     const value = Number.isFinite(bar.value) ? Math.max(0, bar.value) : 0;

@@ -58,11 +58,12 @@ describe('report HTML', () => {
   it('draws each chart as an image named by its title and described by its alt text', async () => {
     const parsed = await parse(page, reportHtml(sampleReport));
     const charts = sampleReport.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'chart');
-    expect(parsed.svgs).toHaveLength(charts.length);
+    // Each chart is drawn twice, wide and narrow (for phones); CSS shows one.
+    expect(parsed.svgs).toHaveLength(2 * charts.length);
     parsed.svgs.forEach((svg, i) => {
       expect(svg.role).toBe('img');
-      expect(svg.title).toBe(charts[i]?.title);
-      expect(svg.desc).toBe(charts[i]?.alt);
+      expect(svg.title).toBe(charts[Math.floor(i / 2)]?.title);
+      expect(svg.desc).toBe(charts[Math.floor(i / 2)]?.alt);
       expect(svg.labelledByTitle).toBe(true);
     });
     expect(parsed.figureCaptions).toEqual(charts.map((c) => c.title));
@@ -101,6 +102,14 @@ describe('report HTML', () => {
       expect(scrollingTables).toBe(0);
       const fontSize = await narrow.evaluate(() => getComputedStyle(document.querySelector('.sv-report p') as Element).fontSize);
       expect(Number.parseFloat(fontSize)).toBeGreaterThanOrEqual(16);
+      // One drawing of each chart is shown: the narrow one, at nearly its own size, so its 14 px labels stay legible.
+      const shown = await narrow.evaluate(() =>
+        Array.from(document.querySelectorAll('.sv-chart svg'))
+          .filter((svg) => svg.getClientRects().length > 0)
+          .map((svg) => svg.getBoundingClientRect().width / Number(svg.getAttribute('width')))
+      );
+      expect(shown).toHaveLength(2);
+      for (const scale of shown) expect(scale).toBeGreaterThan(0.75);
       // On paper each section after the first starts a page; headings stay with what follows.
       await narrow.emulateMedia({ media: 'print' });
       const breaks = await narrow.evaluate(() => Array.from(document.querySelectorAll('.sv-section')).map((s) => getComputedStyle(s).breakBefore));
@@ -226,7 +235,7 @@ describe('report HTML with any text in every field', () => {
         expect(parsed.tables.map((t) => t.caption)).toEqual(tables.map((t) => asParsed(t.caption)));
         expect(parsed.tables.map((t) => t.cells)).toEqual(tables.map((t) => [...t.head, ...t.rows.flat()].map(asParsed)));
         const charts = blocks.filter((b) => b.type === 'chart');
-        expect(parsed.svgs.map((s) => [s.title, s.desc])).toEqual(charts.map((c) => [asParsed(c.title), asParsed(c.alt)]));
+        expect(parsed.svgs.map((s) => [s.title, s.desc])).toEqual(charts.flatMap((c) => [0, 1].map(() => [asParsed(c.title), asParsed(c.alt)])));
         const quotes = blocks.filter((b) => b.type === 'quote');
         expect(parsed.quotes).toEqual(quotes.map((q) => ({ text: asParsed(q.text), attribution: asParsed(q.attribution) })));
         const easy = easyReadHtml(doc);

@@ -3,7 +3,7 @@
 // SvelteKit wraps in its own layout. One markup for both, so the public page
 // and the PDF cannot disagree. No JavaScript and no external assets: charts
 // are inline SVG, the CSS is inline, and every piece of report text is escaped.
-import { chartSvg } from './chart-svg';
+import { chartSvg, NARROW_CHART_WIDTH } from './chart-svg';
 import { labels, longDate } from './labels';
 import type { Block, ReportDocument, ReportSection, TableBlock, YouSaidWeDid } from './model';
 import { REPORT_CSS } from './report-css';
@@ -107,10 +107,16 @@ function blockHtml(block: Block, key: string): string {
       return tableHtml(block, `sv-table-${key}`);
     case 'chart': {
       const id = `sv-chart-${key}`;
-      const { svg } = chartSvg(block.chart, { id, title: block.title, description: block.alt });
+      const wide = chartSvg(block.chart, { id, title: block.title, description: block.alt }).svg;
+      const narrow = chartSvg(block.chart, { id: `${id}-narrow`, title: block.title, description: block.alt, width: NARROW_CHART_WIDTH }).svg;
       // The visible title is the figure's caption; the SVG carries the same
       // title and the alt text for screen readers; the data table follows.
-      return `<figure class="sv-chart"><figcaption dir="auto">${e(block.title)}</figcaption>${svg}</figure>${tableHtml(block.table, `${id}-data`)}`;
+      // CSS shows one drawing (the narrow one on phones); the other is
+      // display:none, so neither screen readers nor the PDF meet it twice.
+      return (
+        `<figure class="sv-chart"><figcaption dir="auto">${e(block.title)}</figcaption>` +
+        `<div class="sv-chart-wide">${wide}</div><div class="sv-chart-narrow">${narrow}</div></figure>${tableHtml(block.table, `${id}-data`)}`
+      );
     }
     case 'quote':
       return `<figure class="sv-quote"><blockquote dir="auto"><p>${e(block.text)}</p></blockquote><figcaption dir="auto">${e(block.attribution)}</figcaption></figure>`;

@@ -30,6 +30,7 @@ export const REPORT_CSS = `
 .sv-report figure{margin:0 0 1.5rem}
 .sv-report .sv-chart figcaption{font-weight:700;margin-bottom:.5rem}
 .sv-report .sv-chart svg{display:block;width:100%;max-width:40rem;height:auto}
+.sv-report .sv-chart-narrow{display:none}
 .sv-report blockquote{margin:0;padding:.25rem 0 .25rem 1rem;border-inline-start:5px solid #1d70b8;font-size:1.1875rem}
 .sv-report blockquote p{margin:0}
 .sv-report .sv-quote figcaption{color:#505a5f;padding-inline-start:1.3rem;margin-top:.25rem}
@@ -45,6 +46,7 @@ export const REPORT_CSS = `
 .sv-report .sv-lines{list-style:none;padding:0}
 .sv-report .sv-lines li{margin-bottom:1rem}
 @media (max-width:40em){.sv-report th,.sv-report td{font-size:.875rem;padding-right:.5rem}}
+@media screen and (max-width:30em){.sv-report .sv-chart-wide{display:none}.sv-report .sv-chart-narrow{display:block}.sv-report .sv-chart-narrow svg{max-width:22.5rem}}
 @page{size:A4;margin:20mm 16mm}
 @media print{
 .sv-report{max-width:none;padding:0;font-size:11pt}
