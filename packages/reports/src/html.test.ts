@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,25 @@ import { cleanText } from './text';
 
 let browser: Browser;
 let page: Page;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's findings (WCAG 2.2 A and AA, and its best practices) on a page at a width. */
+async function axeFindings(html: string, width: number): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  try {
+    const axePage = await context.newPage();
+    await axePage.setContent(html);
+    await axePage.evaluate(axeSource);
+    return await axePage.evaluate(async () => {
+      const { axe } = window as unknown as { axe: typeof import('axe-core') };
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+    });
+  } finally {
+    await context.close();
+  }
+}
 
 beforeAll(async () => {
   ({ browser, page } = await openParser());
@@ -116,6 +137,13 @@ describe('report HTML', () => {
       expect(breaks).toEqual(['auto', ...Array(sampleReport.sections.length - 1).fill('page')]);
     } finally {
       await context.close();
+    }
+  });
+
+  it('has no axe findings on a phone or a desktop, the easy-read version included', async () => {
+    for (const width of [320, 1024]) {
+      expect(await axeFindings(reportHtml(sampleReport), width)).toEqual([]);
+      expect(await axeFindings(easyReadHtml(sampleReport) as string, width)).toEqual([]);
     }
   });
 

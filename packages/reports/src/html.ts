@@ -22,7 +22,8 @@ export function reportHtml(doc: ReportDocument, options: HtmlOptions = {}): stri
 }
 
 /**
- * The report's markup without <html>/<head>, for embedding: an <article
+ * The report's markup without <html>/<head>, for embedding in a page's
+ * <main> (the complete page wraps it in one): an <article
  * class="sv-report"> carrying its own lang and dir. Style it with REPORT_CSS
  * (every rule is scoped to .sv-report).
  */
@@ -75,7 +76,7 @@ function page(language: string, title: string, organisation: string, body: strin
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${e(title)}</title><meta name="author" content="${e(organisation)}">` +
     `<style>body{margin:0}${REPORT_CSS}${options.extraCss ?? ''}</style></head>` +
-    `<body>${body}</body></html>`
+    `<body><main>${body}</main></body></html>`
   );
 }
 
