@@ -3,7 +3,7 @@
 // three biggest findings — the largest significant changes in how safe
 // people feel, then the most common themes — and what will happen, from the
 // "You said, we did" rows.
-import type { EasyRead, YouSaidWeDid } from '@safer-voices/reports';
+import type { EasyRead, YouSaidWeDid } from './model';
 import type { MeasureLine } from '../measures/waves-view';
 import type { ThemeFinding } from './resolve-themes';
 

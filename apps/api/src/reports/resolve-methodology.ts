@@ -5,7 +5,7 @@
 // come first.
 import { codedAnswers, type Database, doubleCodingItems, doubleCodingLabels, doubleCodingRounds, questionnaireVersions, responses } from '@safer-voices/db';
 import { suppress, type Figure } from '@safer-voices/insights';
-import type { Block, TableBlock } from '@safer-voices/reports';
+import type { Block, TableBlock } from './model';
 import { and, count, eq, inArray, isNotNull, isNull, max, min, sql } from 'drizzle-orm';
 import { type Coding, compare, itemKey } from '../store/double-coding-agreement';
 import type { CoveredQuestionnaire, ResolveContext } from './context';
@@ -62,35 +62,56 @@ function countTable(caption: string, rowHead: string, rowLabels: string[], colum
   return { type: 'table', caption, head, rows: [...rows, total], numeric: head.map((_, i) => i > 0) };
 }
 
+/**
+ * Counts of people by age group (per wave) and by school (per questionnaire).
+ * A questionnaire with fewer people than the threshold is left out whole: the
+ * explorer's list shows every other questionnaire's count, so any total that
+ * took its people in would give them away. Each school count is one
+ * questionnaire's, as the explorer can show it, never a sum across
+ * questionnaires that a shown part would let someone take apart.
+ */
 function whoTookPart(context: ResolveContext, counted: Counted[]): Block[] {
   const surveys = context.covered.filter((q) => q.kind === 'survey');
   if (surveys.length === 0) return [{ type: 'paragraph', text: 'The report covers no survey yet, so there is nobody to describe.' }];
-  const groups = [...new Set(surveys.map(groupOf))];
-  const bands = [...new Set(surveys.map(whoFor))];
+  const sizeOf = (q: CoveredQuestionnaire) => counted.filter((c) => c.questionnaireId === q.id).reduce((s, c) => s + c.n, 0);
+  const tooFew = surveys.filter((q) => sizeOf(q) > 0 && sizeOf(q) < context.threshold);
+  const shown = surveys.filter((q) => sizeOf(q) >= context.threshold);
+  const blocks: Block[] = [{ type: 'subheading', text: 'Who took part' }];
+  if (tooFew.length > 0) {
+    const names = tooFew.map((q) => (q.wave ? `“${q.title}” (${q.wave.label})` : `“${q.title}”`));
+    blocks.push({ type: 'paragraph', text: `Too few people answered ${listed(names)} to count them here or to show any figure from ${tooFew.length === 1 ? 'it' : 'them'} alone.` });
+  }
+  if (shown.length === 0) {
+    blocks.push({ type: 'paragraph', text: 'Not enough people have taken part yet to say who they were.' });
+    return blocks;
+  }
+  blocks.push({
+    type: 'paragraph',
+    text: `Counts below ${context.threshold} are not shown ([c]), nor any count from which one could be worked out. Nobody is asked their name, and answers are not linked to the code they were started with.`
+  });
+  const groups = [...new Set(shown.map(groupOf))];
+  const bands = [...new Set(shown.map(whoFor))];
   const byBand = bands.map(() => groups.map(() => 0));
-  const schools = [...new Set(counted.filter((c) => surveys.some((q) => q.id === c.questionnaireId)).map((c) => c.school ?? NO_SCHOOL))].sort((a, b) =>
+  // One column per questionnaire, named by its wave (and age group when the wave has several).
+  const columnOf = (q: CoveredQuestionnaire) => (q.wave && shown.filter((o) => o.wave?.id === q.wave?.id).length > 1 ? `${q.wave.label}, ${whoFor(q).toLowerCase()}` : groupOf(q));
+  const columns = shown.map(columnOf);
+  const schools = [...new Set(counted.filter((c) => shown.some((q) => q.id === c.questionnaireId)).map((c) => c.school ?? NO_SCHOOL))].sort((a, b) =>
     a === NO_SCHOOL ? 1 : b === NO_SCHOOL ? -1 : a.localeCompare(b, 'en', { numeric: true })
   );
-  const bySchool = schools.map(() => groups.map(() => 0));
+  const bySchool = schools.map(() => shown.map(() => 0));
   for (const c of counted) {
-    const q = surveys.find((s) => s.id === c.questionnaireId);
+    const at = shown.findIndex((s) => s.id === c.questionnaireId);
+    const q = shown[at];
     if (!q) continue;
-    const g = groups.indexOf(groupOf(q));
     const bandRow = byBand[bands.indexOf(whoFor(q))] as number[];
     const schoolRow = bySchool[schools.indexOf(c.school ?? NO_SCHOOL)] as number[];
+    const g = groups.indexOf(groupOf(q));
     bandRow[g] = (bandRow[g] ?? 0) + c.n;
-    schoolRow[g] = (schoolRow[g] ?? 0) + c.n;
+    schoolRow[at] = (schoolRow[at] ?? 0) + c.n;
   }
-  const blocks: Block[] = [
-    { type: 'subheading', text: 'Who took part' },
-    {
-      type: 'paragraph',
-      text: `Counts below ${context.threshold} are not shown ([c]), nor any count from which one could be worked out. Nobody is asked their name, and answers are not linked to the code they were started with.`
-    },
-    countTable('People who took part, by age group', 'Age group', bands, groups, byBand, context.threshold)
-  ];
+  blocks.push(countTable('People who took part, by age group', 'Age group', bands, groups, byBand, context.threshold));
   if (schools.length > 0 && !(schools.length === 1 && schools[0] === NO_SCHOOL)) {
-    blocks.push(countTable('People who took part, by school', 'School', schools, groups, bySchool, context.threshold));
+    blocks.push(countTable('People who took part, by school', 'School', schools, columns, bySchool, context.threshold));
   }
   return blocks;
 }

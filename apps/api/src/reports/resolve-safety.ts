@@ -3,7 +3,7 @@
 // and change between waves), as a trend chart with its alternative text and
 // data table, and the sentence to quote; then the measures of success chosen,
 // with their status.
-import type { Block, TableBlock, TrendPoint } from '@safer-voices/reports';
+import type { Block, TableBlock, TrendPoint } from './model';
 import type { MeasureLine } from '../measures/waves-view';
 import type { ResolveContext } from './context';
 import { count, interval, paragraphsOf, percent, WITHHELD } from './format';

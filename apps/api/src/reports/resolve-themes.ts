@@ -4,7 +4,7 @@
 // collection covered — as a bar chart with its data table; then, theme by
 // theme, the author's words and the quotes chosen (redacted, cleared).
 import type { Database } from '@safer-voices/db';
-import type { Block, TableBlock } from '@safer-voices/reports';
+import type { Block, TableBlock } from './model';
 import type { ReportSectionDefinition } from '@safer-voices/survey';
 import { dimensionsOf, exploreView } from '../explore/view';
 import type { ResolveContext } from './context';

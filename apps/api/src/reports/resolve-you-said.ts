@@ -1,7 +1,7 @@
 // "You said, we did": the author's rows with the title of the strategy
 // priority each answers and, where linked, the measure of success and its
 // status now.
-import type { YouSaidWeDid } from '@safer-voices/reports';
+import type { YouSaidWeDid } from './model';
 import type { ReportSectionDefinition } from '@safer-voices/survey';
 import type { ResolveContext } from './context';
 

@@ -4,7 +4,7 @@
 // Quotes that cannot be shown (flagged and not cleared, or no longer in what
 // the report covers) are left out and listed in `omitted` for the author.
 import type { Database } from '@safer-voices/db';
-import type { Block, ReportDocument, ReportSection, SectionKind, YouSaidWeDid } from '@safer-voices/reports';
+import type { Block, ReportDocument, ReportSection, SectionKind, YouSaidWeDid } from './model';
 import type { ReportDefinition } from '@safer-voices/survey';
 import { type ResolveContext, resolveContext } from './context';
 import { isoDay, paragraphsOf } from './format';

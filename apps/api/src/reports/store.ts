@@ -4,7 +4,7 @@
 // (409). Publishing stores the resolved document on the newest version and
 // freezes it (a trigger refuses any later change to a published version).
 import { type Database, isUniqueViolation, newId, reports, reportVersions } from '@safer-voices/db';
-import type { ReportDocument } from '@safer-voices/reports';
+import type { ReportDocument } from './model';
 import { type ReportDefinition, ReportDefinitionSchema } from '@safer-voices/survey';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';

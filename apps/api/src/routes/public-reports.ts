@@ -3,7 +3,7 @@
 // organisation's "You said, we did" rows from its published reports. Drafts,
 // and reports never published, are answered as if they did not exist.
 import { type Database, organisations, reports } from '@safer-voices/db';
-import type { ReportDocument, YouSaidWeDid } from '@safer-voices/reports';
+import type { ReportDocument, YouSaidWeDid } from '../reports/model';
 import { ReportSlug } from '@safer-voices/survey';
 import { desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';

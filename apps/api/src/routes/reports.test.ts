@@ -6,7 +6,7 @@
 // safeguarding lead clears a flagged answer; the public sees only what was
 // published, frozen.
 import { randomUUID } from 'node:crypto';
-import type { ReportDocument } from '@safer-voices/reports';
+import type { ReportDocument } from '../reports/model';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFromTemplate, designerPath } from '../test/designer';
@@ -125,6 +125,10 @@ const preview = async (id: string, headers = author) => {
   return jsonOf<{ report: { version: number; status: string }; document: ReportDocument; omitted: unknown[] }>(res);
 };
 
+/** The easy-read version's sentences longer than 15 words. */
+const sentencesOver15Words = (easy: ReportDocument['easyRead'] | undefined) =>
+  [...(easy?.intro ?? []), ...(easy?.findings ?? []), ...(easy?.next ?? [])].filter((s) => s.split(/\s+/).filter(Boolean).length > 15);
+
 const blocksOf = (doc: ReportDocument, kind: string) => doc.sections.find((s) => s.kind === kind)?.blocks ?? [];
 
 /** Every piece of text in the document, table cells and chart labels too. */
@@ -221,6 +225,7 @@ describe('composing and publishing a report', () => {
     expect(success).toMatchObject({ rows: [['More pupils feel safe after dark', 'Safer streets after dark', 'Up 5 points by 2028', expect.any(String), expect.any(String)]] });
     const easy = (await preview(report.id)).document.easyRead;
     expect(easy?.findings[0]).toMatch(/went up, from 50 in 100 to 65 in 100\./);
+    expect(sentencesOver15Words(easy)).toEqual([]);
   });
 
   it('fills in the methodology: dates, how people answered, who took part through the threshold, coding and the rules', async () => {
@@ -295,6 +300,7 @@ describe('themes and quotes', () => {
     expect(chart.table.rows[1]?.slice(1)).toEqual(['[c]', '[c]']);
     expect(chart.alt).toMatch(/Withheld because too few people stand behind them: /);
     expect(blocks).toContainEqual({ type: 'paragraph', text: 'Knives came up most.' });
+    expect((await preview(report.id)).document.easyRead?.findings).toEqual(['The thing most of you wrote about was knives & weapons.']);
     const quotes = blocks.filter((b) => b.type === 'quote');
     expect(quotes).toEqual([{ type: 'quote', text: KNIVES, attribution: expect.stringMatching(/^(Pupil|Young person), 11–19 survey, \d{4}$/) }]);
     const exclusionAt = blocks.findIndex((b) => b.type === 'subheading' && /exclu/i.test(b.text));
@@ -394,6 +400,7 @@ describe('publishing', () => {
       }
     ]);
     expect(frozen.easyRead?.next).toEqual(['We have done this: put up lights in the park.']);
+    expect(sentencesOver15Words(frozen.easyRead)).toEqual([]);
     const audit = await fx.api.database.client.execute({ sql: 'SELECT action FROM audit_log WHERE target_id = ? ORDER BY created_at', args: [report.id] });
     expect(audit.rows.map((r) => r.action)).toEqual(['report.created', 'report.published', 'report.saved']);
     expect((await fx.api.app.request('/api/public/organisations/nowhere/you-said-we-did')).status).toBe(404);
@@ -409,28 +416,32 @@ describe('publishing', () => {
 
 describe('suppression', () => {
   it('withholds every figure of a questionnaire with too few answers, and shows no small count anywhere', async () => {
+    const small = (await jsonOf(await fx.api.json('/api/series', { name: 'Small series' }, officer))).series.id;
+    const wave = await fx.api.json(`/api/series/${small}/waves`, { label: '2026', fieldworkDate: '2026-06-15', questionnaireIds: [smallId] }, officer);
+    expect(wave.status, await wave.clone().text()).toBe(201);
     const report = await created({
       title: 'Too few',
-      covers: { questionnaireIds: [smallId] },
+      covers: { seriesId: small },
       sections: [
         { id: 'm', kind: 'methodology' },
+        { id: 's', kind: 'safety', measureKeys: ['safe_area_after_dark', 'safe_at_school'] },
         { id: 't', kind: 'themes', themes: [{ themeId: 'knives_weapons' }, { themeId: 'fear' }] }
       ]
     });
     const { document } = await preview(report.id);
-    const ages = blocksOf(document, 'methodology').find((b) => b.type === 'table' && b.caption === 'People who took part, by age group');
-    expect(ages).toMatchObject({
-      rows: [
-        ['Aged 11–19', '[c]'],
-        ['All', '[c]']
-      ]
-    });
-    const schools = blocksOf(document, 'methodology').find((b) => b.type === 'table' && b.caption === 'People who took part, by school');
-    expect(schools).toMatchObject({
-      rows: [
-        ['School 1', '[c]'],
-        ['All', '[c]']
-      ]
+    const charts = blocksOf(document, 'safety').flatMap((b) => (b.type === 'chart' ? [b] : []));
+    expect(charts).toHaveLength(2);
+    for (const chart of charts) {
+      expect(chart.chart).toEqual({ kind: 'trend', points: [{ label: '2026', value: null, lower: null, upper: null, joined: false }] });
+      expect(chart.table.rows).toEqual([['2026', '[c]', '[c]', '[c]', '—']]);
+      expect(chart.alt).toContain('2026 withheld (too few people)');
+    }
+    expect(blocksOf(document, 'safety')).toContainEqual({ type: 'paragraph', text: expect.stringMatching(/too few .* answered to show a figure\.$/) });
+    // Left out of every count, since the explorer's list shows the other questionnaires' counts.
+    expect(blocksOf(document, 'methodology').filter((b) => b.type === 'table' && b.caption.startsWith('People who took part'))).toEqual([]);
+    expect(blocksOf(document, 'methodology')).toContainEqual({
+      type: 'paragraph',
+      text: "Too few people answered “Young people's safety survey” (2026) to count them here or to show any figure from it alone."
     });
     expect(smallCounts(document, THRESHOLD)).toEqual([]);
     expect(JSON.stringify(document)).not.toMatch(/"7"|\b7 (people|pupils|answers)/);
