@@ -53,6 +53,9 @@ describe('PDF', () => {
     expect(structure).toMatch(/^\s+Figure\b/m);
     const raw = readFileSync(file).toString('latin1');
     expect(raw).toContain('/Lang (en-GB)');
+    // Bookmarks (the outline) for each section, from the headings.
+    expect(raw).toMatch(/\/Outlines \d+ 0 R/);
+    for (const section of sampleReport.sections) expect(raw).toContain(`/Title (${section.heading})`);
     const pdfString = (s: string) => s.replace(/[()\\]/g, (c) => `\\${c}`);
     const charts = sampleReport.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'chart');
     for (const chart of charts) expect(raw).toContain(pdfString(chart.alt));
