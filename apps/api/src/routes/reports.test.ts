@@ -255,6 +255,12 @@ describe('composing and publishing a report', () => {
     expect(text).toMatch(/Of the free-text answers coded, \d+% were coded by the coder alone and \d+% were checked by an analyst\./);
   });
 
+  it('uses the author’s easy-read version when they wrote one', async () => {
+    const easyRead = { intro: ['We asked you how safe you feel.'], findings: ['One.', 'Two.', 'Three.'], next: ['We will light the park.'] };
+    const report = await created({ title: 'Easy', easyRead });
+    expect((await preview(report.id)).document.easyRead).toEqual({ title: 'Easy: easy read', ...easyRead });
+  });
+
   it('refuses to save from an outdated version (409) and keeps every version', async () => {
     const report = await created({ title: 'Versions' });
     const first = await fx.api.json(`/api/reports/${report.id}`, { version: 1, definition: { title: 'Versions, edited' } }, author, 'PUT');
