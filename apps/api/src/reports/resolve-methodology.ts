@@ -145,7 +145,7 @@ async function coding(db: Database, context: ResolveContext): Promise<Block[]> {
   const reviewed = rows.filter((r) => Number(r.analyst) === 1).reduce((s, r) => s + Number(r.n), 0);
   const versions = [...new Set(rows.map((r) => r.codebookVersion))].sort();
   const text: string[] = [
-    `Free-text answers were read by the partnership’s coder, which gives each answer the themes of a codebook; the codebook is now at version ${context.codebookVersion}${versions.length > 0 ? ` (answers were coded with ${listed(versions)})` : ''}. Analysts check the answers the coder is least sure of, and their decisions replace the coder’s.`
+    `Free-text answers were read by the partnership’s coder, which gives each answer the themes of a codebook${versions.length > 0 ? ` (${versions.length === 1 ? 'codebook' : 'codebooks'} used: ${listed(versions)})` : ''}; the partnership’s codebook is now at version ${context.codebookVersion}${context.codebookVersion === 0 ? ', the default codebook' : ''}. Analysts check the answers the coder is least sure of, and their decisions replace the coder’s.`
   ];
   if (total === 0) text.push('No free-text answer has been coded yet.');
   else if (total < context.threshold) text.push('Too few free-text answers have been coded to say what share an analyst checked.');

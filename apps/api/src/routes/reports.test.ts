@@ -251,7 +251,7 @@ describe('composing and publishing a report', () => {
     expect(text).toContain(`No figure in this report rests on fewer than ${THRESHOLD} people`);
     expect(text).toContain('Crime Survey for England and Wales');
     expect(text).toContain('Figures are not weighted');
-    expect(text).toMatch(/the codebook is now at version 0/);
+    expect(text).toMatch(/\(codebook used: default@\d+\); the partnership’s codebook is now at version 0, the default codebook\./);
     expect(text).toMatch(/Of the free-text answers coded, \d+% were coded by the coder alone and \d+% were checked by an analyst\./);
   });
 
@@ -562,4 +562,40 @@ describe('reach and bad input', () => {
       { numRuns: 120 }
     );
   }, 60_000);
+});
+
+describe('methodology from the series’ weighting and analysts’ double coding', () => {
+  it('says how figures are weighted and how well two analysts agreed (Cohen’s κ)', async () => {
+    const { api, organisationId, survey } = fx;
+    const analysts = [await bearerFor(api, (await addStaff(api, organisationId, ['analyst'])).id), await bearerFor(api, (await addStaff(api, organisationId, ['analyst'])).id)];
+    const round = await api.json('/api/review/double-coding/rounds', { questionnaireId: survey.questionnaireId, name: 'Spring check', sampleSize: 12 }, analysts[0]);
+    expect(round.status, await round.clone().text()).toBe(201);
+    const roundId = (await jsonOf(round)).round.id;
+    for (const [who, headers] of analysts.entries()) {
+      for (let n = 0; ; n++) {
+        const { item } = await jsonOf(await api.app.request(`/api/review/double-coding/rounds/${roundId}`, { headers }));
+        if (!item) break;
+        // They agree on knives; the second also sees fear in the first answer.
+        const themes = [...(/knives/i.test(item.text) ? ['knives_weapons'] : []), ...(who === 1 && n === 0 ? ['fear'] : [])];
+        const saved = await api.json(`/api/review/double-coding/rounds/${roundId}/labels`, { responseId: item.responseId, questionId: item.questionId, themes }, headers, 'PUT');
+        expect(saved.status, await saved.clone().text()).toBe(200);
+      }
+    }
+    const weighted = await api.json(
+      `/api/series/${seriesId}/weighting`,
+      { variables: [{ key: 'school', shares: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`School ${i + 1}`, 10])) }] },
+      analysts[0],
+      'PUT'
+    );
+    expect(weighted.status, await weighted.clone().text()).toBe(200);
+    const report = await created({ title: 'Method', covers: { seriesId, questionnaireIds: [survey.questionnaireId] }, sections: [{ id: 'm', kind: 'methodology' }] });
+    const text = textsOf((await preview(report.id)).document).join('\n');
+    expect(text).toMatch(
+      /In the double-coding round “Spring check”, two analysts coded the same 12 answers without seeing each other’s choices: Cohen’s κ = \d\.\d\d \(95% interval -?\d\.\d\d to \d\.\d\d\), [\w ]+ agreement\./
+    );
+    expect(text).toMatch(
+      /Figures for the series are weighted to the population by school \(from class codes\): each wave is raked to the population’s shares, with weights kept between 0\.3 and 3 times the average\./
+    );
+    expect((await api.app.request(`/api/series/${seriesId}/weighting`, { method: 'DELETE', headers: analysts[0] })).status).toBe(204);
+  });
 });
