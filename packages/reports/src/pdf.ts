@@ -84,7 +84,8 @@ export async function reportPdf(doc: ReportDocument): Promise<Uint8Array> {
   try {
     await page.setContent(html, { waitUntil: 'load' });
     // Fonts load as the page lays out; print only once they have.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Given as text, so this Node-side module needs no DOM types (the API type-checks it).
+    await page.evaluate('document.fonts.ready.then(() => undefined)');
     const footer =
       '<div style="font-family:\'DejaVu Sans\',Arial,sans-serif;font-size:9px;color:#505a5f;width:100%;text-align:center">' +
       `${labels.page} <span class="pageNumber"></span> ${labels.of} <span class="totalPages"></span></div>`;

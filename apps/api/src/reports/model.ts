@@ -1,4 +1,3 @@
-// The report model's types, taken from the reports package's model file
-// alone: the package's index also exports its renderers (Chromium, docx and
-// DOM types), which the API neither runs nor should type-check.
-export type * from '../../../../packages/reports/src/model';
+// The report model's types (packages/reports/src/model.ts), where the API's
+// report code reads them.
+export type * from '@safer-voices/reports';
