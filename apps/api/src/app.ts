@@ -19,6 +19,7 @@ import { healthRoute } from './routes/health';
 import { organisationsRoute } from './routes/organisations';
 import { publicReportsRoute } from './routes/public-reports';
 import { questionnairesRoute } from './routes/questionnaires';
+import { reportExportsRoute } from './routes/report-exports';
 import { reportsRoute } from './routes/reports';
 import { responsesRoute } from './routes/responses';
 import { reviewRoute } from './routes/review';
@@ -70,6 +71,7 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/series', seriesWeightingRoute)
     .route('/strategy', strategyRoute)
     .route('/reports', reportsRoute)
+    .route('/reports', reportExportsRoute)
     .route('/public', publicReportsRoute);
   app.onError(onError);
   app.notFound(notFound);

@@ -3,6 +3,7 @@
 export * from './schema/analysis';
 export * from './schema/coding';
 export * from './schema/maintenance';
+export * from './schema/report-exports';
 export * from './schema/reports';
 export * from './schema/staff';
 export * from './schema/strategy';

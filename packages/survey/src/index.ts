@@ -19,3 +19,4 @@ export * from './inputs/draft-settings';
 export * from './inputs/series';
 export * from './inputs/settings';
 export * from './inputs/report';
+export * from './inputs/report-export';
