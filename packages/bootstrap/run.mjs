@@ -24,14 +24,17 @@ const commands = {
   bench: null, // chosen by its first argument, see benchmarks below
   'db:migrate': ['--filter', '@safer-voices/api', 'run', 'db:migrate'],
   // `npm run admin -- create --email … --org …`: the first admin of a real deployment.
-  admin: ['--silent', '--filter', '@safer-voices/api', 'run', 'admin']
+  admin: ['--silent', '--filter', '@safer-voices/api', 'run', 'admin'],
+  // `npm run report -- --questionnaire SLUG --format docx|pdf|html --out FILE`: a report with the default sections.
+  report: ['--silent', '--filter', '@safer-voices/api', 'run', 'report']
 };
 
 // `npm run bench -- NAME`: each benchmark lives in the package it measures (package, script).
 const benchmarks = {
   ingest: ['@safer-voices/api', 'bench'],
   themes: ['@safer-voices/themes', 'bench'],
-  insights: ['@safer-voices/api', 'bench:insights']
+  insights: ['@safer-voices/api', 'bench:insights'],
+  reports: ['@safer-voices/api', 'bench:reports']
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -11,6 +11,9 @@ export type RenderMessage = { type: 'ready' } | { type: 'file'; bytes: Uint8Arra
 
 const send = (message: RenderMessage) => new Promise<void>((resolve) => process.send?.(message, undefined, undefined, () => resolve()));
 
+// Its server gone, nobody is left to take the file: stop (Chromium goes with this process).
+process.once('disconnect', () => process.exit(1));
+
 process.once('message', async (request: RenderRequest) => {
   let code = 0;
   try {
@@ -25,6 +28,5 @@ process.once('message', async (request: RenderRequest) => {
     code = 1;
     await send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
-  process.disconnect?.();
   process.exit(code);
 });
