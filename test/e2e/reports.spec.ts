@@ -9,7 +9,7 @@
 // every page; no sideways scrolling at 320 px. The report's title is the
 // test's own, so parallel tests on the shared demo do not meet it.
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
+import { answerCurrentPage, currentPageId, DEMO_STAFF, definitionOf, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 
 /**
  * axe-core cannot run in a page with JavaScript off, so each state is checked
@@ -209,5 +209,53 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
   const drafts = await reader.goto('/reports/no-such-report-here');
   expect(drafts?.status()).toBe(404);
   await publicContext.close();
+  await context.close();
+});
+
+/** The youth survey answered, with a disclosure in the "what makes you feel unsafe" answer. */
+async function answerWithDisclosure(page: Page, disclosure: string) {
+  const { definition } = await definitionOf(page, 'youth-safety-11-19');
+  await page.goto('/s/youth-safety-11-19');
+  await page.getByRole('button', { name: /Start now/ }).click();
+  for (let guard = 0; guard < 60 && currentPageId(page); guard++) {
+    await answerCurrentPage(page, definition);
+    const box = page.locator('#what_makes_unsafe');
+    if ((await box.count()) > 0) await box.fill(disclosure);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.locator('.error-summary')).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Thank you');
+}
+
+test('a safeguarding lead clears a flagged answer for quoting in reports, with JavaScript off', async ({ browser, page: checker }) => {
+  const suffix = `${Date.now()} ${Math.random().toString(36).slice(2, 8)}`;
+  const respondent = await browser.newPage();
+  await answerWithDisclosure(respondent, `my stepdad hits me when he is drunk (report clearance test ${suffix})`);
+  await respondent.close();
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signInAsStaff(page, DEMO_STAFF.safeguarding.email);
+  const item = page.locator('.flag-list > li').filter({ hasText: suffix });
+  await expect(async () => {
+    await page.goto('/staff/safeguarding');
+    await expect(item).toHaveCount(1, { timeout: 500 });
+  }).toPass({ timeout: 30_000, intervals: [1000] });
+  await item.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Quoting in reports' })).toBeVisible();
+  await expect(page.getByText('A report author cannot quote this answer (redacted) until a safeguarding lead clears it.')).toBeVisible();
+  const flagPage = page.url();
+  await signInAsStaff(checker, DEMO_STAFF.safeguarding.email);
+  await axeAt(checker, flagPage);
+
+  await page.getByLabel('Why it can be quoted (optional)').fill('Checked with the school: no one can be identified.');
+  await page.getByRole('button', { name: 'Clear this answer for quoting in reports' }).click();
+  await expect(page).toHaveURL(`${flagPage}?cleared=1`);
+  await expect(page.getByRole('status')).toHaveText('Cleared: report authors can now quote this answer, redacted.');
+  await expect(page.getByText(/^Cleared for quoting in reports by Demo Safeguarding Lead on .+ Note: “Checked with the school: no one can be identified\.”$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Clear this answer for quoting in reports' })).toHaveCount(0);
+  await axeAt(checker, page.url());
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
   await context.close();
 });

@@ -77,6 +77,8 @@ async function describeFlag(db: Database, row: FlagRow) {
     confidence: row.confidence,
     evidence: row.evidence,
     text: typeof text === 'string' ? text : '',
+    // Which answer it is, as a safeguarding lead's clearance for quoting in reports names it.
+    responseId: row.responseId,
     question: { id: row.questionId, label: question?.label ?? row.questionId },
     questionnaire: { id: facts?.questionnaireId ?? null, title: definition?.title ?? '' },
     submittedAt: row.submittedAt.toISOString(),

@@ -1,7 +1,7 @@
 import type { FieldError } from '@safer-voices/survey';
 import { error, fail } from '@sveltejs/kit';
 import { LEAD_ONLY, newFlagCount, oneFlag } from '#lib/components/safeguarding/queue.server.ts';
-import { isDecision, statusLabel } from '#lib/components/safeguarding/statuses.ts';
+import { formatTime, isDecision, statusLabel } from '#lib/components/safeguarding/statuses.ts';
 import { failureOf } from '#lib/server/api.ts';
 import { requirePolicy } from '#lib/server/require-policy.ts';
 import { apiAs } from '#lib/server/staff-api.ts';
@@ -10,8 +10,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const who = await requirePolicy(event, 'flag', 'handle', LEAD_ONLY);
-  const [flag, newFlags] = await Promise.all([oneFlag(event, who, event.params.id), newFlagCount(event, who)]);
-  return { organisation: who.organisation.name, flag, newFlags };
+  const [flag, newFlags, clearances] = await Promise.all([oneFlag(event, who, event.params.id), newFlagCount(event, who), apiAs(event, who).api.reports.clearances.$get()]);
+  // Whether a safeguarding lead has cleared this answer for quoting in reports.
+  const listed = clearances.ok ? (await clearances.json()).clearances : [];
+  const found = listed.find((c) => c.responseId === flag.responseId && c.questionId === flag.question.id);
+  const cleared = found ? { by: found.clearedBy, at: formatTime(found.clearedAt), note: found.note } : null;
+  return { organisation: who.organisation.name, flag, newFlags, cleared, justCleared: event.url.searchParams.has('cleared') && cleared !== null };
 };
 
 export const actions: Actions = {
