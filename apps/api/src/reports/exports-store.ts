@@ -42,6 +42,11 @@ export async function findExport(db: Database, id: string): Promise<ExportJob | 
   return row ?? null;
 }
 
+/** The report's newest jobs, without their files. */
+export async function listExports(db: Database, reportId: string, limit = 10): Promise<ExportJob[]> {
+  return db.select(jobColumns).from(reportExports).where(eq(reportExports.reportId, reportId)).orderBy(desc(reportExports.createdAt)).limit(limit);
+}
+
 export async function exportFile(db: Database, id: string): Promise<{ bytes: Buffer; fileName: string; contentType: string } | null> {
   const [row] = await db
     .select({ bytes: reportExports.bytes, fileName: reportExports.fileName, contentType: reportExports.contentType })

@@ -86,6 +86,9 @@ describe('a report as a file, made in the background', () => {
     expect(file.headers.get('content-disposition')).toBe('attachment; filename="youth-safety-2026.docx"');
     const bytes = Buffer.from(await file.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    // The author can come back to it later: it is listed with the report's files.
+    const listed = await jsonOf(await api.app.request(`/api/reports/${reportId}/exports`, { headers: author }));
+    expect(listed.exports[0]).toMatchObject({ id: job.id, format: 'docx', status: 'done', fileName: 'youth-safety-2026.docx', downloadUrl: last.downloadUrl });
     // A zip's entries are named in the clear in its headers.
     expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
   }, 90_000);
@@ -163,6 +166,7 @@ describe('who may have a report as a file', () => {
     const last = (await finished(job)).at(-1) as Progress;
     expect(last.status).toBe('done');
     expect((await start({ format: 'html' }, outsider)).status).toBe(404);
+    expect((await api.app.request(`/api/reports/${reportId}/exports`, { headers: outsider })).status).toBe(404);
     expect((await api.app.request(`/api/reports/${reportId}/exports/${job.id}`, { headers: outsider })).status).toBe(404);
     expect((await api.app.request(last.downloadUrl as string, { headers: outsider })).status).toBe(404);
     expect((await start({ format: 'html' }, officer)).status).toBe(403);

@@ -11,7 +11,7 @@ import { ApiError } from '../errors';
 import { requirePolicy } from '../policies/guard';
 import { reachable } from '../policies/reachable';
 import { progressOf, recoverIfLeft, startExport } from '../reports/exports';
-import { exportFile, findExport } from '../reports/exports-store';
+import { exportFile, findExport, listExports } from '../reports/exports-store';
 import { findReport, latestVersion, reportNotFound, versionAt } from '../reports/store';
 import { validate } from '../validation';
 
@@ -30,6 +30,13 @@ export const reportExportsRoute = new Hono<StaffEnv>()
     const job = await findExport(db, id);
     if (!job) throw exportNotFound();
     return c.json({ export: await progressOf(db, job) }, 202);
+  })
+  // The report's newest files, being made or ready (kept for 7 days), so an author can come back to them.
+  .get('/:id/exports', requirePolicy('report', 'view'), validate('param', IdParam), async (c) => {
+    const { db, staff } = c.var;
+    const report = await reachable(db, staff, await findReport(db, c.req.valid('param').id), reportNotFound);
+    const jobs = await listExports(db, report.id);
+    return c.json({ exports: await Promise.all(jobs.map((job) => progressOf(db, job))) });
   })
   .get('/:id/exports/:jobId', requirePolicy('report', 'view'), validate('param', JobParam), async (c) => {
     const { db, staff } = c.var;
