@@ -139,6 +139,21 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
   await expect(page.getByRole('status')).toHaveText('Section removed.');
   expect(await sectionHeadings(page)).toHaveLength(5);
 
+  // The easy-read version, written by the author: all three findings are needed.
+  await page.getByRole('link', { name: 'Edit the easy-read version' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Easy-read version' })).toBeVisible();
+  await axeAt(checker, page.url());
+  await page.getByLabel('First finding').fill('Most of you feel safe at school.');
+  await page.getByLabel('Second finding').fill('');
+  await page.getByLabel('Third finding').fill('Many of you want more things to do after school.');
+  await page.getByRole('button', { name: 'Save easy-read version' }).click();
+  await expect(page.getByRole('alert')).toContainText('There is a problem');
+  await expect(page.getByRole('link', { name: 'Enter the second finding, like “We asked you how safe you feel”' })).toHaveAttribute('href', '#easy-finding2');
+  await expect(page.getByLabel('Third finding')).toHaveValue('Many of you want more things to do after school.');
+  await page.getByLabel('Second finding').fill('Fewer of you feel safe after dark.');
+  await page.getByRole('button', { name: 'Save easy-read version' }).click();
+  await expect(page.getByRole('status')).toHaveText('Easy-read version saved.');
+
   // Someone else saves meanwhile: the older page's change is refused and says so.
   const other = await context.newPage();
   await other.goto(builder);
@@ -195,6 +210,7 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
 
   await reader.getByRole('link', { name: 'Read the easy-read version' }).click();
   await expect(reader.getByRole('heading', { level: 1, name: /easy read/ })).toBeVisible();
+  await expect(reader.getByRole('listitem').filter({ hasText: 'Fewer of you feel safe after dark.' })).toBeVisible();
   await atWidths(reader, 'report-easy-read');
   await axeAt(anonymous, `${address}/easy-read`);
 
