@@ -9,6 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '@safer-voices/db';
+import { parseForm, ReportExportSchema } from '@safer-voices/survey';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
@@ -181,5 +183,17 @@ describe('who may have a report as a file', () => {
     const version = await start({ format: 'pdf', version: 99 });
     expect(version.status).toBe(404);
     expect((await jsonOf(version)).message).toBe('This report has no version 99');
+  });
+});
+
+describe('the shared rule for asking for a file', () => {
+  it('answers anything a form may send with a format or a message for the field, never a throw', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string({ unit: 'binary' })), fc.option(fc.oneof(fc.double(), fc.integer())), (format, version) => {
+        const parsed = parseForm(ReportExportSchema, { format: format ?? undefined, version: version ?? undefined }, ['format', 'version'], 'format');
+        if (parsed.ok) expect(['docx', 'pdf', 'html']).toContain(parsed.data.format);
+        else for (const e of parsed.errors) expect(['Choose Word, PDF or web page', 'Choose a version of the report']).toContain(e.message);
+      })
+    );
   });
 });
