@@ -73,7 +73,10 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
   await page.getByRole('link', { name: 'Edit section How we did this' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'What the report will say' })).toBeVisible();
   await axeAt(checker, page.url());
-  await page.goto(builder);
+  await page.getByLabel('Your notes on method (optional)').fill('Schools chose which classes took part.');
+  await page.getByRole('button', { name: 'Save section' }).click();
+  await expect(page).toHaveURL(`${builder}?done=saved`);
+  await expect(page.locator('.sections li').nth(1)).toContainText('Filled in from the figures, with your notes.');
 
   // Perception of safety: "Safe after dark" and a measure of success.
   await page.getByRole('link', { name: 'Edit section How safe people feel' }).click();
@@ -171,6 +174,7 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
   await expect(page.getByRole('heading', { level: 2, name: 'How safe people feel' })).toBeVisible();
   await expect(page.locator('article.sv-report')).toContainText('Safe after dark');
   await expect(page.locator('article.sv-report')).toContainText(quoteText);
+  await expect(page.locator('article.sv-report')).toContainText('Schools chose which classes took part.');
   await expect(page.locator('article.sv-report table').first()).toBeVisible();
   await axeAt(checker, page.url());
   await atWidths(page, 'report-preview');
