@@ -92,6 +92,7 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
 
   // What people told us: a theme, then a quote from its redacted quotes.
   await page.getByRole('link', { name: 'Edit section What people told us' }).click();
+  await axeAt(checker, page.url());
   await page.getByRole('group', { name: 'Themes to show' }).getByRole('checkbox', { name: 'Things to do & youth services' }).check();
   await page.getByRole('button', { name: 'Save section' }).click();
   await expect(page.getByRole('status')).toHaveText('Section saved.');
@@ -125,6 +126,17 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
   await page.getByRole('button', { name: 'Save row' }).click();
   await expect(page.getByRole('status')).toHaveText('Row saved.');
   await expect(page.getByText('Nowhere to go after school')).toBeVisible();
+  await axeAt(checker, page.url().replace(/\?.*$/, ''));
+  await atWidths(page, 'report-you-said-section');
+  await page.getByRole('link', { name: 'Change row 1' }).click();
+  await expect(page.getByLabel('You said')).toHaveValue('Nowhere to go after school');
+  await expect(page.getByRole('radio', { name: 'In progress' })).toBeChecked();
+  await axeAt(checker, page.url());
+  await page.getByLabel('Measure of success (optional)').selectOption({ label: 'Young people who feel safe out in their area after dark (Perception of safety)' });
+  await page.getByRole('radio', { name: 'Done' }).check();
+  await page.getByRole('button', { name: 'Save row' }).click();
+  await expect(page.getByRole('status')).toHaveText('Row saved.');
+  await expect(page.locator('.rows dd').filter({ hasText: /^Done$/ })).toHaveCount(1);
 
   // Reordering with buttons; a section added and removed.
   await page.goto(builder);
