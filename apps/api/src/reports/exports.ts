@@ -42,7 +42,7 @@ async function slot(): Promise<() => void> {
   };
 }
 
-export async function startExport(db: Database, input: { organisationId: string; reportId: string; version: number; format: ExportFormat; staffId: string }): Promise<string> {
+export async function startExport(db: Database, input: { organisationId: string; reportId: string; version: number; format: ExportFormat; staffId: string | null }): Promise<string> {
   await removeExportsBefore(db, new Date(Date.now() - EXPORT_LIMITS.keepMs));
   const id = await insertExport(db, input);
   runSoon(db, id);
