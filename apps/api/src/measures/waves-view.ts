@@ -152,10 +152,23 @@ function wholeTally(loaded: LoadedExplorer, themes: readonly ShownTheme[]): Them
   return tally;
 }
 
+// A weighting cell's theme counts, like wholeTally's: kept per cell (its rows
+// are kept while the questionnaire does not grow) until answers are coded again.
+const cellTallies = new WeakMap<Bitset, { size: number; codesVersion: number; themes: string; tally: ThemeTally }>();
+
+function cellThemeTally(loaded: LoadedExplorer, rows: Bitset, themes: readonly ShownTheme[]): ThemeTally {
+  const { index } = loaded;
+  const key = JSON.stringify(themes.map((t) => [t.id, t.themeIds]));
+  const kept = cellTallies.get(rows);
+  if (kept && kept.size === index.size && kept.codesVersion === index.codesVersion && kept.themes === key) return kept.tally;
+  const tally = tallyThemes(index, intersect(codedRows(index, null), rows), null, themes);
+  cellTallies.set(rows, { size: index.size, codesVersion: index.codesVersion, themes: key, tally });
+  return tally;
+}
+
 function themePartsOf(loaded: LoadedExplorer, member: WaveMember, themes: readonly ShownTheme[], cells: readonly WeightedCell[] | undefined): Map<string, LinePart> {
   const tally = wholeTally(loaded, themes);
-  const coded = cells && codedRows(loaded.index, null);
-  const perCell = cells?.map((cell) => ({ weight: cell.weight, tally: tallyThemes(loaded.index, intersect(coded as Bitset, cell.rows), null, themes) }));
+  const perCell = cells?.map((cell) => ({ weight: cell.weight, tally: cellThemeTally(loaded, cell.rows, themes) }));
   const groups = tally.crossTab ? [...tally.crossTab.groups.values()] : [];
   const ageBand = ageBandOf(loaded);
   const mode = member.accessMode === 'codes' ? 'school' : 'open';
