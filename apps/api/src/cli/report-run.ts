@@ -72,6 +72,10 @@ export async function runReport(options: ReportOptions): Promise<number> {
   }
   const database = await openDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   try {
+    const tables = await database.client.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'questionnaires'");
+    if (tables.rows.length === 0) {
+      throw new NotFound(`The database ${database.url.replace(/\/\/[^@]*@/, '//')} has no surveys yet: run npm start once to make the demo database there, or set DATABASE_URL to another.`);
+    }
     const path = await buildReportFile(database.db, options);
     process.stdout.write(`${path}\n`);
     return 0;
@@ -80,7 +84,8 @@ export async function runReport(options: ReportOptions): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`The report could not be made: ${error instanceof Error ? error.message : String(error)}\n`);
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+    process.stderr.write(`The report could not be made: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}${cause}\n`);
     return 1;
   } finally {
     database.close();

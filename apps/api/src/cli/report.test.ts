@@ -2,7 +2,8 @@
 // it writes a real Word file and a tagged PDF and prints the path last;
 // bad arguments get the usage and exit code 2, a questionnaire nobody has a
 // message naming those there are, and one in another organisation than the
-// one named a message naming the one that has it.
+// one named a message naming the one that has it; an empty database says
+// how to make the demo one.
 import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +18,11 @@ const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
 const url = `file:${join(dir, 'demo.db')}`;
 const apiRoot = new URL('../..', import.meta.url).pathname;
 
-function report(args: string[]): SpawnSyncReturns<string> {
+function report(args: string[], databaseUrl = url): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/report.ts', ...args], {
     cwd: apiRoot,
     encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     timeout: 120_000
   });
 }
@@ -70,7 +71,7 @@ describe('npm run report', () => {
     expect(report(['--format', 'xls', '--questionnaire', 'x', '--out', 'f']).stderr).toMatch(/^--format: choose docx, pdf or html \(got "xls"\)/);
   }, 60_000);
 
-  it('names the surveys there are when the slug is unknown, and the organisation that has it when another is named', async () => {
+  it('names the surveys there are when the slug is unknown, the organisation that has it when another is named, and what to do with an empty database', async () => {
     const unknown = report(['--questionnaire', 'no-such-survey', '--format', 'html', '--out', join(dir, 'x.html')]);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^There is no survey at "no-such-survey" in this database\. Surveys: .*youth-safety-11-19/);
@@ -78,6 +79,9 @@ describe('npm run report', () => {
 
     const wrong = report(['--questionnaire', 'youth-safety-11-19', '--format', 'html', '--out', join(dir, 'y.html'), '--organisation', 'nowhere']);
     expect(wrong.status).toBe(1);
+    const empty = report(['--questionnaire', 'youth-safety-11-19', '--format', 'html', '--out', join(dir, 'z.html')], `file:${join(dir, 'empty.db')}`);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe(`The database file:${join(dir, 'empty.db')} has no surveys yet: run npm start once to make the demo database there, or set DATABASE_URL to another.\n`);
     expect(wrong.stderr).toMatch(/^The organisation "nowhere" has no survey at "youth-safety-11-19"\. Organisations that do: demo\n$/);
   }, 60_000);
 });

@@ -36,6 +36,7 @@ export const reportExportsRoute = new Hono<StaffEnv>()
     const { db, staff } = c.var;
     const report = await reachable(db, staff, await findReport(db, c.req.valid('param').id), reportNotFound);
     const jobs = await listExports(db, report.id);
+    for (const job of jobs) recoverIfLeft(db, job);
     return c.json({ exports: await Promise.all(jobs.map((job) => progressOf(db, job))) });
   })
   .get('/:id/exports/:jobId', requirePolicy('report', 'view'), validate('param', JobParam), async (c) => {
