@@ -112,7 +112,8 @@ export const DEMO_STAFF = {
   admin: { email: 'admin@demo.safervoices.test', name: 'Demo Admin' },
   safeguarding: { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead' },
   analyst: { email: 'analyst@demo.safervoices.test', name: 'Demo Analyst' },
-  analyst2: { email: 'analyst2@demo.safervoices.test', name: 'Demo Second Analyst' }
+  analyst2: { email: 'analyst2@demo.safervoices.test', name: 'Demo Second Analyst' },
+  author: { email: 'author@demo.safervoices.test', name: 'Demo Strategy Author' }
 } as const;
 
 /** Tests run in parallel on one database: each new account gets an address of its own. */

@@ -25,7 +25,9 @@ export const DEMO_STAFF = {
     { email: 'safeguarding@demo.safervoices.test', name: 'Demo Safeguarding Lead', roles: ['safeguarding_lead'] },
     { email: 'analyst@demo.safervoices.test', name: 'Demo Analyst', roles: ['analyst'] },
     // A second analyst, so double coding can be tried with the demo.
-    { email: 'analyst2@demo.safervoices.test', name: 'Demo Second Analyst', roles: ['analyst'] }
+    { email: 'analyst2@demo.safervoices.test', name: 'Demo Second Analyst', roles: ['analyst'] },
+    // Strategy authors compose consultation reports from the figures.
+    { email: 'author@demo.safervoices.test', name: 'Demo Strategy Author', roles: ['author'] }
   ]
 } as const satisfies { password: string; accounts: { email: string; name: string; roles: StaffRole[] }[] };
 
