@@ -131,6 +131,18 @@ function fieldwork(context: ResolveContext, counted: Counted[]): Block[] {
   ];
 }
 
+/**
+ * Which codebooks coded the answers, in words: answers keep the codebook they
+ * were coded with (`default@1`, the product's own; an organisation's edited
+ * one carries its own name), and the partnership may have edited its
+ * codebook since.
+ */
+function codebooksInWords(used: readonly string[], current: number): string {
+  const named = [...new Set(used.map((v) => (v.startsWith('default@') ? 'the default codebook' : `the partnership’s own codebook (${v.slice(v.indexOf('@') + 1) || v})`)))];
+  const since = current > 0 ? `; the partnership’s codebook is now at version ${current}` : '';
+  return named.length > 0 ? ` (${listed(named)}${since})` : since ? ` (${since.slice(2)})` : '';
+}
+
 async function coding(db: Database, context: ResolveContext): Promise<Block[]> {
   const ids = context.covered.map((q) => q.id);
   if (ids.length === 0) return [];
@@ -145,7 +157,7 @@ async function coding(db: Database, context: ResolveContext): Promise<Block[]> {
   const reviewed = rows.filter((r) => Number(r.analyst) === 1).reduce((s, r) => s + Number(r.n), 0);
   const versions = [...new Set(rows.map((r) => r.codebookVersion))].sort();
   const text: string[] = [
-    `Free-text answers were read by the partnership’s coder, which gives each answer the themes of a codebook${versions.length > 0 ? ` (${versions.length === 1 ? 'codebook' : 'codebooks'} used: ${listed(versions)})` : ''}; the partnership’s codebook is now at version ${context.codebookVersion}${context.codebookVersion === 0 ? ', the default codebook' : ''}. Analysts check the answers the coder is least sure of, and their decisions replace the coder’s.`
+    `Free-text answers were read by the partnership’s coder, which gives each answer the themes of a codebook${codebooksInWords(versions, context.codebookVersion)}. Analysts check the answers the coder is least sure of, and their decisions replace the coder’s.`
   ];
   if (total === 0) text.push('No free-text answer has been coded yet.');
   else if (total < context.threshold) text.push('Too few free-text answers have been coded to say what share an analyst checked.');
