@@ -1,9 +1,9 @@
 // A consultation report composed in the staff console with JavaScript off,
-// from the demo content: an analyst (a role that may edit and publish
-// reports) creates a report on the demo "Youth safety survey" series, writes
-// its summary, picks "Safe after dark" and a measure of success, a theme and a
-// quote, adds a "You said, we did" row (a blank one is refused first),
-// reorders the sections, is told when someone else saved meanwhile, previews
+// from the demo content: the demo's strategy author creates a report on the
+// demo "Youth safety survey" series, writes its summary, picks "Safe after
+// dark" and a measure of success, a theme and a quote, adds a "You said, we
+// did" row (a blank one is refused first), reorders the sections, removes
+// one after confirming, is told when someone else saved meanwhile, previews
 // and publishes it; then anyone, not signed in, reads the public report, its
 // easy-read version and the organisation's "You said, we did" page. Axe on
 // every page; no sideways scrolling at 320 px. The report's title is the
@@ -33,14 +33,14 @@ async function atWidths(page: Page, name: string) {
 
 const sectionHeadings = (page: Page) => page.locator('.sections h3').allTextContents();
 
-test('an analyst composes, previews and publishes a report with JavaScript off; anyone reads it', async ({ browser, page: checker }) => {
+test('a strategy author composes, previews and publishes a report with JavaScript off; anyone reads it', async ({ browser, page: checker }) => {
   test.setTimeout(180_000);
   const stamp = `${Date.now().toString(36)} ${Math.random().toString(36).slice(2, 6)}`;
   const title = `Youth safety ${stamp}: what you told us`;
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await signInAsStaff(page, DEMO_STAFF.analyst.email);
-  await signInAsStaff(checker, DEMO_STAFF.analyst.email);
+  await signInAsStaff(page, DEMO_STAFF.author.email);
+  await signInAsStaff(checker, DEMO_STAFF.author.email);
 
   // The list, from the staff navigation, and a report made on the demo series.
   await page.getByRole('navigation', { name: 'Staff console' }).getByRole('link', { name: 'Reports' }).click();
@@ -150,7 +150,10 @@ test('an analyst composes, previews and publishes a report with JavaScript off; 
   await page.getByRole('button', { name: 'Add section' }).click();
   await expect(page.getByRole('status')).toHaveText('Section added.');
   expect(await sectionHeadings(page)).toHaveLength(6);
-  await page.getByRole('button', { name: 'Remove section Summary' }).last().click();
+  await page.getByRole('link', { name: 'Remove section Summary' }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Are you sure you want to remove the section “Summary”?' })).toBeVisible();
+  await axeAt(checker, page.url());
+  await page.getByRole('button', { name: 'Yes, remove the section' }).click();
   await expect(page.getByRole('status')).toHaveText('Section removed.');
   expect(await sectionHeadings(page)).toHaveLength(5);
 

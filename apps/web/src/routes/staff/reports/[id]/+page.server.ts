@@ -73,16 +73,5 @@ export const actions: Actions = {
         return null;
       },
       'moved'
-    ),
-  remove: (event) =>
-    change(
-      event,
-      (sections, form) => {
-        const at = sections.findIndex((s) => s.id === textField(form, 'sectionId'));
-        if (at < 0) return 'That section has been removed already';
-        sections.splice(at, 1);
-        return null;
-      },
-      'removed'
     )
 };
