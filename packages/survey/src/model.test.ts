@@ -112,3 +112,19 @@ describe('quickExitShown', () => {
     expect(quickExitShown(parse('youth', false))).toBe(false);
   });
 });
+
+describe('the link to "You said, we did" on the confirmation page', () => {
+  const base = definition([{ id: 'p', questions: [{ id: 'q', type: 'text', label: 'Q' }] }]);
+
+  it('is off for a questionnaire that does not name it, and kept when set either way', () => {
+    expect(QuestionnaireDefinitionSchema.parse(base).linkYouSaidWeDid).toBeUndefined();
+    expect(QuestionnaireDefinitionSchema.parse({ ...base, linkYouSaidWeDid: true }).linkYouSaidWeDid).toBe(true);
+    expect(QuestionnaireDefinitionSchema.parse({ ...base, linkYouSaidWeDid: false }).linkYouSaidWeDid).toBe(false);
+  });
+
+  it('refuses anything but true or false', () => {
+    for (const value of ['yes', 1, null]) {
+      expect(issues({ ...base, linkYouSaidWeDid: value } as unknown as QuestionnaireDefinitionInput).map((i) => i.path)).toEqual(['linkYouSaidWeDid']);
+    }
+  });
+});

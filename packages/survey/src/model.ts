@@ -179,6 +179,8 @@ export const QuestionnaireDefinitionSchema = z
     localContact: ContactSchema.optional(),
     /** Show "Exit this page": on by default for young people. */
     quickExit: z.boolean().optional(),
+    /** On the confirmation page, link to the organisation's public "You said, we did" list (when it has published rows). Off unless set. */
+    linkYouSaidWeDid: z.boolean().optional(),
     translations: TranslationsSchema.optional()
   })
   .superRefine((definition, ctx) => {

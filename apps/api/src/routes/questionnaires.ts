@@ -1,3 +1,5 @@
+import { type Database, organisations, questionnaires } from '@safer-voices/db';
+import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../errors';
@@ -29,6 +31,21 @@ export const details = (v: PublishedVersion) => ({
   definition: v.definition
 });
 
+/**
+ * The organisation that runs a questionnaire, by its public address and name:
+ * the confirmation page links to its "You said, we did" list
+ * (/organisations/<slug>/you-said-we-did) when the questionnaire names it.
+ */
+async function organisationOf(db: Database, questionnaireId: string): Promise<{ slug: string; name: string } | null> {
+  const [found] = await db
+    .select({ slug: organisations.slug, name: organisations.name })
+    .from(questionnaires)
+    .innerJoin(organisations, eq(organisations.id, questionnaires.organisationId))
+    .where(eq(questionnaires.id, questionnaireId))
+    .limit(1);
+  return found ?? null;
+}
+
 export const questionnairesRoute = new Hono<Env>()
   .get('/', async (c) => {
     const all = await listPublished(c.var.db);
@@ -37,8 +54,9 @@ export const questionnairesRoute = new Hono<Env>()
   .get('/:slug', validate('param', z.object({ slug: SlugSchema })), async (c) => {
     const found = await findPublishedBySlug(c.var.db, c.req.valid('param').slug);
     if (!found) throw new ApiError(404, 'questionnaire_not_found', 'There is no published questionnaire at this address');
-    return c.json(details(found));
+    return c.json({ ...details(found), organisation: await organisationOf(c.var.db, found.questionnaireId) });
   });
 
 export type QuestionnaireSummary = ReturnType<typeof summary>;
-export type QuestionnaireDetails = ReturnType<typeof details>;
+/** A published questionnaire; read by its address, it also names the organisation that runs it (a draft's copy does not). */
+export type QuestionnaireDetails = ReturnType<typeof details> & { organisation?: { slug: string; name: string } | null };

@@ -12,7 +12,8 @@ const typed = {
   contactDescription: '',
   contactPhone: '',
   contactUrl: '',
-  quickExit: 'default'
+  quickExit: 'default',
+  linkYouSaidWeDid: ''
 };
 
 describe('the draft settings form', () => {
@@ -36,6 +37,16 @@ describe('the draft settings form', () => {
     const read = readDraftSettings(typed);
     expect(read.ok && read.settings).not.toHaveProperty('localContact');
     expect(read.ok && read.settings).not.toHaveProperty('quickExit');
+  });
+
+  it('links to "You said, we did" only when its box is ticked', () => {
+    const ticked = readDraftSettings({ ...typed, linkYouSaidWeDid: 'yes' });
+    expect(ticked.ok && ticked.settings.linkYouSaidWeDid).toBe(true);
+    // Unticked, the box is not posted at all: the setting is left out, as in questionnaires from before it.
+    for (const unticked of [typed, { ...typed, linkYouSaidWeDid: undefined }, { ...typed, linkYouSaidWeDid: 'no' }]) {
+      const read = readDraftSettings(unticked);
+      expect(read.ok && read.settings).not.toHaveProperty('linkYouSaidWeDid');
+    }
   });
 
   it('names every problem by its field, whatever the order', () => {

@@ -1,5 +1,6 @@
 // A questionnaire's settings (title, summary, start page, how long it takes,
-// who it is for, local help, "Exit this page"): each rule and its message,
+// who it is for, local help, "Exit this page", the link to "You said, we
+// did" on the confirmation page): each rule and its message,
 // once. The editor reads its settings form with DraftSettingsFormSchema; the
 // API words its own problems with these fields in the same messages
 // (settingsWorded), and its "new blank questionnaire" title is DraftTitleSchema.
@@ -39,12 +40,26 @@ export const DraftSettingsSchema = z.object({
       url: LinkSchema.optional()
     })
     .optional(),
-  quickExit: z.boolean().optional()
+  quickExit: z.boolean().optional(),
+  linkYouSaidWeDid: z.boolean().optional()
 });
 export type DraftSettings = z.output<typeof DraftSettingsSchema>;
 
 /** The settings form's fields, each a line or box of text. */
-export const DRAFT_SETTINGS_FIELDS = ['title', 'summary', 'intro', 'audience', 'ageBand', 'minutes', 'contactName', 'contactDescription', 'contactPhone', 'contactUrl', 'quickExit'] as const;
+export const DRAFT_SETTINGS_FIELDS = [
+  'title',
+  'summary',
+  'intro',
+  'audience',
+  'ageBand',
+  'minutes',
+  'contactName',
+  'contactDescription',
+  'contactPhone',
+  'contactUrl',
+  'quickExit',
+  'linkYouSaidWeDid'
+] as const;
 export type DraftSettingsField = (typeof DRAFT_SETTINGS_FIELDS)[number];
 
 const text = z.string().trim().catch('');
@@ -78,7 +93,9 @@ export const DraftSettingsFormSchema = z
             }
           }
         : {}),
-      ...(v.quickExit === 'on' ? { quickExit: true } : v.quickExit === 'off' ? { quickExit: false } : {})
+      ...(v.quickExit === 'on' ? { quickExit: true } : v.quickExit === 'off' ? { quickExit: false } : {}),
+      // A checkbox, posted as "yes" when ticked; unticked leaves it out (off, as for questionnaires from before the setting).
+      ...(v.linkYouSaidWeDid === 'yes' ? { linkYouSaidWeDid: true } : {})
     };
   })
   .pipe(DraftSettingsSchema);

@@ -27,7 +27,8 @@ export const SETTINGS_LABELS: Record<string, string> = {
   contactDescription: 'What it does',
   contactPhone: 'Phone',
   contactUrl: 'Web address',
-  quickExit: '“Exit this page” button'
+  quickExit: '“Exit this page” button',
+  linkYouSaidWeDid: 'Link to “You said, we did” on the confirmation page'
 };
 
 /** The stored settings as the form's text. */
@@ -43,13 +44,23 @@ export function settingsValues(definition: QuestionnaireDefinition): Record<stri
     contactDescription: definition.localContact?.description ?? '',
     contactPhone: definition.localContact?.phone ?? '',
     contactUrl: definition.localContact?.url ?? '',
-    quickExit: definition.quickExit === undefined ? 'default' : definition.quickExit ? 'on' : 'off'
+    quickExit: definition.quickExit === undefined ? 'default' : definition.quickExit ? 'on' : 'off',
+    // A checkbox: posted as "yes" when ticked, not at all when not.
+    linkYouSaidWeDid: definition.linkYouSaidWeDid ? 'yes' : ''
   };
 }
 
 /** What the officer changed in the settings that `definition` does not hold, in the form's words. */
 export function settingsUnsaved(typed: Texts, shown: Texts | null, definition: QuestionnaireDefinition): Unsaved[] {
   const words = (field: string, value: string) =>
-    field === 'audience' ? (AUDIENCES.find((a) => a.value === value)?.text ?? value) : field === 'quickExit' ? (EXITS.find((e) => e.value === value)?.text ?? value) : value;
+    field === 'audience'
+      ? (AUDIENCES.find((a) => a.value === value)?.text ?? value)
+      : field === 'quickExit'
+        ? (EXITS.find((e) => e.value === value)?.text ?? value)
+        : field === 'linkYouSaidWeDid'
+          ? value === 'yes'
+            ? 'Ticked'
+            : 'Not ticked'
+          : value;
   return unsavedChanges(typed, shown, settingsValues(definition)).map(({ label: field, value }) => ({ label: SETTINGS_LABELS[field] ?? field, value: words(field, value) }));
 }

@@ -62,7 +62,7 @@ export const actions: Actions = {
     if (old) return stale(settingsUnsaved(values, shown, current));
     const read = readDraftSettings(values);
     if (!read.ok) return refused(400, 'settings', read.errors, values, revision, shown);
-    const { localContact: _old, quickExit: _exit, ageBand: _age, ...rest } = current;
+    const { localContact: _old, quickExit: _exit, linkYouSaidWeDid: _link, ageBand: _age, ...rest } = current;
     // Translations of start-page paragraphs that were removed go with them.
     const result = await saveDefinition(event, who, pruneTranslations({ ...rest, ...read.settings }), revision);
     if (!result.ok && result.stale) return stale(settingsUnsaved(values, shown, current));
