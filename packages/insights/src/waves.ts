@@ -89,6 +89,8 @@ export interface WaveStep {
   notes: string[];
   /** Only when both figures are shown and the waves are comparable. */
   change: Change | null;
+  /** Not compared because only one of the two is weighted (the questions may be alike). */
+  weightingDiffers: boolean;
 }
 
 export interface MeasureOverWaves {
@@ -176,13 +178,14 @@ export function measureOverWaves(waves: WaveInput[], threshold: number): Measure
     const [before, after] = [ordered[i - 1] as WaveInput, ordered[i] as WaveInput];
     const [a, b] = [worked[i - 1] as (typeof worked)[number], worked[i] as (typeof worked)[number]];
     const notes = differencesBetween(before, after);
-    if (a.figure.shown && b.figure.shown && a.figure.weighted !== b.figure.weighted) {
+    const weightingDiffers = a.figure.shown && b.figure.shown && a.figure.weighted !== b.figure.weighted;
+    if (weightingDiffers) {
       notes.push(`${(a.figure.weighted ? before : after).label} is weighted to population figures and ${(a.figure.weighted ? after : before).label} is not`);
     }
     const comparable = notes.length === 0;
     const change =
       comparable && a.figure.shown && b.figure.shown ? twoProportionChange({ successes: a.counted, n: a.base, designEffect: a.deff }, { successes: b.counted, n: b.base, designEffect: b.deff }) : null;
-    steps.push({ from: before.id, to: after.id, comparable, notes, change });
+    steps.push({ from: before.id, to: after.id, comparable, notes, change, weightingDiffers });
   }
   return { figures: worked.map((w) => w.figure), steps };
 }
@@ -210,6 +213,7 @@ export function waveSentence(name: string, figure: WaveFigure, previous: WaveFig
   const now = `In ${figure.label}, ${what}: ${pct(figure.percent)} (${Math.round(figure.lower ?? 0)}–${pct(figure.upper ?? 0)}${weighted}) of ${who}`;
   if (!previous || !step) return `${now}.`;
   if (!previous.shown || previous.percent === null) return `${now}; ${previous.label} had too few to compare.`;
+  if (!step.change && step.weightingDiffers) return `${now}; not compared with ${previous.label} (${pct(previous.percent)}), as only one of the two is weighted.`;
   if (!step.change) return `${now}; not compared with ${previous.label} (${pct(previous.percent)}), which was asked differently.`;
   const verdict = step.change.verdict === 'increase' ? 'an increase' : step.change.verdict === 'decrease' ? 'a decrease' : 'no statistically significant change';
   return `${now}, ${verdict} from ${previous.label} (${pct(previous.percent)}).`;

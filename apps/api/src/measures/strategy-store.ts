@@ -85,6 +85,7 @@ function statusOf(row: typeof successMeasures.$inferSelect, seriesName: string, 
     found.waves.findIndex((w) => w.id === latest.waveId)
   );
   const unlike = between.find((s) => !s.comparable);
+  if (unlike?.weightingDiffers) return tooEarly(`Only one of the waves could be weighted, so they are not compared: ${unlike.notes.at(-1) ?? ''}`);
   if (unlike) return tooEarly(`The waves were asked differently, so they are not compared: ${unlike.notes[0] ?? ''}`);
   const assessment = assessMeasureOfSuccess(
     { direction: row.direction, targetChange: row.targetPoints / 100, baselineDate: new Date(`${baseline.figure.date}T12:00:00Z`), targetDate: row.targetDate },

@@ -264,12 +264,12 @@ export async function seriesMeasures(db: Database, found: SeriesSummary, expecte
   ]);
   const themes = shownThemes(codebook);
   const variables = weighting ? weightingVariables(perWave.flatMap((w) => w.members)) : [];
+  const threshold = settings.suppressionThreshold;
   const weighted = perWave.map(({ wave, members }) => ({
     wave,
     members,
-    ...(weighting ? weightWave(wave, members, weighting, variables) : { weights: new Map<string, WeightedCell[]>(), report: null })
+    ...(weighting ? weightWave(wave, members, weighting, variables, threshold) : { weights: new Map<string, WeightedCell[]>(), report: null })
   }));
-  const threshold = settings.suppressionThreshold;
   const measures = linesOf(
     weighted.map(({ wave, members, weights }) => ({ wave, parts: members.map(({ member, loaded }) => partsOf(loaded, member, weights.get(member.id))) })),
     threshold,

@@ -172,14 +172,22 @@ const unweighted = (waveId: string, label: string, n: number, problem: string): 
   designEffect: 1
 });
 
-/** A category the margins give a share that nobody in the wave is in: raking cannot stand anyone for it. */
-function missingCategory(cells: readonly Cell[], weighting: SeriesWeighting, variables: readonly WeightingVariable[]): string | null {
+/**
+ * A category the margins give a share that too few of the wave's people are
+ * in: raking cannot stand nobody for a group, and a group of fewer than the
+ * threshold would carry a weighted figure towards its few answers — a way to
+ * read them that the disclosure rule forbids.
+ */
+function tooSmallCategory(cells: readonly Cell[], weighting: SeriesWeighting, variables: readonly WeightingVariable[], threshold: number): string | null {
   for (const variable of weighting.variables) {
     for (const category of Object.keys(variable.shares)) {
-      if (cells.some((c) => c.count > 0 && c.categories[variable.key] === category)) continue;
+      const people = cells.reduce((s, c) => s + (c.categories[variable.key] === category ? c.count : 0), 0);
+      if (people >= threshold) continue;
       const known = variables.find((v) => v.key === variable.key);
       const label = known?.categories.find((c) => c.value === category)?.label ?? category;
-      return `nobody in it is in “${label}” (${known?.label ?? variable.key}), so no one can stand for that group`;
+      return people === 0
+        ? `nobody in it is in “${label}” (${known?.label ?? variable.key}), so no one can stand for that group`
+        : `fewer than ${threshold} of its people are in “${label}” (${known?.label ?? variable.key}), too few to weight by`;
     }
   }
   return null;
@@ -190,14 +198,15 @@ export function weightWave(
   wave: { id: string; label: string },
   members: readonly ExploredMember[],
   weighting: SeriesWeighting,
-  variables: readonly WeightingVariable[]
+  variables: readonly WeightingVariable[],
+  threshold: number
 ): { weights: Map<string, WeightedCell[]>; report: WaveWeightingReport } {
   const keys = weighting.variables.map((v) => v.key);
   const perMember = members.map(({ member, loaded }) => ({ id: member.id, cells: cellsOf(loaded, keys) }));
   const cells = perMember.flatMap((m) => m.cells);
   const n = cells.reduce((s, c) => s + c.count, 0);
   if (n === 0) return { weights: new Map(), report: unweighted(wave.id, wave.label, 0, 'Nobody has answered yet.') };
-  const missing = missingCategory(cells, weighting, variables);
+  const missing = tooSmallCategory(cells, weighting, variables, threshold);
   if (missing) return { weights: new Map(), report: unweighted(wave.id, wave.label, n, `It is not weighted: ${missing}.`) };
   let raked: ReturnType<typeof rake>;
   try {

@@ -14,7 +14,7 @@ function stepWords(line: MeasureLine, i: number): string {
   if (i === 0) return '—';
   const step = line.steps[i - 1];
   if (!step) return '—';
-  if (!step.comparable) return 'Not compared: asked differently';
+  if (!step.comparable) return step.weightingDiffers ? 'Not compared: only one wave is weighted' : 'Not compared: asked differently';
   if (!step.change) return 'Not compared: a figure is withheld';
   const points = (step.change.difference ?? 0) * 100;
   const verdict = verdictWords(step.change.verdict);

@@ -13,6 +13,7 @@ let officer: Record<string, string>;
 let analyst: Record<string, string>;
 let author: Record<string, string>;
 let seriesId: string;
+let laterVersion: string;
 
 async function publishedYouthSurvey() {
   const created = await createFromTemplate(api, officer, 'youth-safety-11-19');
@@ -41,6 +42,7 @@ beforeAll(async () => {
   analyst = await bearerFor(api, (await addStaff(api, organisationId, ['analyst'])).id);
   author = await bearerFor(api, (await addStaff(api, organisationId, ['author'])).id);
   const [before, after] = [await publishedYouthSurvey(), await publishedYouthSurvey()];
+  laterVersion = after.versionId;
   // Both years: Ash School 300 pupils (60% safe, then 66%), Birch School 100 (20%, then 26%).
   await api.database.client.batch([...pupils(before.versionId, 'Ash School', 300, 180), ...pupils(before.versionId, 'Birch School', 100, 20)], 'write');
   await api.database.client.batch([...pupils(after.versionId, 'Ash School', 300, 198), ...pupils(after.versionId, 'Birch School', 100, 26)], 'write');
@@ -157,5 +159,25 @@ describe('weighting a series', () => {
     const after = await jsonOf(await api.app.request(`/api/series/${seriesId}/weighting`, { headers: analyst }));
     if (accepted === 0) expect(after.weighting).toBeNull();
     await api.app.request(`/api/series/${seriesId}/weighting`, { method: 'DELETE', headers: analyst });
+  });
+
+  // Last: adds pupils of a third school to 2026.
+  it('does not weight by a group of fewer than the threshold, and says why the waves are then not compared', async () => {
+    const shares = { variables: [{ key: 'school', shares: { 'Ash School': 45, 'Birch School': 45, 'Cedar School': 10 } }] };
+    await api.database.client.batch(pupils(laterVersion, 'Cedar School', 3, 0), 'write');
+    expect((await put(shares)).status).toBe(200);
+    let m = await measures();
+    expect(m.weighting?.waves[1]).toMatchObject({
+      applied: false,
+      problem: 'It is not weighted: fewer than 10 of its people are in “Cedar School” (School (from class codes)), too few to weight by.'
+    });
+    expect(afterDark(m)?.figures[1]?.weighted).toBe(false);
+    // Twelve pupils are enough: 2026 is weighted, 2025 (no Cedar School) is not, and the two are not compared.
+    await api.database.client.batch(pupils(laterVersion, 'Cedar School', 9, 0), 'write');
+    m = await measures();
+    expect(m.weighting?.waves.map((w) => w.applied)).toEqual([false, true]);
+    const line = afterDark(m);
+    expect(line?.steps[0]).toMatchObject({ comparable: false, weightingDiffers: true, change: null });
+    expect(line?.sentence).toMatch(/; not compared with 2025 \(50%\), as only one of the two is weighted\.$/);
   });
 });

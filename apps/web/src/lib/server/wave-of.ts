@@ -50,7 +50,9 @@ export async function waveComparison(event: StaffEvent, who: SignedInStaff, ques
             ? step.change.verdict.charAt(0).toUpperCase() + step.change.verdict.slice(1)
             : step.comparable
               ? 'Not compared: a wave is withheld'
-              : 'Not compared: asked differently'
+              : step.weightingDiffers
+                ? 'Not compared: only one wave is weighted'
+                : 'Not compared: asked differently'
       };
     })
   };
