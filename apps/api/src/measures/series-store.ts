@@ -156,7 +156,16 @@ export async function addWave(db: Database, seriesFound: SeriesSummary, input: W
 }
 
 export async function updateWave(db: Database, seriesFound: SeriesSummary, waveId: string, input: WaveInput): Promise<SeriesSummary> {
-  if (!seriesFound.waves.some((w) => w.id === waveId)) throw new ApiError(404, 'wave_not_found', 'There is no such wave in this series');
+  const wave = seriesFound.waves.find((w) => w.id === waveId);
+  if (!wave) throw new ApiError(404, 'wave_not_found', 'There is no such wave in this series');
+  // Emptying a baseline wave would take away what its measures of success count from, as removing it would.
+  if (input.questionnaireIds.length === 0 && wave.questionnaires.length > 0) {
+    const counting = await measuresWithBaseline(db, waveId);
+    if (counting.length > 0) {
+      const message = `Wave ${wave.label} is the baseline of ${counting.length === 1 ? 'the measure of success' : 'the measures of success'} ${quotedList(counting)}: it must keep at least one questionnaire`;
+      throw new ApiError(409, 'wave_is_baseline', message, [{ field: 'questionnaireIds', message }]);
+    }
+  }
   refuseProblems(await memberProblems(db, seriesFound.organisationId, input.questionnaireIds, waveId));
   try {
     await db.batch([

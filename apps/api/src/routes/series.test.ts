@@ -284,6 +284,18 @@ describe('changing and removing waves', () => {
       'Wave 2025 is the baseline of the measures of success “Young people feel safe after dark” and “Safe at school”: change their baseline wave or remove them first'
     );
     expect(await waveNamed('2025')).toBeDefined();
+    // Nor may it be emptied of its questionnaires.
+    const emptied = await api.app.request(`/api/series/${seriesId}/waves/${waveIds['2025']}`, {
+      method: 'PUT',
+      headers: { ...officer, 'content-type': 'application/json' },
+      body: JSON.stringify({ label: '2025', fieldworkDate: '2025-06-15', questionnaireIds: [] })
+    });
+    expect(emptied.status).toBe(409);
+    expect((await jsonOf(emptied)).issues[0]).toEqual({
+      field: 'questionnaireIds',
+      message: 'Wave 2025 is the baseline of the measures of success “Young people feel safe after dark” and “Safe at school”: it must keep at least one questionnaire'
+    });
+    expect((await waveNamed('2025')).questionnaires).toHaveLength(1);
   });
 
   it('removes a wave but keeps its questionnaires and their responses, free for another wave', async () => {
