@@ -10,6 +10,12 @@ export interface Protection {
   primary: Set<number>;
   /** Lower rank is chosen first as a complement (e.g. cells 0, totals 1, grand total 2). */
   rank: number[];
+  /**
+   * The fewest people a figure may rest on. In a line whose total is shown,
+   * the hidden entries' sum is the total less the shown ones: it must be 0
+   * (nothing hidden) or at least this. Default 1: only a sum of 0 is refused.
+   */
+  threshold?: number;
 }
 
 /**
@@ -18,10 +24,13 @@ export interface Protection {
  * entry; the complement is the smallest visible entry in that line, cells
  * before totals), then an exact check: a hidden entry is recoverable when
  * the line equations determine it alone (Gaussian elimination); any such
- * entry gets another complement in its lines, and the loop repeats.
+ * entry gets another complement in its lines, and the loop repeats. Last,
+ * the mass rule: a line with a shown total whose hidden entries add up to
+ * less than the threshold (a hidden 0 adds nothing) gets its smallest shown
+ * entry above 0 hidden too, or failing that its total.
  * Returns the set of entries hidden for secondary reasons.
  */
-export function secondarySuppression({ values, lines, primary, rank }: Protection): Set<number> {
+export function secondarySuppression({ values, lines, primary, rank, threshold = 1 }: Protection): Set<number> {
   const hidden = new Set(primary);
   const secondary = new Set<number>();
   const hideSmallestIn = (line: number[]): boolean => {
@@ -42,16 +51,19 @@ export function secondarySuppression({ values, lines, primary, rank }: Protectio
       }
     }
     const exposed = recoverable(hidden, lines);
-    const zeros = zeroSumLines(hidden, lines, values);
-    if (exposed.length === 0 && zeros.length === 0) return secondary;
+    const light = lightLines(hidden, lines, values, threshold);
+    if (exposed.length === 0 && light.length === 0) return secondary;
     let progressed = false;
     for (const entry of exposed) {
       const line = lines.find((l) => l.includes(entry) && l.some((e) => !hidden.has(e)));
       if (line && hideSmallestIn(line)) progressed = true;
     }
-    // Counts are never negative: hidden cells that must add up to 0 are all 0.
-    // Hiding a visible cell above 0 in the line (or, failing that, its total) ends that.
-    for (const line of zeros) {
+    // The total less the shown cells is the hidden cells' sum: below the
+    // threshold it is a small number shown (and if 0, as counts are never
+    // negative, every hidden cell is 0). Hiding a visible cell above 0 in the
+    // line (or, failing that, its total) adds to it.
+    for (const line of light) {
+      if (hidden.has(line[line.length - 1] as number)) continue;
       const cells = line.slice(0, -1).filter((e) => !hidden.has(e) && (values[e] ?? 0) > 0);
       if (hideSmallestIn(cells.length > 0 ? cells : line.slice(-1))) progressed = true;
     }
@@ -60,16 +72,23 @@ export function secondarySuppression({ values, lines, primary, rank }: Protectio
 }
 
 /**
- * Lines whose total is shown and whose hidden cells are all 0: their sum,
- * worked out from the total and the shown cells, is 0, and as no count is
- * negative each of them must be 0.
+ * Lines whose total is shown and whose hidden cells add up to less than the
+ * threshold: that sum is the total less the shown cells, so anyone can work
+ * it out (and a sum of 0 gives away that each hidden cell is 0).
  */
-export function zeroSumLines(hidden: Set<number>, lines: number[][], values: number[]): number[][] {
+export function lightLines(hidden: Set<number>, lines: number[][], values: number[], threshold: number): number[][] {
   return lines.filter((line) => {
     const total = line[line.length - 1] as number;
     const hiddenCells = line.slice(0, -1).filter((e) => hidden.has(e));
-    return !hidden.has(total) && hiddenCells.length > 0 && hiddenCells.every((e) => (values[e] ?? 0) === 0);
+    return !hidden.has(total) && hiddenCells.length > 0 && sumOf(hiddenCells, values) < threshold;
   });
+}
+
+const sumOf = (entries: number[], values: number[]): number => entries.reduce((s, e) => s + (values[e] ?? 0), 0);
+
+/** Lines whose total is shown and whose hidden cells are all 0 (the mass rule at threshold 1). */
+export function zeroSumLines(hidden: Set<number>, lines: number[][], values: number[]): number[][] {
+  return lightLines(hidden, lines, values, 1);
 }
 
 /** Hidden entries whose value follows from the line equations alone. */

@@ -112,7 +112,7 @@ function suppressTwoWay(table: number[][], options: SuppressOptions, oneWay = fa
     if (!oneWay) withhold(colTotalAt(c));
   }
   for (const [r, c] of options.withheldCells ?? []) withhold(r * C + c);
-  const secondary = secondarySuppression({ values, lines, primary: new Set(reasons.keys()), rank });
+  const secondary = secondarySuppression({ values, lines, primary: new Set(reasons.keys()), rank, threshold });
   const hidden = (e: number) => reasons.has(e) || secondary.has(e);
 
   const figure = (e: number, baseEntry: number | null): Figure => {
