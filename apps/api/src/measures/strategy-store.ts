@@ -10,6 +10,7 @@ import type { PriorityInput, SuccessMeasureInput } from '@safer-voices/survey';
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import { ApiError } from '../errors';
 import { findSeries, isForeignKeyViolation, quotedList } from './series-store';
+import { reportsNaming } from '../reports/references';
 import { type MeasureLine, type SeriesMeasures, seriesMeasures, type ShownWaveFigure } from './waves-view';
 
 export interface MeasureOfSuccessView {
@@ -197,10 +198,22 @@ const priorityInUse = (title: string, names: string[]) =>
       : `“${title}” still has ${names.length === 1 ? 'the measure of success' : `${names.length} measures of success:`} ${quotedList(names)}; remove ${names.length === 1 ? 'it' : 'them'} or move ${names.length === 1 ? 'it' : 'them'} to another priority first`
   );
 
+/** 409 naming the reports whose newest version uses the priority or measure of success. */
+async function refuseWhileReported(db: Database, organisationId: string, id: string, name: string): Promise<void> {
+  const titles = await reportsNaming(db, organisationId, id);
+  if (titles.length === 0) return;
+  throw new ApiError(
+    409,
+    'used_in_report',
+    `“${name}” is used in ${titles.length === 1 ? 'the report' : 'the reports'} ${quotedList(titles)}; take it out of ${titles.length === 1 ? 'that report' : 'those reports'} first`
+  );
+}
+
 /** Removes a priority that has no measures of success left; 409 naming them while it has. */
 export async function removePriority(db: Database, found: PriorityRow): Promise<void> {
   const names = await measureNamesOf(db, found.id);
   if (names.length > 0) throw priorityInUse(found.title, names);
+  await refuseWhileReported(db, found.organisationId, found.id, found.title);
   try {
     await db.delete(strategyPriorities).where(eq(strategyPriorities.id, found.id));
   } catch (e) {
@@ -264,5 +277,6 @@ export async function updateSuccessMeasure(db: Database, found: SuccessMeasureRo
 }
 
 export async function removeSuccessMeasure(db: Database, found: SuccessMeasureRow): Promise<void> {
+  await refuseWhileReported(db, found.organisationId, found.id, found.name);
   await db.delete(successMeasures).where(eq(successMeasures.id, found.id));
 }

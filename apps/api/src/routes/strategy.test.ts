@@ -190,4 +190,25 @@ describe('measures of success', () => {
     expect((await strategy()).map((p) => p.id)).not.toContain(youth);
     expect((await del(`/api/series/${seriesId}/waves/${waveIds['2026']}`, officer)).status).toBe(200);
   });
+
+  it('will not remove a priority or measure of success a report still uses, naming the report', async () => {
+    const priority = await addPriority('Safer journeys');
+    const row = { youSaid: 'The bus stop is dark', weDid: 'New lights at the bus stop', priorityId: priority, status: 'planned' };
+    const created = await api.json('/api/reports', { definition: { title: 'Journeys report', sections: [{ id: 'said', kind: 'you-said-we-did', rows: [row] }] } }, author);
+    expect(created.status, await created.clone().text()).toBe(201);
+    const refused = await del(`/api/strategy/priorities/${priority}`, author);
+    expect(refused.status).toBe(409);
+    expect(await jsonOf(refused)).toMatchObject({ error: 'used_in_report', message: '“Safer journeys” is used in the report “Journeys report”; take it out of that report first' });
+    expect((await strategy()).map((p) => p.id)).toContain(priority);
+    // Once the report's newest version no longer names it, it can go.
+    const { report } = await jsonOf(created);
+    const saved = await api.json(
+      `/api/reports/${report.id}`,
+      { version: report.version, definition: { title: 'Journeys report', sections: [{ id: 'said', kind: 'you-said-we-did', rows: [] }] } },
+      author,
+      'PUT'
+    );
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    expect((await del(`/api/strategy/priorities/${priority}`, author)).status).toBe(200);
+  });
 });
