@@ -56,7 +56,11 @@ describe('redact: names', () => {
     ['Mr Henderson never listens', '[name] never listens'],
     ['tell Miss Okafor-Jones', 'tell [name]'],
     ['a boy called Deshawn took my phone', 'a boy called [name] took my phone'],
-    ['Aisha and Olivia walk home together', '[name] and [name] walk home together']
+    ['Aisha and Olivia walk home together', '[name] and [name] walk home together'],
+    ['Siobhán’s mum and Zoë said', '[name]’s mum and [name] said'],
+    ['my cousin jack keeps pushing me', 'my cousin [name] keeps pushing me'],
+    ['tom jones hit me', '[name] hit me'],
+    ['my friend charlie was there', 'my friend [name] was there']
   ])('%s', (input, expected) => expect(r(input)).toBe(expected));
 
   it('keeps words and places that look like names', () => {
@@ -69,7 +73,61 @@ describe('redact: names', () => {
       'I miss my friends',
       'they called the police',
       'my name is not important',
+      'may be safer',
+      'sam said hi',
+      'they were selling charlie',
+      'jack up the price',
       'The Grove is where the fights happen'
+    ]) {
+      expect(r(text)).toBe(text);
+    }
+  });
+});
+
+describe('redact: quotes a tester found in a published report', () => {
+  it.each([
+    ['…ask [name] at Northfield Academy', '…ask [name] at [school]'],
+    ['…in Year 9 at Hillcrest High School…', '…in Year 9 at [school]…'],
+    ['my mate jordan pike has a blade, his snap is @jordyp_07', 'my mate [name] has a blade, his snap is [handle]'],
+    ['[name] and Siobhan from year 10 were stabbed outside Greggs on Stall Street', '[name] and [name] from year 10 were stabbed outside Greggs on Stall Street'],
+    ['instagram.com/kev.o', '[handle]']
+  ])('%s', (input, expected) => expect(r(input)).toBe(expected));
+});
+
+describe('redact: social media', () => {
+  it.each([
+    ['follow @kev.o_12.', 'follow [handle].'],
+    ['see https://www.tiktok.com/@kev.o_12 and x.com/kevo', 'see [handle] and [handle]'],
+    ['youtube.com/@kev and facebook.com/kevin.o.99', '[handle] and [handle]'],
+    ['snapchat.com/add/jordyp07 or sc: jordyp', '[handle] or sc: [handle]'],
+    ['his snap is jay_b', 'his snap is [handle]']
+  ])('%s', (input, expected) => expect(r(input)).toBe(expected));
+
+  it('leaves e-mail addresses to the e-mail rule and ordinary words alone', () => {
+    expect(r('mail kev.o@example.com')).toBe('mail [email]');
+    for (const text of ['meet @ the park', 'my snap is broken', 'on instagram and tiktok all day', 'go to x.com for news']) expect(r(text)).toBe(text);
+  });
+});
+
+describe('redact: schools', () => {
+  it.each([
+    ["St Mary's Primary is ok", '[school] is ok'],
+    ['i go to northfield academy', 'i go to [school]'],
+    ['at Oak Park Sixth Form College', 'at [school]'],
+    ['we go to Hillcrest high school, year 9', 'we go to [school], year 9']
+  ])('%s', (input, expected) => expect(r(input)).toBe(expected));
+
+  it('keeps schools in general and streets named after them', () => {
+    for (const text of [
+      'I will go to school',
+      'the park near the high street',
+      'more things to do at college',
+      'Going to school is scary',
+      'my old school was better',
+      'Secondary school is hard',
+      'High school sucks',
+      'the football academy is free',
+      'School Lane is dark'
     ]) {
       expect(r(text)).toBe(text);
     }
@@ -131,5 +189,35 @@ describe('redactedAnswer', () => {
     const [span] = answer.mapEvidence([knives, { start: carry.start, end: knives.start }]);
     expect(answer.text.slice(span?.start, span?.end)).toBe('carry knives');
     expect(answer.mapEvidence([{ start: 3, end: 3 }])).toEqual([]);
+  });
+});
+
+describe('redact: any text', () => {
+  // Seeded, so a failure is repeatable: strings of any code points, with the words the rules look for mixed in.
+  let seed = 42;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const pieces = ['@', '.', ' ', 'Academy', 'school', 'High', 'jack', 'Siobhan', 'snap is ', 'sc:', 'instagram.com/', 'x.com/', '07700 900123', '[name]', '’s', '\u0301', '\n'];
+  const anyText = () =>
+    Array.from({ length: next(12) }, () => (next(3) === 0 ? (pieces[next(pieces.length)] ?? '') : String.fromCodePoint(next(4) === 0 ? next(0x10ffff - 0xe000) + 0xe000 : next(0x3000)))).join('');
+
+  it('never throws, and keeps the text between placeholders as it was', () => {
+    for (let i = 0; i < 3000; i++) {
+      const text = anyText();
+      const { text: out, replacements } = redact(text);
+      const placeholders = replacements.reduce((n, x) => n + (x.newEnd - x.newStart), 0);
+      expect(out.length).toBeLessThanOrEqual(text.length + placeholders);
+      let cursor = 0;
+      let rebuilt = '';
+      for (const x of replacements) {
+        expect(out.slice(x.newStart, x.newEnd)).toBe(`[${x.kind}]`);
+        rebuilt += text.slice(cursor, x.start) + out.slice(x.newStart, x.newEnd);
+        cursor = x.end;
+      }
+      expect(rebuilt + text.slice(cursor)).toBe(out);
+      expect(() => redact(out)).not.toThrow();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // original (e.g. by theme coding) can be shown on the redacted quote.
 
 export interface Replacement {
-  kind: 'name' | 'phone' | 'email' | 'address' | 'postcode' | 'redacted';
+  kind: 'name' | 'phone' | 'email' | 'address' | 'postcode' | 'handle' | 'school' | 'redacted';
   /** Where the original text was, in the original. The original text itself is not kept. */
   start: number;
   end: number;
