@@ -9,6 +9,16 @@ import type { ExploreQuote } from './types';
 
 export const QUOTES_PER_THEME = 5;
 
+/**
+ * The organisation's terms and the school labels its class codes give
+ * responses (the `school` context column of the index), redacted as terms:
+ * a pupil naming their own school names it as their class code does.
+ */
+export function termsWithSchools(index: ExploreIndex, terms: readonly string[]): string[] {
+  const schools = (index.dimensions.get('context.school') ?? index.dimensions.get('school'))?.values ?? [];
+  return [...new Set([...terms, ...schools.filter((s) => s.trim().length >= 3)])];
+}
+
 export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset, question: string | null, theme: ThemeGroup, terms: readonly string[]): Promise<ExploreQuote[]> {
   const top = topAnswers(index, rows, question, theme, QUOTES_PER_THEME);
   if (top.length === 0) return [];
@@ -23,11 +33,12 @@ export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset,
   const answers = new Map(texts.map((r) => [r.id, r.answers as Record<string, unknown>]));
   const evidence = new Map(codes.map((r) => [`${r.responseId}\u0000${r.questionId}\u0000${r.themeId}`, r.evidence]));
   const quotes: ExploreQuote[] = [];
+  const allTerms = termsWithSchools(index, terms);
   for (const answer of top) {
     const text = answers.get(answer.responseId)?.[answer.questionId];
     if (typeof text !== 'string') continue;
     // A row stored before text was cleaned on the way in may still hold a lone surrogate or NUL.
-    const redacted = redactedAnswer(storableText(text), terms);
+    const redacted = redactedAnswer(storableText(text), allTerms);
     const spans = evidence.get(`${answer.responseId}\u0000${answer.questionId}\u0000${answer.themeId}`) ?? [];
     quotes.push({ themeId: theme.id, questionId: answer.questionId, text: redacted.text, evidence: redacted.mapEvidence(spans) });
   }

@@ -1,11 +1,13 @@
 // Quotes a report may show: answers to a free-text question of a covered
 // questionnaire, redacted as the explorer redacts them (names, contacts,
-// addresses and the organisation's own terms replaced), attributed without
+// handles, schools, addresses, the organisation's own terms and its class-code
+// school labels replaced), attributed without
 // anything identifying ("Pupil, 11–19 survey, 2026"). An answer ever flagged
 // for safeguarding is shown only once a safeguarding lead has cleared it.
 import { answerCodes, type Database, quoteClearances, responses, safeguardingFlags, storableText } from '@safer-voices/db';
 import { redactedAnswer } from '@safer-voices/insights';
 import { and, eq, inArray } from 'drizzle-orm';
+import { termsWithSchools } from '../explore/quotes';
 import type { CoveredQuestionnaire, ResolveContext } from './context';
 
 export interface QuoteRef {
@@ -83,7 +85,8 @@ export async function loadQuotes(db: Database, context: ResolveContext, refs: re
       found.set(key, { ok: false, problem: 'not_coded' });
       continue;
     }
-    const shown = { text: redactedAnswer(storableText(text), context.settings.redactionTerms).text, attribution: attribution(questionnaire, row.submittedAt) };
+    const terms = termsWithSchools(questionnaire.loaded.index, context.settings.redactionTerms);
+    const shown = { text: redactedAnswer(storableText(text), terms).text, attribution: attribution(questionnaire, row.submittedAt) };
     // Ever flagged: a flag is never removed, whatever its status now.
     if (flagged.has(key) && !cleared.has(key)) {
       found.set(key, { ok: false, problem: 'not_cleared', preview: shown });
