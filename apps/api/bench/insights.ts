@@ -13,7 +13,6 @@
 //    co-occurrence matrix and quotes, so each category is a whole request.
 // Progress lines go to stdout; the last line is one JSON object.
 // BENCH_RESPONSES changes the size (default 1,000,000).
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,39 +24,19 @@ import { createApp } from '../src/app';
 import { createSession } from '../src/auth/sessions';
 import { codeOutstanding } from '../src/coding/code-outstanding';
 import { seededRandom } from '../src/demo/random';
-import { syntheticResponse } from '../src/demo/synthetic-answers';
 import { explorerFor } from '../src/explore/cache';
 import { shownThemes } from '../src/explore/view';
 import { setupDatabase } from '../src/setup';
-import { sha256 } from '../src/store/canonical-json';
 import { currentCodebook } from '../src/store/codebooks';
+import { SCHOOLS, type Target, WEEKS, writeCodedResponses } from './coded-responses';
 
 const TOTAL = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
-const PER_TRANSACTION = 20_000;
-const ROWS_PER_STATEMENT = 500;
 const REQUESTS_PER_KIND = 60;
-const SCHOOLS = Array.from({ length: 30 }, (_, i) => `School ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? i - 25 : ''}`);
-const WEEKS = 8;
 
 const log = (message: string) => console.log(`[bench insights] ${message}`);
 const ms = (n: number) => Math.round(n * 10) / 10;
 
-function insert(table: string, columns: string[], rows: unknown[][]): InStatement[] {
-  const statements: InStatement[] = [];
-  const one = `(${columns.map(() => '?').join(', ')})`;
-  for (let at = 0; at < rows.length; at += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(at, at + ROWS_PER_STATEMENT);
-    statements.push({ sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${chunk.map(() => one).join(', ')}`, args: chunk.flat() as never });
-  }
-  return statements;
-}
-
 /** A published version to fill, and with how many responses over the eight weeks up to `end`. */
-interface Target {
-  versionId: string;
-  count: number;
-  end: number;
-}
 
 async function openForGenerating(url: string) {
   const database = await openDatabase(url);
@@ -132,62 +111,15 @@ async function fill(database: Awaited<ReturnType<typeof openDatabase>>, definiti
   const all = targets.reduce((sum, t) => sum + t.count, 0);
   let doneAll = 0;
   for (const target of targets) {
-    const { versionId, count: TOTAL, end } = target;
-    const start = end - WEEKS * 7 * 86_400_000;
-    for (let done = 0; done < TOTAL; ) {
-      const count = Math.min(PER_TRANSACTION, TOTAL - done);
-      const responses: unknown[][] = [];
-      const marks: unknown[][] = [];
-      const coded: unknown[][] = [];
-      const themes: unknown[][] = [];
-      for (let i = 0; i < count; i++) {
-        // Submission times rise through the eight weeks, so ids (UUIDv7) arrive in order as in production.
-        const at = Math.floor(start + ((done + i) / TOTAL) * (end - start));
-        const id = newId(at);
-        const { answers, texts } = syntheticResponse(definition, random);
-        const age = typeof answers.age === 'number' ? answers.age : 14;
-        const context = age <= 17 && random.chance(0.7) ? JSON.stringify({ school: random.pick(SCHOOLS), class: `Year ${Math.max(7, age - 4)}` }) : null;
-        responses.push([id, versionId, sha256(randomUUID()), JSON.stringify(answers), context, at]);
-        const codedAt = at + random.int(500, 5000);
-        marks.push([id, codedAt]);
-        for (const [questionId, text] of texts) {
-          const byTheme = new Map<string, { start: number; end: number; text: string }[]>();
-          for (const span of text.spans) {
-            for (const theme of span.themes) byTheme.set(theme, [...(byTheme.get(theme) ?? []), { start: span.start, end: span.end, text: text.text.slice(span.start, span.end) }]);
-          }
-          let review = false;
-          for (const [theme, evidence] of byTheme) {
-            const yes = random.chance(0.93);
-            review ||= !yes;
-            const confidence = yes ? 0.7 + random.next() * 0.29 : 0.35 + random.next() * 0.3;
-            themes.push([id, questionId, theme, confidence, yes ? 'yes' : 'review', JSON.stringify(evidence), 'default@1', 'codebook-only', codedAt]);
-          }
-          // The coder also asks about a theme it is unsure of now and then.
-          if (random.chance(0.2) && !byTheme.has('environment')) {
-            review = true;
-            themes.push([id, questionId, 'environment', 0.35 + random.next() * 0.2, 'review', '[]', 'default@1', 'codebook-only', codedAt]);
-          }
-          coded.push([id, questionId, 'default@1', 'codebook-only', codedAt, 0.5 + random.next() * 0.49, review ? 1 : 0]);
-        }
-      }
-      codes += themes.length;
-      await client.batch(
-        [
-          ...insert('responses', ['id', 'version_id', 'idempotency_key', 'answers', 'context', 'submitted_at'], responses),
-          ...insert('coded_responses', ['response_id', 'coded_at'], marks),
-          ...insert('coded_answers', ['response_id', 'question_id', 'codebook_version', 'model_version', 'coded_at', 'certainty', 'needs_review'], coded),
-          ...insert('answer_codes', ['response_id', 'question_id', 'theme_id', 'confidence', 'decision', 'evidence', 'codebook_version', 'model_version', 'coded_at'], themes)
-        ],
-        'write'
-      );
-      done += count;
+    await writeCodedResponses(client, definition, target, random, (responses, written) => {
+      codes += written;
       const before = doneAll;
-      doneAll += count;
+      doneAll += responses;
       if (Math.floor(doneAll / 100_000) > Math.floor(before / 100_000) || doneAll === all) {
         const seconds = (performance.now() - started) / 1000;
         log(`generated ${doneAll.toLocaleString('en-GB')} responses, ${codes.toLocaleString('en-GB')} codes in ${seconds.toFixed(1)} s`);
       }
-    }
+    });
   }
   // The other demo surveys stay empty; nothing is left for the background coder.
   await codeOutstanding(database, { limit: 10 });
