@@ -11,7 +11,8 @@ import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff, uniqueEmail } from './h
 import { answerAll, publishedYouthSurvey, staffApi, unsafe } from './survey-copies';
 
 const PASSWORD = 'settings test password 2026';
-const KNIVES = 'Boys carry knives outside Oakfield Academy';
+// A street, not a school: school names are redacted anyway, a local street only when the organisation lists it.
+const KNIVES = 'Boys carry knives outside the chip shop on Stall Street';
 const SNAPCHAT = 'People send threats on snapchat';
 const ALLEY = 'The dark alley behind the shops';
 
@@ -51,13 +52,13 @@ test('an admin’s threshold and redaction term change what the explorer shows; 
   const questionnaireId = await publishedSurveyWithAnswers(page);
   const themesPage = `/staff/analysis/${questionnaireId}?question=what_makes_unsafe&theme=knives_weapons`;
 
-  // At the default threshold of 10, 15 respondents about snapchat are shown, and the school's name is in the quotes.
+  // At the default threshold of 10, 15 respondents about snapchat are shown, and the street's name is in the quotes.
   await page.goto(themesPage);
   await expect(async () => {
     await page.reload();
     await expect(row(page, 'Social media & online').locator('td').first()).toHaveText('15', { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(page.locator('blockquote').filter({ hasText: 'carry knives' }).first()).toContainText('Oakfield Academy');
+  await expect(page.locator('blockquote').filter({ hasText: 'carry knives' }).first()).toContainText('Stall Street');
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
@@ -84,23 +85,23 @@ test('an admin’s threshold and redaction term change what the explorer shows; 
   await expect(page.getByLabel('Webhook address (optional)')).toHaveValue('');
 
   await page.getByLabel('Suppression threshold').fill('20');
-  await page.getByLabel('Words to redact from quotes (optional)').fill('Oakfield Academy\n\n  oakfield academy  \n');
+  await page.getByLabel('Words to redact from quotes (optional)').fill('Stall Street\n\n  stall street  \n');
   await page.getByLabel('Webhook address (optional)').fill('https://hooks.example.org/safeguarding');
   await page.getByLabel('E-mail address (optional)').fill('dsl@example.org');
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Settings saved.');
   await expect(page.getByLabel('Suppression threshold')).toHaveValue('20');
-  await expect(page.getByLabel('Words to redact from quotes (optional)')).toHaveValue('Oakfield Academy');
+  await expect(page.getByLabel('Words to redact from quotes (optional)')).toHaveValue('Stall Street');
   await expectNoAxeFindings(page);
 
-  // Now 15 is too few to show; 22 still shows, and its quotes hide the school.
+  // Now 15 is too few to show; 22 still shows, and its quotes hide the street.
   await page.goto(themesPage);
   await expect(page.getByText('Figures based on fewer than 20 people are not shown.')).toBeVisible();
   await expect(row(page, 'Social media & online').locator('td')).toHaveText(['[c]', '[c]', '[c]']);
   await expect(row(page, 'Knives & weapons').locator('td').first()).toHaveText('22');
   const quote = page.locator('blockquote').filter({ hasText: 'carry knives' }).first();
-  await expect(quote).toContainText('outside [redacted]');
-  await expect(page.locator('main')).not.toContainText('Oakfield');
+  await expect(quote).toContainText('on [redacted]');
+  await expect(page.locator('main')).not.toContainText('Stall Street');
   await expectNoAxeFindings(page);
 });
 
