@@ -6,10 +6,11 @@
 // benchmark measures reading, not coding.
 import { randomUUID } from 'node:crypto';
 import type { Client, InStatement } from '@libsql/client';
-import { newId } from '@safer-voices/db';
+import { newId, openDatabase } from '@safer-voices/db';
 import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import type { seededRandom } from '../src/demo/random';
 import { syntheticResponse } from '../src/demo/synthetic-answers';
+import { setupDatabase } from '../src/setup';
 import { sha256 } from '../src/store/canonical-json';
 
 const PER_TRANSACTION = 20_000;
@@ -97,4 +98,23 @@ export async function writeCodedResponses(
     done += count;
     written(count, themes.length);
   }
+}
+
+/** A fresh database with the demo content, tuned for writing, and its youth survey's published version. */
+export async function openForGenerating(url: string) {
+  const database = await openDatabase(url);
+  await setupDatabase(database.db);
+  // Only while generating: no fsync per transaction and a large page cache.
+  await database.client.execute('PRAGMA synchronous = OFF');
+  await database.client.execute('PRAGMA cache_size = -1000000');
+  const found = await database.client.execute(
+    "SELECT q.id, q.organisation_id, v.id AS version_id, v.definition FROM questionnaires q JOIN questionnaire_versions v ON v.questionnaire_id = q.id WHERE q.slug = 'youth-safety-11-19'"
+  );
+  const youth = {
+    questionnaireId: String(found.rows[0]?.id),
+    organisationId: String(found.rows[0]?.organisation_id),
+    versionId: String(found.rows[0]?.version_id),
+    definition: JSON.parse(String(found.rows[0]?.definition)) as QuestionnaireDefinition
+  };
+  return { database, youth };
 }

@@ -26,35 +26,14 @@ import { codeOutstanding } from '../src/coding/code-outstanding';
 import { seededRandom } from '../src/demo/random';
 import { explorerFor } from '../src/explore/cache';
 import { shownThemes } from '../src/explore/view';
-import { setupDatabase } from '../src/setup';
 import { currentCodebook } from '../src/store/codebooks';
-import { SCHOOLS, type Target, WEEKS, writeCodedResponses } from './coded-responses';
+import { openForGenerating, SCHOOLS, type Target, WEEKS, writeCodedResponses } from './coded-responses';
 
 const TOTAL = Number(process.env.BENCH_RESPONSES ?? 1_000_000);
 const REQUESTS_PER_KIND = 60;
 
 const log = (message: string) => console.log(`[bench insights] ${message}`);
 const ms = (n: number) => Math.round(n * 10) / 10;
-
-/** A published version to fill, and with how many responses over the eight weeks up to `end`. */
-
-async function openForGenerating(url: string) {
-  const database = await openDatabase(url);
-  await setupDatabase(database.db);
-  // Only while generating: no fsync per transaction and a large page cache.
-  await database.client.execute('PRAGMA synchronous = OFF');
-  await database.client.execute('PRAGMA cache_size = -1000000');
-  const found = await database.client.execute(
-    "SELECT q.id, q.organisation_id, v.id AS version_id, v.definition FROM questionnaires q JOIN questionnaire_versions v ON v.questionnaire_id = q.id WHERE q.slug = 'youth-safety-11-19'"
-  );
-  const youth = {
-    questionnaireId: String(found.rows[0]?.id),
-    organisationId: String(found.rows[0]?.organisation_id),
-    versionId: String(found.rows[0]?.version_id),
-    definition: JSON.parse(String(found.rows[0]?.definition)) as QuestionnaireDefinition
-  };
-  return { database, youth };
-}
 
 async function generate(url: string) {
   const { database, youth } = await openForGenerating(url);

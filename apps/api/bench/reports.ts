@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId, openDatabase } from '@safer-voices/db';
-import type { QuestionnaireDefinition } from '@safer-voices/survey';
 import { defaultReportDefinition } from '../src/cli/report-definition';
 import { codeOutstanding } from '../src/coding/code-outstanding';
 import { seededRandom } from '../src/demo/random';
@@ -10,8 +9,7 @@ import { loadRenderers, renderFile } from '../src/reports/exports-render-file';
 import { startExport } from '../src/reports/exports';
 import { findExport } from '../src/reports/exports-store';
 import { resolveReport } from '../src/reports/resolve';
-import { setupDatabase } from '../src/setup';
-import { writeCodedResponses } from './coded-responses';
+import { openForGenerating, writeCodedResponses } from './coded-responses';
 
 const TOTAL = Number(process.env.BENCH_RESPONSES ?? 100_000);
 const YEAR = 364 * 86_400_000;
@@ -20,19 +18,7 @@ const log = (message: string) => process.stderr.write(`[bench reports] ${message
 
 /** The youth survey and an earlier wave of it as a series, TOTAL responses in all. */
 async function generate(url: string) {
-  const database = await openDatabase(url);
-  await setupDatabase(database.db);
-  await database.client.execute('PRAGMA synchronous = OFF');
-  await database.client.execute('PRAGMA cache_size = -1000000');
-  const found = await database.client.execute(
-    "SELECT q.id, q.organisation_id, v.id AS version_id, v.definition FROM questionnaires q JOIN questionnaire_versions v ON v.questionnaire_id = q.id WHERE q.slug = 'youth-safety-11-19'"
-  );
-  const youth = {
-    questionnaireId: String(found.rows[0]?.id),
-    organisationId: String(found.rows[0]?.organisation_id),
-    versionId: String(found.rows[0]?.version_id),
-    definition: JSON.parse(String(found.rows[0]?.definition)) as QuestionnaireDefinition
-  };
+  const { database, youth } = await openForGenerating(url);
   const now = Date.now() - 60_000;
   const seriesId = newId();
   const earlier = { questionnaireId: newId(), versionId: newId(), end: now - YEAR };
