@@ -152,3 +152,15 @@ export async function screenshotPage(page: Page, name: string, { maxHeight = Num
 
 /** How far the page scrolls sideways (0 or less: not at all). */
 export const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/**
+ * axe-core cannot run in a page with JavaScript off (its timers never fire),
+ * so a state reached with JavaScript off is checked by opening the same
+ * address in `checker`, a page with it on, doing `then` first when the state
+ * follows a submission (the forms are plain HTML and work the same there).
+ */
+export async function axeAt(checker: Page, url: string, then?: (checker: Page) => Promise<void>) {
+  await checker.goto(url);
+  if (then) await then(checker);
+  await expectNoAxeFindings(checker);
+}

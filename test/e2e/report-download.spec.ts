@@ -9,13 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { createClient } from '@libsql/client';
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, questionnaireIdOf, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
+import { axeAt, DEMO_STAFF, expectNoAxeFindings, questionnaireIdOf, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 import { staffApi } from './survey-copies';
-
-async function axeAt(checker: Page, url: string) {
-  await checker.goto(url);
-  await expectNoAxeFindings(checker);
-}
 
 async function atWidths(page: Page, name: string) {
   for (const width of [320, 1280]) {

@@ -9,16 +9,7 @@
 // every page; no sideways scrolling at 320 px. The report's title is the
 // test's own, so parallel tests on the shared demo do not meet it.
 import { expect, type Page, test } from '@playwright/test';
-import { answerCurrentPage, currentPageId, DEMO_STAFF, definitionOf, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
-
-/**
- * axe-core cannot run in a page with JavaScript off, so each state is checked
- * by opening the same address in `checker`, a page with it on.
- */
-async function axeAt(checker: Page, url: string) {
-  await checker.goto(url);
-  await expectNoAxeFindings(checker);
-}
+import { answerCurrentPage, axeAt, currentPageId, definitionOf, DEMO_STAFF, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 
 /** At a phone's narrowest and a desktop's width: no sideways scrolling, and a picture of each when asked. */
 async function atWidths(page: Page, name: string) {

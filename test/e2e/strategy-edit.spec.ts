@@ -8,20 +8,8 @@
 // demo's strategy and series stay as the other tests expect (its series is
 // named to sort after the demo's, and is left without waves).
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
+import { axeAt, DEMO_STAFF, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 import { publishedYouthSurvey, staffApi } from './survey-copies';
-
-/**
- * axe-core cannot run in a page with JavaScript off (its timers never fire), so
- * each state is checked by opening the same address in `checker`, a page with
- * it on (the forms work the same there: they are plain HTML forms), doing
- * `then` first when the state follows a submission.
- */
-async function axeAt(checker: Page, url: string, then?: (checker: Page) => Promise<void>) {
-  await checker.goto(url);
-  if (then) await then(checker);
-  await expectNoAxeFindings(checker);
-}
 
 /** At a phone's narrowest and a desktop's width: no sideways scrolling, and a picture of each when asked. */
 async function atWidths(page: Page, name: string) {

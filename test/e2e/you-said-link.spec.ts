@@ -5,17 +5,11 @@
 // Each test works on a copy of the youth survey of its own, so parallel tests
 // on the shared demo database do not meet its answers.
 import { randomUUID } from 'node:crypto';
-import { expect, type Page, test } from '@playwright/test';
-import { answerAllPages, DEMO_STAFF, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
+import { expect, test } from '@playwright/test';
+import { answerAllPages, axeAt, DEMO_STAFF, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 import { answerAll, publishedYouthSurvey, type Send, staffApi, unsafe } from './survey-copies';
 
 const LINK = 'See what has changed because of what young people said';
-
-/** axe-core cannot run with JavaScript off: the same address, in a page with it on. */
-async function axeAt(checker: Page, url: string) {
-  await checker.goto(url);
-  await expectNoAxeFindings(checker);
-}
 
 /** Lower-case letters only, so that redaction (names, numbers) leaves it as typed. */
 const letters = () =>
