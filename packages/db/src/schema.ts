@@ -8,3 +8,4 @@ export * from './schema/reports';
 export * from './schema/staff';
 export * from './schema/strategy';
 export * from './schema/surveys';
+export * from './schema/votes';
