@@ -187,9 +187,7 @@ export const voteNetworkWindows = sqliteTable(
     windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
     votes: integer('votes').notNull().default(0),
     /** Random, so held votes can be reviewed together without keeping the address. */
-    heldGroup: text('held_group')
-      .notNull()
-      .default(sql`(lower(hex(randomblob(8))))`)
+    heldGroup: text('held_group').notNull().default(sql`(lower(hex(randomblob(8))))`)
   },
   (t) => [primaryKey({ columns: [t.voteId, t.networkHash, t.windowStart] }), index('vote_network_windows_start').on(t.windowStart)]
 );
