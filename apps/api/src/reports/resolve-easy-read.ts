@@ -1,13 +1,17 @@
 // The easy-read version for children and young people, generated when the
 // author has not written their own: short sentences (15 words at most), the
 // three biggest findings — the largest significant changes in how safe
-// people feel, then the most common themes — and what will happen, from the
-// "You said, we did" rows.
+// people feel, then the most common themes, then the newest figures shown —
+// and what will happen, from the "You said, we did" rows. Only figures shown
+// through the suppression rule are used.
 import type { EasyRead, YouSaidWeDid } from './model';
 import type { MeasureLine } from '../measures/waves-view';
 import type { ThemeFinding } from './resolve-themes';
 
 export const EASY_READ_MAX_WORDS = 15;
+
+/** The one finding when no figure can be shown. */
+export const NOTHING_TO_SAY = 'We do not have enough answers yet to say what you told us.';
 
 const words = (s: string) => s.split(/\s+/).filter((w) => w !== '');
 const short = (s: string) => words(s).length <= EASY_READ_MAX_WORDS;
@@ -42,6 +46,25 @@ function changeSentence({ line, points, from, to }: Change): string | null {
   return firstShort(`${line.name} ${way}, from ${Math.round(from)} in 100 to ${Math.round(to)} in 100.`, `Answers about ${what} ${way} since last time.`, `One answer ${way} a lot since last time.`);
 }
 
+/** The newest figure shown of each measure, biggest first: what the series' newest wave with figures says. */
+function newestLevels(measures: readonly MeasureLine[], threshold: number): { line: MeasureLine; percent: number }[] {
+  return measures
+    .flatMap((line) => {
+      const newest = [...line.figures].reverse().find((f) => f.shown && f.percent !== null && f.base !== null && f.base >= threshold);
+      return newest?.percent == null ? [] : [{ line, percent: newest.percent }];
+    })
+    .sort((a, b) => b.percent - a.percent);
+}
+
+function levelSentence({ line, percent }: { line: MeasureLine; percent: number }): string | null {
+  const answer = line.headline.replace(/^%\s*/, '').trim();
+  return firstShort(
+    `${line.name}: ${Math.round(percent)} in 100 of you said ${answer}.`,
+    `${line.name}: ${Math.round(percent)} in 100 of you.`,
+    `${Math.round(percent)} in 100 of you gave this answer about ${lower(line.name)}.`
+  );
+}
+
 function themeSentence(theme: ThemeFinding, rank: number): string | null {
   const label = lower(theme.label);
   return firstShort(
@@ -60,14 +83,18 @@ function nextSentence(row: YouSaidWeDid): string | null {
   );
 }
 
-export function generatedEasyRead(input: { title: string; measures: readonly MeasureLine[]; themes: readonly ThemeFinding[]; rows: readonly YouSaidWeDid[] }): EasyRead {
-  const findings = [...significantChanges(input.measures).map(changeSentence), ...input.themes.map((t, i) => themeSentence(t, i))].filter((s): s is string => s !== null);
+export function generatedEasyRead(input: { title: string; measures: readonly MeasureLine[]; themes: readonly ThemeFinding[]; rows: readonly YouSaidWeDid[]; threshold: number }): EasyRead {
+  const themes = input.themes.map((t, i) => themeSentence(t, i));
+  const levels = newestLevels(input.measures, input.threshold).map(levelSentence);
+  // After the changes, the most common themes and the newest figures by turns, so both are heard.
+  const byTurns = Array.from({ length: Math.max(themes.length, levels.length) }, (_, i) => [themes[i] ?? null, levels[i] ?? null]).flat();
+  const findings = [...significantChanges(input.measures).map(changeSentence), ...byTurns].filter((s): s is string => s !== null);
   const unique = [...new Set(findings)].slice(0, 3);
   const next = [...new Set(input.rows.map(nextSentence).filter((s): s is string => s !== null))].slice(0, 6);
   return {
     title: firstShort(`${input.title}: easy read`) ?? 'What you told us: easy read',
     intro: ['We asked young people how safe they feel.', 'Thank you for telling us.', 'This is what you said and what we will do.'],
-    findings: unique.length > 0 ? unique : ['We do not have enough answers yet to say what you told us.'],
+    findings: unique.length > 0 ? unique : [NOTHING_TO_SAY],
     next: next.length > 0 ? next : ['We will tell you what we are doing about it soon.']
   };
 }

@@ -1,5 +1,6 @@
 // The "what people told us" section: the prevalence of each theme the author
-// chose — from the series' theme lines for its newest wave with answers, and
+// chose — from the series' theme lines for its newest wave with enough
+// people to show figures (the section says which wave, or why none), and
 // from the explorer's unfiltered view of each other questionnaire or
 // collection covered — as a bar chart with its data table; then, theme by
 // theme, the author's words and the quotes chosen (redacted, cleared).
@@ -29,14 +30,49 @@ interface Source {
 
 const EVERYONE_QUERY = { versions: [], from: null, to: null, question: null, by: null, theme: null, filters: {} };
 
-async function sourcesOf(db: Database, context: ResolveContext, themeIds: readonly string[]): Promise<Source[]> {
+/**
+ * The series' wave the figures are from: the newest in which enough people
+ * wrote an answer for a theme's figure to be shown. A newer wave with too
+ * few is named, so the reader knows why it is not the one shown.
+ */
+function seriesWave(context: ResolveContext): { wave: { id: string; label: string } | null; skipped: string[]; answered: boolean } {
+  const lines = context.measures?.themes ?? [];
+  const waves = context.measures?.waves ?? [];
+  const answered = (id: string) => lines.some((l) => l.figures.some((f) => f.id === id && f.withheld !== 'no respondents'));
+  const enough = (id: string) => lines.some((l) => l.figures.some((f) => f.id === id && f.shown && f.percent !== null && f.base !== null && f.base >= context.threshold));
+  const skipped: string[] = [];
+  for (const wave of [...waves].reverse()) {
+    if (enough(wave.id)) return { wave, skipped, answered: true };
+    if (answered(wave.id)) skipped.push(wave.label);
+  }
+  return { wave: null, skipped, answered: skipped.length > 0 };
+}
+
+const listed = (labels: readonly string[]) => (labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)}`);
+
+/** What the section says about the series' wave its figures are from, or why it shows none. */
+function seriesNote(context: ResolveContext, picked: ReturnType<typeof seriesWave>): string | null {
+  const series = context.series;
+  if (!series) return null;
+  const few = `fewer than ${context.threshold} people wrote an answer we could count`;
+  if (picked.wave) {
+    const from = `The figures below are from the ${picked.wave.label} wave of ${series.name}`;
+    return picked.skipped.length === 0
+      ? `${from}, the newest wave.`
+      : `${from}, the newest wave with enough people to show them: in the ${listed(picked.skipped)} ${picked.skipped.length === 1 ? 'wave' : 'waves'} ${few}.`;
+  }
+  return picked.answered
+    ? `No figures from ${series.name} are shown: in every wave ${few}, too few to show without risking someone being identified.`
+    : `No figures from ${series.name} are shown: no one in its waves has written an answer that has been coded yet.`;
+}
+
+async function sourcesOf(db: Database, context: ResolveContext, themeIds: readonly string[]): Promise<{ sources: Source[]; note: string | null }> {
   const chosen = themeIds.flatMap((id) => context.themes.find((t) => t.id === id) ?? []);
-  if (chosen.length === 0) return [];
+  if (chosen.length === 0) return { sources: [], note: null };
   const sources: Source[] = [];
   const lines = context.measures?.themes ?? [];
-  // The newest wave anyone answered.
-  const waves = context.measures?.waves ?? [];
-  const newest = [...waves].reverse().find((w) => lines.some((l) => l.figures.some((f) => f.id === w.id && f.withheld !== 'no respondents')));
+  const picked = seriesWave(context);
+  const newest = picked.wave;
   if (context.series && newest) {
     sources.push({
       of: `${newest.label}, ${context.series.name}`,
@@ -58,7 +94,7 @@ async function sourcesOf(db: Database, context: ResolveContext, themeIds: readon
       })
     });
   }
-  return sources;
+  return { sources, note: seriesNote(context, picked) };
 }
 
 function prevalenceChart(source: Source): Block {
@@ -93,12 +129,16 @@ export interface ThemeFinding {
 
 /** The section's blocks, and the themes shown with their prevalence, biggest first (for the easy-read version). */
 export async function themeBlocks(db: Database, context: ResolveContext, section: ThemesSection, quotes: Map<string, LoadedQuote>): Promise<{ blocks: Block[]; shown: ThemeFinding[] }> {
-  const sources = await sourcesOf(
+  const { sources, note } = await sourcesOf(
     db,
     context,
     section.themes.map((t) => t.themeId)
   );
-  const blocks: Block[] = [...paragraphsOf(section.intro).map((text): Block => ({ type: 'paragraph', text })), ...sources.map(prevalenceChart)];
+  const blocks: Block[] = [
+    ...paragraphsOf(section.intro).map((text): Block => ({ type: 'paragraph', text })),
+    ...(note ? [{ type: 'paragraph', text: note } satisfies Block] : []),
+    ...sources.map(prevalenceChart)
+  ];
   for (const chosen of section.themes) {
     const theme = context.themes.find((t) => t.id === chosen.themeId);
     if (!theme) continue;
@@ -109,9 +149,22 @@ export async function themeBlocks(db: Database, context: ResolveContext, section
       if (quote?.ok) blocks.push({ type: 'quote', text: quote.text, attribution: quote.attribution });
     }
   }
-  const shown = sources
+  return { blocks, shown: shownOf(sources) };
+}
+
+/** The figures shown, biggest first, each theme once. */
+const shownOf = (sources: readonly Source[]): ThemeFinding[] =>
+  sources
     .flatMap((s) => s.figures.flatMap((f) => (f.percent === null ? [] : [{ label: f.label, percent: f.percent }])))
     .sort((a, b) => b.percent - a.percent)
     .filter((f, i, all) => all.findIndex((g) => g.label === f.label) === i);
-  return { blocks, shown };
+
+/** Every theme of the codebook shown in what the report covers, most common first (the easy-read version's findings when the author chose none). */
+export async function commonThemes(db: Database, context: ResolveContext): Promise<ThemeFinding[]> {
+  const { sources } = await sourcesOf(
+    db,
+    context,
+    context.themes.map((t) => t.id)
+  );
+  return shownOf(sources);
 }

@@ -12,7 +12,7 @@ import { generatedEasyRead } from './resolve-easy-read';
 import { methodologyBlocks } from './resolve-methodology';
 import { loadQuotes, QUOTE_PROBLEMS, type QuoteRef, quoteKey } from './resolve-quotes';
 import { safetyBlocks } from './resolve-safety';
-import { type ThemeFinding, themeBlocks } from './resolve-themes';
+import { commonThemes, type ThemeFinding, themeBlocks } from './resolve-themes';
 import { youSaidWeDidRows } from './resolve-you-said';
 
 export const DEFAULT_HEADINGS: Record<SectionKind, string> = {
@@ -33,6 +33,20 @@ export interface OmittedQuote extends QuoteRef {
 export interface Resolved {
   document: ReportDocument;
   omitted: OmittedQuote[];
+}
+
+/**
+ * The easy-read version from what the author chose; when they chose no
+ * measures or no themes, from the biggest findings the data supports: every
+ * measure of the series and the most common themes.
+ */
+async function generatedFrom(db: Database, context: ResolveContext, definition: ReportDefinition, shownThemes: ThemeFinding[], rows: YouSaidWeDid[]) {
+  const chosenMeasures = definition.sections.flatMap((s) => (s.kind === 'safety' ? s.measureKeys : []));
+  const all = context.measures?.measures ?? [];
+  const measures = chosenMeasures.length > 0 ? all.filter((m) => chosenMeasures.includes(m.key)) : all;
+  const chosenThemes = definition.sections.some((s) => s.kind === 'themes' && s.themes.length > 0);
+  const themes = chosenThemes ? shownThemes : await commonThemes(db, context);
+  return generatedEasyRead({ title: definition.title, measures, themes: [...themes].sort((a, b) => b.percent - a.percent), rows, threshold: context.threshold });
 }
 
 export async function resolveReport(db: Database, organisationId: string, definition: ReportDefinition, meta: { version: number; status: ReportDocument['status']; at: Date }): Promise<Resolved> {
@@ -79,11 +93,9 @@ export async function resolveWith(db: Database, context: ResolveContext, definit
     sections.push({ id: section.id, kind: section.kind, heading: section.heading || DEFAULT_HEADINGS[section.kind], blocks: blocks.length > 0 ? blocks : [EMPTY] });
   }
 
-  const chosenMeasures = definition.sections.flatMap((s) => (s.kind === 'safety' ? s.measureKeys : []));
-  const measures = (context.measures?.measures ?? []).filter((m) => chosenMeasures.includes(m.key));
   const easyRead = definition.easyRead
     ? { title: `${definition.title}: easy read`, intro: definition.easyRead.intro, findings: [...definition.easyRead.findings], next: definition.easyRead.next }
-    : generatedEasyRead({ title: definition.title, measures, themes: themes.sort((a, b) => b.percent - a.percent), rows });
+    : await generatedFrom(db, context, definition, themes, rows);
 
   return {
     document: {
