@@ -33,6 +33,17 @@ describe('chart PNG', () => {
     expect(darkPixels(textOnly('', "'DejaVu Sans'"))).toBe(0);
   });
 
+  it('draws emoji people wrote (a chart label such as "Nowhere 🏠 to go") with the shipped emoji font, not as a box', () => {
+    // DejaVu Sans has the emoticons (😢) but not these: without Noto Emoji both are the same empty box.
+    const house = darkPixels(textOnly('🏠', "'DejaVu Sans'"));
+    const bus = darkPixels(textOnly('🚌', "'DejaVu Sans'"));
+    expect(house).toBeGreaterThan(400);
+    expect(bus).toBeGreaterThan(400);
+    expect(Math.abs(house - bus)).toBeGreaterThan(30);
+    const label = (text: string) => chartSvg({ kind: 'bars', bars: [{ label: text, value: 30 }] }, { id: 'c', title: 'Worries', description: 'Nowhere to go: 30%' }).svg;
+    expect(darkPixels(label('Nowhere 🏠 to go')) - darkPixels(label('Nowhere to go'))).toBeGreaterThan(200);
+  });
+
   it('renders each chart of the report with its labels and figures drawn', () => {
     for (const block of sampleReport.sections.flatMap((s) => s.blocks)) {
       if (block.type !== 'chart') continue;

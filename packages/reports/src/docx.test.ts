@@ -4,10 +4,10 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportDocx } from './docx';
-import { sampleReport } from './fixtures/sample-report';
+import { EMOJI_QUOTE, sampleReport, sampleWithEmoji } from './fixtures/sample-report';
 import type { ReportDocument } from './model';
 import { openParser } from './testing/chromium';
-import { libreOfficeToPdf, pdfInfo, pdfText, writeTemp } from './testing/tools';
+import { libreOfficeToPdf, pdfFonts, pdfInfo, pdfText, writeTemp } from './testing/tools';
 import { cleanText } from './text';
 
 interface WordFile {
@@ -95,6 +95,21 @@ describe('Word file', () => {
     const core = await word.part('docProps/core.xml');
     expect(core).toContain(`<dc:title>${sampleReport.title}</dc:title>`);
     expect(core).toContain(`<dc:creator>${sampleReport.organisation}</dc:creator>`);
+  });
+
+  it('prints emoji in quotes (LibreOffice too), in Noto Emoji embedded in the file, and embeds no font without them', async () => {
+    const file = await open(sampleWithEmoji);
+    const xml = await file.part('word/document.xml');
+    // The emoji are runs of their own in the emoji font; the words around them keep the document's font.
+    expect(xml).toMatch(/<w:rFonts w:ascii="Noto Emoji"[^>]*\/><\/w:rPr><w:t xml:space="preserve">🏠<\/w:t>/);
+    expect(xml).toContain('<w:t xml:space="preserve"> when the </w:t>');
+    expect(await file.part('word/fontTable.xml')).toMatch(/<w:font w:name="Noto Emoji">.*<w:embedRegular /s);
+    const pdf = libreOfficeToPdf(writeTemp('emoji.docx', file.bytes));
+    // Drawn from the embedded font, not left blank: this machine has only Noto Color Emoji, which LibreOffice does not print.
+    expect(pdfFonts(pdf)).toMatch(/NotoEmoji-Regular\s.*\byes\s+yes\b/);
+    expect(pdfText(pdf).replace(/\s+/g, ' ')).toContain(EMOJI_QUOTE);
+    // A report without emoji stays small: no font is embedded.
+    expect(Object.keys((await JSZip.loadAsync(word.bytes)).files).filter((name) => name.startsWith('word/fonts/'))).toEqual([]);
   });
 
   it('opens in LibreOffice, which prints it with every section, table and page number', () => {

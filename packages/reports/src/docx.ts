@@ -4,14 +4,50 @@
 // contents work), a contents field Word fills from those headings, tables whose
 // header row repeats on each page, every chart as a PNG with alt text followed
 // by its data table, and "Page X of Y" in the footer.
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableOfContents, TableRow, TextRun, WidthType } from 'docx';
+import { readFileSync } from 'node:fs';
+import {
+  AlignmentType,
+  BorderStyle,
+  CharacterSet,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType
+} from 'docx';
 import { svgToPng } from './chart-png';
 import { chartSvg } from './chart-svg';
+import { EMOJI_FONT, emojiRuns, emojiTtfFile, hasEmoji } from './emoji-font';
 import { labels, longDate } from './labels';
 import type { Block, ReportDocument, TableBlock, YouSaidWeDid } from './model';
 import { cleanText as t, directionOf, languageTag } from './text';
 
 type Child = Paragraph | Table | TableOfContents;
+
+/**
+ * Report text as runs: emoji in runs of their own, in Noto Emoji. Arial has
+ * no emoji, and a machine's own emoji font may not print (LibreOffice here
+ * leaves Noto Color Emoji's bitmaps out of a PDF, a blank where the emoji
+ * was), so a file with emoji embeds Noto Emoji's outlines (see reportDocx).
+ */
+export function textRuns(text: string, options: { bold?: boolean } = {}): TextRun[] {
+  return emojiRuns(t(text)).map((run) =>
+    run.emoji ? new TextRun({ text: run.text, ...options, font: { ascii: EMOJI_FONT, hAnsi: EMOJI_FONT, cs: EMOJI_FONT, eastAsia: EMOJI_FONT } }) : new TextRun({ text: run.text, ...options })
+  );
+}
+
+/** Noto Emoji, embedded in a Word file whose text has emoji (about 0.5 MB more); nothing otherwise. */
+export function embeddedEmojiFont(doc: unknown): { name: string; data: Buffer; characterSet: (typeof CharacterSet)[keyof typeof CharacterSet] }[] {
+  return hasEmoji(JSON.stringify(doc)) ? [{ name: EMOJI_FONT, data: readFileSync(emojiTtfFile()), characterSet: CharacterSet.DEFAULT }] : [];
+}
 
 /** A4 with 2 cm margins, in twentieths of a point. */
 const PAGE = { width: 11906, height: 16838, margin: 1134 };
@@ -22,8 +58,8 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
   const rtl = directionOf(doc.language) === 'rtl';
   const status = doc.status === 'draft' ? labels.draft : labels.published;
   const children: Child[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(t(doc.title))] }),
-    new Paragraph({ style: 'Organisation', children: [new TextRun(t(doc.organisation))] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: textRuns(doc.title) }),
+    new Paragraph({ style: 'Organisation', children: textRuns(doc.organisation) }),
     new Paragraph({ children: [new TextRun(`${status} · ${labels.figuresAsOf} ${t(longDate(doc.asOf))} · ${labels.version} ${doc.version}`)] }),
     new Paragraph({ style: 'ContentsHeading', children: [new TextRun(labels.contents)] }),
     // Sections (Heading 1) and their subheadings (Heading 2), as hyperlinks.
@@ -31,7 +67,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
   ];
   for (const section of doc.sections) {
     // Each section starts a page, as in the PDF.
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(t(section.heading))] }));
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: textRuns(section.heading) }));
     for (const block of section.blocks) children.push(...blockChildren(block));
   }
   const document = new Document({
@@ -41,6 +77,7 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
     description: `${status}, ${labels.figuresAsOf.toLowerCase()} ${t(longDate(doc.asOf))}, ${labels.version.toLowerCase()} ${doc.version}`,
     // Word refreshes the contents and page numbers when the file is opened.
     features: { updateFields: true },
+    fonts: embeddedEmojiFont(doc),
     styles: styles(languageTag(doc.language), rtl),
     sections: [
       {
@@ -65,11 +102,11 @@ export async function reportDocx(doc: ReportDocument): Promise<Uint8Array> {
 function blockChildren(block: Block): Child[] {
   switch (block.type) {
     case 'paragraph':
-      return [new Paragraph({ children: [new TextRun(t(block.text))] })];
+      return [new Paragraph({ children: textRuns(block.text) })];
     case 'subheading':
-      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(t(block.text))] })];
+      return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(block.text) })];
     case 'list':
-      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: [new TextRun(t(item))] }));
+      return block.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: textRuns(item) }));
     case 'table':
       return table(block);
     case 'chart': {
@@ -77,7 +114,7 @@ function blockChildren(block: Block): Child[] {
       const png = svgToPng(svg);
       const height = Math.round((CHART_WIDTH_PX * png.height) / png.width);
       return [
-        new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(t(block.title))] }),
+        new Paragraph({ style: 'Caption', keepNext: true, children: textRuns(block.title) }),
         new Paragraph({
           keepNext: true,
           children: [
@@ -94,7 +131,7 @@ function blockChildren(block: Block): Child[] {
       ];
     }
     case 'quote':
-      return [new Paragraph({ style: 'Quote', keepNext: true, children: [new TextRun(t(block.text))] }), new Paragraph({ style: 'QuoteAttribution', children: [new TextRun(t(block.attribution))] })];
+      return [new Paragraph({ style: 'Quote', keepNext: true, children: textRuns(block.text) }), new Paragraph({ style: 'QuoteAttribution', children: textRuns(block.attribution) })];
     case 'youSaidWeDid':
       return youSaidWeDid(block.rows);
   }
@@ -105,7 +142,7 @@ function table(block: TableBlock): Child[] {
   const align = (i: number) => (block.numeric?.[i] ? AlignmentType.RIGHT : AlignmentType.LEFT);
   const cell = (text: string, i: number, header: boolean) =>
     new TableCell({
-      children: [new Paragraph({ alignment: align(i), children: [new TextRun({ text: t(text), bold: header })] })],
+      children: [new Paragraph({ alignment: align(i), children: textRuns(text, { bold: header }) })],
       ...(header ? { borders: { bottom: { style: BorderStyle.SINGLE, size: 12, color: '0B0C0C' } } } : {})
     });
   const columns = Math.max(1, block.head.length, ...block.rows.map((row) => row.length));
@@ -115,7 +152,7 @@ function table(block: TableBlock): Child[] {
     ...block.rows.map((row) => new TableRow({ cantSplit: true, children: pad(row).map((text, i) => cell(text, i, false)) }))
   ];
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: [new TextRun(t(block.caption))] }),
+    new Paragraph({ style: 'Caption', keepNext: true, children: textRuns(block.caption) }),
     new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
     // Space after the table (Word joins two tables that touch).
     new Paragraph({ children: [] })

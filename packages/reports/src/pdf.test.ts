@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axisTicks } from './chart-svg';
-import { sampleReport } from './fixtures/sample-report';
+import { EMOJI_QUOTE, sampleReport, sampleWithEmoji } from './fixtures/sample-report';
 import { closePdfBrowser, openPdfPages, reportPdf } from './pdf';
-import { pdfInfo, pdfStructure, pdfText, writeTemp } from './testing/tools';
+import { pdfFonts, pdfInfo, pdfStructure, pdfText, writeTemp } from './testing/tools';
 
 let file: string;
 
@@ -33,6 +33,14 @@ describe('PDF', () => {
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSans\s.*\byes\s+yes\b/);
     expect(fonts).toMatch(/DejaVuSans-Bold\s.*\byes\s+yes\b/);
+  });
+
+  it('prints emoji in quotes with the shipped Noto Emoji, not as empty boxes', async () => {
+    const emoji = writeTemp('emoji.pdf', await reportPdf(sampleWithEmoji));
+    expect(pdfFonts(emoji)).toMatch(/NotoEmoji-Regular\s.*\byes\s+yes\b/);
+    expect(pdfText(emoji).replace(/\s+/g, ' ')).toContain(EMOJI_QUOTE);
+    // Only a report with emoji loads it.
+    expect(pdfFonts(file)).not.toContain('NotoEmoji');
   });
 
   it('has the headings, table headers and the withheld [c] as text, with page numbers', () => {

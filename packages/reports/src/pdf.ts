@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { FONT_FILES } from './chart-png';
+import { EMOJI_FONT, emojiFontFaces, emojiFontFile } from './emoji-font';
 import { reportHtml } from './html';
 import { labels } from './labels';
 import type { ReportDocument } from './model';
@@ -24,7 +25,17 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic',
  * a report to decode.
  */
 const FONT_ORIGIN = 'https://fonts.safer-voices.invalid';
-const FONT_CSS = FONT_FILES.map((_, i) => `@font-face{font-family:'DejaVu Sans';font-weight:${i === 0 ? 400 : 700};src:url(${FONT_ORIGIN}/${i}.ttf) format('truetype')}`).join('');
+const EMOJI_FACES = emojiFontFaces(FONT_ORIGIN);
+/**
+ * DejaVu Sans, then Noto Emoji for what it lacks (loaded by unicode-range:
+ * only the parts a report's emoji need). Named here, not in the page's CSS, so
+ * a reader's own emoji font is never picked before their text font on the web.
+ * A CSS font-family also overrides the charts' font-family attribute.
+ */
+const FONT_CSS =
+  FONT_FILES.map((_, i) => `@font-face{font-family:'DejaVu Sans';font-weight:${i === 0 ? 400 : 700};src:url(${FONT_ORIGIN}/${i}.ttf) format('truetype')}`).join('') +
+  EMOJI_FACES.css +
+  `.sv-report,.sv-report svg{font-family:'DejaVu Sans','${EMOJI_FONT}',sans-serif}`;
 
 interface Printer {
   browser: Browser;
@@ -41,9 +52,13 @@ function start(): Promise<Printer> {
       const context = await browser.newContext({ javaScriptEnabled: false });
       const fonts = FONT_FILES.map((file) => readFileSync(file));
       await context.route('**/*', (route) => {
-        const font = /^https:\/\/fonts\.safer-voices\.invalid\/(\d+)\.ttf$/.exec(route.request().url());
+        const url = route.request().url();
+        const font = /^https:\/\/fonts\.safer-voices\.invalid\/(\d+)\.ttf$/.exec(url);
         const body = font ? fonts[Number(font[1])] : undefined;
-        return body ? route.fulfill({ body, contentType: 'font/ttf' }) : route.abort();
+        if (body) return route.fulfill({ body, contentType: 'font/ttf' });
+        const emoji = /^https:\/\/fonts\.safer-voices\.invalid\/emoji\/([a-z0-9.-]+)$/.exec(url)?.[1];
+        const emojiBody = emoji && EMOJI_FACES.files.has(emoji) ? emojiFontFile(emoji) : undefined;
+        return emojiBody ? route.fulfill({ body: emojiBody, contentType: 'font/woff2' }) : route.abort();
       });
       return { browser, context };
     } catch (error) {

@@ -30,6 +30,11 @@ export function pdfText(file: string): string {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' });
 }
 
+/** pdffonts' table: each font, whether it is embedded and subset. */
+export function pdfFonts(file: string): string {
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+}
+
 /** The PDF's structure tree (tags) as pdfinfo prints it, with text. */
 export function pdfStructure(file: string): string {
   return execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
