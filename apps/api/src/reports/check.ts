@@ -2,8 +2,9 @@
 // series, questionnaires and collections it covers, the measures and themes
 // chosen, the priorities and measures of success, and each quote — an answer
 // in what the report covers, coded with its theme, and cleared by a
-// safeguarding lead if it was ever flagged. Refused with 422 and every
-// problem named by its field.
+// safeguarding lead if it was ever flagged, and a row's measure of success
+// one of its own priority's. Refused with 422 (400 for a measure of another
+// priority) and every problem named by its field.
 import type { Database } from '@safer-voices/db';
 import { questionnaires } from '@safer-voices/db';
 import type { ReportDefinition } from '@safer-voices/survey';
@@ -21,7 +22,13 @@ async function ownIds(db: Database, organisationId: string, ids: readonly string
   return new Set(rows.map((r) => r.id));
 }
 
-/** Throws 422 naming each problem; `quote_not_cleared` when a flagged answer that was not cleared is among them. */
+export const ANOTHER_PRIORITY = 'That measure of success belongs to another priority';
+
+/**
+ * Throws 422 naming each problem; `quote_not_cleared` when a flagged answer
+ * that was not cleared is among them; 400 when a "You said, we did" row
+ * links a measure of success of another priority than its own.
+ */
 export async function refuseDefinitionProblems(db: Database, context: ResolveContext, definition: ReportDefinition): Promise<void> {
   const issues: Issue[] = [];
   let uncleared = false;
@@ -38,6 +45,8 @@ export async function refuseDefinitionProblems(db: Database, context: ResolveCon
 
   const priorities = new Set(context.strategy.map((p) => p.id));
   const successMeasures = new Set(context.strategy.flatMap((p) => p.measures.map((m) => m.id)));
+  const measuresOf = new Map(context.strategy.map((p) => [p.id, new Set(p.measures.map((m) => m.id))]));
+  let mismatched = false;
   const quoteRefs: { field: string; responseId: string; questionId: string; themeIds: readonly string[] }[] = [];
   for (const [s, section] of definition.sections.entries()) {
     const at = `sections.${s}`;
@@ -59,8 +68,13 @@ export async function refuseDefinitionProblems(db: Database, context: ResolveCon
     } else if (section.kind === 'you-said-we-did') {
       section.rows.forEach((row, r) => {
         if (!priorities.has(row.priorityId)) issues.push({ field: `${at}.rows.${r}.priorityId`, message: 'Choose one of your strategy’s priorities' });
-        if (row.successMeasureId !== undefined && !successMeasures.has(row.successMeasureId))
-          issues.push({ field: `${at}.rows.${r}.successMeasureId`, message: 'Choose one of your strategy’s measures of success' });
+        if (row.successMeasureId === undefined) return;
+        const field = `${at}.rows.${r}.successMeasureId`;
+        if (!successMeasures.has(row.successMeasureId)) issues.push({ field, message: 'Choose one of your strategy’s measures of success' });
+        else if (priorities.has(row.priorityId) && !measuresOf.get(row.priorityId)?.has(row.successMeasureId)) {
+          mismatched = true;
+          issues.push({ field, message: ANOTHER_PRIORITY });
+        }
       });
     }
   }
@@ -76,6 +90,7 @@ export async function refuseDefinitionProblems(db: Database, context: ResolveCon
   }
   if (issues.length > 0) {
     const first = issues.find((i) => i.message === QUOTE_PROBLEMS.not_cleared) ?? issues[0];
+    if (mismatched && !uncleared) throw new ApiError(400, 'invalid_request', ANOTHER_PRIORITY, issues);
     throw new ApiError(422, uncleared ? 'quote_not_cleared' : 'invalid_report', first?.message ?? 'The report names something that is not there', issues);
   }
 }

@@ -26,6 +26,12 @@ export interface StoredVersion {
 
 export const reportNotFound = () => new ApiError(404, 'report_not_found', 'There is no such report');
 
+/** 404: the report has no such version; `version` as asked for (shortened when long). */
+export const noSuchVersion = (version: number | string | undefined) => {
+  const shown = String(version ?? '');
+  return new ApiError(404, 'version_not_found', `There is no version ${shown.length > 24 ? `${shown.slice(0, 24)}…` : shown} of this report`);
+};
+
 const staleVersion = (latest: number) =>
   new ApiError(409, 'report_changed', `Someone saved this report since you opened it (it is now at version ${latest}): open it again to see their changes, then make yours`);
 

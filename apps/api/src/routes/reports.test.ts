@@ -533,6 +533,54 @@ describe('reach and bad input', () => {
     expect((await jsonOf(unknownPriority)).issues).toEqual([{ field: 'sections.0.rows.0.priorityId', message: 'Choose one of your strategy’s priorities' }]);
   });
 
+  it('refuses a “You said, we did” row whose measure of success belongs to another priority (400 on the field)', async () => {
+    const other = (await jsonOf(await fx.api.json('/api/strategy/priorities', { title: 'Youth services' }, author))).id;
+    const row = (priority: string) => ({ youSaid: 'Dark streets', weDid: 'More lights', priorityId: priority, successMeasureId, status: 'planned' });
+    const definition = (priority: string) => ({ title: 'Rows', sections: [{ id: 'ysd', kind: 'you-said-we-did', rows: [row(priority)] }] });
+    const res = await create(definition(other));
+    expect(res.status).toBe(400);
+    expect(await jsonOf(res)).toMatchObject({
+      message: 'That measure of success belongs to another priority',
+      issues: [{ field: 'sections.0.rows.0.successMeasureId', message: 'That measure of success belongs to another priority' }]
+    });
+    const report = await created(definition(priorityId));
+    const saved = await fx.api.json(`/api/reports/${report.id}`, { version: 1, definition: definition(other) }, author, 'PUT');
+    expect(saved.status).toBe(400);
+    expect((await jsonOf(saved)).issues).toEqual([{ field: 'sections.0.rows.0.successMeasureId', message: 'That measure of success belongs to another priority' }]);
+    expect((await preview(report.id)).report.version).toBe(1);
+  });
+
+  it('answers a version it does not have, however it is written, with “There is no version N of this report”', async () => {
+    const report = await created({ title: 'Versions' });
+    const document = (version: string) => fx.api.app.request(`/api/reports/${report.id}/document?version=${encodeURIComponent(version)}`, { headers: author });
+    for (const [asked, status, shown] of [
+      ['2', 404, '2'],
+      ['0', 404, '0'],
+      ['99999999999999999999', 404, '99999999999999999999'],
+      ['1e400', 400, '1e400'],
+      ['-1', 400, '-1'],
+      ['2.5', 400, '2.5'],
+      ['abc', 400, 'abc']
+    ] as const) {
+      const res = await document(asked);
+      expect([asked, res.status]).toEqual([asked, status]);
+      expect((await jsonOf(res)).message).toBe(`There is no version ${shown} of this report`);
+    }
+    expect((await document('1')).status).toBe(200);
+    expect((await document('01')).status).toBe(200);
+    for (const [version, status, shown] of [
+      ['99999999999999999999', 404, '100000000000000000000'],
+      ['1e400', 400, 'Infinity'],
+      ['-1', 400, '-1']
+    ] as const) {
+      const res = await fx.api.json(`/api/reports/${report.id}/publish`, `{"version":${version}}`, author);
+      expect([version, res.status]).toEqual([version, status]);
+      expect((await jsonOf(res)).message).toBe(`There is no version ${shown} of this report`);
+    }
+    expect((await fx.api.json(`/api/reports/${report.id}/publish`, { version: '1' }, author)).status).toBe(400);
+    expect((await fx.api.json(`/api/reports/${report.id}/publish`, {}, author)).status).toBe(400);
+  });
+
   it('never fails with a 5xx, whatever Unicode arrives in a body', async () => {
     const report = await created({ title: 'Fuzzed' });
     const anyJson = fc.oneof(

@@ -17,15 +17,43 @@ import { clearQuote, listClearances } from '../reports/clearances';
 import { resolveContext } from '../reports/context';
 import { quoteChoices } from '../reports/quote-choices';
 import { resolveReport, resolveWith } from '../reports/resolve';
-import { createReport, findReport, latestPublished, latestVersion, listReports, publishVersion, reportNotFound, type StoredVersion, saveVersion, slugFrom, versionAt } from '../reports/store';
+import {
+  createReport,
+  findReport,
+  latestPublished,
+  latestVersion,
+  listReports,
+  noSuchVersion,
+  publishVersion,
+  reportNotFound,
+  type StoredVersion,
+  saveVersion,
+  slugFrom,
+  versionAt
+} from '../reports/store';
 import { validate } from '../validation';
 
 const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
 const IdParam = z.object({ id: z.string().min(1).max(100) });
 const ThemeQuery = z.object({ theme: z.string({ message: 'Choose a theme' }).min(1, 'Choose a theme').max(120, 'Choose one of the themes') });
-const VersionQuery = z.object({
-  version: z.coerce.number({ message: 'Enter a version number, like 2' }).int('Enter a version number, like 2').min(1, 'Enter a version number, like 2').max(1_000_000).optional()
-});
+/** A version as written in the address or sent (read by wantedVersion, so any value gets a plain answer). */
+const VersionQuery = z.object({ version: z.string().optional() });
+const PublishBody = ReportPublishSchema.extend({ version: z.unknown() });
+
+/**
+ * The version asked for: undefined when none was; 404 for a whole number the
+ * report cannot have (0, or more digits than any version), 400 for anything
+ * else (-1, 1e400, 2.5, abc), each saying "There is no version N of this report".
+ */
+function wantedVersion(raw: unknown): number | undefined {
+  if (raw === undefined) return undefined;
+  const whole = typeof raw === 'string' ? /^\d+$/.test(raw) : typeof raw === 'number' && Number.isInteger(raw) && raw >= 0;
+  const n = whole ? Number(raw) : Number.NaN;
+  if (Number.isSafeInteger(n) && n >= 1) return n;
+  const missing = noSuchVersion(typeof raw === 'string' || typeof raw === 'number' ? raw : JSON.stringify(raw));
+  if (whole) throw missing;
+  throw new ApiError(400, 'invalid_request', missing.message, [{ field: 'version', message: 'Enter a version number, like 2' }]);
+}
 
 /** The version's document: as frozen when published, or resolved now from today's figures for a draft. */
 async function documentOf(db: Parameters<typeof resolveReport>[0], organisationId: string, stored: StoredVersion) {
@@ -80,12 +108,14 @@ export const reportsRoute = new Hono<StaffEnv>()
     return c.json({ report: { ...report, version, status: 'draft', definition } });
   })
   // Resolves the newest version from today's figures and freezes it; refused when quotes in it can no longer be shown.
-  .post('/:id/publish', requirePolicy('report', 'publish'), validate('param', IdParam), validate('json', ReportPublishSchema), async (c) => {
+  .post('/:id/publish', requirePolicy('report', 'publish'), validate('param', IdParam), validate('json', PublishBody), async (c) => {
     const { db, staff } = c.var;
     const report = await reachable(db, staff, await findReport(db, c.req.valid('param').id), reportNotFound);
-    const { version } = c.req.valid('json');
+    const sent = c.req.valid('json').version;
+    const version = typeof sent === 'number' ? wantedVersion(sent) : undefined;
+    if (version === undefined) throw new ApiError(400, 'invalid_request', 'Say which version to publish', [{ field: 'version', message: 'Say which version to publish' }]);
     const stored = await versionAt(db, report.id, version);
-    if (!stored) throw new ApiError(404, 'version_not_found', `This report has no version ${version}`);
+    if (!stored) throw noSuchVersion(version);
     const at = new Date();
     const context = await resolveContext(db, report.organisationId, stored.definition);
     await refuseDefinitionProblems(db, context, stored.definition);
@@ -107,8 +137,8 @@ export const reportsRoute = new Hono<StaffEnv>()
   })
   .get('/:id/document', requirePolicy('report', 'view'), validate('param', IdParam), validate('query', VersionQuery), async (c) => {
     const report = await reachable(c.var.db, c.var.staff, await findReport(c.var.db, c.req.valid('param').id), reportNotFound);
-    const wanted = c.req.valid('query').version;
+    const wanted = wantedVersion(c.req.valid('query').version);
     const stored = wanted === undefined ? await latestVersion(c.var.db, report.id) : await versionAt(c.var.db, report.id, wanted);
-    if (!stored) throw new ApiError(404, 'version_not_found', `This report has no version ${wanted}`);
+    if (!stored) throw noSuchVersion(wanted);
     return c.json((await documentOf(c.var.db, report.organisationId, stored)).document);
   });
