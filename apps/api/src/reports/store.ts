@@ -8,6 +8,7 @@ import type { ReportDocument } from './model';
 import { type ReportDefinition, ReportDefinitionSchema } from '@safer-voices/survey';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';
+import { sha256 } from '../store/canonical-json';
 
 export interface ReportRow {
   id: string;
@@ -133,12 +134,30 @@ export function slugFrom(title: string): string {
 
 const slugTaken = () => new ApiError(409, 'slug_taken', 'Another report already has that web address', [{ field: 'slug', message: 'Another report already has that web address; choose another' }]);
 
+/**
+ * The report a client's Idempotency-Key makes (the create form's one-time
+ * token), so a form sent again (Back, then "Create report") finds the report
+ * the first made: the id is the table's primary key, so only one is stored.
+ */
+export function reportIdFor(organisationId: string, idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return newId();
+  const hex = sha256(`report\n${organisationId}\n${idempotencyKey}`);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** The report stored with this id in the organisation (a create sent again), or null. */
+export async function earlierReport(db: Database, organisationId: string, id: string): Promise<ReportRow | null> {
+  const found = await findReport(db, id);
+  return found && found.organisationId === organisationId ? found : null;
+}
+
+/** Stores the report and its first version; `id` from reportIdFor, so a create sent again meets the first (it finds it with earlierReport). */
 export async function createReport(
   db: Database,
-  input: { organisationId: string; slug: string; definition: ReportDefinition; staffId: string },
+  input: { id?: string; organisationId: string; slug: string; definition: ReportDefinition; staffId: string },
   audit: (reportId: string) => Parameters<Database['batch']>[0][number]
 ): Promise<ReportRow> {
-  const id = newId();
+  const id = input.id ?? newId();
   try {
     await db.batch([
       db.insert(reports).values({ id, organisationId: input.organisationId, slug: input.slug, createdBy: input.staffId }),
@@ -146,7 +165,10 @@ export async function createReport(
       audit(id)
     ]);
   } catch (e) {
-    if (isUniqueViolation(e)) throw slugTaken();
+    if (isUniqueViolation(e)) {
+      if (input.id && (await findReport(db, id))) throw new ApiError(409, 'idempotency_key_reused', 'This report was created already');
+      throw slugTaken();
+    }
     throw e;
   }
   return (await findReport(db, id)) as ReportRow;

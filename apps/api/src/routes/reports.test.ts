@@ -533,6 +533,30 @@ describe('reach and bad input', () => {
     expect((await jsonOf(unknownPriority)).issues).toEqual([{ field: 'sections.0.rows.0.priorityId', message: 'Choose one of your strategy’s priorities' }]);
   });
 
+  it('creates one report for a create sent again with the same Idempotency-Key (the form’s one-time token)', async () => {
+    const key = { ...author, 'idempotency-key': `report-${randomUUID()}` };
+    const definition = { title: 'Sent twice', covers: { seriesId } };
+    const first = await fx.api.json('/api/reports', { definition }, key);
+    expect(first.status, await first.clone().text()).toBe(201);
+    const { report } = await jsonOf(first);
+    const again = await fx.api.json('/api/reports', { definition }, key);
+    expect(again.status).toBe(200);
+    expect(await jsonOf(again)).toMatchObject({ report: { id: report.id, slug: report.slug, version: 1 }, replayed: true });
+    const [raced1, raced2] = await Promise.all([
+      fx.api.json('/api/reports', { definition: { ...definition, title: 'Raced' } }, { ...author, 'idempotency-key': 'raced-key-1' }),
+      fx.api.json('/api/reports', { definition: { ...definition, title: 'Raced' } }, { ...author, 'idempotency-key': 'raced-key-1' })
+    ]);
+    expect([raced1.status, raced2.status].sort()).toEqual([200, 201]);
+    const listed = (await jsonOf(await fx.api.app.request('/api/reports', { headers: author }))).reports as { title: string }[];
+    expect(listed.filter((r) => r.title === 'Sent twice')).toHaveLength(1);
+    expect(listed.filter((r) => r.title === 'Raced')).toHaveLength(1);
+    // The same key for a different report is refused; a bad key is a 400.
+    expect((await fx.api.json('/api/reports', { definition: { ...definition, title: 'Another' } }, key)).status).toBe(409);
+    expect((await fx.api.json('/api/reports', { definition }, { ...author, 'idempotency-key': 'short' })).status).toBe(400);
+    // Another organisation's key makes its own report.
+    expect((await fx.api.json('/api/reports', { definition: { title: 'Sent twice' } }, { ...outsider, 'idempotency-key': key['idempotency-key'] })).status).toBe(201);
+  });
+
   it('refuses a “You said, we did” row whose measure of success belongs to another priority (400 on the field)', async () => {
     const other = (await jsonOf(await fx.api.json('/api/strategy/priorities', { title: 'Youth services' }, author))).id;
     const row = (priority: string) => ({ youSaid: 'Dark streets', weDid: 'More lights', priorityId: priority, successMeasureId, status: 'planned' });

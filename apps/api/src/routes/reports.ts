@@ -19,12 +19,14 @@ import { quoteChoices } from '../reports/quote-choices';
 import { resolveReport, resolveWith } from '../reports/resolve';
 import {
   createReport,
+  earlierReport,
   findReport,
   latestPublished,
   latestVersion,
   listReports,
   noSuchVersion,
   publishVersion,
+  reportIdFor,
   reportNotFound,
   type StoredVersion,
   saveVersion,
@@ -32,6 +34,7 @@ import {
   versionAt
 } from '../reports/store';
 import { validate } from '../validation';
+import { IdempotencyKeySchema } from './responses';
 
 const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
 const IdParam = z.object({ id: z.string().min(1).max(100) });
@@ -71,11 +74,35 @@ export const reportsRoute = new Hono<StaffEnv>()
     const { db, staff } = c.var;
     const organisationId = await reachableOrganisation(db, staff, c.req.valid('query').organisationId);
     const { slug, definition } = c.req.valid('json');
+    // The create form's one-time token: sent again, it answers with the report it made first.
+    const key = IdempotencyKeySchema.optional().safeParse(c.req.header('Idempotency-Key'));
+    if (!key.success) throw new ApiError(400, 'invalid_request', 'The Idempotency-Key header is not valid', [{ field: 'idempotencyKey', message: key.error.issues[0]?.message ?? 'Not valid' }]);
+    const id = reportIdFor(organisationId, key.data);
+    const replay = async () => {
+      const earlier = key.data ? await earlierReport(db, organisationId, id) : null;
+      if (!earlier) return null;
+      const first = await versionAt(db, earlier.id, 1);
+      if (JSON.stringify(first?.definition) !== JSON.stringify(definition)) {
+        throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was already used to create a different report');
+      }
+      const latest = await latestVersion(db, earlier.id);
+      return c.json({ report: { ...earlier, version: latest.version, status: latest.publishedAt ? 'published' : 'draft', definition: latest.definition }, replayed: true }, 200);
+    };
+    const earlier = await replay();
+    if (earlier) return earlier;
     await refuseDefinitionProblems(db, await resolveContext(db, organisationId, definition), definition);
-    const report = await createReport(db, { organisationId, slug: slug ?? slugFrom(definition.title), definition, staffId: staff.id }, (id) =>
-      reportAuditStatement(db, { organisationId, actorStaffId: staff.id, action: 'report.created', target: { type: 'report', id }, detail: { version: 1 } })
-    );
-    return c.json({ report: { ...report, version: 1, status: 'draft', definition } }, 201);
+    let report: Awaited<ReturnType<typeof createReport>>;
+    try {
+      report = await createReport(db, { id, organisationId, slug: slug ?? slugFrom(definition.title), definition, staffId: staff.id }, (reportId) =>
+        reportAuditStatement(db, { organisationId, actorStaffId: staff.id, action: 'report.created', target: { type: 'report', id: reportId }, detail: { version: 1 } })
+      );
+    } catch (error) {
+      // Sent twice at once: the second meets the first's report.
+      const raced = error instanceof ApiError && error.code === 'idempotency_key_reused' ? await replay() : null;
+      if (raced) return raced;
+      throw error;
+    }
+    return c.json({ report: { ...report, version: 1, status: 'draft', definition }, replayed: false }, 201);
   })
   // Safeguarding leads, in their own organisation: answers cleared for quoting.
   .get('/clearances', requirePolicy('flag', 'handle'), async (c) => c.json({ clearances: await listClearances(c.var.db, c.var.staff.organisationId) }))
