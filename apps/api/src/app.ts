@@ -29,16 +29,20 @@ import { seriesWeightingRoute } from './routes/series-weighting';
 import { settingsRoute } from './routes/settings';
 import { staffRoute } from './routes/staff';
 import { strategyRoute } from './routes/strategy';
+import { publicVotesRoute } from './routes/public-votes';
+import { votesRoute } from './routes/votes';
 import { securityHeaders } from './security-headers';
+import { type BallotWriter, createBallotWriter } from './votes/ballot-writer';
 
 export interface AppOptions {
   database: DatabaseHandle;
   writer?: ResponseWriter;
+  ballots?: BallotWriter;
   /** Beaten by the background coder the hosting server starts (see index.ts); without one, health says it is not running. */
   coderHeartbeat?: CoderHeartbeat;
 }
 
-export function createApp({ database, writer = createResponseWriter(database.writes, database.client), coderHeartbeat }: AppOptions) {
+export function createApp({ database, writer = createResponseWriter(database.writes, database.client), ballots = createBallotWriter(database.writes), coderHeartbeat }: AppOptions) {
   const app = new Hono<Env>()
     // Outermost, and before the base path: every answer gets them, errors and 404s anywhere included.
     .use(securityHeaders)
@@ -47,6 +51,7 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .use(async (c, next) => {
       c.set('db', database.db);
       c.set('writer', writer);
+      c.set('ballots', ballots);
       c.set('writes', database.writes);
       c.set('coderHeartbeat', coderHeartbeat);
       await next();
@@ -72,7 +77,9 @@ export function createApp({ database, writer = createResponseWriter(database.wri
     .route('/strategy', strategyRoute)
     .route('/reports', reportsRoute)
     .route('/reports', reportExportsRoute)
-    .route('/public', publicReportsRoute);
+    .route('/public', publicReportsRoute)
+    .route('/votes', votesRoute)
+    .route('/public/votes', publicVotesRoute);
   app.onError(onError);
   app.notFound(notFound);
   return app;

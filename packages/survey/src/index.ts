@@ -20,3 +20,4 @@ export * from './inputs/series';
 export * from './inputs/settings';
 export * from './inputs/report';
 export * from './inputs/report-export';
+export * from './inputs/vote';

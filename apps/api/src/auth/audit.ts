@@ -24,13 +24,22 @@ export type AuditAction =
   | 'double_coding.round_created'
   | 'double_coding.finished'
   | 'codebook.saved'
-  | 'settings.changed';
+  | 'settings.changed'
+  | 'vote.created'
+  | 'vote.changed'
+  | 'vote.published'
+  | 'vote.entry_added'
+  | 'vote.entry_changed'
+  | 'vote.entry_taken_down'
+  | 'vote.codes_created'
+  | 'vote.held_decided'
+  | 'vote.results_published';
 
 export interface AuditEntry {
   organisationId: string;
   actorStaffId: string | null;
   action: AuditAction;
-  target?: { type: 'staff' | 'invite' | 'session' | 'organisation' | 'questionnaire' | 'safeguarding_flag' | 'job' | 'double_coding_round'; id: string };
+  target?: { type: 'staff' | 'invite' | 'session' | 'organisation' | 'questionnaire' | 'safeguarding_flag' | 'job' | 'double_coding_round' | 'vote' | 'vote_entry'; id: string };
   detail?: Record<string, unknown>;
 }
 

@@ -17,6 +17,7 @@ import { seriesPolicy } from './series';
 import { settingsPolicy } from './settings';
 import { staffPolicy } from './staff';
 import { strategyPolicy } from './strategy';
+import { votePolicy } from './vote';
 
 export const POLICIES = {
   questionnaire: questionnairePolicy,
@@ -29,7 +30,8 @@ export const POLICIES = {
   staff: staffPolicy,
   series: seriesPolicy,
   strategy: strategyPolicy,
-  report: reportPolicy
+  report: reportPolicy,
+  vote: votePolicy
 } as const;
 
 export type Noun = keyof typeof POLICIES;

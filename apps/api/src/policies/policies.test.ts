@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireStaff } from '../auth/guards';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import { voteBody } from '../test/votes';
 import { policyOf } from './guard';
 import { type Action, may, type Noun, POLICIES, rolesFor } from './index';
 
@@ -27,7 +28,14 @@ const PUBLIC = [
   'POST /api/auth/login',
   'POST /api/auth/accept-invite',
   'GET /api/public/reports/:slug',
-  'GET /api/public/organisations/:slug/you-said-we-did'
+  'GET /api/public/organisations/:slug/you-said-we-did',
+  'GET /api/public/votes/:slug',
+  'GET /api/public/votes/:slug/entries/:entryId/audio',
+  'HEAD /api/public/votes/:slug/entries/:entryId/audio',
+  'GET /api/public/votes/:slug/entries/:entryId/captions',
+  'POST /api/public/votes/:slug/ballots',
+  'GET /api/public/votes/:slug/receipts/:receipt',
+  'GET /api/public/votes/:slug/results'
 ];
 /** Routes about the signed-in person themselves, open to any role. */
 const ANY_STAFF = ['POST /api/auth/logout', 'GET /api/auth/me', 'GET /api/organisations/current'];
@@ -115,8 +123,21 @@ const SAMPLES: { [N in Noun]: Record<Action<N>, Sample> } = {
       const id = created.status === 201 ? ((await jsonOf(created)) as { report: { id: string } }).report.id : 'none';
       return api.json(`/api/reports/${id}/publish`, { version: 1 }, h);
     }
+  },
+  vote: {
+    view: (org, _id, h) => get(`/api/votes?organisationId=${org}`)(h),
+    edit: (org, _id, h) => api.json(`/api/votes?organisationId=${org}`, voteBody(), h),
+    // A vote of its own: made by the same caller, so another organisation's is never found (404).
+    publish: async (org, _id, h) => api.app.request(`/api/votes/${await voteOf(org, h)}/publish`, { method: 'POST', headers: h }),
+    review: async (org, _id, h) => get(`/api/votes/${await voteOf(org, h)}/review`)(h)
   }
 };
+
+/** A vote made by the caller in the organisation, or 'none' when they may not make one there. */
+async function voteOf(org: string, h: Record<string, string>) {
+  const created = await api.json(`/api/votes?organisationId=${org}`, voteBody(), h);
+  return created.status === 201 ? ((await jsonOf(created)) as { vote: { id: string } }).vote.id : 'none';
+}
 /** Actions whose requests cannot name another organisation: a safeguarding lead's queue is always their own. */
 const OWN_ORGANISATION_ONLY = new Set(['flag.handle']);
 

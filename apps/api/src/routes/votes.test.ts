@@ -1,0 +1,290 @@
+// Podcast votes through the API: setting one up, each layer of "one vote per
+// person", held votes counted after review, results invisible until
+// published, takedown, audio by ranges, and files that lie about their type.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
+import { addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import { addEntry, cast, closeVote, createVote, publishedVote } from '../test/votes';
+
+let api: FreshApi;
+let officer: Record<string, string>;
+
+beforeAll(async () => {
+  api = await freshApi();
+  officer = await bearerFor(api, (await addStaff(api, await demoOrganisationId(api), ['officer'])).id);
+});
+afterAll(() => api.close());
+
+const get = (path: string, headers: Record<string, string> = {}) => api.app.request(path, { headers });
+const post = (path: string, body: unknown, headers: Record<string, string> = officer) => api.json(path, body, headers);
+
+describe('setting up a vote', () => {
+  it('refuses to publish until every podcast has audio, a transcript and confirmed consent', async () => {
+    const vote = await createVote(api, officer);
+    expect((await addEntry(api, officer, vote.id, { title: 'No words yet', transcript: '' })).status).toBe(201);
+    expect((await addEntry(api, officer, vote.id, { title: 'No consent yet', consentConfirmed: false })).status).toBe(201);
+    const refused = await api.app.request(`/api/votes/${vote.id}/publish`, { method: 'POST', headers: officer });
+    expect(refused.status).toBe(409);
+    const messages = ((await jsonOf(refused)).issues as { message: string }[]).map((i) => i.message);
+    expect(messages).toEqual(expect.arrayContaining(['“No words yet” needs a transcript, so people who cannot hear it can read it', '“No consent yet”: confirm that parental consent is held']));
+    // Nothing is public while it is a draft.
+    expect((await get(`/api/public/votes/${vote.slug}`)).status).toBe(404);
+  });
+
+  it('publishes a vote whose podcasts are ready, and shows them to the public with their transcripts', async () => {
+    const vote = await publishedVote(api, officer);
+    const res = await get(`/api/public/votes/${vote.slug}`);
+    expect(res.status).toBe(200);
+    const body = await jsonOf(res);
+    expect(body.vote.state).toBe('open');
+    expect(body.vote.entries).toHaveLength(2);
+    expect(body.vote.entries[0]).toMatchObject({ title: 'Podcast 1', groupName: 'Norton Hill School', firstNames: 'Amir, Jess and Kai', transcript: expect.stringContaining('tell the driver') });
+    expect(body.vote.entries[0].audio).toMatchObject({ mediaType: 'audio/mpeg' });
+    // No count of any kind while it is open.
+    expect(JSON.stringify(body)).not.toMatch(/"votes"|"counted"|"ballots/);
+  });
+
+  it('refuses first names that carry numbers or e-mail addresses', async () => {
+    const vote = await createVote(api, officer);
+    const res = await addEntry(api, officer, vote.id, { firstNames: 'jess.smith@school.org' });
+    expect(res.status).toBe(400);
+    expect((await jsonOf(res)).issues[0]).toMatchObject({ field: 'firstNames' });
+    expect(await api.count(`vote_entries WHERE vote_id = '${vote.id}'`)).toBe(0);
+  });
+
+  it('refuses files that lie about their type, storing nothing', async () => {
+    const vote = await createVote(api, officer);
+    const audioBefore = await api.count('vote_audio');
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(200).fill(7)]);
+    const html = new TextEncoder().encode('<!doctype html><title>not audio</title>');
+    for (const bytes of [png, html]) {
+      const res = await addEntry(api, officer, vote.id, { audio: bytes, audioName: 'podcast.mp3' });
+      expect(res.status).toBe(415);
+      expect((await jsonOf(res)).issues[0]).toMatchObject({ field: 'audio' });
+    }
+    expect(await api.count('vote_audio')).toBe(audioBefore);
+    expect(await api.count(`vote_entries WHERE vote_id = '${vote.id}'`)).toBe(0);
+  });
+
+  it('refuses captions that are not WebVTT, naming the field', async () => {
+    const vote = await createVote(api, officer);
+    const res = await addEntry(api, officer, vote.id, { captions: '1\n00:00:01,000 --> 00:00:02,000\nThis is SRT' });
+    expect(res.status).toBe(400);
+    expect((await jsonOf(res)).issues[0]).toMatchObject({ field: 'captions' });
+  });
+});
+
+describe('audio', () => {
+  it('is served whole, and in ranges with 206 Partial Content as iOS Safari asks', async () => {
+    const vote = await publishedVote(api, officer);
+    const path = `/api/public/votes/${vote.slug}/entries/${vote.entryIds[0]}/audio`;
+    const whole = await get(path);
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(whole.headers.get('content-type')).toBe('audio/mpeg');
+    const bytes = new Uint8Array(await whole.arrayBuffer());
+    const first = await get(path, { range: 'bytes=0-1' });
+    expect(first.status).toBe(206);
+    expect(first.headers.get('content-range')).toBe(`bytes 0-1/${bytes.length}`);
+    expect([...new Uint8Array(await first.arrayBuffer())]).toEqual([...bytes.slice(0, 2)]);
+    const middle = await get(path, { range: `bytes=1000-${bytes.length + 50}` });
+    expect(middle.status).toBe(206);
+    expect(new Uint8Array(await middle.arrayBuffer())).toEqual(bytes.slice(1000));
+    const beyond = await get(path, { range: `bytes=${bytes.length}-` });
+    expect(beyond.status).toBe(416);
+    expect(beyond.headers.get('content-range')).toBe(`bytes */${bytes.length}`);
+  });
+});
+
+describe('one vote per person', () => {
+  it('per browser: a second vote from the same browser is refused; the same submission twice is one vote', async () => {
+    const vote = await publishedVote(api, officer);
+    const browserToken = 'browser-token-aaaaaaaaaaaaaaaa';
+    const first = await cast(api, vote.slug, { entryId: vote.entryIds[0] as string, browserToken, idempotencyKey: 'submit-1-aaaa' });
+    expect(first.status).toBe(201);
+    const receipt = (await jsonOf(first)).receipt;
+    expect(receipt).toMatch(/^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+    const again = await cast(api, vote.slug, { entryId: vote.entryIds[0] as string, browserToken, idempotencyKey: 'submit-1-aaaa' });
+    expect(again.status).toBe(200);
+    expect((await jsonOf(again)).receipt).toBe(receipt);
+    const second = await cast(api, vote.slug, { entryId: vote.entryIds[1] as string, browserToken, idempotencyKey: 'submit-2-aaaa' });
+    expect(second.status).toBe(409);
+    expect((await jsonOf(second)).error).toBe('already_voted');
+    const noCookie = await api.app.request(`/api/public/votes/${vote.slug}/ballots`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ entryId: vote.entryIds[0] })
+    });
+    expect(noCookie.status).toBe(400);
+    expect((await jsonOf(noCookie)).error).toBe('browser_token_missing');
+    expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}'`)).toBe(1);
+  });
+
+  it('by voting code: each code counts once, typed in any case, with or without its dash', async () => {
+    const vote = await publishedVote(api, officer, { requireCode: true, browserToken: false });
+    const made = await post(`/api/votes/${vote.id}/code-batches`, { label: 'Year 8, Norton Hill', count: 3 });
+    expect(made.status).toBe(201);
+    const codes = ((await jsonOf(made)).batch.codes as { code: string }[]).map((c) => c.code);
+    expect(codes).toHaveLength(3);
+    expect(codes[0]).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    const typed = (codes[0] as string).toLowerCase().replace('-', ' ');
+    expect((await cast(api, vote.slug, { entryId: vote.entryIds[0] as string, code: typed })).status).toBe(201);
+    const reused = await cast(api, vote.slug, { entryId: vote.entryIds[1] as string, code: codes[0] });
+    expect(reused.status).toBe(409);
+    expect((await jsonOf(reused)).error).toBe('code_used');
+    const unknown = await cast(api, vote.slug, { entryId: vote.entryIds[1] as string, code: 'AAAA-AAAA' });
+    expect(unknown.status).toBe(400);
+    expect((await jsonOf(unknown)).issues[0].field).toBe('code');
+    expect((await cast(api, vote.slug, { entryId: vote.entryIds[1] as string })).status).toBe(400);
+    // Two pupils on one school tablet: codes, not the browser, decide.
+    expect((await cast(api, vote.slug, { entryId: vote.entryIds[1] as string, code: codes[1], browserToken: 'shared-tablet-token-aaaa' })).status).toBe(201);
+    expect((await cast(api, vote.slug, { entryId: vote.entryIds[1] as string, code: codes[2], browserToken: 'shared-tablet-token-aaaa' })).status).toBe(201);
+    const batches = await jsonOf(await get(`/api/votes/${vote.id}/code-batches`, officer));
+    expect(batches.batches[0].used).toBe(3);
+  });
+
+  it('by network: many votes from one address are held, not refused, and count once an officer accepts them', async () => {
+    const vote = await publishedVote(api, officer, { networkThreshold: 5 });
+    const school = '203.0.113.9';
+    const statuses: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      const res = await cast(api, vote.slug, { entryId: vote.entryIds[i % 2] as string }, school);
+      expect(res.status).toBe(201);
+      statuses.push((await jsonOf(res)).status);
+    }
+    expect(statuses).toEqual(['counted', 'counted', 'counted', 'counted', 'counted', 'held', 'held', 'held']);
+    expect((await jsonOf(await cast(api, vote.slug, { entryId: vote.entryIds[0] as string }, '198.51.100.20'))).status).toBe('counted');
+    // The address itself is never stored.
+    const stored = await api.database.client.execute(`SELECT * FROM vote_network_windows WHERE vote_id = '${vote.id}'`);
+    expect(JSON.stringify(stored.rows)).not.toContain(school);
+
+    const review = (await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review;
+    expect(review.held).toHaveLength(1);
+    expect(review.held[0].votes).toBe(3);
+
+    await closeVote(api, vote.id);
+    const early = await api.app.request(`/api/votes/${vote.id}/results/publish`, { method: 'POST', headers: officer });
+    expect(early.status).toBe(409);
+    expect((await jsonOf(early)).message).toBe('3 held votes are waiting for review: count or exclude them first');
+
+    const decided = await post(`/api/votes/${vote.id}/held/${review.held[0].group}`, { decision: 'count', reason: 'One school voting in a lesson' });
+    expect(decided.status).toBe(200);
+    expect((await jsonOf(decided)).decided).toBe(3);
+    expect((await api.app.request(`/api/votes/${vote.id}/results/publish`, { method: 'POST', headers: officer })).status).toBe(200);
+    const results = (await jsonOf(await get(`/api/public/votes/${vote.slug}/results`))).results;
+    expect(results.counted).toBe(9);
+    expect(results.entries.map((e: { votes: number }) => e.votes)).toEqual([5, 4]);
+  });
+});
+
+describe('results', () => {
+  it('are reachable by nobody until the vote has closed and an officer publishes them', async () => {
+    const vote = await publishedVote(api, officer, { networkThreshold: 5 });
+    const castRes = await cast(api, vote.slug, { entryId: vote.entryIds[0] as string });
+    const { receipt } = await jsonOf(castRes);
+    for (const path of [`/api/public/votes/${vote.slug}`, `/api/public/votes/${vote.slug}/receipts/${receipt}`, `/api/public/votes/${vote.slug}/results`]) {
+      const text = await (await get(path)).text();
+      expect(text, path).not.toMatch(/"votes"|"counted":\s*\d|"entries":\s*\[\s*\{[^}]*"votes"/);
+    }
+    expect((await get(`/api/public/votes/${vote.slug}/results`)).status).toBe(404);
+    // Staff see only how many were cast while it is open.
+    const detail = (await jsonOf(await get(`/api/votes/${vote.id}`, officer))).vote;
+    expect(detail.ballotsCast).toBe(1);
+    expect(JSON.stringify(detail.entries)).not.toContain('"votes"');
+    expect((await get(`/api/votes/${vote.id}/results`, officer)).status).toBe(409);
+    // Closed but not published: still nothing public.
+    await closeVote(api, vote.id);
+    expect((await get(`/api/public/votes/${vote.slug}/results`)).status).toBe(404);
+    expect((await get(`/api/votes/${vote.id}/results`, officer)).status).toBe(200);
+  });
+
+  it('a receipt says the vote was counted, and nothing about the voter or the podcast', async () => {
+    const vote = await publishedVote(api, officer);
+    const { receipt } = await jsonOf(await cast(api, vote.slug, { entryId: vote.entryIds[1] as string }));
+    const res = await get(`/api/public/votes/${vote.slug}/receipts/${receipt.toLowerCase()}`);
+    expect(res.status).toBe(200);
+    const body = await jsonOf(res);
+    expect(body).toEqual({ receipt, status: 'counted', castOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: null });
+    expect(JSON.stringify(body)).not.toContain(vote.entryIds[1]);
+    expect((await get(`/api/public/votes/${vote.slug}/receipts/ZZZZZ-ZZZZZ`)).status).toBe(404);
+  });
+
+  it('show votes by school only from the suppression threshold up, so no hidden count can be worked out from the totals', async () => {
+    const vote = await publishedVote(api, officer, { requireCode: true, browserToken: false });
+    const batch = async (label: string, count: number) => ((await jsonOf(await post(`/api/votes/${vote.id}/code-batches`, { label, count }))).batch.codes as { code: string }[]).map((c) => c.code);
+    const voteWith = async (codes: string[], firstEntryVotes: number) => {
+      for (const [i, code] of codes.entries()) expect((await cast(api, vote.slug, { entryId: vote.entryIds[i < firstEntryVotes ? 0 : 1] as string, code })).status).toBe(201);
+    };
+    await voteWith(await batch('Norton Hill', 24), 12);
+    await voteWith(await batch('Writhlington', 22), 11);
+    await voteWith(await batch('St Mary’s', 3), 3);
+    await closeVote(api, vote.id);
+    expect((await api.app.request(`/api/votes/${vote.id}/results/publish`, { method: 'POST', headers: officer })).status).toBe(200);
+    const { results } = await jsonOf(await get(`/api/public/votes/${vote.slug}/results`));
+    expect(results.entries.map((e: { votes: number }) => e.votes)).toEqual([26, 23]);
+    const schools = results.bySchool.schools as { label: string; votes: (number | null)[]; total: number | null }[];
+    const truth: Record<string, number[]> = { 'Norton Hill': [12, 12], Writhlington: [11, 11], 'St Mary’s': [3, 0] };
+    const small = schools.find((s) => s.label === 'St Mary’s');
+    expect(small?.votes).toEqual([null, null]);
+    expect(small?.total).toBeNull();
+    for (const school of schools) {
+      for (const [i, n] of school.votes.entries()) if (n !== null) expect(n).toBe(truth[school.label]?.[i]);
+    }
+    // Each podcast's total is public: a column with one hidden cell would give it away.
+    for (const column of [0, 1]) expect(schools.filter((s) => s.votes[column] === null).length).not.toBe(1);
+  });
+});
+
+describe('takedown', () => {
+  it('takes a podcast off a published vote at once, and its votes out of the results with the reason', async () => {
+    const vote = await publishedVote(api, officer, {}, 3);
+    const victim = vote.entryIds[2] as string;
+    expect((await cast(api, vote.slug, { entryId: victim })).status).toBe(201);
+    expect((await cast(api, vote.slug, { entryId: vote.entryIds[0] as string })).status).toBe(201);
+    const res = await post(`/api/votes/${vote.id}/entries/${victim}/takedown`, { reason: 'A pupil’s surname can be heard' });
+    expect(res.status).toBe(200);
+    const page = await jsonOf(await get(`/api/public/votes/${vote.slug}`));
+    expect(page.vote.entries.map((e: { id: string }) => e.id)).not.toContain(victim);
+    expect((await get(`/api/public/votes/${vote.slug}/entries/${victim}/audio`)).status).toBe(410);
+    const late = await cast(api, vote.slug, { entryId: victim });
+    expect(late.status).toBe(409);
+    expect((await jsonOf(late)).error).toBe('entry_taken_down');
+    await closeVote(api, vote.id);
+    const results = (await jsonOf(await get(`/api/votes/${vote.id}/results`, officer))).results;
+    expect(results.counted).toBe(1);
+    expect(results.excluded).toEqual([{ reason: 'The podcast was taken down', votes: 1 }]);
+  });
+});
+
+describe('odd input', () => {
+  it('a ballot of any shape is answered 4xx, never 5xx, and stores nothing', async () => {
+    const vote = await publishedVote(api, officer, { requireCode: true, browserToken: true });
+    const before = await api.count('vote_ballots');
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.json(), fc.object(), fc.record({ entryId: fc.string(), code: fc.string(), browserToken: fc.string() })), async (body) => {
+        const res = await api.app.request(`/api/public/votes/${vote.slug}/ballots`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: typeof body === 'string' ? body : JSON.stringify(body)
+        });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: 150 }
+    );
+    expect(await api.count('vote_ballots')).toBe(before);
+  });
+
+  it('an entry form of arbitrary Unicode is stored as typed or refused with a field, never a 5xx', async () => {
+    const vote = await createVote(api, officer);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }), async (title, transcript) => {
+        const res = await addEntry(api, officer, vote.id, { title, transcript, audio: null });
+        expect([201, 400]).toContain(res.status);
+        if (res.status === 400) expect((await jsonOf(res)).issues.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 }
+    );
+  });
+});
