@@ -140,6 +140,65 @@ describe('report HTML', () => {
     }
   });
 
+  it('wraps a wide table’s caption within the screen at 320 and 360 px, while the table scrolls in its own named, focusable box', async () => {
+    const wide: ReportDocument = {
+      ...sampleReport,
+      sections: [
+        {
+          id: 'safety',
+          kind: 'safety',
+          heading: 'Perception of safety',
+          blocks: [
+            {
+              type: 'table',
+              caption: 'Feeling safe in your area after dark: young people who feel very or fairly safe, by wave',
+              head: ['Wave', 'Feel very or fairly safe', '95% interval', 'People answering', 'Change from the wave before'],
+              rows: [
+                ['Spring 2024', '46% (weighted)', '41–51%', '402', '—'],
+                ['Autumn 2024', '49% (weighted)', '44–54%', '388', '+3.0 points, no statistically significant change']
+              ],
+              numeric: [false, true, true, true, false]
+            }
+          ]
+        }
+      ]
+    };
+    for (const width of [320, 360]) {
+      const context = await browser.newContext({ viewport: { width, height: 640 }, javaScriptEnabled: false });
+      try {
+        const narrow = await context.newPage();
+        await narrow.setContent(reportHtml(wide));
+        const layout = await narrow.evaluate(() => {
+          const box = document.querySelector('.sv-table') as HTMLElement;
+          const caption = (box.querySelector('caption') as HTMLElement).getBoundingClientRect();
+          const shown = box.getBoundingClientRect();
+          const before = caption.left;
+          box.scrollLeft = box.scrollWidth;
+          const scrolled = (box.querySelector('caption') as HTMLElement).getBoundingClientRect();
+          return {
+            page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+            scrolls: box.scrollWidth > box.clientWidth,
+            captionInside: before >= shown.left - 1 && caption.right <= shown.right + 1,
+            // Scrolled to the end, the caption is still in view (it stays put while the table moves under it).
+            captionInsideScrolled: scrolled.left >= shown.left - 1 && scrolled.right <= shown.right + 1,
+            focusable: box.tabIndex === 0,
+            name: document.getElementById(box.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''
+          };
+        });
+        expect(layout).toEqual({
+          page: 0,
+          scrolls: true,
+          captionInside: true,
+          captionInsideScrolled: true,
+          focusable: true,
+          name: wide.sections[0]?.blocks[0]?.type === 'table' ? wide.sections[0].blocks[0].caption : ''
+        });
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('has no axe findings on a phone or a desktop, the easy-read version included', async () => {
     for (const width of [320, 1024]) {
       expect(await axeFindings(reportHtml(sampleReport), width)).toEqual([]);

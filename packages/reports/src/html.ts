@@ -126,15 +126,20 @@ function blockHtml(block: Block, key: string): string {
   }
 }
 
+/** Tables of at most this many rows are kept on one page when printed (about a third of an A4 page). */
+export const SHORT_TABLE_ROWS = 12;
+
 function tableHtml(table: TableBlock, id: string): string {
   const numeric = (i: number) => (table.numeric?.[i] ? ' class="sv-num"' : '');
   const head = table.head.map((cell, i) => `<th scope="col"${numeric(i)}>${e(cell)}</th>`).join('');
   // The first cell of a row names it (a wave, a theme, a measure): a row header.
   const rows = table.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row"${numeric(i)}>${e(cell)}</th>` : `<td${numeric(i)}>${e(cell)}</td>`)).join('')}</tr>`).join('');
   // A wide table scrolls inside its own box (focusable, so keyboards can
-  // scroll it) rather than making the whole page scroll sideways.
+  // scroll it) rather than making the whole page scroll sideways. A short
+  // table is printed whole on one page; a long one repeats its header row.
+  const short = table.rows.length <= SHORT_TABLE_ROWS ? ' sv-table-short' : '';
   return (
-    `<div class="sv-table" role="region" aria-labelledby="${id}" tabindex="0"><table>` +
+    `<div class="sv-table${short}" role="region" aria-labelledby="${id}" tabindex="0"><table>` +
     `<caption id="${id}">${e(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
   );
 }

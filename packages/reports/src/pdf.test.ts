@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axisTicks } from './chart-svg';
+import type { Block, ReportDocument } from './model';
 import { EMOJI_QUOTE, sampleReport, sampleWithEmoji } from './fixtures/sample-report';
 import { closePdfBrowser, openPdfPages, reportPdf } from './pdf';
 import { pdfFonts, pdfInfo, pdfStructure, pdfText, writeTemp } from './testing/tools';
@@ -91,5 +92,53 @@ describe('PDF', () => {
     await closePdfBrowser();
     const again = await reportPdf(sampleReport);
     expect(pdfInfo(writeTemp('again.pdf', again)).Tagged).toBe('yes');
+  });
+
+  it('never leaves a heading, caption or header row at the foot of a page, keeps short tables whole and repeats a long table’s header row', async () => {
+    const filler = (n: number): Block[] =>
+      Array.from({ length: n }, (_, i) => ({ type: 'paragraph', text: `Paragraph ${i + 1}. The survey ran online and on paper in 14 secondary schools and 3 youth clubs, each spring and autumn.` }));
+    const table = (rows: number, name: string): Block => ({
+      type: 'table',
+      caption: `${name} caption`,
+      head: [`${name} head`, 'Value'],
+      rows: Array.from({ length: rows }, (_, i) => [`${name} row ${i + 1}`, `${i}%`])
+    });
+    // The same report with more and more text before its tables, so page ends fall at every point around them.
+    const docs = Array.from(
+      { length: 18 },
+      (_, k): ReportDocument => ({
+        ...sampleReport,
+        sections: [
+          {
+            id: 's',
+            kind: 'summary',
+            heading: 'Summary',
+            blocks: [...filler(8 + k), { type: 'subheading', text: 'Short heading' }, table(6, 'Short'), ...filler(3), { type: 'subheading', text: 'Long heading' }, table(70, 'Long')]
+          }
+        ]
+      })
+    );
+    const pdfs = await Promise.all(docs.map((doc) => reportPdf(doc)));
+    pdfs.forEach((pdf, k) => {
+      const path = writeTemp(`tables-${k}.pdf`, pdf);
+      const pages = Array.from({ length: Number(pdfInfo(path).Pages) }, (_, i) =>
+        pdfText(path, i + 1)
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== '' && !/^Page \d+ of \d+$/.test(line) && line !== sampleReport.title)
+      );
+      const problems: string[] = [];
+      pages.forEach((lines, i) => {
+        const last = lines.at(-1) ?? '';
+        if (/(heading|caption|head)\s*(Value)?$/.test(last) || last === 'Value') problems.push(`page ${i + 1} ends with "${last}"`);
+        const longRows = lines.filter((line) => line.startsWith('Long row'));
+        // Every page the long table runs onto starts its part with the header row.
+        if (longRows.length > 0 && !lines.some((line) => line.startsWith('Long head'))) problems.push(`page ${i + 1} has rows of the long table without its header row`);
+        if (longRows.length === 1) problems.push(`page ${i + 1} has a single row of the long table`);
+      });
+      const shortPages = pages.flatMap((lines, i) => (lines.some((line) => line.startsWith('Short row')) ? [i] : []));
+      if (shortPages.length !== 1) problems.push(`the short table is split over pages ${shortPages.map((i) => i + 1).join(', ')}`);
+      expect(problems, `with ${8 + k} paragraphs before the tables`).toEqual([]);
+    });
   });
 });

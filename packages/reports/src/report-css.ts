@@ -2,8 +2,11 @@
 // .sv-report so the public page can use them inside the product's layout.
 // Colours and sizes follow the product's GOV.UK-like look. Long words wrap
 // and, on a phone, tables are set a little smaller so they fit at 320 px;
-// a table too wide even so scrolls in its own box, never the page. Print rules start
-// each section on a new page and keep figures, quotes and rows whole.
+// a table too wide even so scrolls in its own box, never the page, and its
+// caption wraps to the box's width (container units) and stays in view while
+// the table scrolls under it. Print rules start each section on a new page,
+// keep figures, quotes, rows and short tables whole, keep headings, captions
+// and header rows with what follows, and repeat a long table's header row.
 export const REPORT_CSS = `
 .sv-report{color:#0b0c0c;background:#fff;font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;font-size:1rem;line-height:1.5;max-width:48rem;margin:0 auto;padding:1rem;overflow-wrap:break-word;box-sizing:border-box}
 .sv-report *{box-sizing:border-box}
@@ -19,10 +22,10 @@ export const REPORT_CSS = `
 .sv-report .sv-status-draft{display:inline-block;padding:0 .4rem;border:2px solid #0b0c0c;font-weight:700;color:#0b0c0c}
 .sv-report .sv-contents ol{padding-inline-start:1.5rem}
 .sv-report .sv-contents li{margin-bottom:.25rem}
-.sv-report .sv-table{max-width:100%;overflow-x:auto;margin:0 0 1.5rem}
-.sv-report .sv-table:focus{outline:3px solid #fd0}
+.sv-report .sv-table{max-width:100%;overflow-x:auto;margin:0 0 1.5rem;container-type:inline-size}
+.sv-report .sv-table:focus{outline:3px solid #fd0;box-shadow:0 0 0 6px #0b0c0c}
 .sv-report table{border-collapse:collapse;width:100%}
-.sv-report caption{text-align:start;font-weight:700;padding-bottom:.5rem}
+.sv-report caption{text-align:start;font-weight:700;padding-bottom:.5rem;max-width:100cqi;position:sticky;inset-inline-start:0}
 .sv-report th,.sv-report td{text-align:start;vertical-align:top;padding:.5rem 1rem .5rem 0;border-bottom:1px solid #b1b4b6}
 .sv-report thead th{border-bottom:2px solid #0b0c0c}
 .sv-report tbody th{font-weight:400}
@@ -52,8 +55,9 @@ export const REPORT_CSS = `
 .sv-report{max-width:none;padding:0;font-size:11pt}
 .sv-report .sv-section{break-before:page}
 .sv-report.sv-easy-read .sv-section,.sv-report .sv-contents+.sv-section{break-before:auto}
-.sv-report h2,.sv-report h3,.sv-report caption,.sv-report figcaption{break-after:avoid}
-.sv-report figure,.sv-report tr,.sv-report .sv-yswd>li{break-inside:avoid}
+.sv-report h2,.sv-report h3,.sv-report caption,.sv-report figcaption,.sv-report thead{break-after:avoid}
+.sv-report figure,.sv-report tr,.sv-report .sv-yswd>li,.sv-report .sv-table-short{break-inside:avoid}
+.sv-report tbody tr:first-child,.sv-report tbody tr:nth-child(2){break-before:avoid}
 .sv-report .sv-table{overflow:visible}
 .sv-report thead{display:table-header-group}
 .sv-report a{color:#0b0c0c}

@@ -26,8 +26,10 @@ export function pdfInfo(file: string): Record<string, string> {
   return fields;
 }
 
-export function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', file, '-'], { encoding: 'utf8' });
+/** The PDF's text laid out as on the page; one page's (from 1) when `page` is given. */
+export function pdfText(file: string, page?: number): string {
+  const pages = page === undefined ? [] : ['-f', String(page), '-l', String(page)];
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-layout', ...pages, file, '-'], { encoding: 'utf8' });
 }
 
 /** pdffonts' table: each font, whether it is embedded and subset. */
