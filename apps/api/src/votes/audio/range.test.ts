@@ -1,5 +1,7 @@
 // Serving audio the way players ask for it: iOS Safari's bytes=0-1 first,
 // seeking by range, downloads, and caches that revalidate.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPodcastMp3 } from '../../demo/podcast-audio';
@@ -152,5 +154,23 @@ describe('audioResponse', () => {
     const res = await get({}, 'GET', { download: true });
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="Standing up.mp3"; filename*=UTF-8''Standing%20up.mp3`);
     await res.body?.cancel();
+  });
+
+  it('streams through a real HTTP server: the whole file, a range, and headers for HEAD', async () => {
+    const server = serve({ fetch: (request) => audioResponse(fx.db, request, audio, 'Standing up'), port: 0, hostname: '127.0.0.1' });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const whole = await fetch(base);
+      expect(whole.status).toBe(200);
+      expect(Buffer.from(await whole.arrayBuffer()).equals(Buffer.from(mp3))).toBe(true);
+      const part = await fetch(base, { headers: { range: `bytes=${AUDIO_CHUNK_BYTES - 1}-${AUDIO_CHUNK_BYTES}` } });
+      expect(part.status).toBe(206);
+      expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([...mp3.subarray(AUDIO_CHUNK_BYTES - 1, AUDIO_CHUNK_BYTES + 1)]);
+      const head = await fetch(base, { method: 'HEAD' });
+      expect([head.status, head.headers.get('content-length'), (await head.arrayBuffer()).byteLength]).toEqual([200, String(mp3.length), 0]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

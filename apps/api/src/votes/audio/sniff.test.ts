@@ -56,6 +56,15 @@ describe('sniffAudio', () => {
     expect(sniffAudio(demoPodcastMp3(1, 1))).toEqual({ mediaType: 'audio/mpeg', extension: 'mp3' });
   });
 
+  it('recognises an MP3 whose tagger padded its ID3 tag with zeros beyond the stated size', () => {
+    const file = fixture('tone.id3.mp3');
+    // The tag's size: four bytes of seven bits each, after the 10-byte header.
+    const tagEnd = 10 + file.subarray(6, 10).reduce((size, b) => (size << 7) | b, 0);
+    expect(sniffAudio(concat(file.subarray(0, tagEnd), new Uint8Array(300), file.subarray(tagEnd)))?.mediaType).toBe('audio/mpeg');
+    // Anything else between the tag and the first frame is not an MP3.
+    expect(sniffAudio(concat(file.subarray(0, tagEnd), text('<b>'), file.subarray(tagEnd)))).toBeNull();
+  });
+
   it.each([
     ['a PNG', PNG],
     ['a PDF', PDF],
