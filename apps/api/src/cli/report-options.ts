@@ -23,21 +23,30 @@ export interface ReportOptions {
   organisation: string | undefined;
 }
 
+const OPTIONS = { questionnaire: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, organisation: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
+
+/** "--a, --b and --c". */
+const listed = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+
 export function readOptions(argv: string[]): ReportOptions | null {
   let parsed: ReturnType<typeof parse>;
   function parse() {
-    return parseArgs({
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: { questionnaire: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, organisation: { type: 'string' }, help: { type: 'boolean', short: 'h' } }
-    });
+    return parseArgs({ args: argv, allowPositionals: false, strict: true, tokens: true, options: OPTIONS });
   }
   try {
     parsed = parse();
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    const code = (error as { code?: unknown }).code;
+    const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']*)'/.exec((error as Error).message)?.[1] : undefined;
+    if (unknown !== undefined) throw new UsageError(`${unknown} is not an option: the options are ${listed(NAMES)}`);
+    throw new UsageError(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error));
   }
+  // parseArgs keeps the last of an option given twice; a script saying --format twice is refused rather than guessed at.
+  const seen = new Map<string, number>();
+  for (const token of parsed.tokens) if (token.kind === 'option') seen.set(token.name, (seen.get(token.name) ?? 0) + 1);
+  const twice = [...seen].filter(([, n]) => n > 1).map(([name]) => `--${name}`);
+  if (twice.length > 0) throw new UsageError(`${listed(twice)} ${twice.length === 1 ? 'is' : 'are'} given more than once: give each option once`);
   const { values } = parsed;
   if (values.help) return null;
   const questionnaire = values.questionnaire?.trim();

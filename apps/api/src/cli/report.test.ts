@@ -69,6 +69,11 @@ describe('npm run report', () => {
       expect(run.stdout).toBe('');
     }
     expect(report(['--format', 'xls', '--questionnaire', 'x', '--out', 'f']).stderr).toMatch(/^--format: choose docx, pdf or html \(got "xls"\)/);
+    const twice = report(['--questionnaire', 'youth-safety-11-19', '--format', 'pdf', '--format', 'docx', '--out', join(dir, 'twice.docx')]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/^--format is given more than once: give each option once\n/);
+    expect(existsSync(join(dir, 'twice.docx'))).toBe(false);
+    expect(report(['--colour', 'red']).stderr).toMatch(/^--colour is not an option: the options are --questionnaire, --format, --out, --organisation and --help\n/);
   }, 60_000);
 
   it('names the surveys there are when the slug is unknown, the organisation that has it when another is named, and what to do with an empty database', async () => {
@@ -102,6 +107,14 @@ describe('reading the arguments', () => {
         }
       })
     );
+  });
+
+  it('refuses an option given twice, even with the same value, and names every one', () => {
+    const base = ['--questionnaire', 'youth', '--format', 'pdf', '--out', 'a.pdf'];
+    expect(() => readOptions([...base, '--format', 'docx'])).toThrow(new UsageError('--format is given more than once: give each option once'));
+    expect(() => readOptions([...base, '--out', 'a.pdf', '--questionnaire=youth'])).toThrow(new UsageError('--questionnaire and --out are given more than once: give each option once'));
+    expect(() => readOptions([...base, '--organisation', 'demo', '--organisation=demo'])).toThrow(UsageError);
+    expect(readOptions([...base, '--organisation', 'demo'])).toEqual({ questionnaire: 'youth', format: 'pdf', out: 'a.pdf', organisation: 'demo' });
   });
 
   it('reads the formats whatever their case and trims the values', () => {
