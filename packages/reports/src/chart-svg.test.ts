@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, chartSvg, NARROW_CHART_WIDTH, wrap } from './chart-svg';
+import { axisTicks, chartAlt, chartSvg, NARROW_CHART_WIDTH, wrap } from './chart-svg';
 import type { TrendChart } from './model';
 
 const trend: TrendChart = {
@@ -93,5 +93,20 @@ describe('wrapping labels', () => {
     const lines = wrap('a'.repeat(50), 100, 14);
     expect(lines.join('')).toBe('a'.repeat(50));
     expect(lines.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a chart’s alternative text', () => {
+  const point = (label: string, value: number | null, weighted?: boolean) => ({ label, value, lower: null, upper: null, joined: false, ...(weighted === undefined ? {} : { weighted }) });
+  const trend = (...points: ReturnType<typeof point>[]): TrendChart => ({ kind: 'trend', points });
+
+  it('says when the figures are weighted to the population, and which when only some are', () => {
+    const alt = 'Feeling safe was 46% in spring and 49% in autumn.';
+    expect(chartAlt({ alt, chart: trend(point('Spring', 46), point('Autumn', 49)) })).toBe(alt);
+    expect(chartAlt({ alt, chart: trend(point('Spring', 46, true), point('Autumn', 49, true), point('Winter', null)) })).toBe(`${alt} All figures are weighted to the population.`);
+    expect(chartAlt({ alt, chart: trend(point('Spring', 46, false), point('Autumn', 49, true), point('Winter', 50, true)) })).toBe(
+      `${alt} The figures for Autumn and Winter are weighted to the population; the others are not.`
+    );
+    expect(chartAlt({ alt: 'Bars', chart: { kind: 'bars', bars: [{ label: 'A', value: 3, weighted: true }] } })).toBe('Bars. All figures are weighted to the population.');
   });
 });

@@ -59,6 +59,25 @@ export function chartSvg(chart: Chart, options: ChartSvgOptions): ChartSvg {
   return { svg, width, height };
 }
 
+/**
+ * A chart's alternative text as every output gives it (the SVG's description
+ * on the page and in the PDF, the image's alt text in Word): the report's
+ * words, then whether its figures are weighted to the population.
+ */
+export function chartAlt(block: { alt: string; chart: Chart }): string {
+  const shown: { label: string; weighted: boolean }[] =
+    block.chart.kind === 'trend'
+      ? block.chart.points.filter((p) => p.value !== null).map((p) => ({ label: p.label, weighted: p.weighted === true }))
+      : block.chart.bars.map((b) => ({ label: b.label, weighted: b.weighted === true }));
+  const weighted = shown.filter((figure) => figure.weighted);
+  if (weighted.length === 0) return block.alt;
+  const alt = block.alt.trim().replace(/([^.!?])$/, '$1.');
+  if (weighted.length === shown.length) return `${alt} ${labels.weightedAll}`;
+  const names = weighted.map((figure) => figure.label);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `${alt} ${labels.weightedSome(listed ?? '')}`;
+}
+
 /** The percentages written on a chart's axis: the only figures a chart shows that are not the data's own. */
 export function axisTicks(chart: Chart): number[] {
   return valueScale(chart, [0, 1]).ticks(chart.kind === 'trend' ? 4 : 5);

@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportDocx } from './docx';
-import { EMOJI_QUOTE, sampleReport, sampleWithEmoji } from './fixtures/sample-report';
+import { EMOJI_QUOTE, sampleReport, sampleWeighted, sampleWithEmoji } from './fixtures/sample-report';
 import type { ReportDocument } from './model';
 import { openParser } from './testing/chromium';
 import { libreOfficeToPdf, pdfFonts, pdfInfo, pdfText, writeTemp } from './testing/tools';
@@ -81,6 +81,13 @@ describe('Word file', () => {
     });
     // The image is a PNG in the package.
     expect(body).toMatch(/r:embed="[^"]+"/);
+  });
+
+  it('says in a chart image’s alt text when its figures are weighted to the population', async () => {
+    const xml = await (await open(sampleWeighted)).part('word/document.xml');
+    const descriptions = Array.from(xml.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g), (m) => unescapeXml(m[1] ?? ''));
+    expect(descriptions[0]).toMatch(/\. All figures are weighted to the population\.$/);
+    expect(descriptions[1]).not.toContain('weighted');
   });
 
   it('numbers pages "Page X of Y" in the footer', async () => {

@@ -24,7 +24,7 @@ import {
   WidthType
 } from 'docx';
 import { svgToPng } from './chart-png';
-import { chartSvg } from './chart-svg';
+import { chartAlt, chartSvg } from './chart-svg';
 import { EMOJI_FONT, emojiRuns, emojiTtfFile, hasEmoji } from './emoji-font';
 import { labels, longDate } from './labels';
 import type { Block, ReportDocument, TableBlock, YouSaidWeDid } from './model';
@@ -110,7 +110,8 @@ function blockChildren(block: Block): Child[] {
     case 'table':
       return table(block);
     case 'chart': {
-      const { svg } = chartSvg(block.chart, { id: 'chart', title: block.title, description: block.alt });
+      const alt = chartAlt(block);
+      const { svg } = chartSvg(block.chart, { id: 'chart', title: block.title, description: alt });
       const png = svgToPng(svg);
       const height = Math.round((CHART_WIDTH_PX * png.height) / png.width);
       return [
@@ -123,7 +124,7 @@ function blockChildren(block: Block): Child[] {
               data: png.data,
               transformation: { width: CHART_WIDTH_PX, height },
               // Read out by screen readers in Word and kept when the file becomes a PDF.
-              altText: { name: t(block.title), title: t(block.title), description: t(block.alt) }
+              altText: { name: t(block.title), title: t(block.title), description: t(alt) }
             })
           ]
         }),

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleReport } from './fixtures/sample-report';
+import { sampleReport, sampleWeighted } from './fixtures/sample-report';
 import { easyReadBodyHtml, easyReadHtml, reportBodyHtml, reportHtml } from './html';
 import type { ReportDocument } from './model';
 import { openParser, type ParsedPage, parse } from './testing/chromium';
@@ -88,6 +88,14 @@ describe('report HTML', () => {
       expect(svg.labelledByTitle).toBe(true);
     });
     expect(parsed.figureCaptions).toEqual(charts.map((c) => c.title));
+  });
+
+  it('says in a chart’s alt text when its figures are weighted to the population', async () => {
+    const parsed = await parse(page, reportHtml(sampleWeighted));
+    const trend = sampleWeighted.sections.flatMap((s) => s.blocks).find((b) => b.type === 'chart' && b.chart.kind === 'trend');
+    expect(parsed.svgs.slice(0, 2).map((svg) => svg.desc)).toEqual([0, 1].map(() => `${trend?.type === 'chart' ? trend.alt : ''} All figures are weighted to the population.`));
+    // The themes chart is not weighted and says nothing of it.
+    expect(parsed.svgs[2]?.desc).not.toContain('weighted');
   });
 
   it('shows quotes with their attribution and "You said, we did" as terms and details', async () => {

@@ -3,7 +3,7 @@
 // SvelteKit wraps in its own layout. One markup for both, so the public page
 // and the PDF cannot disagree. No JavaScript and no external assets: charts
 // are inline SVG, the CSS is inline, and every piece of report text is escaped.
-import { chartSvg, NARROW_CHART_WIDTH } from './chart-svg';
+import { chartAlt, chartSvg, NARROW_CHART_WIDTH } from './chart-svg';
 import { labels, longDate } from './labels';
 import type { Block, ReportDocument, ReportSection, TableBlock, YouSaidWeDid } from './model';
 import { REPORT_CSS } from './report-css';
@@ -108,8 +108,9 @@ function blockHtml(block: Block, key: string): string {
       return tableHtml(block, `sv-table-${key}`);
     case 'chart': {
       const id = `sv-chart-${key}`;
-      const wide = chartSvg(block.chart, { id, title: block.title, description: block.alt }).svg;
-      const narrow = chartSvg(block.chart, { id: `${id}-narrow`, title: block.title, description: block.alt, width: NARROW_CHART_WIDTH }).svg;
+      const alt = chartAlt(block);
+      const wide = chartSvg(block.chart, { id, title: block.title, description: alt }).svg;
+      const narrow = chartSvg(block.chart, { id: `${id}-narrow`, title: block.title, description: alt, width: NARROW_CHART_WIDTH }).svg;
       // The visible title is the figure's caption; the SVG carries the same
       // title and the alt text for screen readers; the data table follows.
       // CSS shows one drawing (the narrow one on phones); the other is

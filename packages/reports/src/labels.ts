@@ -15,6 +15,9 @@ export const labels = {
   measure: 'Measure of success',
   status: 'Status',
   page: 'Page',
+  /** After a chart's alternative text, when its figures are weighted. */
+  weightedAll: 'All figures are weighted to the population.',
+  weightedSome: (labels: string) => `The figures for ${labels} are weighted to the population; the others are not.`,
   of: 'of',
   easyRead: {
     about: 'About this',

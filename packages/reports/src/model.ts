@@ -24,6 +24,8 @@ export interface TrendPoint {
   upper: number | null;
   /** Whether a line joins this point to the one before (only between waves asked alike). */
   joined: boolean;
+  /** Whether the figure is weighted to the population (the chart's alternative text says so). */
+  weighted?: boolean;
 }
 
 export interface TrendChart {
@@ -34,7 +36,7 @@ export interface TrendChart {
 /** Horizontal bars, e.g. theme prevalence (percent 0–100). */
 export interface BarChart {
   kind: 'bars';
-  bars: { label: string; value: number; lower?: number; upper?: number }[];
+  bars: { label: string; value: number; lower?: number; upper?: number; weighted?: boolean }[];
 }
 
 export type Chart = TrendChart | BarChart;

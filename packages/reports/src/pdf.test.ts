@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axisTicks } from './chart-svg';
 import type { Block, ReportDocument } from './model';
-import { EMOJI_QUOTE, sampleReport, sampleWithEmoji } from './fixtures/sample-report';
+import { EMOJI_QUOTE, sampleReport, sampleWeighted, sampleWithEmoji } from './fixtures/sample-report';
 import { closePdfBrowser, openPdfPages, reportPdf } from './pdf';
 import { pdfFonts, pdfInfo, pdfStructure, pdfText, writeTemp } from './testing/tools';
 
@@ -70,6 +70,14 @@ describe('PDF', () => {
     for (const chart of charts) expect(raw).toContain(pdfString(chart.alt));
     // The print shows each chart once (the wide drawing), so it is one figure.
     expect(raw.match(/\/Alt \(/g)).toHaveLength(charts.length);
+  });
+
+  it('says in a chart figure’s alt text when its figures are weighted to the population', async () => {
+    const raw = readFileSync(writeTemp('weighted.pdf', await reportPdf(sampleWeighted))).toString('latin1');
+    const alts = Array.from(raw.matchAll(/\/Alt \(((?:[^()\\]|\\.)*)\)/g), (m) => m[1] ?? '');
+    expect(alts).toHaveLength(2);
+    expect(alts[0]).toMatch(/All figures are weighted to the population\.$/);
+    expect(alts[1]).not.toContain('weighted');
   });
 
   it('shows no figure the report does not: every percentage is the document’s own or on a chart’s axis', () => {
