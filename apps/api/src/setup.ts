@@ -8,6 +8,7 @@ import { templates } from '@safer-voices/survey/templates';
 import { hashPassword } from './auth/passwords';
 import { seedDemoResponses } from './demo/seed-responses';
 import { seedDemoSeries } from './demo/seed-series';
+import { seedDemoVotes } from './demo/seed-votes';
 import { newStaffStatements } from './store/staff';
 
 export const DEMO_ORGANISATION = { slug: 'demo', name: 'Safer Somerset Violence Reduction Partnership (demo)' };
@@ -67,6 +68,7 @@ export async function setupDatabase(db: Database, { seed = true, demoResponses =
     await seedDemoResponses(db);
     const [demo] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_ORGANISATION.slug));
     if (demo) await seedDemoSeries(db, demo.id);
+    if (demo) await seedDemoVotes(db, demo.id);
   }
   return { seeded };
 }
