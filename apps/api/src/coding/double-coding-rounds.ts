@@ -32,7 +32,7 @@ import {
 } from '../store/double-coding';
 import { type Coding, compare, itemKey } from '../store/double-coding-agreement';
 import type { AnalysedQuestionnaire } from '../store/analysed-questionnaire';
-import { settingsOf } from '../store/organisation-settings';
+import { staffRedactionTerms } from '../store/redaction-terms';
 import { chosenThemes, themeChoices } from '../store/review-view';
 import { versionFacts } from './free-text-answers';
 import { coderFor } from './organisation-coder';
@@ -132,14 +132,14 @@ export async function codingView(db: Database, round: Round, whoId: string) {
   const next = mayCode(summary) ? await nextItemFor(db, round.id, whoId) : undefined;
   let item = null;
   if (next) {
-    const [settings, facts] = await Promise.all([settingsOf(db, round.organisationId), versionFacts(db, next.versionId)]);
+    const [terms, facts] = await Promise.all([staffRedactionTerms(db, round.organisationId), versionFacts(db, next.versionId)]);
     // Only the answer and its question: no suggestions, no one else's themes.
     item = {
       responseId: next.responseId,
       questionId: next.questionId,
       number: next.position,
       question: facts?.freeTextQuestions.find((q) => q.id === next.questionId)?.label ?? next.questionId,
-      text: redactedAnswer(next.text, settings.redactionTerms).text
+      text: redactedAnswer(next.text, terms).text
     };
   }
   const { codebook } = await currentCodebook(db, round.organisationId);

@@ -5,6 +5,7 @@
 import { answerCodes, type Database, responses, storableText } from '@safer-voices/db';
 import { inArray } from 'drizzle-orm';
 import { type Bitset, type ExploreIndex, redactedAnswer, type ThemeGroup, topAnswers } from '@safer-voices/insights';
+import { withSchoolLabels } from '../store/redaction-terms';
 import type { ExploreQuote } from './types';
 
 export const QUOTES_PER_THEME = 5;
@@ -16,7 +17,7 @@ export const QUOTES_PER_THEME = 5;
  */
 export function termsWithSchools(index: ExploreIndex, terms: readonly string[]): string[] {
   const schools = (index.dimensions.get('context.school') ?? index.dimensions.get('school'))?.values ?? [];
-  return [...new Set([...terms, ...schools.filter((s) => s.trim().length >= 3)])];
+  return withSchoolLabels(terms, schools);
 }
 
 export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset, question: string | null, theme: ThemeGroup, terms: readonly string[]): Promise<ExploreQuote[]> {

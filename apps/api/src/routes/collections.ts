@@ -12,12 +12,12 @@ import { reachableOrganisation } from '../policies/reachable';
 import { reachableOrganisationIds } from '../auth/scope';
 import { type ImportChoices, planImport } from '../collections/plan';
 import { previewOf } from '../collections/preview';
+import { staffRedactionTerms } from '../store/redaction-terms';
 import { readTable } from '../collections/read-file';
 import { MAX_FILE_BYTES } from '../collections/table';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { collectionIdFor, createCollection, findCollection, listCollections } from '../store/collections';
-import { settingsOf } from '../store/organisation-settings';
 import { validate } from '../validation';
 import { IdempotencyKeySchema } from './responses';
 
@@ -65,8 +65,7 @@ export const collectionsRoute = new Hono<Env>()
     const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);
     const { file, sheet } = c.req.valid('form');
     const table = await readTable(file, sheet);
-    const { redactionTerms } = await settingsOf(c.var.db, organisationId);
-    return c.json({ fileName: file.name, preview: previewOf(table, redactionTerms) });
+    return c.json({ fileName: file.name, preview: previewOf(table, await staffRedactionTerms(c.var.db, organisationId)) });
   })
   .post('/', analysts, limitUpload, validate('query', OrganisationQuery), validate('form', ImportForm), async (c) => {
     const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('query').organisationId);

@@ -6,7 +6,7 @@ import { activeThemes, type Codebook } from '@safer-voices/themes';
 import { ApiError } from '../errors';
 import { currentCodebook } from './codebooks';
 import type { AnalysedQuestionnaire } from './analysed-questionnaire';
-import { settingsOf } from './organisation-settings';
+import { staffRedactionTerms } from './redaction-terms';
 import { type ModelStatus, modelState } from './review-model';
 import { type QueueCounts, type QueuePosition, queueCounts, queueRows, storedCodesOf } from './review-queue';
 import { mergeSpans, redactedAnswer, type Span } from '@safer-voices/insights';
@@ -75,9 +75,9 @@ export function encodePosition(p: QueuePosition): string {
 
 export async function reviewQueueView(db: Database, questionnaire: AnalysedQuestionnaire, after: QueuePosition | null, limit: number): Promise<ReviewQueueView> {
   const organisationId = questionnaire.organisationId;
-  const [{ codebook }, settings, counts, rows, model] = await Promise.all([
+  const [{ codebook }, terms, counts, rows, model] = await Promise.all([
     currentCodebook(db, organisationId),
-    settingsOf(db, organisationId),
+    staffRedactionTerms(db, organisationId),
     queueCounts(db, questionnaire.id),
     queueRows(db, questionnaire.id, after, limit),
     modelState(db, organisationId)
@@ -86,7 +86,7 @@ export async function reviewQueueView(db: Database, questionnaire: AnalysedQuest
   const questions = new Map(questionnaire.questions.map((q) => [q.id, q.label]));
   const codes = await storedCodesOf(db, rows);
   const items = rows.map((row): QueueItem => {
-    const redacted = redactedAnswer(row.text, settings.redactionTerms);
+    const redacted = redactedAnswer(row.text, terms);
     const suggestions = codes
       .filter((c) => c.responseId === row.responseId && c.questionId === row.questionId)
       .map((c) => ({ themeId: c.themeId, label: labels.get(c.themeId) ?? c.themeId, decision: c.decision, confidence: c.confidence, evidence: redacted.mapEvidence(c.evidence) }));
