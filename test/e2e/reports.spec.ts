@@ -22,6 +22,9 @@ async function atWidths(page: Page, name: string) {
   await page.setViewportSize({ width: 360, height: 740 });
 }
 
+/** The builder after a change: its notice, and the version its forms change (pinned in the address). */
+const doneAt = (builder: string, done: string) => new RegExp(`^${builder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\?done=${done}&at=\\d+$`);
+
 const sectionHeadings = (page: Page) => page.locator('.sections h3').allTextContents();
 
 test('a strategy author composes, previews and publishes a report with JavaScript off; anyone reads it', async ({ browser, page: checker }) => {
@@ -43,7 +46,7 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
   await page.getByLabel('Title').fill(title);
   await page.getByLabel('Series of surveys it covers').selectOption({ label: 'Youth safety survey' });
   await page.getByRole('button', { name: 'Create report' }).click();
-  await expect(page).toHaveURL(/\/staff\/reports\/[^/?]+\?done=created$/);
+  await expect(page).toHaveURL(/\/staff\/reports\/[^/?]+\?done=created&at=1$/);
   const builder = page.url().replace(/\?.*$/, '');
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByRole('status')).toContainText('Report created');
@@ -57,7 +60,7 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
   await axeAt(checker, page.url());
   await page.getByLabel('Summary', { exact: true }).fill('More than a thousand young people told us how safe they feel.\n\nThank you to every school that took part.');
   await page.getByRole('button', { name: 'Save section' }).click();
-  await expect(page).toHaveURL(`${builder}?done=saved`);
+  await expect(page).toHaveURL(doneAt(builder, 'saved'));
   await expect(page.locator('.sections li').first()).toContainText('More than a thousand young people');
 
   // The methodology is filled in; the author sees what it will say.
@@ -66,7 +69,7 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
   await axeAt(checker, page.url());
   await page.getByLabel('Your notes on method (optional)').fill('Schools chose which classes took part.');
   await page.getByRole('button', { name: 'Save section' }).click();
-  await expect(page).toHaveURL(`${builder}?done=saved`);
+  await expect(page).toHaveURL(doneAt(builder, 'saved'));
   await expect(page.locator('.sections li').nth(1)).toContainText('Filled in from the figures, with your notes.');
 
   // Perception of safety: "Safe after dark" and a measure of success.
@@ -78,7 +81,7 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
     .check();
   await axeAt(checker, page.url());
   await page.getByRole('button', { name: 'Save section' }).click();
-  await expect(page).toHaveURL(`${builder}?done=saved`);
+  await expect(page).toHaveURL(doneAt(builder, 'saved'));
   await expect(page.locator('.sections li').nth(2)).toContainText('1 measure, 1 measure of success');
 
   // What people told us: a theme, then a quote from its redacted quotes.
@@ -123,6 +126,14 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
   await expect(page.getByLabel('You said')).toHaveValue('Nowhere to go after school');
   await expect(page.getByRole('radio', { name: 'In progress' })).toBeChecked();
   await axeAt(checker, page.url());
+  // Only the row's own priority's measures of success are offered; another's is refused on the field.
+  const measureChoices = () => page.getByLabel('Measure of success (optional)').locator('option').allTextContents();
+  expect((await measureChoices()).filter((m) => m.endsWith('(Perception of safety)'))).toEqual([]);
+  await page.getByLabel('Strategy priority').selectOption({ label: 'Perception of safety' });
+  await page.getByRole('button', { name: 'Save row' }).click();
+  await expect(page.getByRole('status')).toHaveText('Row saved.');
+  await page.getByRole('link', { name: 'Change row 1' }).click();
+  expect((await measureChoices()).filter((m) => m !== 'None' && !m.endsWith('(Perception of safety)'))).toEqual([]);
   await page.getByLabel('Measure of success (optional)').selectOption({ label: 'Young people who feel safe out in their area after dark (Perception of safety)' });
   await page.getByRole('radio', { name: 'Done' }).check();
   await page.getByRole('button', { name: 'Save row' }).click();
@@ -169,7 +180,7 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
   await page.getByRole('button', { name: 'Move down section Summary' }).click();
   await expect(page.getByRole('status')).toHaveText('Section moved.');
   await other.getByRole('button', { name: 'Move up section What people told us' }).click();
-  await expect(other.getByRole('alert')).toContainText('Someone else saved this report since you opened it');
+  await expect(other.getByRole('alert')).toContainText('This report was saved since you opened this page, by someone else');
   await other.getByRole('link', { name: 'Reload the report' }).click();
   expect(await sectionHeadings(other)).toEqual(['How we did this', 'Summary', 'How safe people feel', 'You said, we did', 'What people told us']);
   await other.close();
@@ -235,6 +246,68 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
   const drafts = await reader.goto('/reports/no-such-report-here');
   expect(drafts?.status()).toBe(404);
   await publicContext.close();
+  await context.close();
+});
+
+test('with JavaScript off, Back and sending a form again makes no second report, section or row', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `Sent twice ${Date.now().toString(36)} ${Math.random().toString(36).slice(2, 6)}`;
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signInAsStaff(page, DEMO_STAFF.author.email);
+
+  // "Create report", Back, "Create report" again: the same report.
+  await page.goto('/staff/reports');
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Series of surveys it covers').selectOption({ label: 'Youth safety survey' });
+  await page.getByRole('button', { name: 'Create report' }).click();
+  await expect(page).toHaveURL(/\?done=created&at=1$/);
+  const builder = page.url().replace(/\?.*$/, '');
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Consultation reports' })).toBeVisible();
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Series of surveys it covers').selectOption({ label: 'Youth safety survey' });
+  await page.getByRole('button', { name: 'Create report' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${builder}\\?done=created&at=1$`));
+  await page.goto('/staff/reports');
+  await expect(page.getByRole('table', { name: 'Reports' }).getByRole('link', { name: title, exact: true })).toHaveCount(1);
+
+  // "Add section", Back, "Add section" again: refused as already saved.
+  await page.goto(builder);
+  const addSummary = async () => {
+    await page
+      .getByRole('group', { name: 'Kind of section' })
+      .getByRole('radio', { name: /^Summary/ })
+      .check();
+    await page.getByRole('button', { name: 'Add section' }).click();
+  };
+  await addSummary();
+  await expect(page.getByRole('status')).toHaveText('Section added.');
+  expect(await sectionHeadings(page)).toHaveLength(6);
+  await page.goBack();
+  await addSummary();
+  await expect(page.getByRole('alert')).toContainText('This report was saved since you opened this page');
+  await page.goto(builder);
+  expect(await sectionHeadings(page)).toHaveLength(6);
+
+  // A new "You said, we did" row, Back, "Save row" again: one row.
+  await page.getByRole('link', { name: 'Edit section You said, we did' }).click();
+  await page.getByRole('link', { name: 'Add a row' }).click();
+  const fillRow = async () => {
+    await page.getByLabel('You said').fill('Nowhere to go after school');
+    await page.getByLabel('We did').fill('Funded two youth sessions');
+    await page.getByLabel('Strategy priority').selectOption({ label: 'Delivery of commitments' });
+    await page.getByRole('group', { name: 'Status' }).getByRole('radio', { name: 'Planned' }).check();
+    await page.getByRole('button', { name: 'Save row' }).click();
+  };
+  await fillRow();
+  await expect(page.getByRole('status')).toHaveText('Row saved.');
+  const section = page.url().replace(/\?.*$/, '');
+  await page.goBack();
+  await fillRow();
+  await expect(page.getByRole('alert')).toContainText('This report was saved since you opened this page');
+  await page.goto(section);
+  await expect(page.getByRole('link', { name: /^Change row/ })).toHaveCount(1);
   await context.close();
 });
 

@@ -18,14 +18,14 @@ export async function measureOptions(api: Api, seriesId: string | undefined): Pr
   return (await res.json()).measures.map((m) => ({ value: m.key, label: m.name }));
 }
 
-/** The strategy: its priorities, and each measure of success with its priority's title. */
-export async function strategyOptions(api: Api): Promise<{ priorities: Option[]; successMeasures: Option[] }> {
+/** The strategy: its priorities, and each measure of success with its priority's title (and id, to offer a row only its own priority's). */
+export async function strategyOptions(api: Api): Promise<{ priorities: Option[]; successMeasures: (Option & { priorityId: string })[] }> {
   const res = await api.strategy.$get({ query: {} });
   if (!res.ok) await unexpected(res, 'Reading the strategy');
   const { priorities } = await res.json();
   return {
     priorities: priorities.map((p) => ({ value: p.id, label: p.title })),
-    successMeasures: priorities.flatMap((p) => p.measures.map((m) => ({ value: m.id, label: `${m.name} (${p.title})` })))
+    successMeasures: priorities.flatMap((p) => p.measures.map((m) => ({ value: m.id, label: `${m.name} (${p.title})`, priorityId: p.id })))
   };
 }
 

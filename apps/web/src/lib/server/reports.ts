@@ -2,7 +2,7 @@
 // definition and the document resolved from it), and saving a changed
 // definition as a new version, refused when someone saved since.
 import type { ReportDefinition, ReportSectionDefinition } from '@safer-voices/survey';
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { type ApiFailure, failureOf } from './api.ts';
 import { unexpected } from './designer-api.ts';
 import type { apiAs } from './staff-api.ts';
@@ -34,6 +34,24 @@ export async function saveReport(api: Api, id: string, version: number, definiti
   const failure = await failureOf(res);
   if (failure.status === 400 || failure.status === 422) return { ok: false, stale: false, failure };
   return unexpected(res, 'Saving the report');
+}
+
+/**
+ * The version a page's forms change, pinned in its address (`at`): Back
+ * fetches the page again (staff pages are never cached), and its forms must
+ * still say the version they were first shown at, so a form sent again
+ * ("Add section", "Save row" for a new row) is refused as stale rather than
+ * adding a second section or row. A page shown after a refused form (a POST)
+ * uses the newest version.
+ */
+export function pinnedVersion(event: { url: URL; request: Request }, latest: number): number {
+  if (event.request.method !== 'GET') return latest;
+  const raw = event.url.searchParams.get('at') ?? '';
+  const at = /^\d{1,7}$/.test(raw) ? Number(raw) : 0;
+  if (at >= 1 && at <= latest) return at;
+  const url = new URL(event.url);
+  url.searchParams.set('at', String(latest));
+  redirect(302, `${url.pathname}${url.search}`);
 }
 
 /** The version a form was opened at, from its hidden field. */

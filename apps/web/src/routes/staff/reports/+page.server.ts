@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { may } from '@safer-voices/api/policies';
 import { type FieldError, parseForm, ReportCreateSchema } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
@@ -12,10 +13,25 @@ const FIELDS = ['definition.title', 'definition.covers', 'slug'];
 /** The schema's paths as the form's fields: the title, or what the report covers (by its first control). */
 const asFormFields = (errors: FieldError[]): FieldError[] => errors.map((e) => ({ ...e, field: e.field === 'definition.covers' ? 'seriesId' : 'title' }));
 
+/**
+ * The create form's one-time token, in the page's address so that Back
+ * (which fetches the page again: staff pages are never cached) shows the
+ * form with the same token, and sending it again finds the report the first
+ * made. A token the API would not take is replaced.
+ */
+const TOKEN = /^[A-Za-z0-9-]{8,100}$/;
+
 export const load: PageServerLoad = async (event) => {
   const who = await requirePolicy(event, 'report', 'view', 'see consultation reports');
   const api = apiAs(event, who).api;
   const canEdit = may(who, 'report', 'edit');
+  const token = event.url.searchParams.get('form') ?? '';
+  // After a refused create the form is shown again with the token it was sent with (form.values.token).
+  if (canEdit && event.request.method === 'GET' && !TOKEN.test(token)) {
+    const url = new URL(event.url);
+    url.searchParams.set('form', randomUUID());
+    redirect(302, `${url.pathname}${url.search}`);
+  }
   const [listed, seriesRes, exploreRes] = await Promise.all([
     api.reports.$get({ query: {} }),
     canEdit ? api.series.$get({ query: {} }) : null,
@@ -25,14 +41,14 @@ export const load: PageServerLoad = async (event) => {
   const { reports } = await listed.json();
   const series = seriesRes?.ok ? (await seriesRes.json()).series.map((s) => ({ id: s.id, name: s.name })) : [];
   const sources = exploreRes?.ok ? (await exploreRes.json()).questionnaires.map((q) => ({ id: q.id, title: q.title, kind: q.kind })) : [];
-  return { organisation: who.organisation.name, reports, canEdit, series, sources, created: event.url.searchParams.get('created') };
+  return { organisation: who.organisation.name, reports, canEdit, series, sources, token, created: event.url.searchParams.get('created') };
 };
 
 export const actions: Actions = {
   create: async (event) => {
     const who = await requirePolicy(event, 'report', 'edit', 'create consultation reports');
     const form = await event.request.formData();
-    const values = { title: textField(form, 'title').trim(), seriesId: textField(form, 'seriesId'), covered: checkedValues(form, 'covered') };
+    const values = { title: textField(form, 'title').trim(), seriesId: textField(form, 'seriesId'), covered: checkedValues(form, 'covered'), token: textField(form, 'token') };
     const api = apiAs(event, who).api;
     const explore = await api['explore-list'].$get({ query: {} });
     const kinds = new Map(explore.ok ? (await explore.json()).questionnaires.map((q) => [q.id, q.kind] as const) : []);
@@ -55,7 +71,12 @@ export const actions: Actions = {
     if (!values.seriesId && values.covered.length === 0) {
       return fail(400, { values, errors: [{ field: 'seriesId', message: 'Choose a series or at least one questionnaire for the report to cover' }] });
     }
-    const res = await api.reports.$post({ query: {}, json: input.data });
+    const token = values.token;
+    const send = (headers?: Record<string, string>) => api.reports.$post({ query: {}, json: input.data }, headers ? { headers } : undefined);
+    let res = await send(TOKEN.test(token) ? { 'idempotency-key': token } : undefined);
+    // The token already made a different report (Back, then changed the form): this is a new one.
+    const reused = (res as Response).status === 409 && (await failureOf((res as Response).clone())).error === 'idempotency_key_reused';
+    if (reused) res = await send();
     if (!res.ok) {
       const failure = await failureOf(res);
       if (failure.status === 400 || failure.status === 422) return fail(400, { values, errors: asFormFields(errorsFrom(failure, FIELDS, 'definition.title')) });

@@ -2,7 +2,7 @@ import { may } from '@safer-voices/api/policies';
 import { ReportSectionSchema } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { requirePolicy } from '#lib/server/require-policy.ts';
-import { newSectionId, reportNow, SECTION_KINDS, saveReport, versionFrom } from '#lib/server/reports.ts';
+import { newSectionId, pinnedVersion, reportNow, SECTION_KINDS, saveReport, versionFrom } from '#lib/server/reports.ts';
 import { apiAs } from '#lib/server/staff-api.ts';
 import { textField } from '#lib/server/staff-forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,6 +24,8 @@ export const load: PageServerLoad = async (event) => {
   const done = event.url.searchParams.get('done') ?? '';
   return {
     report,
+    // The version the page's forms change (pinned in the address: see pinnedVersion).
+    formVersion: may(who, 'report', 'edit') ? pinnedVersion(event, report.version) : report.version,
     headings,
     omitted,
     canEdit: may(who, 'report', 'edit'),

@@ -1,7 +1,7 @@
 import { parseForm, REPORT_ROW_STATUSES, type ReportSectionDefinition, ReportSectionSchema } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { requirePolicy } from '#lib/server/require-policy.ts';
-import { reportNow, saveReport, sectionIn, versionFrom } from '#lib/server/reports.ts';
+import { pinnedVersion, reportNow, saveReport, sectionIn, versionFrom } from '#lib/server/reports.ts';
 import { strategyOptions } from '#lib/server/reports-choices.ts';
 import { apiAs } from '#lib/server/staff-api.ts';
 import { textField } from '#lib/server/staff-forms.ts';
@@ -28,7 +28,8 @@ export const load: PageServerLoad = async (event) => {
   const { api, report, section, index } = await rowOf(event, 'load');
   const row = index === null ? null : section.rows[index];
   return {
-    report: { id: report.id, title: report.definition.title, version: report.version },
+    // A new row's form keeps the version it was first shown at, so sending it again after Back adds no second row.
+    report: { id: report.id, title: report.definition.title, version: index === null ? pinnedVersion(event, report.version) : report.version },
     sectionId: section.id,
     rowNumber: index === null ? null : index + 1,
     values: {
@@ -65,7 +66,16 @@ async function saveRows(event: RequestEvent, edit: (rows: YouSaid['rows'], index
   }
   const sections = report.definition.sections.map((s, i) => (i === at ? parsed.data : s));
   const saved = await saveReport(api, report.id, version, { ...report.definition, sections });
-  if (!saved.ok) return saved.stale ? fail(409, { values, errors: [], stale: true }) : fail(400, { values, errors: [{ field: 'youSaid', message: saved.failure.message }] });
+  if (!saved.ok) {
+    if (saved.stale) return fail(409, { values, errors: [], stale: true });
+    // The API's problems with this row under its fields (sections.S.rows.R.successMeasureId is successMeasureId).
+    const own = `sections.${at}.rows.${index ?? rows.length - 1}.`;
+    const mine = (saved.failure.issues ?? []).flatMap((i) => {
+      const field = ROW_FIELDS.find((f) => i.field === `${own}${f}`);
+      return field ? [{ field, message: i.message }] : [];
+    });
+    return fail(400, { values, errors: mine.length > 0 ? mine : [{ field: 'youSaid', message: saved.failure.message }] });
+  }
   redirect(303, `/staff/reports/${report.id}/sections/${section.id}?done=${done}`);
 }
 
