@@ -3,6 +3,7 @@
 // questionnaire the report covers, only where the theme's prevalence is
 // shown), redacted as the explorer shows them, each with the reference a
 // definition names it by, and whether a safeguarding lead must clear it first.
+// The author sees the top 10 of each questionnaire first and may ask for more.
 import { codedRows, topAnswers } from '@safer-voices/insights';
 import type { Database } from '@safer-voices/db';
 import { dimensionsOf, exploreView } from '../explore/view';
@@ -11,6 +12,8 @@ import type { ResolveContext } from './context';
 import { loadQuotes, quoteKey } from './resolve-quotes';
 
 export const QUOTE_CHOICES_PER_QUESTIONNAIRE = 10;
+/** The most an author may ask to see of each questionnaire. */
+export const MAX_QUOTE_CHOICES_PER_QUESTIONNAIRE = 500;
 const EVERYONE_QUERY = { versions: [], from: null, to: null, question: null, by: null, theme: null, filters: {} };
 
 export interface QuoteChoice {
@@ -23,14 +26,19 @@ export interface QuoteChoice {
   needsClearance: boolean;
 }
 
-export async function quoteChoices(db: Database, context: ResolveContext, themeId: string): Promise<QuoteChoice[]> {
+/** The theme's quotes, the `perQuestionnaire` most confident of each questionnaire, and whether any has more. */
+export async function quoteChoices(db: Database, context: ResolveContext, themeId: string, perQuestionnaire = QUOTE_CHOICES_PER_QUESTIONNAIRE): Promise<{ quotes: QuoteChoice[]; more: boolean }> {
   const theme = context.themes.find((t) => t.id === themeId);
   if (!theme) throw new ApiError(400, 'invalid_request', `There is no theme “${themeId}” in your codebook`, [{ field: 'theme', message: 'Choose one of the themes' }]);
   const choices: QuoteChoice[] = [];
+  let more = false;
   for (const q of context.covered) {
     const view = await exploreView(db, q.loaded, { ...EVERYONE_QUERY, theme: theme.id }, { settings: context.settings, themes: context.themes, dimensions: dimensionsOf(q.loaded) });
     if (view.prevalence.find((p) => p.themeId === theme.id)?.count == null) continue;
-    const top = topAnswers(q.loaded.index, codedRows(q.loaded.index, null), null, theme, QUOTE_CHOICES_PER_QUESTIONNAIRE);
+    // One past the page, to know whether there are more.
+    const found = topAnswers(q.loaded.index, codedRows(q.loaded.index, null), null, theme, perQuestionnaire + 1);
+    if (found.length > perQuestionnaire) more = true;
+    const top = found.slice(0, perQuestionnaire);
     const loaded = await loadQuotes(db, context, top);
     for (const answer of top) {
       const found = loaded.get(quoteKey(answer));
@@ -39,5 +47,5 @@ export async function quoteChoices(db: Database, context: ResolveContext, themeI
       choices.push({ responseId: answer.responseId, questionId: answer.questionId, questionnaire: q.title, text: shown.text, attribution: shown.attribution, needsClearance: !found?.ok });
     }
   }
-  return choices;
+  return { quotes: choices, more };
 }

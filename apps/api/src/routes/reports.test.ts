@@ -296,6 +296,34 @@ describe('themes and quotes', () => {
     expect((await fx.api.app.request(`/api/reports/${report.id}/quotes?theme=nope`, { headers: author })).status).toBe(400);
   });
 
+  it('shows more quotes when asked, still redacted, a flagged one still needing clearance, and lets the author choose one past the first ten', async () => {
+    const report = await created(themesReport([]));
+    const page = async (query: string) => {
+      const res = await fx.api.app.request(`/api/reports/${report.id}/quotes?theme=knives_weapons${query}`, { headers: author });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return jsonOf<{ quotes: { responseId: string; questionId: string; text: string; needsClearance: boolean }[]; more: boolean }>(res);
+    };
+    const first = await page('');
+    expect(first.quotes).toHaveLength(10);
+    expect(first.more).toBe(true);
+    const all = await page('&shown=30');
+    // Knives: 24 pupils.
+    expect(all.quotes).toHaveLength(24);
+    expect(all.more).toBe(false);
+    expect(all.quotes.slice(0, 10)).toEqual(first.quotes);
+    expect(all.quotes.filter((q) => /Sophie|Smith|07700|Oak Academy/.test(q.text))).toEqual([]);
+    expect(all.quotes.find((q) => q.responseId === flaggedQuote.responseId)?.needsClearance).toBe(true);
+    const later = all.quotes.slice(10).find((q) => !q.needsClearance && q.responseId !== flaggedQuote.responseId);
+    if (!later) throw new Error('no quote past the first ten');
+    const saved = await fx.api.json(`/api/reports/${report.id}`, { version: 1, definition: themesReport([{ responseId: later.responseId, questionId: later.questionId }]) }, author, 'PUT');
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    for (const bad of ['0', '501', '1e400', 'abc']) {
+      const res = await fx.api.app.request(`/api/reports/${report.id}/quotes?theme=knives_weapons&shown=${bad}`, { headers: author });
+      expect([bad, res.status]).toEqual([bad, 400]);
+      expect((await jsonOf(res)).issues).toEqual([{ field: 'shown', message: 'Say how many quotes to show, from 1 to 500' }]);
+    }
+  });
+
   it('shows prevalence as a chart and table, withholds a theme too few mention, and a theme with no quotes has none', async () => {
     const report = await created(themesReport([plainQuote]));
     const blocks = blocksOf((await preview(report.id)).document, 'themes');

@@ -15,7 +15,7 @@ import { reportAuditStatement } from '../reports/audit';
 import { refuseDefinitionProblems } from '../reports/check';
 import { clearQuote, listClearances } from '../reports/clearances';
 import { resolveContext } from '../reports/context';
-import { quoteChoices } from '../reports/quote-choices';
+import { MAX_QUOTE_CHOICES_PER_QUESTIONNAIRE, quoteChoices } from '../reports/quote-choices';
 import { resolveReport, resolveWith } from '../reports/resolve';
 import {
   createReport,
@@ -38,7 +38,16 @@ import { IdempotencyKeySchema } from './responses';
 
 const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
 const IdParam = z.object({ id: z.string().min(1).max(100) });
-const ThemeQuery = z.object({ theme: z.string({ message: 'Choose a theme' }).min(1, 'Choose a theme').max(120, 'Choose one of the themes') });
+const ThemeQuery = z.object({
+  theme: z.string({ message: 'Choose a theme' }).min(1, 'Choose a theme').max(120, 'Choose one of the themes'),
+  /** How many of each questionnaire's quotes to show ("Show more quotes"). */
+  shown: z.coerce
+    .number({ message: `Say how many quotes to show, from 1 to ${MAX_QUOTE_CHOICES_PER_QUESTIONNAIRE}` })
+    .int(`Say how many quotes to show, from 1 to ${MAX_QUOTE_CHOICES_PER_QUESTIONNAIRE}`)
+    .min(1, `Say how many quotes to show, from 1 to ${MAX_QUOTE_CHOICES_PER_QUESTIONNAIRE}`)
+    .max(MAX_QUOTE_CHOICES_PER_QUESTIONNAIRE, `Say how many quotes to show, from 1 to ${MAX_QUOTE_CHOICES_PER_QUESTIONNAIRE}`)
+    .optional()
+});
 /** A version as written in the address or sent (read by wantedVersion, so any value gets a plain answer). */
 const VersionQuery = z.object({ version: z.string().optional() });
 const PublishBody = ReportPublishSchema.extend({ version: z.unknown() });
@@ -160,7 +169,8 @@ export const reportsRoute = new Hono<StaffEnv>()
     const report = await reachable(c.var.db, c.var.staff, await findReport(c.var.db, c.req.valid('param').id), reportNotFound);
     const latest = await latestVersion(c.var.db, report.id);
     const context = await resolveContext(c.var.db, report.organisationId, latest.definition);
-    return c.json({ quotes: await quoteChoices(c.var.db, context, c.req.valid('query').theme) });
+    const { theme, shown } = c.req.valid('query');
+    return c.json(await quoteChoices(c.var.db, context, theme, shown));
   })
   .get('/:id/document', requirePolicy('report', 'view'), validate('param', IdParam), validate('query', VersionQuery), async (c) => {
     const report = await reachable(c.var.db, c.var.staff, await findReport(c.var.db, c.req.valid('param').id), reportNotFound);
