@@ -34,7 +34,8 @@ const benchmarks = {
   ingest: ['@safer-voices/api', 'bench'],
   themes: ['@safer-voices/themes', 'bench'],
   insights: ['@safer-voices/api', 'bench:insights'],
-  reports: ['@safer-voices/api', 'bench:reports']
+  reports: ['@safer-voices/api', 'bench:reports'],
+  votes: ['@safer-voices/api', 'bench:votes']
 };
 
 const [command, ...rest] = process.argv.slice(2);

@@ -2,8 +2,7 @@
 // 50 connections posting complete 20-answer responses for ~10 s; then the
 // same API acknowledging without storing (the ceiling for ingest here), then
 // a bare Hono echo server, each under the same load. Last line: one JSON object.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,11 +11,10 @@ import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import autocannon from 'autocannon';
 import { setupDatabase } from '../src/setup';
 import { benchAnswers, benchQuestionnaire } from './bench-questionnaire';
+import { measured, startServer, stop } from './servers';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-// One process, so a kill reaches the server itself (the tsx CLI would start a child).
-const tsx = import.meta.resolve('tsx');
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 async function prepareDatabase(url: string): Promise<string> {
@@ -34,41 +32,6 @@ async function prepareDatabase(url: string): Promise<string> {
   });
   database.close();
   return versionId;
-}
-
-function startServer(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, script], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (ready.test(chunk.toString())) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited early with code ${code}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-/** CPU seconds (user + system, all threads) a child has used so far; Linux only, else null. */
-function cpuSeconds(child: ChildProcess): number | null {
-  const path = `/proc/${child.pid}/stat`;
-  if (!existsSync(path)) return null;
-  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-  const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-async function measured(child: ChildProcess, run: () => Promise<autocannon.Result>) {
-  const before = cpuSeconds(child);
-  const result = await run();
-  const after = cpuSeconds(child);
-  const cpuMicrosPerRequest = before === null || after === null ? null : Math.round(((after - before) * 1e6) / Math.max(1, result.requests.total));
-  return { result, cpuMicrosPerRequest };
 }
 
 async function load(url: string, path: string, body: (i: number) => string, onAck?: (body: string) => void) {

@@ -3,6 +3,8 @@
 // full, review and the explorer hold answers, the workbook their figures. So
 // nothing is stored by the browser or a proxy, and an answer opened in a tab
 // is inert: never run as a script or style, never framed, never sniffed.
+// The one exception is what a route marks public itself (a published
+// podcast's audio, unchanging under its address), which proxies may keep.
 import { createMiddleware } from 'hono/factory';
 import { secureHeaders } from 'hono/secure-headers';
 
@@ -15,5 +17,5 @@ const hardened = secureHeaders({
 
 export const securityHeaders = createMiddleware(async (c, next) => {
   await hardened(c, next);
-  c.res.headers.set('cache-control', 'no-store');
+  if (!/^public\b/.test(c.res.headers.get('cache-control') ?? '')) c.res.headers.set('cache-control', 'no-store');
 });

@@ -6,8 +6,8 @@ import { type Database, voteBallots } from '@safer-voices/db';
 import { BallotInputSchema, normaliseVotingCode } from '@safer-voices/survey';
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { limitBody } from '../body-limit';
 import { clientAddress } from '../auth/client-address';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
@@ -25,11 +25,8 @@ const ReceiptParam = SlugParam.extend({ receipt: z.string().min(1).max(40) });
 const DownloadQuery = z.object({ download: z.enum(['1']).optional() });
 
 const BALLOT_BODY_LIMIT = 4 * 1024;
-const ballotLimit = bodyLimit({
-  maxSize: BALLOT_BODY_LIMIT,
-  onError: () => {
-    throw new ApiError(413, 'body_too_large', 'The request body is larger than 4 KB');
-  }
+const ballotLimit = limitBody(BALLOT_BODY_LIMIT, () => {
+  throw new ApiError(413, 'body_too_large', 'The request body is larger than 4 KB');
 });
 
 /** A published vote; a draft is answered as if it did not exist. */

@@ -1,8 +1,7 @@
 import { type Answers, validateAnswers } from '@safer-voices/survey';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { limitBody as limitBodyTo } from '../body-limit';
 import type { Env } from '../env';
 import { ApiError } from '../errors';
 import { type NewResponse, IdempotencyConflict, type ResponseWriter } from '../ingest/response-writer';
@@ -23,22 +22,11 @@ const SubmissionSchema = z.strictObject({
   idempotencyKey: IdempotencyKeySchema.optional()
 });
 
-const tooLarge = () => {
+const tooLarge = (): never => {
   throw new ApiError(413, 'body_too_large', `The request body is larger than ${RESPONSE_BODY_LIMIT / 1024} KB`);
 };
-const countingLimit = bodyLimit({ maxSize: RESPONSE_BODY_LIMIT, onError: tooLarge });
-
-/**
- * Refuse large bodies. A declared Content-Length is checked directly;
- * Hono's bodyLimit, which counts a streamed body, is kept for requests
- * without one, because touching the raw body costs the Node server its fast path.
- */
-export const limitBody = createMiddleware(async (c, next) => {
-  const declared = c.req.header('content-length');
-  if (declared === undefined || c.req.header('transfer-encoding')) return countingLimit(c, next);
-  if (Number(declared) > RESPONSE_BODY_LIMIT) tooLarge();
-  await next();
-});
+/** Refuse large bodies unread (see body-limit.ts). */
+export const limitBody = limitBodyTo(RESPONSE_BODY_LIMIT, tooLarge);
 
 export function assertOpen(version: PublishedVersion) {
   const state = availability(version);

@@ -119,6 +119,8 @@ describe('one vote per person', () => {
     expect(noCookie.status).toBe(400);
     expect((await jsonOf(noCookie)).error).toBe('browser_token_missing');
     expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}'`)).toBe(1);
+    // The refused second vote is there for the officer's review; the replay is not a refusal.
+    expect((await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review.refused).toEqual({ codeUsed: 0, browserVoted: 1 });
   });
 
   it('by voting code: each code counts once, typed in any case, with or without its dash', async () => {
@@ -142,6 +144,7 @@ describe('one vote per person', () => {
     expect((await cast(api, vote.slug, { entryId: vote.entryIds[1] as string, code: codes[2], browserToken: 'shared-tablet-token-aaaa' })).status).toBe(201);
     const batches = await jsonOf(await get(`/api/votes/${vote.id}/code-batches`, officer));
     expect(batches.batches[0].used).toBe(3);
+    expect((await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review.refused).toEqual({ codeUsed: 1, browserVoted: 0 });
   });
 
   it('by network: many votes from one address are held, not refused, and count once an officer accepts them', async () => {

@@ -12,6 +12,7 @@ import { reachable, reachableOrganisation } from '../policies/reachable';
 import { validate } from '../validation';
 import { audioResponse } from '../votes/audio/range';
 import { findAudio, MAX_AUDIO_BYTES } from '../votes/audio/store';
+import { forgetCachedEntries } from '../votes/cast';
 import { codeBatchesOf, codesOf, createCodeBatch } from '../votes/codes';
 import { readEntryForm } from '../votes/entry-form';
 import { publishResults } from '../votes/publish-results';
@@ -118,6 +119,7 @@ export const votesRoute = new Hono<StaffEnv>()
     const found = await findEntry(c.var.db, vote.id, entryId);
     if (!found) throw entryNotFound();
     await takeDownEntry(c.var.db, vote, found, c.var.staff.id, c.req.valid('json').reason);
+    forgetCachedEntries(vote.id);
     const changed = await findEntry(c.var.db, vote.id, entryId);
     return c.json({ entry: changed ? entryView(changed) : null });
   })
@@ -128,7 +130,10 @@ export const votesRoute = new Hono<StaffEnv>()
     const found = await findEntry(c.var.db, vote.id, entryId);
     const audio = found?.audio?.id ? await findAudio(c.var.db, found.audio.id) : null;
     if (!found || !audio) throw new ApiError(404, 'audio_not_found', 'This podcast has no audio');
-    return audioResponse(c.var.db, c.req.raw, audio, found.entry.title);
+    const res = await audioResponse(c.var.db, c.req.raw, audio, found.entry.title);
+    // A draft's podcast, or one taken down: never kept by a proxy.
+    res.headers.set('cache-control', 'private, no-store');
+    return res;
   })
   .get('/:id/code-batches', requirePolicy('vote', 'view'), validate('param', IdParam), async (c) => {
     const vote = await reachableVote(c, c.req.valid('param').id);

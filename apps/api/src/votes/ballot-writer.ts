@@ -85,8 +85,9 @@ const windowStartOf = (now: number, minutes: number) => now - (now % (minutes * 
 /**
  * Per ballot, in order: insert it unless a unique index refuses it (held when
  * its network has passed the threshold in this window, sharing the window's
- * random group), then count it in its network's window only if it was
- * inserted. Refused ones are looked up afterwards to say why.
+ * random group); record a refusal if it was refused; count it in its
+ * network's window only if it was inserted. Refused ones are looked up
+ * afterwards to tell the voter why.
  */
 function statementsFor(p: Pending, id: string, receipt: string, now: number): InStatement[] {
   const b = p.ballot;
@@ -120,6 +121,15 @@ function statementsFor(p: Pending, id: string, receipt: string, now: number): In
       ]
     }
   ];
+  // Refused (not a replay of the same submission): counted for the anomaly
+  // review in the same transaction, so a refusal costs no commit of its own.
+  statements.push({
+    sql: `INSERT INTO vote_refusals (vote_id, reason, at)
+          SELECT ?, CASE WHEN ? IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = ?) THEN 'code_used' ELSE 'browser_voted' END, ?
+          WHERE NOT EXISTS (SELECT 1 FROM vote_ballots WHERE id = ?)
+            AND (? IS NULL OR NOT EXISTS (SELECT 1 FROM vote_ballots WHERE vote_id = ? AND idempotency_key_hash = ?))`,
+    args: [b.voteId, b.codeId, b.codeId, now, id, b.idempotencyKeyHash, b.voteId, b.idempotencyKeyHash]
+  });
   if (b.networkHash) {
     statements.push({
       sql: `INSERT INTO vote_network_windows (vote_id, network_hash, window_start, votes)
@@ -153,18 +163,17 @@ async function commit(writes: WriteExecutor, batch: Pending[], now: number, swee
     if (row) m.p.resolve({ kind: 'stored', id: m.id, receipt: m.receipt, status: row.status === 'held' ? 'held' : 'counted' });
     else refused.push(m);
   });
-  if (refused.length > 0) await settleRefused(writes, refused, now);
+  if (refused.length > 0) await settleRefused(writes, refused);
 }
 
-/** Why each was not inserted: the same submission again (its receipt), or a code or browser that has voted. */
-async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[], now: number) {
+/** Why each was not inserted: the same submission again (its receipt), or a code or browser that has voted. Reads only: no commit to wait for. */
+async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[]) {
   const lookups: InStatement[] = refused.map(({ p }) => ({
     sql: `SELECT receipt, status, idempotency_key_hash = ? AS same_submission, code_id = ? AS same_code
           FROM vote_ballots WHERE vote_id = ? AND (idempotency_key_hash = ? OR code_id = ? OR browser_token_hash = ?) LIMIT 1`,
     args: [p.ballot.idempotencyKeyHash, p.ballot.codeId, p.ballot.voteId, p.ballot.idempotencyKeyHash, p.ballot.codeId, p.ballot.browserTokenHash]
   }));
   const found = await writes.batch(lookups);
-  const refusals: InStatement[] = [];
   refused.forEach(({ p }, i) => {
     const row = found[i]?.rows[0];
     if (!row) {
@@ -175,10 +184,6 @@ async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[], n
       p.resolve({ kind: 'replayed', receipt: String(row.receipt), status: String(row.status) });
       return;
     }
-    const reason = Number(row.same_code) === 1 ? 'code_used' : 'browser_voted';
-    refusals.push({ sql: 'INSERT INTO vote_refusals (vote_id, reason, at) VALUES (?, ?, ?)', args: [p.ballot.voteId, reason, now] });
-    p.resolve({ kind: 'refused', reason });
+    p.resolve({ kind: 'refused', reason: Number(row.same_code) === 1 ? 'code_used' : 'browser_voted' });
   });
-  // Counted for the anomaly review; a vote is refused whether or not this is written.
-  if (refusals.length > 0) await writes.batch(refusals).catch((error) => console.error('Recording refused votes failed', error));
 }

@@ -10,7 +10,7 @@ import { LRUCache } from 'lru-cache';
 import { ApiError } from '../errors';
 import { type BallotWriter, sha256 } from './ballot-writer';
 import { findCode, formatReceipt } from './codes';
-import { entryIsInVote, findVoteBySlug, stateOf, type VoteRow, voteNotFound } from './vote-store';
+import { entriesOf, findVoteBySlug, stateOf, type VoteRow, voteNotFound } from './vote-store';
 
 // A newspaper's link brings thousands of votes a minute to one vote: its row
 // is read once a second, not per vote. Taking a podcast down shows at once on
@@ -25,6 +25,24 @@ export function findVoteBySlugCached(db: Database, slug: string): Promise<VoteRo
     found.catch(() => recentVotes.delete(slug));
   }
   return found;
+}
+
+const recentEntries = new LRUCache<string, Promise<Map<string, boolean>>>({ max: 200, ttl: 1000 });
+
+/** The vote's podcasts, each with whether it has been taken down, read at most once a second. */
+function entriesCached(db: Database, voteId: string): Promise<Map<string, boolean>> {
+  let found = recentEntries.get(voteId);
+  if (!found) {
+    found = entriesOf(db, voteId).then((rows) => new Map(rows.map(({ entry }) => [entry.id, entry.takenDownAt !== null])));
+    recentEntries.set(voteId, found);
+    found.catch(() => recentEntries.delete(voteId));
+  }
+  return found;
+}
+
+/** After a takedown here: this node refuses votes for it at once (others within the second). */
+export function forgetCachedEntries(voteId: string) {
+  recentEntries.delete(voteId);
 }
 
 export function assertVoteOpen(vote: VoteRow) {
@@ -44,9 +62,9 @@ export interface CastResult {
 
 export async function castBallot(db: Database, ballots: BallotWriter, vote: VoteRow, input: BallotInput, networkAddress: string | null): Promise<CastResult> {
   assertVoteOpen(vote);
-  const entry = await entryIsInVote(db, vote.id, input.entryId);
-  if (!entry) throw new ApiError(404, 'entry_not_found', 'There is no such podcast in this vote', [{ field: 'entryId', message: 'Choose one of the podcasts on the page' }]);
-  if (entry.takenDownAt) throw new ApiError(409, 'entry_taken_down', 'This podcast has been taken down and can no longer be voted for', [{ field: 'entryId', message: 'Choose another podcast' }]);
+  const takenDown = (await entriesCached(db, vote.id)).get(input.entryId);
+  if (takenDown === undefined) throw new ApiError(404, 'entry_not_found', 'There is no such podcast in this vote', [{ field: 'entryId', message: 'Choose one of the podcasts on the page' }]);
+  if (takenDown) throw new ApiError(409, 'entry_taken_down', 'This podcast has been taken down and can no longer be voted for', [{ field: 'entryId', message: 'Choose another podcast' }]);
 
   let codeId: string | null = null;
   if (vote.requireCode) {

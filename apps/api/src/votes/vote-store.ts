@@ -250,11 +250,3 @@ export async function ballotsCast(db: Database, voteId: string): Promise<number>
   const [row] = await db.select({ n: count() }).from(voteBallots).where(eq(voteBallots.voteId, voteId));
   return row?.n ?? 0;
 }
-
-export async function entryIsInVote(db: Database, voteId: string, entryId: string) {
-  const [row] = await db
-    .select({ id: voteEntries.id, takenDownAt: voteEntries.takenDownAt })
-    .from(voteEntries)
-    .where(and(eq(voteEntries.voteId, voteId), eq(voteEntries.id, entryId)));
-  return row ?? null;
-}
