@@ -1,0 +1,62 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { audioTypeName, castVote, ensureBrowserToken, formatDuration, formatSize, idempotencyKey, londonDateTime, paragraphsOf, publishedResults, publishedVote } from '#lib/server/votes-public.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+};
+
+export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
+  const vote = await publishedVote(params.slug);
+  ensureBrowserToken(cookies, url, vote);
+  // The page carries a one-time key and sets a cookie: never kept by a shared cache.
+  setHeaders({ 'cache-control': 'private, no-cache' });
+  const base = `/api/public/votes/${encodeURIComponent(vote.slug)}/entries`;
+  const results = vote.state === 'closed' && vote.resultsPublished ? await publishedResults(vote.slug) : null;
+  return {
+    vote: {
+      slug: vote.slug,
+      title: vote.title,
+      introduction: paragraphsOf(vote.introduction),
+      opens: londonDateTime(vote.opensAt),
+      closes: londonDateTime(vote.closesAt),
+      state: vote.state,
+      requireCode: vote.requireCode
+    },
+    entries: vote.entries.map((entry) => {
+      const at = `${base}/${encodeURIComponent(entry.id)}`;
+      return {
+        id: entry.id,
+        title: entry.title,
+        groupName: entry.groupName,
+        firstNames: entry.firstNames,
+        transcript: paragraphsOf(entry.transcript),
+        captions: entry.hasCaptions ? `${at}/captions` : null,
+        audio: entry.audio
+          ? {
+              src: `${at}/audio`,
+              download: `${at}/audio?download=1`,
+              type: entry.audio.mediaType,
+              about: [audioTypeName(entry.audio.mediaType), formatSize(entry.audio.bytes), formatDuration(entry.audio.durationMs)].filter(Boolean).join(', ')
+            }
+          : null
+      };
+    }),
+    results,
+    /** A code on the slip's QR code (…/v/<slug>?code=ABCD-EFGH) fills the box. */
+    code: url.searchParams.get('code')?.slice(0, 40) ?? '',
+    idempotencyKey: idempotencyKey()
+  };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const vote = await publishedVote(event.params.slug);
+    const form = await event.request.formData();
+    const ballot = { entryId: field(form, 'entryId'), code: field(form, 'code'), idempotencyKey: field(form, 'idempotencyKey') };
+    const cast = await castVote(event, vote, ballot);
+    if (!cast.ok) return fail(cast.status, { entryId: ballot.entryId, code: ballot.code, errors: cast.errors, alreadyVoted: cast.alreadyVoted });
+    redirect(303, `/v/${encodeURIComponent(vote.slug)}/done?receipt=${encodeURIComponent(cast.receipt)}`);
+  }
+};
