@@ -22,7 +22,8 @@ export const labels = {
   easyRead: {
     about: 'About this',
     findings: 'What we found',
-    next: 'What happens next'
+    next: 'What happens next',
+    description: 'The easy-read version of'
   }
 } as const;
 

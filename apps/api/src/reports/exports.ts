@@ -1,5 +1,5 @@
-// Export jobs: a Word, PDF or HTML file of one version of a report, made in
-// the background. Starting one stores the job and runs it on this node, at
+// Export jobs: a Word, easy-read Word, PDF or HTML file of one version of a
+// report, made in the background. Starting one stores the job and runs it on this node, at
 // most a few at a time; the file is made in a renderer process of its own
 // (exports-renderer.ts) and stored in the database with the job, so any node
 // answers "how far has it got" and hands the file over. Whoever asks about a
@@ -27,7 +27,7 @@ export const EXPORT_LIMITS = {
 };
 
 /** Until a format has finished jobs to go by: about how long one takes (ms). */
-const FIRST_GUESS_MS: Record<ExportFormat, number> = { docx: 5_000, pdf: 8_000, html: 3_000 };
+const FIRST_GUESS_MS: Record<ExportFormat, number> = { docx: 5_000, 'easy-read-docx': 3_000, pdf: 8_000, html: 3_000 };
 
 const local = new Set<string>();
 let running = 0;
@@ -74,7 +74,8 @@ async function runExport(db: Database, id: string) {
       await markFailed(db, id, 'The server making this file stopped before it was ready, more than once. Prepare the file again.');
       return;
     }
-    const what = `version ${job.version} of this report as a ${FORMAT_NAMES[job.format]}`;
+    const name = FORMAT_NAMES[job.format];
+    const what = `version ${job.version} of this report as ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
     const renew = setInterval(() => void renewLease(db, id, EXPORT_LIMITS.leaseMs).catch(() => {}), EXPORT_LIMITS.renewMs);
     renew.unref();
     try {

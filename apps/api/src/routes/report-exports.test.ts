@@ -1,4 +1,4 @@
-// Word, PDF and web-page files of a report made as background jobs, on a real
+// Word, easy-read Word, PDF and web-page files of a report made as background jobs, on a real
 // database with the real renderers: an author starts a job, watches it move
 // through its steps, and downloads a real file; a broken version fails with a
 // message while another job finishes; a job left by a stopped server is taken
@@ -113,6 +113,28 @@ describe('a report as a file, made in the background', () => {
     expect(await page.text()).toContain('<h1');
   }, 120_000);
 
+  it('makes the easy-read version as a Word file of its own, which LibreOffice opens and prints', async () => {
+    const seen = await finished(await started({ format: 'easy-read-docx', version: 1 }));
+    const last = seen.at(-1) as Progress;
+    expect(last).toMatchObject({ status: 'done', error: null });
+    const listed = await jsonOf(await api.app.request(`/api/reports/${reportId}/exports`, { headers: author }));
+    expect(listed.exports[0]).toMatchObject({ format: 'easy-read-docx', fileName: 'youth-safety-2026-easy-read.docx' });
+    const file = await api.app.request(last.downloadUrl as string, { headers: author });
+    expect(file.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="youth-safety-2026-easy-read.docx"');
+    const docx = join(dir, 'easy-read.docx');
+    writeFileSync(docx, Buffer.from(await file.arrayBuffer()));
+    const out = mkdtempSync(join(tmpdir(), 'easy-read-pdf-'));
+    const profile = mkdtempSync(join(tmpdir(), 'easy-read-profile-'));
+    execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx], { stdio: 'pipe', timeout: 110_000 });
+    const text = execFileSync('pdftotext', [join(out, 'easy-read.pdf'), '-'], { encoding: 'utf8' });
+    // The easy-read version's own headings, not the full report's.
+    for (const heading of ['What we found', 'What happens next']) expect(text).toContain(heading);
+    expect(text).not.toContain('Contents');
+    rmSync(out, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
+  }, 120_000);
+
   it('marks a version that cannot be made into a file as failed, with a message, while another job finishes', async () => {
     // Version 2 is published with a document an older release could have stored wrongly.
     await api.database.client.execute({
@@ -125,6 +147,12 @@ describe('a report as a file, made in the background', () => {
     expect(brokenDone?.error).toMatch(/^We could not make version 2 of this report as a Word file \(.+\)\. Try again; if it fails again, tell your administrator\.$/);
     expect(brokenDone?.downloadUrl).toBeNull();
     expect(fineDone?.status).toBe('done');
+    // A stored document without an easy-read version cannot be made into the easy-read file, and says why.
+    const noEasyRead = (await finished(await started({ format: 'easy-read-docx', version: 2 }))).at(-1) as Progress;
+    expect(noEasyRead).toMatchObject({
+      status: 'failed',
+      error: 'We could not make version 2 of this report as an easy-read Word file (This report has no easy-read version). Try again; if it fails again, tell your administrator.'
+    });
     const file = await api.app.request(`/api/reports/${reportId}/exports/${broken.id}/file`, { headers: author });
     expect(file.status).toBe(409);
     expect((await jsonOf(file)).message).toBe('This file could not be made; prepare it again');
@@ -179,7 +207,7 @@ describe('who may have a report as a file', () => {
   it('refuses an unknown format or version with a message for the field', async () => {
     const format = await start({ format: 'xls' });
     expect(format.status).toBe(400);
-    expect(JSON.stringify(await jsonOf(format))).toContain('Choose Word, PDF or web page');
+    expect(JSON.stringify(await jsonOf(format))).toContain('Choose Word, easy-read Word, PDF or web page');
     const version = await start({ format: 'pdf', version: 99 });
     expect(version.status).toBe(404);
     expect((await jsonOf(version)).message).toBe('This report has no version 99');
@@ -191,8 +219,8 @@ describe('the shared rule for asking for a file', () => {
     fc.assert(
       fc.property(fc.option(fc.string({ unit: 'binary' })), fc.option(fc.oneof(fc.double(), fc.integer())), (format, version) => {
         const parsed = parseForm(ReportExportSchema, { format: format ?? undefined, version: version ?? undefined }, ['format', 'version'], 'format');
-        if (parsed.ok) expect(['docx', 'pdf', 'html']).toContain(parsed.data.format);
-        else for (const e of parsed.errors) expect(['Choose Word, PDF or web page', 'Choose a version of the report']).toContain(e.message);
+        if (parsed.ok) expect(['docx', 'easy-read-docx', 'pdf', 'html']).toContain(parsed.data.format);
+        else for (const e of parsed.errors) expect(['Choose Word, easy-read Word, PDF or web page', 'Choose a version of the report']).toContain(e.message);
       })
     );
   });

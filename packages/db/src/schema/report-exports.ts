@@ -1,7 +1,7 @@
-// Word, PDF and HTML files of a report, made in the background. A row is the
-// job (its progress, so any API node can say how far it has got) and, once
-// done, the file itself, so any node can hand it over and an author can
-// leave the page and come back. A node claims a job by setting its lease; a
+// Word (the report, or its easy-read version), PDF and HTML files of a
+// report, made in the background. A row is the job (its progress, so any API
+// node can say how far it has got) and, once done, the file itself, so any
+// node can hand it over and an author can leave the page and come back. A node claims a job by setting its lease; a
 // job whose lease ran out (its server stopped) is taken up again or marked
 // failed. Files are removed a week after they were asked for.
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
@@ -10,7 +10,7 @@ import { reports } from './reports';
 import { staff } from './staff';
 import { organisations } from './surveys';
 
-export const REPORT_EXPORT_FORMATS = ['docx', 'pdf', 'html'] as const;
+export const REPORT_EXPORT_FORMATS = ['docx', 'easy-read-docx', 'pdf', 'html'] as const;
 export const REPORT_EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 export const reportExports = sqliteTable(

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 
 export const ReportExportSchema = z.strictObject({
-  format: z.enum(['docx', 'pdf', 'html'], { message: 'Choose Word, PDF or web page' }),
+  format: z.enum(['docx', 'easy-read-docx', 'pdf', 'html'], { message: 'Choose Word, easy-read Word, PDF or web page' }),
   version: z
     .number({ message: 'Choose a version of the report' })
     .int('Choose a version of the report')
