@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
-import { addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
 import { addEntry, cast, closeVote, createVote, publishedVote } from '../test/votes';
 
 let api: FreshApi;
@@ -257,6 +257,35 @@ describe('takedown', () => {
     const results = (await jsonOf(await get(`/api/votes/${vote.id}/results`, officer))).results;
     expect(results.counted).toBe(1);
     expect(results.excluded).toEqual([{ reason: 'The podcast was taken down', votes: 1 }]);
+  });
+});
+
+describe('another organisation', () => {
+  it('finds nothing of a vote it does not reach: every staff route answers 404 and changes nothing', async () => {
+    const vote = await publishedVote(api, officer, { requireCode: true });
+    const elsewhere = await bearerFor(api, (await addStaff(api, await addOrganisation(api, 'Elsewhere VRP'), ['officer', 'admin'])).id);
+    const entry = vote.entryIds[0] as string;
+    const tries: [string, string, unknown?][] = [
+      ['GET', `/api/votes/${vote.id}`],
+      ['PUT', `/api/votes/${vote.id}`, { title: 'Taken over', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 3_600_000).toISOString() }],
+      ['POST', `/api/votes/${vote.id}/publish`],
+      ['POST', `/api/votes/${vote.id}/entries/${entry}/takedown`, { reason: 'Not ours' }],
+      ['GET', `/api/votes/${vote.id}/entries/${entry}/audio`],
+      ['GET', `/api/votes/${vote.id}/code-batches`],
+      ['POST', `/api/votes/${vote.id}/code-batches`, { label: 'Ours now', count: 5 }],
+      ['GET', `/api/votes/${vote.id}/review`],
+      ['POST', `/api/votes/${vote.id}/held/anything`, { decision: 'exclude', reason: 'Not ours' }],
+      ['GET', `/api/votes/${vote.id}/results`],
+      ['POST', `/api/votes/${vote.id}/results/publish`]
+    ];
+    for (const [method, path, body] of tries) {
+      const res = body === undefined ? await api.app.request(path, { method, headers: elsewhere }) : await api.json(path, body, elsewhere, method);
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    const own = await jsonOf(await get(`/api/votes/${vote.id}`, officer));
+    expect(own.vote.title).toBe('Best bystander podcast');
+    expect(own.vote.codes).toBe(0);
+    expect(own.vote.entries.every((e: { takenDown: boolean }) => !e.takenDown)).toBe(true);
   });
 });
 
