@@ -5,6 +5,7 @@ import { startBackgroundCoder } from './coding/background-coder';
 import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { databaseConfig } from './config';
 import { startNotifier } from './notify/notifier';
+import { startNetworkSweeper } from './votes/network-sweep';
 
 export { type AppOptions, type AppType, createApp } from './app';
 export { isCrossSiteRequest } from './auth/cross-site';
@@ -34,7 +35,8 @@ export async function openApi(url?: string) {
       if (!backgroundWorkWanted()) return { stop: async () => {} };
       const coder = startBackgroundCoder(await openDatabase(database.url, authToken), { heartbeat });
       const notifier = startNotifier(await openDatabase(database.url, authToken));
-      return { stop: () => Promise.all([coder.stop(), notifier.stop()]).then(() => undefined) };
+      const sweeper = startNetworkSweeper(database);
+      return { stop: () => Promise.all([coder.stop(), notifier.stop(), sweeper.stop()]).then(() => undefined) };
     }
   };
 }

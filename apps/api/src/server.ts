@@ -8,6 +8,7 @@ import { CoderHeartbeat } from './coding/coder-heartbeat';
 import { backgroundWorkWanted } from './background-work';
 import { type Config, ConfigError, config as checkedConfig } from './config';
 import { startNotifier } from './notify/notifier';
+import { startNetworkSweeper } from './votes/network-sweep';
 
 let config: Config;
 try {
@@ -23,7 +24,9 @@ const heartbeat = new CoderHeartbeat();
 const app = createApp({ database, coderHeartbeat: heartbeat });
 // The coder has a connection of its own, so it never interleaves with requests on one.
 // So does the notifier, which announces new safeguarding flags (PUBLIC_URL, SMTP_URL, MAIL_FROM).
-const background = backgroundWorkWanted(config) ? [startBackgroundCoder(await openDatabase(database.url, authToken), { heartbeat }), startNotifier(await openDatabase(database.url, authToken))] : [];
+const background = backgroundWorkWanted(config)
+  ? [startBackgroundCoder(await openDatabase(database.url, authToken), { heartbeat }), startNotifier(await openDatabase(database.url, authToken)), startNetworkSweeper(database)]
+  : [];
 const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
   console.log(`[safer-voices] API listening on http://${info.address}:${info.port}/api`);
 });

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import { startNetworkSweeper } from '../votes/network-sweep';
 import { addEntry, cast, closeVote, createVote, publishedVote } from '../test/votes';
 
 let api: FreshApi;
@@ -164,6 +165,14 @@ describe('one vote per person', () => {
 
     const review = (await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review;
     expect(review.held).toHaveLength(1);
+
+    // Once its window has passed, even with nobody voting, the hash is gone; the held group stays.
+    await api.database.client.execute({ sql: 'UPDATE vote_network_windows SET window_start = window_start - ? WHERE vote_id = ?', args: [11 * 60_000, vote.id] });
+    const sweeper = startNetworkSweeper(api.database);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sweeper.stop();
+    expect(await api.count(`vote_network_windows WHERE vote_id = '${vote.id}'`)).toBe(0);
+    expect((await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review.held[0].votes).toBe(3);
     expect(review.held[0].votes).toBe(3);
 
     await closeVote(api, vote.id);

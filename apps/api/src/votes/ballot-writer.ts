@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { InStatement } from '@libsql/client';
 import { newId, type WriteExecutor } from '@safer-voices/db';
 import { RECEIPT_LENGTH, randomCode } from './codes';
+import { networkSweep, SWEEP_EVERY_MS } from './network-sweep';
 
 export interface NewBallot {
   voteId: string;
@@ -39,8 +40,6 @@ interface Pending {
 }
 
 const BATCHES_IN_FLIGHT = 2;
-/** Network windows are swept at most this often; each is kept until its own window has passed. */
-const SWEEP_EVERY_MS = 60_000;
 
 export function createBallotWriter(writes: WriteExecutor, { maxBatch = 500 } = {}): BallotWriter {
   const queue: Pending[] = [];
@@ -151,10 +150,7 @@ async function commit(writes: WriteExecutor, batch: Pending[], now: number, swee
   }
   if (sweep) {
     // A network's count is needed only while its window lasts; then the hash goes.
-    statements.push({
-      sql: 'DELETE FROM vote_network_windows WHERE window_start + 60000 * (SELECT network_window_minutes FROM votes WHERE votes.id = vote_network_windows.vote_id) < ?',
-      args: [now]
-    });
+    statements.push(networkSweep(now));
   }
   const results = await writes.batch(statements);
   const refused: typeof made = [];

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Database, isUniqueViolation, newId, voteAudio, voteBallots, voteEntries, votes } from '@safer-voices/db';
 import type { EntryInput, VoteInput } from '@safer-voices/survey';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
 import { ApiError } from '../errors';
 
