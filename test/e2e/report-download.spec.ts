@@ -2,7 +2,7 @@
 // download page of a report made through the API, prepares a Word file,
 // follows its progress with "Check again" until it is ready, and downloads a
 // real Word document named from the title; the file is listed when they come
-// back. A form sent without a format is answered with an error summary. Axe
+// back. The easy-read Word file is prepared and downloaded the same way. A form sent without a format is answered with an error summary. Axe
 // on every state (through a page with JavaScript on, as the other staff
 // tests do), including a file still waiting to start; no sideways scrolling
 // at 320 px.
@@ -65,7 +65,7 @@ test('an analyst prepares and downloads a Word file of a report with JavaScript 
   });
   await checker.getByRole('button', { name: 'Prepare the file' }).click();
   await expect(checker.getByRole('alert')).toContainText('There is a problem');
-  await expect(checker.getByRole('link', { name: 'Choose Word, PDF or web page' })).toHaveAttribute('href', '#download-format-first');
+  await expect(checker.getByRole('link', { name: 'Choose Word, easy-read Word, PDF or web page' })).toHaveAttribute('href', '#download-format-first');
   await expectNoAxeFindings(checker);
 
   await page.getByRole('button', { name: 'Prepare the file' }).click();
@@ -90,7 +90,24 @@ test('an analyst prepares and downloads a Word file of a report with JavaScript 
 
   // Coming back later: the file is listed on the download page.
   await page.goto(downloadPage);
-  await expect(page.getByRole('listitem').filter({ hasText: 'Word file of version 1' })).toContainText('ready');
+  await expect(page.getByRole('listitem').filter({ hasText: /^Word file of version 1/ })).toContainText('ready');
+
+  // The easy-read version, as a Word file of its own, the same way.
+  await page.getByRole('radio', { name: 'Easy read (.docx)' }).check();
+  await page.getByRole('button', { name: 'Prepare the file' }).click();
+  await expect(page).toHaveURL(/\/download\/[^/]+$/);
+  for (let i = 0; i < 60 && !(await page.getByRole('heading', { level: 1, name: 'The easy-read Word file is ready' }).isVisible()); i++) {
+    await expect(page.getByRole('heading', { level: 1, name: 'Preparing the easy-read Word file' })).toBeVisible();
+    await page.waitForTimeout(1000);
+    await page.getByRole('link', { name: 'Check again' }).click();
+  }
+  const easyName = fileName.replace(/\.docx$/, '-easy-read.docx');
+  const [easy] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Download ${easyName}` }).click()]);
+  expect(easy.suggestedFilename()).toBe(easyName);
+  const easyBytes = readFileSync(await easy.path());
+  expect(easyBytes.subarray(0, 2).toString()).toBe('PK');
+  await page.goto(downloadPage);
+  await expect(page.getByRole('listitem').filter({ hasText: 'Easy-read Word file of version 1' })).toContainText('ready');
 
   // A file still waiting to start says so, with a way to look again.
   const waiting = `${downloadPage}/${await waitingJob(reportId)}`;
