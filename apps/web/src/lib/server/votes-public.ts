@@ -127,34 +127,3 @@ export async function castVote(event: Pick<RequestEvent, 'cookies' | 'getClientA
   if (failure.status >= 500) error(503, { message: 'Your vote could not be stored just now. Please try again in a few minutes.' });
   return { ok: false, status: failure.status === 409 ? 409 : 400, errors: errorsOf(failure), alreadyVoted: failure.error === 'already_voted' };
 }
-
-/** A length of audio as people read it: 0:04, 12:30. */
-export function formatDuration(ms: number | null): string | null {
-  if (ms === null) return null;
-  const seconds = Math.round(ms / 1000);
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
-/** A file's size: 94 KB, 3.2 MB. */
-export function formatSize(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-const TYPE_NAMES: Record<string, string> = { 'audio/mpeg': 'MP3', 'audio/mp4': 'M4A', 'audio/ogg': 'Ogg' };
-export const audioTypeName = (mediaType: string) => TYPE_NAMES[mediaType] ?? 'audio';
-
-/** A date and time in the UK: 6 December 2026 at 2:45pm. */
-export function londonDateTime(iso: string): string {
-  const at = new Date(iso);
-  const date = at.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-  const time = at.toLocaleTimeString('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: 'Europe/London' }).replace(/\s/g, '').toLowerCase();
-  return `${date} at ${time}`;
-}
-
-/** Text people typed with blank lines between paragraphs, as paragraphs. */
-export const paragraphsOf = (text: string) =>
-  text
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean);

@@ -1,5 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { audioTypeName, castVote, ensureBrowserToken, formatDuration, formatSize, idempotencyKey, londonDateTime, paragraphsOf, publishedResults, publishedVote } from '#lib/server/votes-public.ts';
+import { formatLondon } from '#lib/server/designer-api.ts';
+import { castVote, ensureBrowserToken, idempotencyKey, publishedResults, publishedVote } from '#lib/server/votes-public.ts';
+import { audioTypeName, clockDuration, paragraphsOf } from '#lib/server/votes-public-format.ts';
+import { formatBytes } from '#lib/server/votes-staff.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 const field = (form: FormData, name: string) => {
@@ -19,8 +22,8 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
       slug: vote.slug,
       title: vote.title,
       introduction: paragraphsOf(vote.introduction),
-      opens: londonDateTime(vote.opensAt),
-      closes: londonDateTime(vote.closesAt),
+      opens: formatLondon(vote.opensAt),
+      closes: formatLondon(vote.closesAt),
       state: vote.state,
       requireCode: vote.requireCode
     },
@@ -38,7 +41,7 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
               src: `${at}/audio`,
               download: `${at}/audio?download=1`,
               type: entry.audio.mediaType,
-              about: [audioTypeName(entry.audio.mediaType), formatSize(entry.audio.bytes), formatDuration(entry.audio.durationMs)].filter(Boolean).join(', ')
+              about: [audioTypeName(entry.audio.mediaType), formatBytes(entry.audio.bytes), clockDuration(entry.audio.durationMs)].filter(Boolean).join(', ')
             }
           : null
       };
