@@ -99,6 +99,14 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
   const quoteText = ((await quotes.locator('.choice:has(input:not([disabled])) label').first().textContent()) ?? '').replace(/^“|”$/g, '');
   expect(quoteText.length).toBeGreaterThan(10);
   await firstQuote.check();
+  // More quotes than the first ten of each questionnaire, keeping what is ticked; flagged ones still cannot be chosen.
+  const before = await quotes.getByRole('checkbox').count();
+  await page.getByRole('button', { name: 'Show more quotes' }).click();
+  await expect(page).toHaveURL(/[?&]shown=20(&|#|$)/);
+  expect(await quotes.getByRole('checkbox').count()).toBeGreaterThan(before);
+  await expect(firstQuote).toBeChecked();
+  await expect(quotes.locator('.choice:has(strong) input:not([disabled])')).toHaveCount(0);
+  await axeAt(checker, page.url());
   await page.getByRole('button', { name: 'Save theme' }).click();
   await expect(page.getByRole('status')).toHaveText('Theme saved.');
   await expect(page.getByRole('listitem').filter({ hasText: 'Choose quotes for Things to do & youth services' })).toContainText('1 quote chosen');

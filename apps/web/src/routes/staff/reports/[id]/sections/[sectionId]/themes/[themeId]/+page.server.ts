@@ -22,16 +22,51 @@ async function themeOf(event: RequestEvent) {
 /** A quote's checkbox value: which answer it is. */
 const keyOf = (q: { responseId: string; questionId: string }) => `${q.responseId}|${q.questionId}`;
 
+/** Quotes shown of each questionnaire at first, and how many more "Show more quotes" adds (as the API's default). */
+const QUOTES_STEP = 10;
+const MAX_SHOWN = 500;
+
+/**
+ * How many quotes of each questionnaire to show (`shown` in the address), and
+ * the author's unsaved text and ticks when "Show more quotes" sent them there
+ * (a GET, so it works without JavaScript and keeps what they had chosen).
+ */
+function asked(url: URL) {
+  const raw = url.searchParams.get('shown') ?? '';
+  const n = /^\d{1,4}$/.test(raw) ? Number(raw) : QUOTES_STEP;
+  const shown = Math.min(MAX_SHOWN, Math.max(QUOTES_STEP, n));
+  const more = url.searchParams.has('shown');
+  return { shown, text: more ? (url.searchParams.get('text') ?? '') : null, quotes: more ? url.searchParams.getAll('quotes') : null };
+}
+
 export const load: PageServerLoad = async (event) => {
   const { api, report, section, index } = await themeOf(event);
   const theme = section.themes[index] as Themes['themes'][number];
-  const [res, themes] = await Promise.all([api.reports[':id'].quotes.$get({ param: { id: report.id }, query: { theme: theme.themeId } }), themeOptions(api)]);
-  const quotes = res.ok ? (await res.json()).quotes : [];
+  const wanted = asked(event.url);
+  const chosen = wanted.quotes ?? theme.quotes.map(keyOf);
+  const quotesUpTo = async (shown: number) => {
+    const res = await api.reports[':id'].quotes.$get({ param: { id: report.id }, query: { theme: theme.themeId, shown: String(shown) } });
+    return res.ok ? await res.json() : { quotes: [], more: false };
+  };
+  const themes = await themeOptions(api);
+  let found = await quotesUpTo(wanted.shown);
+  // Enough to show every quote already chosen, so saving the form keeps them.
+  while (found.more && wanted.shown < MAX_SHOWN && chosen.some((key) => !found.quotes.some((q) => keyOf(q) === key))) {
+    wanted.shown = Math.min(MAX_SHOWN, wanted.shown * 2);
+    found = await quotesUpTo(wanted.shown);
+  }
   return {
     report: { id: report.id, title: report.definition.title, version: report.version },
     sectionId: section.id,
-    theme: { id: theme.themeId, label: themes.find((t) => t.value === theme.themeId)?.label ?? theme.themeId, text: theme.text, chosen: theme.quotes.map(keyOf) },
-    quotes: quotes.map((q) => ({ value: keyOf(q), text: q.text, attribution: q.attribution, questionnaire: q.questionnaire, needsClearance: q.needsClearance }))
+    theme: {
+      id: theme.themeId,
+      label: themes.find((t) => t.value === theme.themeId)?.label ?? theme.themeId,
+      text: wanted.text ?? theme.text,
+      chosen
+    },
+    quotes: found.quotes.map((q) => ({ value: keyOf(q), text: q.text, attribution: q.attribution, questionnaire: q.questionnaire, needsClearance: q.needsClearance })),
+    shown: wanted.shown,
+    more: found.more && wanted.shown < MAX_SHOWN ? Math.min(MAX_SHOWN, wanted.shown + QUOTES_STEP) : null
   };
 };
 
