@@ -177,6 +177,21 @@ test('the demo vote can be listened to, voted on once and its receipt checked, w
   await expect(page.locator('.error-summary')).toContainText('Enter your receipt code');
   await axeAt(checker, page.url());
 
+  // Cookies refused: the vote is not cast, and the page says why (and gives the cookie again).
+  const other = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } })).newPage();
+  await other.goto(`/v/${SLUG}`);
+  await other.context().clearCookies();
+  await vote(other);
+  await expect(other.locator('.error-summary')).toContainText('your browser did not send back the cookie');
+  await expect(other.locator('#cast-error')).toContainText('Allow cookies for this site and try again');
+  // (A checker of its own: clearing the other's cookies would let it vote again below.)
+  const { checker: cookieChecker } = await phones(browser);
+  await axeAt(cookieChecker, `/v/${SLUG}`, async (c) => {
+    await c.context().clearCookies();
+    await vote(c);
+  });
+  await expect(cookieChecker.locator('#cast-error')).toBeVisible();
+
   // A second vote from the same browser is refused, pointing to the receipt check.
   await page.goto(`/v/${SLUG}`);
   await vote(page, 'Not just a joke online');
