@@ -34,10 +34,10 @@ import {
   versionAt
 } from '../reports/store';
 import { validate } from '../validation';
+import { IdParam } from './designer/shared';
 import { IdempotencyKeySchema } from './responses';
 
 const OrganisationQuery = z.object({ organisationId: z.string().min(1).max(100).optional() });
-const IdParam = z.object({ id: z.string().min(1).max(100) });
 const ThemeQuery = z.object({
   theme: z.string({ message: 'Choose a theme' }).min(1, 'Choose a theme').max(120, 'Choose one of the themes'),
   /** How many of each questionnaire's quotes to show ("Show more quotes"). */
