@@ -316,6 +316,22 @@ test('with JavaScript off, Back and sending a form again makes no second report,
   await expect(page.getByRole('alert')).toContainText('This report was saved since you opened this page');
   await page.goto(section);
   await expect(page.getByRole('link', { name: /^Change row/ })).toHaveCount(1);
+
+  // A second row, "Remove" on the first, Back, "Remove" again: the second row stays.
+  await page.getByRole('link', { name: 'Add a row' }).click();
+  await page.getByLabel('You said').fill('The park is dark');
+  await page.getByLabel('We did').fill('Asked for new lights');
+  await page.getByLabel('Strategy priority').selectOption({ label: 'Delivery of commitments' });
+  await page.getByRole('group', { name: 'Status' }).getByRole('radio', { name: 'Planned' }).check();
+  await page.getByRole('button', { name: 'Save row' }).click();
+  await expect(page.getByRole('link', { name: /^Change row/ })).toHaveCount(2);
+  await page.getByRole('button', { name: 'Remove row 1' }).click();
+  await expect(page.getByRole('link', { name: /^Change row/ })).toHaveCount(1);
+  await page.goBack();
+  await page.getByRole('button', { name: 'Remove row 1' }).click();
+  await expect(page.getByRole('alert')).toContainText('This report was saved since you opened this page');
+  await page.goto(section);
+  await expect(page.getByText('The park is dark')).toBeVisible();
   await context.close();
 });
 

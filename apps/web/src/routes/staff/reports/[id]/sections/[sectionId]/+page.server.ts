@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requirePolicy } from '#lib/server/require-policy.ts';
-import { defaultHeading, kindLabel, reportNow, saveReport, sectionIn, versionFrom } from '#lib/server/reports.ts';
+import { defaultHeading, kindLabel, pinnedVersion, reportNow, saveReport, sectionIn, versionFrom } from '#lib/server/reports.ts';
 import { measureOptions, strategyOptions, themeOptions } from '#lib/server/reports-choices.ts';
 import { apiAs } from '#lib/server/staff-api.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,7 +18,8 @@ export const load: PageServerLoad = async (event) => {
     section.kind === 'themes' ? themeOptions(api) : []
   ]);
   return {
-    report: { id: report.id, title: report.definition.title, version: report.version, seriesId: report.definition.covers.seriesId ?? null },
+    // Pinned in the address: removing a row, Back, and removing again removes no second row.
+    report: { id: report.id, title: report.definition.title, version: pinnedVersion(event, report.version), seriesId: report.definition.covers.seriesId ?? null },
     section,
     kindLabel: kindLabel(section.kind),
     defaultHeading: defaultHeading(section.kind),
