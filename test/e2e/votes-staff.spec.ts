@@ -1,0 +1,236 @@
+// Setting up a podcast vote in the staff console with JavaScript off: the
+// demo officer creates a vote (refused first without a title), adds two
+// podcasts uploading MP3s made here by the API's own demo encoder, is shown
+// that publishing is blocked while one has no transcript, adds it, publishes,
+// makes five voting codes and opens their printable slips (a QR code each),
+// and takes a podcast down with a reason. Axe on every page and error state;
+// no sideways scrolling at 320 px.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { axeAt, DEMO_STAFF, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
+
+const folder = mkdtempSync(join(tmpdir(), 'safer-voices-votes-staff-'));
+
+/** Two short MP3s from the API's demo encoder (the tests do not depend on the API package: it runs as a script). */
+function makeMp3s(): [string, string] {
+  const encoder = resolve(import.meta.dirname, '../../apps/api/src/demo/podcast-audio.ts');
+  const script = join(folder, 'make-mp3.mts');
+  writeFileSync(
+    script,
+    `import { writeFileSync } from 'node:fs';\nimport { demoPodcastMp3 } from ${JSON.stringify(encoder)};\nwriteFileSync(process.argv[2], demoPodcastMp3(Number(process.argv[3]), 2));\n`
+  );
+  const tsx = resolve(import.meta.dirname, '../../apps/api/node_modules/tsx/dist/cli.mjs');
+  const files: [string, string] = [join(folder, 'speak-up.mp3'), join(folder, 'walk-home.mp3')];
+  for (const [i, file] of files.entries()) execFileSync(process.execPath, [tsx, script, file, String(i + 11)]);
+  return files;
+}
+
+test.afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** At a phone's narrowest and a desktop's width: no sideways scrolling, and a picture of each when asked. */
+async function atWidths(page: Page, name: string) {
+  for (const width of [320, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.reload();
+    expect(await sidewaysScroll(page), `sideways scrolling at ${width} px on ${page.url()}`).toBeLessThanOrEqual(0);
+    await screenshotPage(page, `votes-staff-${name}-${width}`, { maxHeight: 4800 });
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+}
+
+test('an officer sets up a podcast vote, publishes it, prints voting codes and takes a podcast down, with JavaScript off', async ({ browser, page: checker }) => {
+  test.setTimeout(180_000);
+  const [speakUpMp3, walkHomeMp3] = makeMp3s();
+  const title = `Bystander podcasts ${Date.now().toString(36)}`;
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signInAsStaff(page, DEMO_STAFF.officer.email);
+  await signInAsStaff(checker, DEMO_STAFF.officer.email);
+
+  // The list, from the staff navigation.
+  await page.getByRole('navigation', { name: 'Staff console' }).getByRole('link', { name: 'Votes', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Podcast votes' })).toBeVisible();
+  await axeAt(checker, page.url());
+  await atWidths(page, 'list');
+
+  // Creating: no title is refused, with the field named.
+  await page.getByRole('link', { name: 'Create a vote' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create a vote' })).toBeVisible();
+  await expect(page.getByText('For votes in school lessons, where pupils share computers or tablets', { exact: false })).toBeVisible();
+  await expect(page.getByText('kept but held for review, never refused', { exact: false })).toBeVisible();
+  await axeAt(checker, page.url());
+  await atWidths(page, 'create');
+  await page.getByRole('button', { name: 'Create vote' }).click();
+  await expect(page.getByRole('alert')).toContainText('There is a problem');
+  await expect(page.getByRole('link', { name: 'Enter a title, like “Best bystander podcast 2027”' })).toHaveAttribute('href', '#title');
+  await axeAt(checker, page.url(), async (c) => {
+    await c.getByRole('button', { name: 'Create vote' }).click();
+    await expect(c.getByRole('alert')).toContainText('There is a problem');
+  });
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Introduction (optional)').fill('Listen to the podcasts pupils made about standing up to harassment, and vote for the one that would help you most.');
+  await page.getByRole('checkbox', { name: 'Voting codes' }).check();
+  await page.getByRole('button', { name: 'Create vote' }).click();
+  await expect(page).toHaveURL(/\/staff\/votes\/[^/?]+\?done=created$/);
+  await expect(page.getByRole('status')).toHaveText('Vote created as a draft. Add the podcasts next.');
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const votePath = new URL(page.url()).pathname;
+
+  // Two podcasts: the second without its transcript.
+  await page.getByRole('link', { name: 'Add a podcast' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add a podcast' })).toBeVisible();
+  await expect(page.locator('main form')).toHaveAttribute('enctype', 'multipart/form-data');
+  await expect(page.getByLabel('Audio file')).toHaveAttribute('accept', 'audio/mpeg,audio/mp4,audio/ogg,.mp3,.m4a,.ogg');
+  await axeAt(checker, page.url());
+  await atWidths(page, 'add-podcast');
+  // Without the audio it is refused, and says so.
+  await page.getByLabel('Podcast title').fill('Speak up on the bus');
+  await page.getByLabel('School or group').fill('Norton Hill School');
+  await page.getByRole('button', { name: 'Add podcast' }).click();
+  await expect(page.getByRole('link', { name: 'Choose the podcast’s audio file (MP3, M4A or Ogg)' })).toHaveAttribute('href', '#audio');
+  await expect(page.getByLabel('Podcast title')).toHaveValue('Speak up on the bus');
+  await axeAt(checker, page.url(), async (c) => {
+    await c.getByRole('button', { name: 'Add podcast' }).click();
+    await expect(c.getByRole('alert')).toContainText('There is a problem');
+  });
+  await page.getByLabel('Who made it (optional)').fill('Amir, Jess and Kai');
+  await page.getByLabel('Audio file').setInputFiles(speakUpMp3);
+  await page.getByLabel('Transcript').fill('Amir: If you see someone being picked on, you can tell the driver.\nJess: Or sit next to them.');
+  await page.getByRole('checkbox', { name: 'Parental consent is held for every child heard or named' }).check();
+  await page.getByRole('button', { name: 'Add podcast' }).click();
+  await expect(page.getByRole('status')).toHaveText('Podcast added.');
+
+  await page.getByRole('link', { name: 'Add a podcast' }).click();
+  await page.getByLabel('Podcast title').fill('Walk home together');
+  await page.getByLabel('School or group').fill('Writhlington School');
+  await page.getByLabel('Who made it (optional)').fill('Maya and Theo');
+  await page.getByLabel('Audio file').setInputFiles(walkHomeMp3);
+  await page.getByRole('checkbox', { name: 'Parental consent is held for every child heard or named' }).check();
+  await page.getByRole('button', { name: 'Add podcast' }).click();
+  await expect(page.getByRole('status')).toHaveText('Podcast added.');
+
+  // The vote's page: each podcast with its player (the staff audio route), details and consent.
+  const speakUp = page.getByRole('region', { name: 'Speak up on the bus' });
+  await expect(speakUp.locator('audio[controls][preload="none"]')).toHaveAttribute('src', /\/api\/votes\/[^/]+\/entries\/[^/]+\/audio$/);
+  await expect(speakUp).toContainText('Amir, Jess and Kai');
+  await expect(speakUp).toContainText('Confirmed as held');
+  await expect(speakUp).toContainText('If you see someone being picked on');
+  const walkHome = page.getByRole('region', { name: 'Walk home together' });
+  await expect(walkHome).toContainText('“Walk home together” needs a transcript, so people who cannot hear it can read it');
+  const audioSrc = await speakUp.locator('audio').getAttribute('src');
+  const listened = await checker.request.get(audioSrc as string, { headers: { range: 'bytes=0-99' } });
+  expect(listened.status()).toBe(206);
+  expect((await listened.body()).length).toBe(100);
+  await axeAt(checker, page.url());
+  await atWidths(page, 'draft');
+
+  // Publishing is blocked while a transcript is missing: said on the confirmation page, and again when tried.
+  await page.getByRole('link', { name: 'Publish vote' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Publish this vote?' })).toBeVisible();
+  await expect(page.locator('.error-summary')).toContainText('“Walk home together” needs a transcript');
+  await expect(page.getByText('“Speak up on the bus”, by Norton Hill School (Amir, Jess and Kai)')).toBeVisible();
+  await axeAt(checker, page.url());
+  await atWidths(page, 'publish-blocked');
+  await page.getByRole('button', { name: 'Publish vote' }).click();
+  await expect(page.getByRole('alert')).toContainText('The vote was not published');
+  await expect(page.getByRole('alert')).toContainText('“Walk home together” needs a transcript, so people who cannot hear it can read it');
+  await axeAt(checker, page.url(), async (c) => {
+    await c.getByRole('button', { name: 'Publish vote' }).click();
+    await expect(c.getByRole('alert')).toContainText('The vote was not published');
+  });
+
+  // The transcript added; the audio uploaded before is kept.
+  await page.goto(votePath);
+  await page.getByRole('link', { name: 'Change “Walk home together”' }).click();
+  await expect(page.getByLabel('Replace the audio file (optional)')).toBeVisible();
+  await axeAt(checker, page.url());
+  await page.getByLabel('Transcript').fill('Maya: Walking home in the dark, stay together.\nTheo: And text when you get in.');
+  await page.getByRole('button', { name: 'Save podcast' }).click();
+  await expect(page.getByRole('status')).toHaveText('Podcast saved.');
+  await expect(page.getByRole('region', { name: 'Walk home together' }).locator('audio')).toHaveCount(1);
+
+  await page.getByRole('link', { name: 'Publish vote' }).click();
+  await expect(page.locator('.error-summary')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Publish vote' }).click();
+  await expect(page.getByRole('status')).toHaveText('Vote published.');
+  // While it runs only the number cast shows, never a count for each podcast.
+  await expect(page.getByText('0 votes cast so far')).toBeVisible();
+  await expect(page.getByRole('link', { name: /^Change “/ })).toHaveCount(0);
+  await axeAt(checker, page.url());
+  await atWidths(page, 'published');
+
+  // Five voting codes, and their slips.
+  await page.getByRole('link', { name: 'Voting codes: make and print them' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Voting codes' })).toBeVisible();
+  await axeAt(checker, page.url());
+  await page.getByLabel('How many codes').fill('five');
+  await page.getByRole('button', { name: 'Make codes' }).click();
+  await expect(page.getByRole('alert')).toContainText('Name the school, class or event');
+  await axeAt(checker, page.url(), async (c) => {
+    await c.getByRole('button', { name: 'Make codes' }).click();
+    await expect(c.getByRole('alert')).toContainText('There is a problem');
+  });
+  await page.getByLabel('School, class or event').fill('Year 8, Norton Hill');
+  await page.getByLabel('How many codes').fill('5');
+  await page.getByRole('button', { name: 'Make codes' }).click();
+  await expect(page.getByRole('status')).toContainText('5 codes made for Year 8, Norton Hill.');
+  const batchRow = page.getByRole('table', { name: 'Batches of codes' }).getByRole('row', { name: /Year 8, Norton Hill/ });
+  await expect(batchRow).toContainText('5');
+  await axeAt(checker, page.url());
+  await atWidths(page, 'codes');
+
+  await page.getByRole('link', { name: 'Print the slips', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Slips for Year 8, Norton Hill' })).toBeVisible();
+  const slips = page.getByRole('list', { name: 'Slips' }).getByRole('listitem');
+  await expect(slips).toHaveCount(5);
+  const first = slips.first();
+  await expect(first).toContainText(title);
+  const code = (await first.locator('.slip-code').textContent()) ?? '';
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expect(first.locator('.slip-address')).toHaveText(/\/v\/[a-z0-9-]+$/);
+  const qr = first.locator('svg[role="img"]');
+  await expect(qr).toHaveAttribute('aria-label', `QR code: opens the vote with the code ${code} filled in`);
+  await expect(qr.locator('path')).not.toHaveCount(0);
+  await axeAt(checker, page.url());
+  await atWidths(page, 'slips');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  await screenshotPage(page, 'votes-staff-slips-print');
+  await page.emulateMedia({ media: 'screen' });
+
+  // Taking a podcast down from the published vote, with a reason.
+  await page.goto(votePath);
+  await page.getByRole('link', { name: 'Take down “Walk home together”' }).click();
+  await expect(page.getByText('It is removed from the public page at once, and every vote for it is excluded from the results')).toBeVisible();
+  await axeAt(checker, page.url());
+  await atWidths(page, 'take-down');
+  await page.getByRole('button', { name: 'Take down podcast' }).click();
+  await expect(page.getByRole('link', { name: 'Say why it is being taken down' })).toHaveAttribute('href', '#reason');
+  await axeAt(checker, page.url(), async (c) => {
+    await c.getByRole('button', { name: 'Take down podcast' }).click();
+    await expect(c.getByRole('alert')).toContainText('There is a problem');
+  });
+  await page.getByLabel('Why is it being taken down?').fill('A parent withdrew consent.');
+  await page.getByRole('button', { name: 'Take down podcast' }).click();
+  await expect(page.getByRole('status')).toHaveText('Podcast taken down. It is no longer on the public page and its votes are excluded.');
+  await expect(page.getByRole('region', { name: 'Walk home together' })).toContainText('Taken down');
+  await expect(page.getByRole('region', { name: 'Walk home together' })).toContainText('A parent withdrew consent.');
+  await expect(page.getByRole('link', { name: 'Take down “Walk home together”' })).toHaveCount(0);
+  await axeAt(checker, page.url());
+
+  // Review and results pages before the vote closes: nothing held, and no figures for any podcast.
+  await page.getByRole('link', { name: 'Review held and refused votes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Review votes' })).toBeVisible();
+  await expect(page.getByText('No votes are waiting.', { exact: false })).toBeVisible();
+  await axeAt(checker, page.url());
+  await atWidths(page, 'review');
+  await page.goto(`${votePath}/results`);
+  await expect(page.getByText('Results can be seen once the vote has closed', { exact: false })).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await axeAt(checker, page.url());
+
+  await context.close();
+});
