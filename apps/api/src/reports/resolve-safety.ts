@@ -31,7 +31,9 @@ export function trendPoints(line: MeasureLine): TrendPoint[] {
       value: shown ? f.percent : null,
       lower: shown ? f.lower : null,
       upper: shown ? f.upper : null,
-      joined: i > 0 && shown && !!before?.shown && before.percent !== null && !!step?.comparable
+      joined: i > 0 && shown && !!before?.shown && before.percent !== null && !!step?.comparable,
+      // The chart's alternative text says which waves are weighted (packages/reports chart-svg).
+      weighted: shown && !!f.weighted
     };
   });
 }

@@ -696,6 +696,19 @@ describe('methodology from the series’ weighting and analysts’ double coding
     expect(text).toMatch(
       /Figures for the series are weighted to the population by school \(from class codes\): each wave is raked to the population’s shares, with weights kept between 0\.3 and 3 times the average\./
     );
+    // The chart's points carry it, so its alternative text (in every output) says the figures are weighted.
+    const safety = await created({
+      title: 'Weighted chart',
+      covers: { seriesId, questionnaireIds: [survey.questionnaireId] },
+      sections: [{ id: 's', kind: 'safety', measureKeys: ['safe_area_after_dark'] }]
+    });
+    const blocks = JSON.stringify((await preview(safety.id)).document);
+    const chart = JSON.parse(blocks)
+      .sections.flatMap((section: { blocks: { type: string }[] }) => section.blocks)
+      .find((b: { type: string }) => b.type === 'chart');
+    const shownPoints = chart.chart.points.filter((p: { value: number | null }) => p.value !== null);
+    expect(shownPoints.length).toBeGreaterThan(0);
+    expect(shownPoints.every((p: { weighted?: boolean }) => p.weighted === true)).toBe(true);
     expect((await api.app.request(`/api/series/${seriesId}/weighting`, { method: 'DELETE', headers: analysts[0] })).status).toBe(204);
   });
 });
