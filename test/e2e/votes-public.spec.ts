@@ -325,3 +325,26 @@ test('an unknown vote and a draft are the ordinary page not found', async ({ pag
   expect((await page.goto(`/v/${draft.slug}`))?.status()).toBe(404);
   expect((await page.goto(`/v/${draft.slug}/receipt?receipt=ABCDE-FGHJK`))?.status()).toBe(404);
 });
+
+test('odd input gets a page that says what is wrong, never an error of ours', async ({ page }) => {
+  // A receipt that is really a path reaches no other route.
+  await page.goto(`/v/${CLOSED_SLUG}/receipt?receipt=${encodeURIComponent('../results')}`);
+  await expect(page.locator('.error-summary')).toContainText('A receipt code has only letters and numbers');
+  expect((await page.goto(`/v/${CLOSED_SLUG}/done?receipt=${encodeURIComponent('../results')}`))?.status()).toBe(404);
+  expect((await page.goto('/v/..%2Fresults'))?.status()).toBe(404);
+
+  // Fields far too long, a key too short, a podcast that is not in the vote: 4xx pages with the problem on the field.
+  const origin = new URL(page.url()).origin;
+  const post = (form: Record<string, string>) => page.request.post(`/v/${SLUG}`, { form, headers: { origin, accept: 'text/html' }, maxRedirects: 0 });
+  const tooLong = await post({ entryId: 'x'.repeat(5000), code: 'y'.repeat(5000), idempotencyKey: 'a' });
+  expect(tooLong.status()).toBe(400);
+  const tooLongPage = await tooLong.text();
+  expect(tooLongPage).toContain('There is a problem');
+  expect(tooLongPage).toContain('<a href="#entryId">Choose a podcast to vote for</a>');
+  expect(tooLongPage.length).toBeLessThan(20_000);
+  const notInVote = await post({ entryId: randomUUID(), idempotencyKey: randomUUID() });
+  expect(notInVote.status()).toBe(400);
+  expect(await notInVote.text()).toContain('Choose one of the podcasts on the page');
+  const unreadable = await page.request.post(`/v/${SLUG}`, { data: '%%%', headers: { origin, 'content-type': 'multipart/form-data; boundary=x' } });
+  expect(unreadable.status()).toBe(400);
+});

@@ -5,15 +5,24 @@
 // it (the address itself is only ever hashed there).
 import { randomBytes } from 'node:crypto';
 import type { AppType } from '@safer-voices/api';
-import type { FieldError } from '@safer-voices/survey';
+import { type FieldError, normaliseVotingCode } from '@safer-voices/survey';
 import { type Cookies, error, type RequestEvent } from '@sveltejs/kit';
 import { hc } from 'hono/client';
 import { type ApiFailure, api, client, failureOf } from './api.ts';
 
 const NOT_FOUND = 'There is no vote at this address. Check the address on your slip or poster.';
 
+/**
+ * What an address or a receipt code can be. Checked before they go into the
+ * API's path (the typed client puts them in as they are): "../results" must
+ * not reach another route.
+ */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+const RECEIPT = /^[A-Z0-9]{1,40}$/;
+
 /** A published vote as the public sees it; a draft or an unknown address is the app's 404 page. */
 export async function publishedVote(slug: string) {
+  if (!SLUG.test(slug)) error(404, { message: NOT_FOUND });
   const res = await client.api.public.votes[':slug'].$get({ param: { slug } });
   if (res.status === 404 || res.status === 400) error(404, { message: NOT_FOUND });
   if (!res.ok) throw new Error(`Reading the vote failed: ${res.status}`);
@@ -34,7 +43,9 @@ export type PublicResults = NonNullable<Awaited<ReturnType<typeof publishedResul
 
 export type ReceiptCheck = { found: true; receipt: string; status: 'counted' | 'held' | 'excluded'; reason: string | null } | { found: false; errors: FieldError[] };
 
-export async function checkReceipt(slug: string, receipt: string): Promise<ReceiptCheck> {
+export async function checkReceipt(slug: string, typed: string): Promise<ReceiptCheck> {
+  const receipt = normaliseVotingCode(typed);
+  if (!RECEIPT.test(receipt)) return { found: false, errors: [{ field: 'receipt', message: 'A receipt code has only letters and numbers, like ABCDE-FGHJK' }] };
   const res = await client.api.public.votes[':slug'].receipts[':receipt'].$get({ param: { slug, receipt } });
   if (res.ok) {
     const body = await res.json();
@@ -116,7 +127,7 @@ export async function castVote(event: Pick<RequestEvent, 'cookies' | 'getClientA
     param: { slug: vote.slug },
     json: {
       entryId: form.entryId,
-      ...(form.code ? { code: form.code } : {}),
+      ...(vote.requireCode && form.code ? { code: form.code } : {}),
       ...(browserToken ? { browserToken } : {}),
       ...(form.idempotencyKey ? { idempotencyKey: form.idempotencyKey } : {})
     }

@@ -5,9 +5,10 @@ import { audioTypeName, clockDuration, paragraphsOf } from '#lib/server/votes-pu
 import { formatBytes } from '#lib/server/votes-staff.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-const field = (form: FormData, name: string) => {
+/** A field as typed, cut just past what the API takes (so it answers on the field, and a huge value is not sent back in the page). */
+const field = (form: FormData, name: string, max: number) => {
   const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? value.trim().slice(0, max + 1) : '';
 };
 
 export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
@@ -57,7 +58,7 @@ export const actions: Actions = {
   default: async (event) => {
     const vote = await publishedVote(event.params.slug);
     const form = await event.request.formData();
-    const ballot = { entryId: field(form, 'entryId'), code: field(form, 'code'), idempotencyKey: field(form, 'idempotencyKey') };
+    const ballot = { entryId: field(form, 'entryId', 100), code: field(form, 'code', 40), idempotencyKey: field(form, 'idempotencyKey', 200) };
     const cast = await castVote(event, vote, ballot);
     if (!cast.ok) return fail(cast.status, { entryId: ballot.entryId, code: ballot.code, errors: cast.errors, alreadyVoted: cast.alreadyVoted });
     redirect(303, `/v/${encodeURIComponent(vote.slug)}/done?receipt=${encodeURIComponent(cast.receipt)}`);
