@@ -3,14 +3,18 @@
 // podcasts uploading MP3s made here by the API's own demo encoder, is shown
 // that publishing is blocked while one has no transcript, adds it, publishes,
 // makes five voting codes and opens their printable slips (a QR code each),
-// and takes a podcast down with a reason. Axe on every page and error state;
-// no sideways scrolling at 320 px.
+// and takes a podcast down with a reason. Then, on a vote whose votes came
+// from one network past its threshold, reviews the held votes (excluding them
+// with a reason) and publishes the results once none wait. Axe on every page
+// and error state; no sideways scrolling at 320 px.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createClient } from '@libsql/client';
 import { expect, type Page, test } from '@playwright/test';
 import { axeAt, DEMO_STAFF, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
+import { staffApi } from './survey-copies';
 
 const folder = mkdtempSync(join(tmpdir(), 'safer-voices-votes-staff-'));
 
@@ -196,10 +200,15 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
   await expect(qr.locator('path')).not.toHaveCount(0);
   await axeAt(checker, page.url());
   await atWidths(page, 'slips');
+  // Printed (at an A4 sheet's width): the slips alone, two to a row.
+  await page.setViewportSize({ width: 794, height: 1123 });
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { level: 1 })).toBeHidden();
+  const [left, right] = await slips.evaluateAll((items) => items.slice(0, 2).map((item) => item.getBoundingClientRect().top));
+  expect(left).toBe(right);
   await screenshotPage(page, 'votes-staff-slips-print');
   await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 360, height: 740 });
 
   // Taking a podcast down from the published vote, with a reason.
   await page.goto(votePath);
@@ -232,5 +241,100 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
   await expect(page.getByRole('table')).toHaveCount(0);
   await axeAt(checker, page.url());
 
+  await context.close();
+});
+
+/** Close a vote now, as time would (the tests read and write the database they share with the server). */
+async function closeNow(voteId: string) {
+  const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
+  try {
+    await client.execute({ sql: 'UPDATE votes SET closes_at = ?, opens_at = min(opens_at, ?) WHERE id = ?', args: [Date.now() - 1000, Date.now() - 2000, voteId] });
+  } finally {
+    client.close();
+  }
+}
+
+test('an officer reviews votes held from one network, excludes them with a reason and publishes the results, with JavaScript off', async ({ browser, request, page: checker, baseURL }) => {
+  test.setTimeout(120_000);
+  const [mp3] = makeMp3s();
+  const audio = { name: 'podcast.mp3', mimeType: 'audio/mpeg', buffer: readFileSync(mp3) };
+  const send = await staffApi(request, DEMO_STAFF.officer.email);
+  const title = `Held votes ${Date.now().toString(36)}`;
+  const created = await send('POST', '/api/votes', {
+    title,
+    opensAt: new Date(Date.now() - 60_000).toISOString(),
+    closesAt: new Date(Date.now() + 3_600_000).toISOString(),
+    requireCode: false,
+    browserToken: true,
+    networkThreshold: 5,
+    networkWindowMinutes: 10
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const vote: { id: string; slug: string } = (await created.json()).vote;
+  const csrf = (await (await request.get('/api/auth/me')).json()).csrfToken as string;
+  const entryIds: string[] = [];
+  for (const name of ['Speak up on the bus', 'Walk home together']) {
+    const added = await request.post(`/api/votes/${vote.id}/entries`, {
+      // A form post is checked as coming from this site, as a page's would.
+      headers: { 'x-csrf-token': csrf, origin: baseURL as string },
+      multipart: { title: name, groupName: 'Norton Hill School', transcript: `${name}: what to do when you see it.`, consentConfirmed: 'on', audio }
+    });
+    expect(added.status(), await added.text()).toBe(201);
+    entryIds.push((await added.json()).entry.id);
+  }
+  expect((await send('POST', `/api/votes/${vote.id}/publish`)).status()).toBe(200);
+  // Eight browsers behind one address (as a school's): past five, the rest are held; one browser tries again and is refused.
+  const tokens = Array.from({ length: 8 }, (_, i) => `browser-token-${Date.now()}-${i}-padding`);
+  for (const token of tokens) {
+    const cast = await request.post(`/api/public/votes/${vote.slug}/ballots`, { data: { entryId: entryIds[0], browserToken: token } });
+    expect(cast.status(), await cast.text()).toBe(201);
+  }
+  const again = await request.post(`/api/public/votes/${vote.slug}/ballots`, { data: { entryId: entryIds[1], browserToken: tokens[0] } });
+  expect(again.status()).not.toBe(201);
+  await closeNow(vote.id);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await signInAsStaff(page, DEMO_STAFF.officer.email);
+  await signInAsStaff(checker, DEMO_STAFF.officer.email);
+
+  // The results cannot be published while votes wait for review.
+  await page.goto(`/staff/votes/${vote.id}/results`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish results' })).toBeDisabled();
+  await expect(page.getByText('Results cannot be published while 3 votes wait for review.')).toBeVisible();
+  await axeAt(checker, page.url());
+
+  await page.getByRole('link', { name: 'Count or exclude them' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Review votes' })).toBeVisible();
+  const held = page.getByRole('region', { name: '3 votes from one network address' });
+  await expect(held).toContainText('past the threshold of 5 votes in 10 minutes');
+  await expect(page.getByText('1 attempt from a browser that had voted already')).toBeVisible();
+  await axeAt(checker, page.url());
+  await atWidths(page, 'review-held');
+
+  await held.getByRole('button', { name: /^Save decision/ }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose whether to count or exclude these votes');
+  await expect(page.getByRole('link', { name: 'Choose whether to count or exclude these votes' })).toHaveAttribute('href', '#held-0-decision-count');
+  await axeAt(checker, page.url(), async (c) => {
+    await c.getByRole('button', { name: /^Save decision/ }).click();
+    await expect(c.getByRole('alert')).toContainText('There is a problem');
+  });
+  await page.getByRole('radio', { name: 'Exclude them' }).check();
+  await page.getByLabel('Why?').fill('One pupil voting again and again in a break, seen on the school’s log.');
+  await page.getByRole('button', { name: /^Save decision/ }).click();
+  await expect(page.getByRole('status')).toHaveText('3 votes excluded.');
+  await expect(page.getByRole('table', { name: 'Decided already' })).toContainText('One pupil voting again and again');
+
+  await page.goto(`/staff/votes/${vote.id}/results`);
+  const perPodcast = page.getByRole('table', { name: 'Votes for each podcast (5 votes counted)' });
+  await expect(perPodcast.getByRole('row', { name: /Speak up on the bus/ })).toContainText('5');
+  await expect(page.getByRole('table', { name: 'Votes excluded, and why' })).toContainText('One pupil voting again and again');
+  await axeAt(checker, page.url());
+  await atWidths(page, 'results');
+  await page.getByRole('button', { name: 'Publish results' }).click();
+  await expect(page.getByRole('status')).toHaveText('Results published.');
+  await expect(page.getByRole('button', { name: 'Publish results' })).toHaveCount(0);
+  await axeAt(checker, page.url());
   await context.close();
 });
