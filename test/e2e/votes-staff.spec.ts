@@ -282,7 +282,7 @@ test('an officer reviews votes held from one network, excludes them with a reaso
     expect(added.status(), await added.text()).toBe(201);
     entryIds.push((await added.json()).entry.id);
   }
-  expect((await send('POST', `/api/votes/${vote.id}/publish`)).status()).toBe(200);
+  expect((await send('POST', `/api/votes/${vote.id}/publish`, {})).status()).toBe(200);
   // Eight browsers behind one address (as a school's): past five, the rest are held; one browser tries again and is refused.
   const tokens = Array.from({ length: 8 }, (_, i) => `browser-token-${Date.now()}-${i}-padding`);
   for (const token of tokens) {
