@@ -100,6 +100,14 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
     await c.getByRole('button', { name: 'Add podcast' }).click();
     await expect(c.getByRole('alert')).toContainText('There is a problem');
   });
+  // A file named .mp3 that is not audio is refused on the audio field: its type is read from its bytes.
+  const fake = join(folder, 'not-audio.mp3');
+  writeFileSync(fake, 'This is a text file pretending to be an MP3.\n'.repeat(40));
+  await page.getByLabel('Audio file').setInputFiles(fake);
+  await page.getByRole('button', { name: 'Add podcast' }).click();
+  await expect(page.getByRole('alert')).toContainText('There is a problem');
+  await expect(page.locator('.error-summary a[href="#audio"]')).toHaveCount(1);
+  await expect(page.locator('#audio-error')).toBeVisible();
   await page.getByLabel('Who made it (optional)').fill('Amir, Jess and Kai');
   await page.getByLabel('Audio file').setInputFiles(speakUpMp3);
   await page.getByLabel('Transcript').fill('Amir: If you see someone being picked on, you can tell the driver.\nJess: Or sit next to them.');
@@ -165,6 +173,18 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
   await expect(page.getByRole('link', { name: /^Change “/ })).toHaveCount(0);
   await axeAt(checker, page.url());
   await atWidths(page, 'published');
+
+  // Once published, how votes are checked is fixed; the title still changes.
+  await page.getByRole('link', { name: 'Change the settings' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Voting codes' })).toBeDisabled();
+  await expect(page.getByRole('checkbox', { name: 'One vote per browser' })).toBeDisabled();
+  await expect(page.getByLabel('Votes before holding')).toBeDisabled();
+  await axeAt(checker, page.url());
+  await atWidths(page, 'settings-published');
+  await page.getByLabel('Title', { exact: true }).fill(`${title} (spring)`);
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(page.getByRole('heading', { level: 1, name: `${title} (spring)` })).toBeVisible();
 
   // Five voting codes, and their slips.
   await page.getByRole('link', { name: 'Voting codes: make and print them' }).click();
