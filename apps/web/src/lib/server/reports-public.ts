@@ -3,6 +3,7 @@
 // language is the report's (set on <html> by the handle hook).
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { client } from './api.ts';
+import { isPublicAddress } from './public-address.ts';
 import type { ReportDocument } from './reports-html.ts';
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'he', 'ps', 'ur', 'yi', 'ckb', 'dv', 'sd']);
@@ -14,6 +15,7 @@ function speak(event: Pick<RequestEvent, 'locals'>, language: string) {
 }
 
 export async function publishedReport(event: Pick<RequestEvent, 'locals' | 'params'>, slug: string): Promise<ReportDocument> {
+  if (!isPublicAddress(slug)) error(404, { message: 'There is no published report at this address.' });
   const res = await client.api.public.reports[':slug'].$get({ param: { slug } });
   // A draft, a report never published and an address that cannot be one all read as "not found".
   if (res.status === 404 || res.status === 400) error(404, { message: 'There is no published report at this address.' });
@@ -24,6 +26,7 @@ export async function publishedReport(event: Pick<RequestEvent, 'locals' | 'para
 }
 
 export async function publishedYouSaidWeDid(event: Pick<RequestEvent, 'locals'>, slug: string) {
+  if (!isPublicAddress(slug)) error(404, { message: 'There is no such organisation.' });
   const res = await client.api.public.organisations[':slug']['you-said-we-did'].$get({ param: { slug } });
   if (res.status === 404 || res.status === 400) error(404, { message: 'There is no such organisation.' });
   if (!res.ok) throw new Error(`Reading "You said, we did" failed: ${res.status}`);

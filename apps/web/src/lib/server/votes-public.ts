@@ -9,20 +9,16 @@ import { type FieldError, normaliseVotingCode } from '@safer-voices/survey';
 import { type Cookies, error, type RequestEvent } from '@sveltejs/kit';
 import { hc } from 'hono/client';
 import { type ApiFailure, api, client, failureOf } from './api.ts';
+import { isPublicAddress } from './public-address.ts';
 
 const NOT_FOUND = 'There is no vote at this address. Check the address on your slip or poster.';
 
-/**
- * What an address or a receipt code can be. Checked before they go into the
- * API's path (the typed client puts them in as they are): "../results" must
- * not reach another route.
- */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
+/** What a receipt code can be, checked before it goes into the API's path (as addresses are, see public-address.ts). */
 const RECEIPT = /^[A-Z0-9]{1,40}$/;
 
 /** A published vote as the public sees it; a draft or an unknown address is the app's 404 page. */
 export async function publishedVote(slug: string) {
-  if (!SLUG.test(slug)) error(404, { message: NOT_FOUND });
+  if (!isPublicAddress(slug)) error(404, { message: NOT_FOUND });
   const res = await client.api.public.votes[':slug'].$get({ param: { slug } });
   if (res.status === 404 || res.status === 400) error(404, { message: NOT_FOUND });
   if (!res.ok) throw new Error(`Reading the vote failed: ${res.status}`);
