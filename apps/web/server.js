@@ -10,13 +10,20 @@ const PROTOCOL = 'x-safer-voices-protocol';
 const trustProxy = Boolean(process.env.PROTOCOL_HEADER);
 if (!trustProxy) process.env.PROTOCOL_HEADER = PROTOCOL;
 
-// Request bodies are held to BODY_SIZE_LIMIT (512K by default), except on
-// the collection import (its page and the API behind it), which takes files
-// of up to 10 MB. adapter-node has one limit for every request, so it gets
-// the larger of the two, and this server holds every other request to
-// BODY_SIZE_LIMIT by its declared length (a body without one is refused there).
-const UPLOAD_PATHS = ['/staff/analysis/import', '/api/collections'];
-const UPLOAD_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+// Request bodies are held to BODY_SIZE_LIMIT (512K by default), except where
+// files are uploaded (the page and the API behind it): the collection import
+// takes files of up to 10 MB, a podcast's audio up to 25 MB. adapter-node has
+// one limit for every request, so it gets the largest, and this server holds
+// every other request to its own limit by its declared length (a body
+// without one is refused there, except on the upload paths).
+const UPLOADS = [
+  ['/staff/analysis/import', 10 * 1024 * 1024 + 64 * 1024],
+  ['/api/collections', 10 * 1024 * 1024 + 64 * 1024],
+  // The audio, a transcript of up to 50,000 characters and captions.
+  ['/staff/votes', 26 * 1024 * 1024],
+  ['/api/votes', 26 * 1024 * 1024]
+];
+const UPLOAD_LIMIT = Math.max(...UPLOADS.map(([, limit]) => limit));
 const bytes = (value) => {
   const unit = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[value.slice(-1).toUpperCase()];
   return unit ? Number(value.slice(0, -1)) * unit : Number(value);
@@ -25,17 +32,20 @@ const bodyLimit = bytes(process.env.BODY_SIZE_LIMIT || '512K');
 if (Number.isNaN(bodyLimit)) throw new Error(`Invalid BODY_SIZE_LIMIT: '${process.env.BODY_SIZE_LIMIT}'`);
 process.env.BODY_SIZE_LIMIT = String(Math.max(bodyLimit, UPLOAD_LIMIT));
 
-const isUpload = (url = '/') => {
+/** The upload limit of the path, or undefined when it takes no files. */
+const uploadLimitOf = (url = '/') => {
   const path = url.split('?')[0];
-  return UPLOAD_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+  return UPLOADS.find(([p]) => path === p || path.startsWith(`${p}/`))?.[1];
 };
 
 /** 413 or 411 for a body this path may not have; null when it may go on. */
 function refusedBody(req) {
-  if (req.method === 'GET' || req.method === 'HEAD' || isUpload(req.url)) return null;
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const uploadLimit = uploadLimitOf(req.url);
+  const limit = uploadLimit ?? bodyLimit;
   const declared = req.headers['content-length'];
-  if (declared === undefined) return req.headers['transfer-encoding'] ? 411 : null;
-  return Number(declared) > bodyLimit ? 413 : null;
+  if (declared === undefined) return req.headers['transfer-encoding'] && uploadLimit === undefined ? 411 : null;
+  return Number(declared) > Math.max(limit, bodyLimit) ? 413 : null;
 }
 
 const { handler } = await import('./build/handler.js');
@@ -46,7 +56,8 @@ const server = http.createServer((req, res) => {
   const refused = refusedBody(req);
   if (refused) {
     res.writeHead(refused, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    res.end(refused === 413 ? `The request body is larger than BODY_SIZE_LIMIT (${bodyLimit} bytes)\n` : 'Send the request body with a Content-Length\n');
+    const limit = Math.max(uploadLimitOf(req.url) ?? bodyLimit, bodyLimit);
+    res.end(refused === 413 ? `The request body is larger than ${limit} bytes\n` : 'Send the request body with a Content-Length\n');
     return;
   }
   compress(req, res, () => handler(req, res));

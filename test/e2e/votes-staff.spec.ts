@@ -8,7 +8,7 @@
 // with a reason) and publishes the results once none wait. Axe on every page
 // and error state; no sideways scrolling at 320 px.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
@@ -18,17 +18,23 @@ import { staffApi } from './survey-copies';
 
 const folder = mkdtempSync(join(tmpdir(), 'safer-voices-votes-staff-'));
 
-/** Two short MP3s from the API's demo encoder (the tests do not depend on the API package: it runs as a script). */
+/**
+ * Two MP3s from the API's demo encoder (the tests do not depend on the API
+ * package: it runs as a script). The second repeats its notes for two
+ * minutes, about 700 KB, as big as a real podcast gets beyond what an
+ * ordinary form may send.
+ */
 function makeMp3s(): [string, string] {
   const encoder = resolve(import.meta.dirname, '../../apps/api/src/demo/podcast-audio.ts');
   const script = join(folder, 'make-mp3.mts');
   writeFileSync(
     script,
-    `import { writeFileSync } from 'node:fs';\nimport { demoPodcastMp3 } from ${JSON.stringify(encoder)};\nwriteFileSync(process.argv[2], demoPodcastMp3(Number(process.argv[3]), 2));\n`
+    `import { writeFileSync } from 'node:fs';\nimport { demoPodcastMp3 } from ${JSON.stringify(encoder)};\nconst one = demoPodcastMp3(Number(process.argv[3]), 2);\nwriteFileSync(process.argv[2], Buffer.concat(Array.from({ length: Number(process.argv[4]) }, () => one)));\n`
   );
   const tsx = resolve(import.meta.dirname, '../../apps/api/node_modules/tsx/dist/cli.mjs');
   const files: [string, string] = [join(folder, 'speak-up.mp3'), join(folder, 'walk-home.mp3')];
-  for (const [i, file] of files.entries()) execFileSync(process.execPath, [tsx, script, file, String(i + 11)]);
+  for (const [i, file] of files.entries()) execFileSync(process.execPath, [tsx, script, file, String(i + 11), i === 0 ? '1' : '60']);
+  expect(statSync(files[1]).size).toBeGreaterThan(600 * 1024);
   return files;
 }
 
