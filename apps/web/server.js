@@ -48,6 +48,10 @@ function refusedBody(req) {
   return Number(declared) > Math.max(limit, bodyLimit) ? 413 : null;
 }
 
+// The address printed on voting slips and put in notifications' links: by
+// default this server's own, on whatever port it was given.
+process.env.PUBLIC_URL ||= `http://localhost:${Number(process.env.PORT ?? 3000)}`;
+
 const { handler } = await import('./build/handler.js');
 const compress = compression();
 
