@@ -112,6 +112,7 @@ export const publicVotesRoute = new Hono<Env>()
   })
   .get('/:slug/results', validate('param', SlugParam), async (c) => {
     const vote = await publishedVote(c.var.db, c.req.valid('param').slug);
-    if (!vote.resultsPublishedAt) throw new ApiError(404, 'results_not_published', 'The results of this vote have not been published');
+    // Published results of a vote that is somehow open again would be running totals: never shown.
+    if (!vote.resultsPublishedAt || stateOf(vote) !== 'closed') throw new ApiError(404, 'results_not_published', 'The results of this vote have not been published');
     return c.json({ results: await resultsOf(c.var.db, vote, await entriesOf(c.var.db, vote.id)), publishedAt: vote.resultsPublishedAt.toISOString() });
   });

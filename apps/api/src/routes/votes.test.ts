@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
 import { startNetworkSweeper } from '../votes/network-sweep';
-import { addEntry, cast, closeVote, createVote, publishedVote } from '../test/votes';
+import { addEntry, cast, closeVote, createVote, publishedVote, voteBody } from '../test/votes';
 
 let api: FreshApi;
 let officer: Record<string, string>;
@@ -46,12 +46,15 @@ describe('setting up a vote', () => {
     expect(JSON.stringify(body)).not.toMatch(/"votes"|"counted"|"ballots/);
   });
 
-  it('refuses first names that carry numbers or e-mail addresses', async () => {
+  it('refuses first names that carry surnames, numbers or e-mail addresses', async () => {
     const vote = await createVote(api, officer);
-    const res = await addEntry(api, officer, vote.id, { firstNames: 'jess.smith@school.org' });
-    expect(res.status).toBe(400);
-    expect((await jsonOf(res)).issues[0]).toMatchObject({ field: 'firstNames' });
+    for (const firstNames of ['jess.smith@school.org', 'Jake Thornton', 'Amir, Jess Smith and Kai', 'Amir 07700900123']) {
+      const res = await addEntry(api, officer, vote.id, { firstNames });
+      expect(res.status, firstNames).toBe(400);
+      expect((await jsonOf(res)).issues[0]).toMatchObject({ field: 'firstNames' });
+    }
     expect(await api.count(`vote_entries WHERE vote_id = '${vote.id}'`)).toBe(0);
+    for (const firstNames of ['Amir, Jess and Kai', 'Mary-Ann & Zoë', 'Олег and 李明', '']) expect((await addEntry(api, officer, vote.id, { firstNames, audio: null })).status, firstNames).toBe(201);
   });
 
   it('refuses files that lie about their type, storing nothing', async () => {
@@ -167,7 +170,7 @@ describe('one vote per person', () => {
     expect(review.held).toHaveLength(1);
 
     // Once its window has passed, even with nobody voting, the hash is gone; the held group stays.
-    await api.database.client.execute({ sql: 'UPDATE vote_network_windows SET window_start = window_start - ? WHERE vote_id = ?', args: [11 * 60_000, vote.id] });
+    await api.database.client.execute({ sql: 'UPDATE vote_network_windows SET window_start = window_start - ? WHERE vote_id = ?', args: [12 * 60_000, vote.id] });
     const sweeper = startNetworkSweeper(api.database);
     await new Promise((resolve) => setTimeout(resolve, 100));
     await sweeper.stop();
@@ -187,6 +190,26 @@ describe('one vote per person', () => {
     const results = (await jsonOf(await get(`/api/public/votes/${vote.slug}/results`))).results;
     expect(results.counted).toBe(9);
     expect(results.entries.map((e: { votes: number }) => e.votes)).toEqual([5, 4]);
+    // Closed stays closed: moving the closing time into the future would turn published results into running totals.
+    const reopen = await api.json(`/api/votes/${vote.id}`, { ...voteBody({ networkThreshold: 5 }), closesAt: new Date(Date.now() + 3_600_000).toISOString() }, officer, 'PUT');
+    expect(reopen.status).toBe(409);
+    expect((await jsonOf(reopen)).issues[0].field).toBe('closesAt');
+    expect((await jsonOf(await get(`/api/public/votes/${vote.slug}`))).vote.state).toBe('closed');
+  });
+});
+
+describe('the network threshold', () => {
+  it('counts any span of the window, not windows that start on the clock', async () => {
+    const vote = await publishedVote(api, officer, { networkThreshold: 5 });
+    const school = '203.0.113.77';
+    const statusOf = async () => (await jsonOf(await cast(api, vote.slug, { entryId: vote.entryIds[0] as string }, school))).status;
+    for (let i = 0; i < 3; i += 1) expect(await statusOf()).toBe('counted');
+    // Those three were six minutes ago: still within the last ten minutes.
+    await api.database.client.execute({ sql: 'UPDATE vote_network_windows SET window_start = window_start - ? WHERE vote_id = ?', args: [6 * 60_000, vote.id] });
+    expect([await statusOf(), await statusOf(), await statusOf()]).toEqual(['counted', 'counted', 'held']);
+    // Once they are more than the window ago they no longer count.
+    await api.database.client.execute({ sql: 'UPDATE vote_network_windows SET window_start = window_start - ? WHERE vote_id = ?', args: [30 * 60_000, vote.id] });
+    expect(await statusOf()).toBe('counted');
   });
 });
 

@@ -85,26 +85,37 @@ export function createBallotWriter(writes: WriteExecutor, { maxBatch = 500 } = {
   };
 }
 
-const windowStartOf = (now: number, minutes: number) => now - (now % (minutes * 60_000));
+/**
+ * A network's votes are counted in slices of a tenth of the vote's window;
+ * the threshold is checked against the slices of the last window, so "N in
+ * M minutes" holds for any span of M minutes (to a tenth), not only for
+ * spans that start on the clock.
+ */
+export const SLICES_PER_WINDOW = 10;
+const sliceOf = (minutes: number) => (minutes * 60_000) / SLICES_PER_WINDOW;
+const sliceStartOf = (now: number, minutes: number) => now - (now % sliceOf(minutes));
 
 /**
  * Per ballot, in order: insert it unless a unique index refuses it (held when
- * its network has passed the threshold in this window, sharing the window's
- * random group); record a refusal if it was refused; count it in its
- * network's window only if it was inserted. Refused ones are looked up
+ * its network has passed the threshold within the last window, sharing the
+ * random group of that window's earliest slice); record a refusal if it was
+ * refused; count it in its network's slice only if it was inserted. Refused ones are looked up
  * afterwards to tell the voter why.
  */
 function statementsFor(p: Pending, id: string, receipt: string, now: number): InStatement[] {
   const b = p.ballot;
-  const windowStart = windowStartOf(now, b.networkWindowMinutes);
+  const sliceStart = sliceStartOf(now, b.networkWindowMinutes);
+  // The slices that lie within the last window, this one included.
+  const spanStart = sliceStart - (SLICES_PER_WINDOW - 1) * sliceOf(b.networkWindowMinutes);
   const statements: InStatement[] = [
     {
       sql: `INSERT INTO vote_ballots (id, vote_id, entry_id, receipt, cast_at, code_id, browser_token_hash, idempotency_key_hash, status, held_group)
             SELECT ?, ?, ?, ?, ?, ?, ?, ?,
                    CASE WHEN w.votes >= ? THEN 'held' ELSE 'counted' END,
                    CASE WHEN w.votes >= ? THEN w.held_group END
-            FROM (SELECT votes, held_group FROM vote_network_windows WHERE vote_id = ? AND network_hash = ? AND window_start = ?
-                  UNION ALL SELECT 0, NULL LIMIT 1) AS w
+            FROM (SELECT coalesce(sum(votes), 0) AS votes,
+                         (SELECT held_group FROM vote_network_windows WHERE vote_id = ? AND network_hash = ? AND window_start >= ? ORDER BY window_start LIMIT 1) AS held_group
+                  FROM vote_network_windows WHERE vote_id = ? AND network_hash = ? AND window_start >= ?) AS w
             WHERE true
             ON CONFLICT DO NOTHING
             RETURNING id, status`,
@@ -122,7 +133,10 @@ function statementsFor(p: Pending, id: string, receipt: string, now: number): In
         b.networkHash && b.networkThreshold !== null ? b.networkThreshold : Number.MAX_SAFE_INTEGER,
         b.voteId,
         b.networkHash ?? '',
-        windowStart
+        spanStart,
+        b.voteId,
+        b.networkHash ?? '',
+        spanStart
       ]
     }
   ];
@@ -140,7 +154,7 @@ function statementsFor(p: Pending, id: string, receipt: string, now: number): In
       sql: `INSERT INTO vote_network_windows (vote_id, network_hash, window_start, votes)
             SELECT ?, ?, ?, 1 WHERE EXISTS (SELECT 1 FROM vote_ballots WHERE id = ?)
             ON CONFLICT (vote_id, network_hash, window_start) DO UPDATE SET votes = votes + 1`,
-      args: [b.voteId, b.networkHash, windowStart, id]
+      args: [b.voteId, b.networkHash, sliceStart, id]
     });
   }
   return statements;

@@ -7,9 +7,9 @@ import { type BackgroundLoop, startBackgroundLoop } from '../background-loop';
 
 export const SWEEP_EVERY_MS = 60_000;
 
-/** Deletes every network window whose own window (per its vote) has passed by `now`. */
+/** Deletes every slice of a network's votes that no window ending now or later can include (per its vote's window). */
 export const networkSweep = (now: number): InStatement => ({
-  sql: 'DELETE FROM vote_network_windows WHERE window_start + 60000 * (SELECT network_window_minutes FROM votes WHERE votes.id = vote_network_windows.vote_id) < ?',
+  sql: 'DELETE FROM vote_network_windows WHERE window_start + 66000 * (SELECT network_window_minutes FROM votes WHERE votes.id = vote_network_windows.vote_id) < ?',
   args: [now]
 });
 

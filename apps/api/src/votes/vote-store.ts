@@ -115,6 +115,12 @@ export async function updateVote(db: Database, vote: VoteRow, staffId: string, i
         changed.map((field) => ({ field, message: 'This cannot change once the vote is published' }))
       );
     }
+    // A closed vote stays closed: its results may have been seen, and reopened they would become running totals.
+    if (stateOf(vote) === 'closed' && input.closesAt.getTime() !== vote.closesAt.getTime()) {
+      throw new ApiError(409, 'vote_closed', 'The vote has closed and cannot be reopened: make a new vote instead', [
+        { field: 'closesAt', message: 'The vote has closed: its closing time cannot change' }
+      ]);
+    }
     if (input.opensAt.getTime() !== vote.opensAt.getTime() && stateOf(vote) !== 'not_yet_open') {
       throw new ApiError(409, 'vote_published', 'The vote has opened: its opening time cannot change', [{ field: 'opensAt', message: 'The vote has opened: this cannot change' }]);
     }

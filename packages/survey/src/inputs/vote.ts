@@ -27,12 +27,20 @@ export const VoteInputSchema = z
   .refine((v) => v.closesAt.getTime() > v.opensAt.getTime(), { message: 'The vote must close after it opens', path: ['closesAt'] })
   .refine((v) => v.requireCode || v.browserToken, { message: 'Choose voting codes, one vote per browser, or both', path: ['browserToken'] });
 
-/** First names only: no surnames, no e-mail addresses or numbers. */
+/** The names of a list like "Amir, Jess and Kai" (commas, "and", "&" or "/" between them). */
+const namesIn = (s: string) => s.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((name) => name.trim() !== '');
+
+/**
+ * First names only: a child's surname on a public page can identify them.
+ * So each name is one word (a double first name joins with a hyphen), and
+ * no e-mail addresses or numbers.
+ */
 const FirstNames = z
   .string()
   .trim()
   .max(300, 'The names must be 300 characters or fewer')
   .refine((s) => !/[@\d]/.test(s), 'Give first names only, like “Amir, Jess and Kai”: no e-mail addresses or numbers')
+  .refine((s) => namesIn(s).every((name) => !/\s/.test(name.trim())), 'Give first names only, like “Amir, Jess and Kai”, with no surnames (join a double first name with a hyphen: “Mary-Ann”)')
   .default('');
 
 export const EntryInputSchema = z.strictObject({

@@ -86,7 +86,7 @@ describe('audioResponse', () => {
     expect(res.status).toBe(200);
     expect(Object.fromEntries(res.headers)).toEqual({
       'accept-ranges': 'bytes',
-      'cache-control': 'public, max-age=3600',
+      'cache-control': 'public, no-cache',
       'content-disposition': `inline; filename="Standing up.mp3"; filename*=UTF-8''Standing%20up.mp3`,
       'content-length': String(mp3.length),
       'content-type': 'audio/mpeg',

@@ -104,7 +104,8 @@ export async function audioResponse(db: Database, request: Request, audio: Store
     'accept-ranges': 'bytes',
     'content-type': audio.mediaType,
     etag,
-    'cache-control': 'public, max-age=3600',
+    // Kept, but checked again each time (a 304 by its ETag costs nothing): a podcast taken down must stop playing at once.
+    'cache-control': 'public, no-cache',
     'content-disposition': contentDisposition(options.download ? 'attachment' : 'inline', name)
   });
   const ifNoneMatch = request.headers.get('if-none-match');
