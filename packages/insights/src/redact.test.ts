@@ -94,6 +94,20 @@ describe('redact: quotes a tester found in a published report', () => {
   ])('%s', (input, expected) => expect(r(input)).toBe(expected));
 });
 
+describe('redact: names in other scripts', () => {
+  it('takes words in another script out of an answer written mostly in English', () => {
+    expect(redact('Knives in the park 😢🔪 — Олег and 李明 saw a stabbing near the shops').text).toBe('Knives in the park 😢🔪 — [name] and [name] saw a stabbing near the shops');
+    expect(redact('My friend Σοφία was followed home').text).toBe('My friend [name] was followed home');
+  });
+
+  it('leaves an answer written in another script to its own words', () => {
+    const arabic = 'لا أشعر بالأمان في الحديقة ليلاً';
+    expect(redact(arabic).text).toBe(arabic);
+    const polish = 'Nie czuję się bezpiecznie w parku wieczorem';
+    expect(redact(polish).text).toBe(polish);
+  });
+});
+
 describe('redact: social media', () => {
   it.each([
     ['follow @kev.o_12.', 'follow [handle].'],

@@ -175,6 +175,23 @@ function findNames(text: string, out: Match[]): void {
   }
 }
 
+/**
+ * Words in another script within an answer written mostly in the Latin
+ * alphabet ("Олег and 李明 saw it") are, in an English-language survey, most
+ * often names, and no list of first names covers them: they go as names. An
+ * answer written mostly in another script is left to its own words.
+ */
+const OTHER_SCRIPT_WORD = /(?:(?!\p{Script=Latin})[\p{L}\p{M}])+/gu;
+const LETTER = /\p{L}/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+
+function findOtherScriptNames(text: string, out: Match[]): void {
+  const letters = text.match(LETTER)?.length ?? 0;
+  const latin = text.match(LATIN_LETTER)?.length ?? 0;
+  if (letters === 0 || latin * 2 < letters) return;
+  for (const m of matchesOf(OTHER_SCRIPT_WORD, text)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'name', priority: 1 });
+}
+
 const POSSESSIVE = /['’]s$/u;
 const LOWER_WORD = /(?<![\p{L}\p{N}\p{M}'’-])\p{Ll}[\p{Ll}\p{M}'’]*(?![\p{L}\p{N}\p{M}-])/gu;
 const PERSON_BEFORE = /(?<![\p{L}\p{N}])(?:mate|mates|friend|friends|called|named|bro|bruv|brother|sis|sister|cousin|cuz|my boy|my girl|boyfriend|girlfriend|bf|gf|bestie)\s+$/iu;
@@ -230,6 +247,7 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
     add(new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, 'giu'), 'redacted', 3);
   }
   findNames(text, found);
+  findOtherScriptNames(text, found);
 
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start) || b.priority - a.priority);
   const replacements: Replacement[] = [];

@@ -33,7 +33,7 @@ export function trendPoints(line: MeasureLine): TrendPoint[] {
       upper: shown ? f.upper : null,
       joined: i > 0 && shown && !!before?.shown && before.percent !== null && !!step?.comparable,
       // The chart's alternative text says which waves are weighted (packages/reports chart-svg).
-      weighted: shown && !!f.weighted
+      ...(shown && f.weighted ? { weighted: true } : {})
     };
   });
 }
