@@ -56,12 +56,41 @@ function newestLevels(measures: readonly MeasureLine[], threshold: number): { li
     .sort((a, b) => b.percent - a.percent);
 }
 
+/**
+ * What "N in 100 of you said …" goes on to say for a measure, from its name
+ * and how its figure reads (packages/survey headlines): "% who avoid at least
+ * one place" → "you avoid at least one place", "% very, fairly or quite safe"
+ * of "Safe after dark" → "you feel safe after dark", "% yes" of "Carried a
+ * weapon" → "you carried a weapon". A grid row's name ("Safe: Parks") gives
+ * the row, said first. Null when the wording is not one of these.
+ */
+export function levelClause(name: string, headline: string): { row: string | null; said: string } | null {
+  const colon = name.indexOf(': ');
+  const row = colon >= 0 ? name.slice(colon + 2).trim() : null;
+  const what = (colon >= 0 ? name.slice(0, colon) : name).trim();
+  const answer = headline.replace(/^%\s*/, '').trim();
+  const you = (s: string) =>
+    s
+      .replace(/\bthey\b/g, 'you')
+      .replace(/\btheir\b/g, 'your')
+      .replace(/\bthemselves\b/g, 'yourselves');
+  if (/^who\s/i.test(answer)) return { row, said: `you ${you(answer.replace(/^who\s+/i, '').replace(/,.*$/, ''))}` };
+  if (/^yes$/i.test(answer)) return row ? { row, said: 'yes' } : { row, said: `you ${lower(what)}` };
+  if (/\bsafe\b/i.test(answer)) return { row, said: row ? 'you feel safe there' : /^safe\b/i.test(what) ? `you feel ${lower(what)}` : 'you feel safe' };
+  if (/\bworried\b/i.test(answer)) return { row, said: /^worried\b/i.test(what) ? `you are ${lower(what)}` : 'you are worried' };
+  if (/^an? major problem$/i.test(answer)) return { row, said: row || /^problem$/i.test(what) ? 'it is a major problem' : `${lower(what)} is a major problem` };
+  return null;
+}
+
 function levelSentence({ line, percent }: { line: MeasureLine; percent: number }): string | null {
-  const answer = line.headline.replace(/^%\s*/, '').trim();
+  const n = Math.round(percent);
+  if (line.measure.startsWith('theme:')) return firstShort(`${n} in 100 of you who wrote to us wrote about ${lower(line.name)}.`, `${n} in 100 of you who wrote to us wrote about this.`);
+  const clause = levelClause(line.name, line.headline);
+  const sentence = clause && `${n} in 100 of you said ${clause.said}.`;
   return firstShort(
-    `${line.name}: ${Math.round(percent)} in 100 of you said ${answer}.`,
-    `${line.name}: ${Math.round(percent)} in 100 of you.`,
-    `${Math.round(percent)} in 100 of you gave this answer about ${lower(line.name)}.`
+    ...(sentence ? [clause?.row ? `${clause.row}: ${sentence}` : sentence] : []),
+    `${n} in 100 of you gave this answer about ${lower(line.name)}.`,
+    `${n} in 100 of you gave this answer.`
   );
 }
 
@@ -77,8 +106,9 @@ function nextSentence(row: YouSaidWeDid): string | null {
   const did = row.weDid.replace(/[.!\s]+$/, '');
   const lead = row.status === 'done' ? 'We have done this:' : row.status === 'in progress' ? 'We are doing this now:' : 'We plan to do this:';
   return firstShort(
-    `${lead} ${lower(did)}.`,
-    `We are working on ${lower(row.priority)}.`,
+    // The author's words as typed: "Funded" stays a capital after the colon.
+    `${lead} ${did}.`,
+    `We are working on this: ${row.priority.replace(/[.!\s]+$/, '')}.`,
     row.status === 'done' ? 'We have done something about what you told us.' : 'We are working on what you told us.'
   );
 }

@@ -20,6 +20,8 @@ interface Prevalence {
   percent: number | null;
   lower: number | null;
   upper: number | null;
+  /** Why no figure is shown, when none is: the explorer's or the series' reason. */
+  reason: string | null;
 }
 
 interface Source {
@@ -66,12 +68,12 @@ function seriesNote(context: ResolveContext, picked: ReturnType<typeof seriesWav
     : `No figures from ${series.name} are shown: no one in its waves has written an answer that has been coded yet.`;
 }
 
-async function sourcesOf(db: Database, context: ResolveContext, themeIds: readonly string[]): Promise<{ sources: Source[]; note: string | null }> {
+async function sourcesOf(db: Database, context: ResolveContext, themeIds: readonly string[]): Promise<{ sources: Source[]; note: string | null; picked: ReturnType<typeof seriesWave> }> {
+  const picked = seriesWave(context);
   const chosen = themeIds.flatMap((id) => context.themes.find((t) => t.id === id) ?? []);
-  if (chosen.length === 0) return { sources: [], note: null };
+  if (chosen.length === 0) return { sources: [], note: null, picked };
   const sources: Source[] = [];
   const lines = context.measures?.themes ?? [];
-  const picked = seriesWave(context);
   const newest = picked.wave;
   if (context.series && newest) {
     sources.push({
@@ -79,7 +81,14 @@ async function sourcesOf(db: Database, context: ResolveContext, themeIds: readon
       figures: chosen.map((theme) => {
         const f = lines.find((l) => l.key === `theme:${theme.id}`)?.figures.find((x) => x.id === newest.id);
         const shown = !!f?.shown && f.percent !== null;
-        return { themeId: theme.id, label: theme.label, percent: shown ? (f?.percent ?? null) : null, lower: shown ? (f?.lower ?? null) : null, upper: shown ? (f?.upper ?? null) : null };
+        return {
+          themeId: theme.id,
+          label: theme.label,
+          percent: shown ? (f?.percent ?? null) : null,
+          lower: shown ? (f?.lower ?? null) : null,
+          upper: shown ? (f?.upper ?? null) : null,
+          reason: shown ? null : (f?.withheld ?? null)
+        };
       })
     });
   }
@@ -90,11 +99,45 @@ async function sourcesOf(db: Database, context: ResolveContext, themeIds: readon
       figures: chosen.map((theme) => {
         const f = view.prevalence.find((p) => p.themeId === theme.id);
         const shown = f?.percent !== null && f?.percent !== undefined;
-        return { themeId: theme.id, label: theme.label, percent: shown ? (f?.percent ?? null) : null, lower: shown ? (f?.lower ?? null) : null, upper: shown ? (f?.upper ?? null) : null };
+        return {
+          themeId: theme.id,
+          label: theme.label,
+          percent: shown ? (f?.percent ?? null) : null,
+          lower: shown ? (f?.lower ?? null) : null,
+          upper: shown ? (f?.upper ?? null) : null,
+          reason: shown ? null : (f?.reason ?? null)
+        };
       })
     });
   }
-  return { sources, note: seriesNote(context, picked) };
+  return { sources, note: seriesNote(context, picked), picked };
+}
+
+/** Why a theme's figure is not shown, in words: from the reason the figure was withheld. */
+function whyWithheld(reason: string | null, threshold: number): string {
+  if (reason === 'count below threshold') return `fewer than ${threshold} people wrote about this`;
+  if (reason === 'base below threshold' || reason === 'too few respondents') return `fewer than ${threshold} people wrote an answer we could count`;
+  if (reason === 'no respondents') return 'no one has written an answer that has been coded yet';
+  return 'showing it could let someone work out who said what';
+}
+
+/**
+ * What is said under a theme's heading when the author wrote nothing and no
+ * quote is shown: its figure from each source, or why there is none — never
+ * a heading with nothing under it.
+ */
+function themeLines(context: ResolveContext, themeId: string, sources: readonly Source[], picked: ReturnType<typeof seriesWave>): string[] {
+  const lines = sources.flatMap((source) => {
+    const f = source.figures.find((x) => x.themeId === themeId);
+    if (!f) return [];
+    return f.percent === null
+      ? [`For ${source.of}: no figure is shown, because ${whyWithheld(f.reason, context.threshold)}.`]
+      : [`For ${source.of}: ${percent(f.percent)} of those who wrote an answer wrote about this (95% interval ${interval(f.lower, f.upper)}).`];
+  });
+  if (lines.length > 0) return lines;
+  if (context.series && !picked.wave)
+    return [`No figure is shown, because ${picked.answered ? `fewer than ${context.threshold} people wrote an answer we could count` : 'no one has written an answer that has been coded yet'}.`];
+  return ['No figure can be shown for this theme yet.'];
 }
 
 function prevalenceChart(source: Source): Block {
@@ -129,7 +172,7 @@ export interface ThemeFinding {
 
 /** The section's blocks, and the themes shown with their prevalence, biggest first (for the easy-read version). */
 export async function themeBlocks(db: Database, context: ResolveContext, section: ThemesSection, quotes: Map<string, LoadedQuote>): Promise<{ blocks: Block[]; shown: ThemeFinding[] }> {
-  const { sources, note } = await sourcesOf(
+  const { sources, note, picked } = await sourcesOf(
     db,
     context,
     section.themes.map((t) => t.themeId)
@@ -142,12 +185,13 @@ export async function themeBlocks(db: Database, context: ResolveContext, section
   for (const chosen of section.themes) {
     const theme = context.themes.find((t) => t.id === chosen.themeId);
     if (!theme) continue;
-    blocks.push({ type: 'subheading', text: theme.label });
-    blocks.push(...paragraphsOf(chosen.text).map((text): Block => ({ type: 'paragraph', text })));
+    const under: Block[] = paragraphsOf(chosen.text).map((text): Block => ({ type: 'paragraph', text }));
     for (const ref of chosen.quotes) {
       const quote = quotes.get(quoteKey(ref));
-      if (quote?.ok) blocks.push({ type: 'quote', text: quote.text, attribution: quote.attribution });
+      if (quote?.ok) under.push({ type: 'quote', text: quote.text, attribution: quote.attribution });
     }
+    if (under.length === 0) under.push(...themeLines(context, theme.id, sources, picked).map((text): Block => ({ type: 'paragraph', text })));
+    blocks.push({ type: 'subheading', text: theme.label }, ...under);
   }
   return { blocks, shown: shownOf(sources) };
 }

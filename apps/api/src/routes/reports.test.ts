@@ -339,7 +339,8 @@ describe('themes and quotes', () => {
     expect(quotes).toEqual([{ type: 'quote', text: KNIVES, attribution: expect.stringMatching(/^(Pupil|Young person), 11–19 survey, \d{4}$/) }]);
     const exclusionAt = blocks.findIndex((b) => b.type === 'subheading' && /exclu/i.test(b.text));
     expect(exclusionAt).toBeGreaterThan(0);
-    expect(blocks.slice(exclusionAt + 1)).toEqual([]);
+    // No words or quotes for it, and no figure: it says why rather than standing as a bare heading.
+    expect(blocks.slice(exclusionAt + 1)).toEqual([{ type: 'paragraph', text: "For Young people's safety survey: no figure is shown, because fewer than 10 people wrote about this." }]);
   });
 
   it('refuses a quote from an answer flagged for safeguarding until a safeguarding lead clears it, then shows it redacted', async () => {
@@ -433,7 +434,8 @@ describe('publishing', () => {
         ]
       }
     ]);
-    expect(frozen.easyRead?.next).toEqual(['We have done this: put up lights in the park.']);
+    // The author's words as typed, capital and all.
+    expect(frozen.easyRead?.next).toEqual(['We have done this: Put up lights in the park.']);
     expect(sentencesOver15Words(frozen.easyRead)).toEqual([]);
     const audit = await fx.api.database.client.execute({ sql: 'SELECT action FROM audit_log WHERE target_id = ? ORDER BY created_at', args: [report.id] });
     expect(audit.rows.map((r) => r.action)).toEqual(['report.created', 'report.published', 'report.saved']);
