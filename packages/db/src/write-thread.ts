@@ -18,6 +18,27 @@ export interface WriteExecutor {
   close(): Promise<void>;
 }
 
+/**
+ * Statements as a table of their SQL and calls into it: a batch that runs the
+ * same statement for many rows (a ballot's, a response's) sends its text to
+ * the writer thread once, not once a row.
+ */
+function interned(statements: InStatement[]): { sqls: string[]; calls: [number, InArgs][] } {
+  const sqls: string[] = [];
+  const at = new Map<string, number>();
+  const calls = statements.map((statement): [number, InArgs] => {
+    const sql = typeof statement === 'string' ? statement : statement.sql;
+    let i = at.get(sql);
+    if (i === undefined) {
+      i = sqls.length;
+      sqls.push(sql);
+      at.set(sql, i);
+    }
+    return [i, typeof statement === 'string' ? [] : (statement.args ?? [])];
+  });
+  return { sqls, calls };
+}
+
 export function openWriteThread(url: string): WriteExecutor {
   const worker = new Worker(new URL('./write-thread.worker.mjs', import.meta.url), { workerData: { url } });
   const pending = new Map<number, { resolve(results: WriteResult[]): void; reject(error: Error): void }>();
@@ -34,7 +55,7 @@ export function openWriteThread(url: string): WriteExecutor {
   });
   // An idle writer thread must not keep the process alive.
   worker.unref();
-  function post(job: { statements: InStatement[] } | { sql: string; argSets: InArgs[] }): Promise<WriteResult[]> {
+  function post(job: { sqls: string[]; calls: [number, InArgs][] } | { sql: string; argSets: InArgs[] }): Promise<WriteResult[]> {
     return new Promise((resolve, reject) => {
       const id = next++;
       pending.set(id, { resolve, reject });
@@ -42,7 +63,7 @@ export function openWriteThread(url: string): WriteExecutor {
     });
   }
   return {
-    batch: (statements) => post({ statements }),
+    batch: (statements) => post(interned(statements)),
     async runMany(sql, argSets) {
       await post({ sql, argSets });
     },

@@ -30,15 +30,16 @@ const begin = db.prepare('BEGIN IMMEDIATE');
 const commit = db.prepare('COMMIT');
 const rollback = db.prepare('ROLLBACK');
 
-/** A job is either statements (each returns its rows) or one statement run for many argument lists. */
+/** A job is either calls of statements (each returns its rows) or one statement run for many argument lists. */
 function runJob(job) {
   if (job.argSets) {
     const statement = prepared(job.sql);
     for (const args of job.argSets) statement.run(args);
     return [];
   }
-  return job.statements.map(({ sql, args = [] }) => {
-    const statement = prepared(sql);
+  // A batch: its SQL once each, and calls naming the SQL by its place (see write-thread.ts).
+  return job.calls.map(([at, args]) => {
+    const statement = prepared(job.sqls[at]);
     if (statement.reader) return { rows: statement.all(args) };
     statement.run(args);
     return { rows: [] };
