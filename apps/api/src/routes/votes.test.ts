@@ -213,6 +213,29 @@ describe('the network threshold', () => {
   });
 });
 
+describe('votes arriving together', () => {
+  it('are written in one batch with the same rules: the network threshold counts the batch, one group holds them, a browser counts once', async () => {
+    const vote = await publishedVote(api, officer, { networkThreshold: 5 });
+    const school = '203.0.113.88';
+    const many = await Promise.all(Array.from({ length: 8 }, (_, i) => cast(api, vote.slug, { entryId: vote.entryIds[i % 2] as string }, school)));
+    const statuses = await Promise.all(many.map(async (res) => (await jsonOf(res)).status));
+    expect(statuses.filter((s) => s === 'counted')).toHaveLength(5);
+    expect(statuses.filter((s) => s === 'held')).toHaveLength(3);
+    const review = (await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review;
+    expect(review.held).toEqual([expect.objectContaining({ votes: 3 })]);
+    // One browser twice at once, and one submission sent twice at once.
+    const browserToken = 'together-token-aaaaaaaaaaaa';
+    const twice = await Promise.all([cast(api, vote.slug, { entryId: vote.entryIds[0] as string, browserToken }), cast(api, vote.slug, { entryId: vote.entryIds[1] as string, browserToken })]);
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+    const same = { entryId: vote.entryIds[0] as string, browserToken: 'together-token-bbbbbbbbbbbb', idempotencyKey: 'together-key-1' };
+    const resent = await Promise.all([cast(api, vote.slug, same), cast(api, vote.slug, same)]);
+    expect(resent.map((r) => r.status).sort()).toEqual([200, 201]);
+    const [a, b] = await Promise.all(resent.map((r) => jsonOf(r)));
+    expect(a.receipt).toBe(b.receipt);
+    expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}'`)).toBe(10);
+  });
+});
+
 describe('results', () => {
   it('are reachable by nobody until the vote has closed and an officer publishes them', async () => {
     const vote = await publishedVote(api, officer, { networkThreshold: 5 });

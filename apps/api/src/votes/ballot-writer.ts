@@ -4,7 +4,7 @@
 // "once": a ballot naming a used code, a browser that has voted or a key
 // already stored is not inserted (unique indexes), and a ballot from a
 // network past the vote's threshold in the current window is kept as held.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { InStatement } from '@libsql/client';
 import { newId, type WriteExecutor } from '@safer-voices/db';
 import { RECEIPT_LENGTH, randomCode } from './codes';
@@ -95,90 +95,121 @@ export const SLICES_PER_WINDOW = 10;
 const sliceOf = (minutes: number) => (minutes * 60_000) / SLICES_PER_WINDOW;
 const sliceStartOf = (now: number, minutes: number) => now - (now % sliceOf(minutes));
 
+// SQLite allows 32,766 bound values per statement; thirteen per ballot stays well under it.
+const MAX_BALLOTS_PER_STATEMENT = 2000;
+
+interface Made {
+  p: Pending;
+  id: string;
+  receipt: string;
+}
+
 /**
- * Per ballot, in order: insert it unless a unique index refuses it (held when
- * its network has passed the threshold within the last window, sharing the
- * random group of that window's earliest slice); record a refusal if it was
- * refused; count it in its network's slice only if it was inserted. Refused ones are looked up
- * afterwards to tell the voter why.
+ * One statement per batch, not per ballot: a statement's call costs the
+ * writer more than the row it writes. Each row is inserted unless a unique
+ * index refuses it (later rows of the same statement see earlier ones). A
+ * ballot is held when its network, counting the slices of the last window
+ * and the earlier ballots of this batch from it, has reached the threshold;
+ * held ones share the random group of that window's earliest slice (or the
+ * batch's, when the window starts with it).
  */
-function statementsFor(p: Pending, id: string, receipt: string, now: number): InStatement[] {
-  const b = p.ballot;
-  const sliceStart = sliceStartOf(now, b.networkWindowMinutes);
-  // The slices that lie within the last window, this one included.
-  const spanStart = sliceStart - (SLICES_PER_WINDOW - 1) * sliceOf(b.networkWindowMinutes);
-  const statements: InStatement[] = [
-    {
-      sql: `INSERT INTO vote_ballots (id, vote_id, entry_id, receipt, cast_at, code_id, browser_token_hash, idempotency_key_hash, status, held_group)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?,
-                   CASE WHEN w.votes >= ? THEN 'held' ELSE 'counted' END,
-                   CASE WHEN w.votes >= ? THEN w.held_group END
-            FROM (SELECT coalesce(sum(votes), 0) AS votes,
-                         (SELECT held_group FROM vote_network_windows WHERE vote_id = ? AND network_hash = ? AND window_start >= ? ORDER BY window_start LIMIT 1) AS held_group
-                  FROM vote_network_windows WHERE vote_id = ? AND network_hash = ? AND window_start >= ?) AS w
-            WHERE true
-            ON CONFLICT DO NOTHING
-            RETURNING id, status`,
-      args: [
-        id,
-        b.voteId,
-        b.entryId,
-        receipt,
-        now,
-        b.codeId,
-        b.browserTokenHash,
-        b.idempotencyKeyHash,
-        // No threshold (or no address): never held.
-        b.networkHash && b.networkThreshold !== null ? b.networkThreshold : Number.MAX_SAFE_INTEGER,
-        b.networkHash && b.networkThreshold !== null ? b.networkThreshold : Number.MAX_SAFE_INTEGER,
-        b.voteId,
-        b.networkHash ?? '',
-        spanStart,
-        b.voteId,
-        b.networkHash ?? '',
-        spanStart
-      ]
-    }
-  ];
-  // Refused (not a replay of the same submission): counted for the anomaly
-  // review in the same transaction, so a refusal costs no commit of its own.
-  statements.push({
-    sql: `INSERT INTO vote_refusals (vote_id, reason, at)
-          SELECT ?, CASE WHEN ? IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = ?) THEN 'code_used' ELSE 'browser_voted' END, ?
-          WHERE NOT EXISTS (SELECT 1 FROM vote_ballots WHERE id = ?)
-            AND (? IS NULL OR NOT EXISTS (SELECT 1 FROM vote_ballots WHERE vote_id = ? AND idempotency_key_hash = ?))`,
-    args: [b.voteId, b.codeId, b.codeId, now, id, b.idempotencyKeyHash, b.voteId, b.idempotencyKeyHash]
+function insertBallots(made: Made[], now: number, groups: Map<string, string>): InStatement {
+  const inBatch = new Map<string, number>();
+  const rows = made.map(({ p, id, receipt }) => {
+    const b = p.ballot;
+    const counted = b.networkHash !== null && b.networkThreshold !== null;
+    const key = `${b.voteId}|${b.networkHash}`;
+    const before = counted ? (inBatch.get(key) ?? 0) : 0;
+    if (counted) inBatch.set(key, before + 1);
+    const spanStart = sliceStartOf(now, b.networkWindowMinutes) - (SLICES_PER_WINDOW - 1) * sliceOf(b.networkWindowMinutes);
+    return [
+      id,
+      b.voteId,
+      b.entryId,
+      receipt,
+      now,
+      b.codeId,
+      b.browserTokenHash,
+      b.idempotencyKeyHash,
+      counted ? b.networkThreshold : Number.MAX_SAFE_INTEGER,
+      b.networkHash ?? '',
+      spanStart,
+      before,
+      groups.get(key) ?? null
+    ];
   });
-  if (b.networkHash) {
-    statements.push({
-      sql: `INSERT INTO vote_network_windows (vote_id, network_hash, window_start, votes)
-            SELECT ?, ?, ?, 1 WHERE EXISTS (SELECT 1 FROM vote_ballots WHERE id = ?)
-            ON CONFLICT (vote_id, network_hash, window_start) DO UPDATE SET votes = votes + 1`,
-      args: [b.voteId, b.networkHash, sliceStart, id]
-    });
-  }
-  return statements;
+  const window = 'FROM vote_network_windows WHERE vote_id = v.column2 AND network_hash = v.column10 AND window_start >= v.column11';
+  return {
+    sql: `INSERT INTO vote_ballots (id, vote_id, entry_id, receipt, cast_at, code_id, browser_token_hash, idempotency_key_hash, status, held_group)
+          SELECT column1, column2, column3, column4, column5, column6, column7, column8,
+                 CASE WHEN votes + column12 >= column9 THEN 'held' ELSE 'counted' END,
+                 CASE WHEN votes + column12 >= column9 THEN coalesce(earliest_group, column13) END
+          FROM (SELECT v.*, (SELECT coalesce(sum(votes), 0) ${window}) AS votes, (SELECT held_group ${window} ORDER BY window_start LIMIT 1) AS earliest_group
+                FROM (VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}) AS v)
+          WHERE true
+          ON CONFLICT DO NOTHING
+          RETURNING id, status`,
+    args: rows.flat()
+  };
+}
+
+/** A refused ballot (not the same submission again) is counted for the anomaly review, in the batch's own transaction. */
+function recordRefusals(made: Made[], now: number): InStatement {
+  return {
+    sql: `INSERT INTO vote_refusals (vote_id, reason, at)
+          SELECT column1, CASE WHEN column2 IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = column2) THEN 'code_used' ELSE 'browser_voted' END, ?
+          FROM (VALUES ${made.map(() => '(?, ?, ?, ?)').join(', ')})
+          WHERE NOT EXISTS (SELECT 1 FROM vote_ballots WHERE id = column3)
+            AND (column4 IS NULL OR NOT EXISTS (SELECT 1 FROM vote_ballots WHERE vote_id = column1 AND idempotency_key_hash = column4))`,
+    args: [now, ...made.flatMap(({ p, id }) => [p.ballot.voteId, p.ballot.codeId, id, p.ballot.idempotencyKeyHash])]
+  };
+}
+
+/** Each network's ballots that were inserted, added to its slice (which takes the batch's group when it is new). */
+function countNetworks(made: Made[], now: number, groups: Map<string, string>): InStatement | null {
+  const counted = made.filter(({ p }) => p.ballot.networkHash !== null && p.ballot.networkThreshold !== null);
+  if (counted.length === 0) return null;
+  return {
+    sql: `INSERT INTO vote_network_windows (vote_id, network_hash, window_start, votes, held_group)
+          SELECT column1, column2, column3, count(*), min(column5)
+          FROM (VALUES ${counted.map(() => '(?, ?, ?, ?, ?)').join(', ')})
+          WHERE EXISTS (SELECT 1 FROM vote_ballots WHERE id = column4)
+          GROUP BY column1, column2, column3
+          ON CONFLICT (vote_id, network_hash, window_start) DO UPDATE SET votes = votes + excluded.votes`,
+    args: counted.flatMap(({ p, id }) => {
+      const b = p.ballot;
+      return [b.voteId, b.networkHash, sliceStartOf(now, b.networkWindowMinutes), id, groups.get(`${b.voteId}|${b.networkHash}`) as string];
+    })
+  };
 }
 
 async function commit(writes: WriteExecutor, batch: Pending[], now: number, sweep: boolean) {
-  const made = batch.map((p) => ({ p, id: newId(now), receipt: randomCode(RECEIPT_LENGTH) }));
+  const made: Made[] = batch.map((p) => ({ p, id: newId(now), receipt: randomCode(RECEIPT_LENGTH) }));
+  // A group for each network of the batch, used only if its window has none yet.
+  const groups = new Map<string, string>();
+  for (const { p } of made) groups.set(`${p.ballot.voteId}|${p.ballot.networkHash}`, randomBytes(8).toString('hex'));
   const statements: InStatement[] = [];
-  const ballotStatementAt: number[] = [];
-  for (const { p, id, receipt } of made) {
-    ballotStatementAt.push(statements.length);
-    statements.push(...statementsFor(p, id, receipt, now));
+  const inserts: number[] = [];
+  for (let at = 0; at < made.length; at += MAX_BALLOTS_PER_STATEMENT) {
+    const chunk = made.slice(at, at + MAX_BALLOTS_PER_STATEMENT);
+    inserts.push(statements.length);
+    statements.push(insertBallots(chunk, now, groups), recordRefusals(chunk, now));
+    const networks = countNetworks(chunk, now, groups);
+    if (networks) statements.push(networks);
   }
   if (sweep) {
     // A network's count is needed only while its window lasts; then the hash goes.
     statements.push(networkSweep(now));
   }
   const results = await writes.batch(statements);
-  const refused: typeof made = [];
-  made.forEach((m, i) => {
-    const row = results[ballotStatementAt[i] as number]?.rows[0];
-    if (row) m.p.resolve({ kind: 'stored', id: m.id, receipt: m.receipt, status: row.status === 'held' ? 'held' : 'counted' });
+  const stored = new Map<string, string>();
+  for (const at of inserts) for (const row of results[at]?.rows ?? []) stored.set(String(row.id), String(row.status));
+  const refused: Made[] = [];
+  for (const m of made) {
+    const status = stored.get(m.id);
+    if (status) m.p.resolve({ kind: 'stored', id: m.id, receipt: m.receipt, status: status === 'held' ? 'held' : 'counted' });
     else refused.push(m);
-  });
+  }
   // Looked up after the batch has given back its place, so the next batch's commit need not wait for it.
   if (refused.length > 0) {
     settleRefused(writes, refused).catch((error) => {
