@@ -2,7 +2,8 @@
 // demo officer creates a vote (refused first without a title), adds two
 // podcasts uploading MP3s made here by the API's own demo encoder, is shown
 // that publishing is blocked while one has no transcript, adds it, publishes,
-// makes five voting codes and opens their printable slips (a QR code each),
+// makes ten voting codes and opens their printable slips (a QR code each,
+// eight to an A4 sheet, none cut short; a batch whose codes are all used says so),
 // and takes a podcast down with a reason. Then, on a vote whose votes came
 // from one network past its threshold, reviews the held votes (excluding them
 // with a reason) and publishes the results once none wait. Axe on every page
@@ -187,12 +188,14 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
   await expect(page.getByLabel('Votes before holding')).toBeDisabled();
   await axeAt(checker, page.url());
   await atWidths(page, 'settings-published');
-  await page.getByLabel('Title', { exact: true }).fill(`${title} (spring)`);
+  // Renamed to as long a title as a vote takes (120 characters), so the slips below are printed at their fullest.
+  const renamed = `${title} (spring term: pupils in Years 7, 8 and 9 at Norton Hill, Somervale and Writhlington schools)`.slice(0, 120);
+  await page.getByLabel('Title', { exact: true }).fill(renamed);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByRole('status')).toHaveText('Settings saved.');
-  await expect(page.getByRole('heading', { level: 1, name: `${title} (spring)` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
 
-  // Five voting codes, and their slips.
+  // Ten voting codes, and their slips.
   await page.getByRole('link', { name: 'Voting codes: make and print them' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Voting codes' })).toBeVisible();
   await axeAt(checker, page.url());
@@ -204,18 +207,19 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
     await expect(c.getByRole('alert')).toContainText('There is a problem');
   });
   await page.getByLabel('School, class or event').fill('Year 8, Norton Hill');
-  await page.getByLabel('How many codes').fill('5');
+  await page.getByLabel('How many codes').fill('10');
   await page.getByRole('button', { name: 'Make codes' }).click();
-  await expect(page.getByRole('status')).toContainText('5 codes made for Year 8, Norton Hill.');
+  await expect(page.getByRole('status')).toContainText('10 codes made for Year 8, Norton Hill.');
   const batchRow = page.getByRole('table', { name: 'Batches of codes' }).getByRole('row', { name: /Year 8, Norton Hill/ });
-  await expect(batchRow).toContainText('5');
+  await expect(batchRow).toContainText('10');
   await axeAt(checker, page.url());
   await atWidths(page, 'codes');
 
   await page.getByRole('link', { name: 'Print the slips', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Slips for Year 8, Norton Hill' })).toBeVisible();
   const slips = page.getByRole('list', { name: 'Slips' }).getByRole('listitem');
-  await expect(slips).toHaveCount(5);
+  await expect(slips).toHaveCount(10);
+  await expect(page.getByText('Print this page (eight slips to an A4 sheet)', { exact: false })).toBeVisible();
   const first = slips.first();
   await expect(first).toContainText(title);
   const code = (await first.locator('.slip-code').textContent()) ?? '';
@@ -233,8 +237,49 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
   const [left, right] = await slips.evaluateAll((items) => items.slice(0, 2).map((item) => item.getBoundingClientRect().top));
   expect(left).toBe(right);
   await screenshotPage(page, 'votes-staff-slips-print');
+  // Printed to A4 as Chromium prints: eight slips on the first sheet, the last two on the next, each slip whole.
+  const allCodes = await slips.locator('.slip-code').allTextContents();
+  const pdf = join(folder, 'slips.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
+  if (process.env.E2E_SCREENSHOTS) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(process.env.E2E_SCREENSHOTS, 'votes-staff-slips-pdf')]);
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/^Pages:\s+2$/m);
+  // Lines break where they fall on a slip (a long address at a hyphen, which pdftotext joins up), so text is compared without spaces or hyphens.
+  const squash = (text: string) => text.replace(/[\s-]+/g, '');
+  const sheets = [1, 2].map((n) => squash(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' })));
+  const address = ((await first.locator('.slip-address').textContent()) ?? '').trim();
+  for (const [sheet, codes] of [
+    [sheets[0], allCodes.slice(0, 8)],
+    [sheets[1], allCodes.slice(8)]
+  ] as const) {
+    const count = (text: string) => sheet.split(squash(text)).length - 1;
+    expect(codes.filter((c) => count(c) === 1)).toEqual(codes);
+    expect(count('It works once. Nobody can see who you voted for.')).toBe(codes.length);
+    expect(count(`Go to ${address} or scan the code.`)).toBe(codes.length);
+    expect(count('Your voting code')).toBe(codes.length);
+    expect(count(renamed)).toBe(codes.length);
+  }
   await page.setViewportSize({ width: 360, height: 740 });
+
+  // A batch whose one code has been used has no slips to print, and says so.
+  await page.goto(`${votePath}/codes`);
+  await page.getByLabel('School, class or event').fill('Year 9, Norton Hill');
+  await page.getByLabel('How many codes').fill('1');
+  await page.getByRole('button', { name: 'Make codes' }).click();
+  await page.getByRole('link', { name: 'Print the slips', exact: true }).click();
+  const onlyCode = ((await slips.first().locator('.slip-code').textContent()) ?? '').trim();
+  const slug = address.split('/').at(-1) as string;
+  const entries: { id: string; title: string }[] = (await (await page.request.get(`/api/public/votes/${slug}`)).json()).vote.entries;
+  const speakUpId = entries.find((e) => e.title === 'Speak up on the bus')?.id as string;
+  // Opened now (it opens tomorrow), for the code to be used in a vote.
+  await openNow(votePath.split('/').at(-1) as string);
+  const cast = await page.request.post(`/api/public/votes/${slug}/ballots`, { data: { entryId: speakUpId, code: onlyCode, browserToken: `slips-browser-token-${Date.now()}` } });
+  expect(cast.status(), await cast.text()).toBe(201);
+  await page.reload();
+  await expect(page.getByText('The one code in this batch has been used, so there are no slips to print.', { exact: false })).toBeVisible();
+  await expect(page.getByText('give one slip to each pupil', { exact: false })).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Slips' })).toHaveCount(0);
+  await axeAt(checker, page.url());
 
   // Taking a podcast down from the published vote, with a reason.
   await page.goto(votePath);
@@ -269,6 +314,16 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
 
   await context.close();
 });
+
+/** Open a vote now, as time would (the tests read and write the database they share with the server). */
+async function openNow(voteId: string) {
+  const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
+  try {
+    await client.execute({ sql: 'UPDATE votes SET opens_at = ? WHERE id = ?', args: [Date.now() - 1000, voteId] });
+  } finally {
+    client.close();
+  }
+}
 
 /** Close a vote now, as time would (the tests read and write the database they share with the server). */
 async function closeNow(voteId: string) {
