@@ -239,6 +239,9 @@ test('a strategy author composes, previews and publishes a report with JavaScrip
 
   await reader.getByRole('link', { name: 'Read the easy-read version' }).click();
   await expect(reader.getByRole('heading', { level: 1, name: /easy read/ })).toBeVisible();
+  // The title says "easy read" once: the easy-read title already ends with it.
+  await expect(reader).toHaveTitle(/: easy read – /);
+  expect((await reader.title()).match(/easy read/g)).toHaveLength(1);
   await expect(reader.getByRole('listitem').filter({ hasText: 'Fewer of you feel safe after dark.' })).toBeVisible();
   await atWidths(reader, 'report-easy-read');
   await axeAt(anonymous, `${address}/easy-read`);

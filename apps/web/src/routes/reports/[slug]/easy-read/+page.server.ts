@@ -7,5 +7,5 @@ export const load: PageServerLoad = async (event) => {
   const document = await publishedReport(event, event.params.slug);
   const html = easyReadBodyHtml(document);
   if (!html) error(404, { message: 'This report has no easy-read version.' });
-  return { title: document.easyRead?.title ?? document.title, organisation: document.organisation, html };
+  return { title: document.easyRead?.title ?? `${document.title}: easy read`, organisation: document.organisation, html };
 };
