@@ -29,7 +29,7 @@ export interface PublishedSurvey {
   definition: Definition;
 }
 
-export type Send = (method: 'POST' | 'PUT', path: string, data: unknown) => Promise<APIResponse>;
+export type Send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown) => Promise<APIResponse>;
 
 /** The first choice for every required question, then the chosen answers. */
 export function answersFor(definition: Definition, chosen: Record<string, unknown>): Record<string, unknown> {

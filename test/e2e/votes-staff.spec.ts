@@ -249,8 +249,8 @@ test('an officer sets up a podcast vote, publishes it, prints voting codes and t
   const sheets = [1, 2].map((n) => squash(execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' })));
   const address = ((await first.locator('.slip-address').textContent()) ?? '').trim();
   for (const [sheet, codes] of [
-    [sheets[0], allCodes.slice(0, 8)],
-    [sheets[1], allCodes.slice(8)]
+    [sheets[0] ?? '', allCodes.slice(0, 8)],
+    [sheets[1] ?? '', allCodes.slice(8)]
   ] as const) {
     const count = (text: string) => sheet.split(squash(text)).length - 1;
     expect(codes.filter((c) => count(c) === 1)).toEqual(codes);

@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { setupDatabase } from '../src/setup';
 import { benchAnswers, benchQuestionnaire } from './bench-questionnaire';
 import { measured, startServer, stop } from './servers';
+import { countStored } from './stored';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -84,13 +85,7 @@ await stop(echoServer);
 
 // Every acknowledged response must be in the database after the server has gone.
 const check = await openDatabase(url);
-const ids = [...acked];
-let found = 0;
-for (let n = 0; n < ids.length; n += 500) {
-  const chunk = ids.slice(n, n + 500);
-  const rows = await check.client.execute({ sql: `SELECT count(*) AS n FROM responses WHERE id IN (${chunk.map(() => '?').join(',')})`, args: chunk });
-  found += Number(rows.rows[0]?.n);
-}
+const found = await countStored(check.client, 'responses', 'id', [...acked]);
 const storedRows = Number((await check.client.execute("SELECT count(*) AS n FROM responses WHERE version_id = 'bench-version-1'")).rows[0]?.n);
 check.close();
 rmSync(dir, { recursive: true, force: true });

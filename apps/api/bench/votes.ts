@@ -17,6 +17,7 @@ import { setupDatabase } from '../src/setup';
 import { storeAudio } from '../src/votes/audio/store';
 import { addEntry, createVote, publishVote } from '../src/votes/vote-store';
 import { measured, startServer, stop } from './servers';
+import { countStored } from './stored';
 
 const CONNECTIONS = 50;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -107,13 +108,7 @@ await stop(echoServer);
 
 // After the server has gone: every acknowledged vote is stored, and no browser counts twice.
 const check = await openDatabase(url);
-const receipts = [...acked];
-let found = 0;
-for (let n = 0; n < receipts.length; n += 500) {
-  const chunk = receipts.slice(n, n + 500);
-  const rows = await check.client.execute({ sql: `SELECT count(*) AS n FROM vote_ballots WHERE receipt IN (${chunk.map(() => '?').join(',')})`, args: chunk });
-  found += Number(rows.rows[0]?.n);
-}
+const found = await countStored(check.client, 'vote_ballots', 'receipt', [...acked]);
 const tally = (
   await check.client.execute({ sql: "SELECT count(*) AS ballots, count(DISTINCT browser_token_hash) AS browsers, sum(status = 'held') AS held FROM vote_ballots WHERE vote_id = ?", args: [voteId] })
 ).rows[0];

@@ -5,6 +5,7 @@ import type { Client, InStatement } from '@libsql/client';
 import { newId, type ResponseContext, type WriteExecutor } from '@safer-voices/db';
 import type { Answers } from '@safer-voices/survey';
 import { canonicalJson, sha256 } from '../store/canonical-json';
+import { groupCommit, type Waiting } from './group-commit';
 
 export interface NewResponse {
   versionId: string;
@@ -29,12 +30,11 @@ export class IdempotencyConflict extends Error {
   }
 }
 
-interface Pending {
-  item: NewResponse;
+interface KeyedResponse extends NewResponse {
   keyHash: string;
-  resolve(stored: StoredResponse): void;
-  reject(error: unknown): void;
 }
+
+type Pending = Waiting<KeyedResponse, StoredResponse>;
 
 interface Row {
   id: string;
@@ -56,38 +56,8 @@ export interface ResponseWriter {
 const BATCHES_IN_FLIGHT = 2;
 
 export function createResponseWriter(writes: WriteExecutor, client: Client, { maxBatch = 500 } = {}): ResponseWriter {
-  const queue: Pending[] = [];
-  let scheduled = false;
-  let inFlight = 0;
-
-  function flush() {
-    scheduled = false;
-    while (queue.length > 0 && inFlight < BATCHES_IN_FLIGHT) {
-      const batch = queue.splice(0, maxBatch);
-      inFlight += 1;
-      commit(writes, client, batch)
-        .catch((error) => {
-          for (const p of batch) p.reject(error);
-        })
-        .finally(() => {
-          inFlight -= 1;
-          flush();
-        });
-    }
-  }
-
-  return {
-    write(item) {
-      return new Promise((resolve, reject) => {
-        queue.push({ item, keyHash: sha256(item.idempotencyKey), resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          // Let the submissions already waiting on the event loop join this batch.
-          setImmediate(flush);
-        }
-      });
-    }
-  };
+  const write = groupCommit<KeyedResponse, StoredResponse>((batch) => commit(writes, client, batch), { maxBatch, inFlight: BATCHES_IN_FLIGHT });
+  return { write: (item) => write({ ...item, keyHash: sha256(item.idempotencyKey) }) };
 }
 
 /** A key seen before: the same submission again is a replay, different answers a conflict. */
@@ -102,8 +72,8 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
   const firstByKey = new Map<string, Pending>();
   const followers: Pending[] = [];
   for (const p of batch) {
-    if (firstByKey.has(p.keyHash)) followers.push(p);
-    else firstByKey.set(p.keyHash, p);
+    if (firstByKey.has(p.item.keyHash)) followers.push(p);
+    else firstByKey.set(p.item.keyHash, p);
   }
   const now = Date.now();
   const rows = [...firstByKey.values()].map((p) => ({ p, id: newId(now) }));
@@ -113,10 +83,10 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
   for (const { p, id } of rows) {
     if (inserted.has(id)) {
       const row = { id, versionId: p.item.versionId, answers: p.item.answers, submittedAt: new Date(now) };
-      stored.set(p.keyHash, row);
+      stored.set(p.item.keyHash, row);
       p.resolve({ id, versionId: row.versionId, submittedAt: row.submittedAt, replayed: false });
     } else {
-      existingKeys.push(p.keyHash);
+      existingKeys.push(p.item.keyHash);
     }
   }
   if (existingKeys.length > 0) {
@@ -132,7 +102,7 @@ async function commit(writes: WriteExecutor, client: Client, batch: Pending[]) {
     }
   }
   for (const p of followers) {
-    const row = stored.get(p.keyHash);
+    const row = stored.get(p.item.keyHash);
     if (row) settleReplay(p, row);
     else p.reject(new Error('The first submission with this key was not stored'));
   }
@@ -163,7 +133,7 @@ const INSERT_ONE = `${COLUMNS} (?, ?, ?, ?, ?, ?)`;
 
 const argsOf =
   (submittedAt: number) =>
-  ({ p, id }: { p: Pending; id: string }) => [id, p.item.versionId, p.keyHash, JSON.stringify(p.item.answers), p.item.context ? JSON.stringify(p.item.context) : null, submittedAt];
+  ({ p, id }: { p: Pending; id: string }) => [id, p.item.versionId, p.item.keyHash, JSON.stringify(p.item.answers), p.item.context ? JSON.stringify(p.item.context) : null, submittedAt];
 
 /** The slower insert that skips stored keys and returns the ids it stored. */
 function insertResponses(rows: { p: Pending; id: string }[], submittedAt: number): InStatement[] {

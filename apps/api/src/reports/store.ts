@@ -8,6 +8,7 @@ import type { ReportDocument } from './model';
 import { type ReportDefinition, ReportDefinitionSchema } from '@safer-voices/survey';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';
+import { addressFrom } from '../store/addresses';
 import { sha256 } from '../store/canonical-json';
 
 export interface ReportRow {
@@ -117,20 +118,7 @@ export async function listReports(db: Database, organisationIds: string[]): Prom
 }
 
 /** A web address from the title: lower-case words joined by dashes, with a few random characters so it is free. */
-export function slugFrom(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return `${words || 'report'}-${newId()
-    .replace(/[^a-z0-9]/gi, '')
-    .toLowerCase()
-    .slice(-6)}`;
-}
+export const slugFrom = (title: string): string => addressFrom(title, 'report', { words: 60, randomHex: 6 });
 
 const slugTaken = () => new ApiError(409, 'slug_taken', 'Another report already has that web address', [{ field: 'slug', message: 'Another report already has that web address; choose another' }]);
 

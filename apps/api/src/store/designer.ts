@@ -4,12 +4,13 @@
 // (its newest version, unpublished); publishing freezes it, and the next
 // edit starts a new draft version. Published versions are never changed
 // (a database trigger refuses it), so responses keep their exact version.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type AccessMode, type Database, isUniqueViolation, newId, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
 import { type AuditAction, auditStatement } from '../auth/audit';
 import { DraftDefinitionSchema, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import { ApiError } from '../errors';
+import { addressFrom } from './addresses';
 import { MINIMUM_SUPPRESSION_THRESHOLD, settingsOf } from './organisation-settings';
 
 export type QuestionnaireStatus = 'draft' | 'live' | 'closed';
@@ -118,15 +119,7 @@ export async function findQuestionnaire(db: Database, id: string): Promise<Desig
   return found ?? null;
 }
 
-function slugFor(title: string): string {
-  const base = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48);
-  return `${base || 'survey'}-${randomBytes(4).toString('hex')}`;
-}
+const slugFor = (title: string) => addressFrom(title, 'survey');
 
 export type DesignerAction = Extract<AuditAction, `questionnaire.${string}` | `access_codes.${string}`>;
 

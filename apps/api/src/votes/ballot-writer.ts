@@ -7,6 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { InStatement } from '@libsql/client';
 import { newId, type WriteExecutor } from '@safer-voices/db';
+import { groupCommit, type Waiting } from '../ingest/group-commit';
 import { RECEIPT_LENGTH, randomCode } from './codes';
 import { networkSweep, SWEEP_EVERY_MS } from './network-sweep';
 
@@ -33,11 +34,7 @@ export interface BallotWriter {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
 
-interface Pending {
-  ballot: NewBallot;
-  resolve(outcome: BallotOutcome): void;
-  reject(error: unknown): void;
-}
+type Pending = Waiting<NewBallot, BallotOutcome>;
 
 /**
  * Batches handed to the writer thread at once. The writer merges those that
@@ -48,41 +45,17 @@ interface Pending {
 const BATCHES_IN_FLIGHT = 4;
 
 export function createBallotWriter(writes: WriteExecutor, { maxBatch = 500 } = {}): BallotWriter {
-  const queue: Pending[] = [];
-  let scheduled = false;
-  let inFlight = 0;
   let sweptAt = 0;
-
-  function flush() {
-    scheduled = false;
-    while (queue.length > 0 && inFlight < BATCHES_IN_FLIGHT) {
-      const batch = queue.splice(0, maxBatch);
-      inFlight += 1;
+  const write = groupCommit<NewBallot, BallotOutcome>(
+    (batch) => {
       const now = Date.now();
       const sweep = now - sweptAt > SWEEP_EVERY_MS;
       if (sweep) sweptAt = now;
-      commit(writes, batch, now, sweep)
-        .catch((error) => {
-          for (const p of batch) p.reject(error);
-        })
-        .finally(() => {
-          inFlight -= 1;
-          flush();
-        });
-    }
-  }
-
-  return {
-    write(ballot) {
-      return new Promise((resolve, reject) => {
-        queue.push({ ballot, resolve, reject });
-        if (!scheduled) {
-          scheduled = true;
-          setImmediate(flush);
-        }
-      });
-    }
-  };
+      return commit(writes, batch, now, sweep);
+    },
+    { maxBatch, inFlight: BATCHES_IN_FLIGHT }
+  );
+  return { write };
 }
 
 /**
@@ -116,7 +89,7 @@ interface Made {
 function insertBallots(made: Made[], now: number, groups: Map<string, string>): InStatement {
   const inBatch = new Map<string, number>();
   const rows = made.map(({ p, id, receipt }) => {
-    const b = p.ballot;
+    const b = p.item;
     const counted = b.networkHash !== null && b.networkThreshold !== null;
     const key = `${b.voteId}|${b.networkHash}`;
     const before = counted ? (inBatch.get(key) ?? 0) : 0;
@@ -161,13 +134,13 @@ function recordRefusals(made: Made[], now: number): InStatement {
           FROM (VALUES ${made.map(() => '(?, ?, ?, ?)').join(', ')})
           WHERE NOT EXISTS (SELECT 1 FROM vote_ballots WHERE id = column3)
             AND (column4 IS NULL OR NOT EXISTS (SELECT 1 FROM vote_ballots WHERE vote_id = column1 AND idempotency_key_hash = column4))`,
-    args: [now, ...made.flatMap(({ p, id }) => [p.ballot.voteId, p.ballot.codeId, id, p.ballot.idempotencyKeyHash])]
+    args: [now, ...made.flatMap(({ p, id }) => [p.item.voteId, p.item.codeId, id, p.item.idempotencyKeyHash])]
   };
 }
 
 /** Each network's ballots that were inserted, added to its slice (which takes the batch's group when it is new). */
 function countNetworks(made: Made[], now: number, groups: Map<string, string>): InStatement | null {
-  const counted = made.filter(({ p }) => p.ballot.networkHash !== null && p.ballot.networkThreshold !== null);
+  const counted = made.filter(({ p }) => p.item.networkHash !== null && p.item.networkThreshold !== null);
   if (counted.length === 0) return null;
   return {
     sql: `INSERT INTO vote_network_windows (vote_id, network_hash, window_start, votes, held_group)
@@ -177,7 +150,7 @@ function countNetworks(made: Made[], now: number, groups: Map<string, string>): 
           GROUP BY column1, column2, column3
           ON CONFLICT (vote_id, network_hash, window_start) DO UPDATE SET votes = votes + excluded.votes`,
     args: counted.flatMap(({ p, id }) => {
-      const b = p.ballot;
+      const b = p.item;
       return [b.voteId, b.networkHash, sliceStartOf(now, b.networkWindowMinutes), id, groups.get(`${b.voteId}|${b.networkHash}`) as string];
     })
   };
@@ -187,7 +160,7 @@ async function commit(writes: WriteExecutor, batch: Pending[], now: number, swee
   const made: Made[] = batch.map((p) => ({ p, id: newId(now), receipt: randomCode(RECEIPT_LENGTH) }));
   // A group for each network of the batch, used only if its window has none yet.
   const groups = new Map<string, string>();
-  for (const { p } of made) groups.set(`${p.ballot.voteId}|${p.ballot.networkHash}`, randomBytes(8).toString('hex'));
+  for (const { p } of made) groups.set(`${p.item.voteId}|${p.item.networkHash}`, randomBytes(8).toString('hex'));
   const statements: InStatement[] = [];
   const inserts: number[] = [];
   for (let at = 0; at < made.length; at += MAX_BALLOTS_PER_STATEMENT) {
@@ -223,7 +196,7 @@ async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[]) {
   const lookups: InStatement[] = refused.map(({ p }) => ({
     sql: `SELECT receipt, status, idempotency_key_hash = ? AS same_submission, code_id = ? AS same_code
           FROM vote_ballots WHERE vote_id = ? AND (idempotency_key_hash = ? OR code_id = ? OR browser_token_hash = ?) LIMIT 1`,
-    args: [p.ballot.idempotencyKeyHash, p.ballot.codeId, p.ballot.voteId, p.ballot.idempotencyKeyHash, p.ballot.codeId, p.ballot.browserTokenHash]
+    args: [p.item.idempotencyKeyHash, p.item.codeId, p.item.voteId, p.item.idempotencyKeyHash, p.item.codeId, p.item.browserTokenHash]
   }));
   const found = await writes.batch(lookups);
   refused.forEach(({ p }, i) => {

@@ -8,6 +8,7 @@ import { type Database, isUniqueViolation, newId, voteAudio, voteBallots, voteEn
 import type { EntryInput, VoteInput } from '@safer-voices/survey';
 import { asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
+import { addressFrom } from '../store/addresses';
 import { ApiError } from '../errors';
 
 export type VoteRow = typeof votes.$inferSelect;
@@ -26,16 +27,7 @@ export function stateOf(vote: Pick<VoteRow, 'publishedAt' | 'opensAt' | 'closesA
 }
 
 /** An address from the title people can read out: "best-bystander-podcast-2027-4f2a". */
-function slugFor(title: string): string {
-  const base = title
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return `${base || 'vote'}-${randomBytes(2).toString('hex')}`;
-}
+const slugFor = (title: string) => addressFrom(title, 'vote', { words: 40, randomHex: 4 });
 
 export async function findVote(db: Database, id: string): Promise<VoteRow | null> {
   const [found] = await db.select().from(votes).where(eq(votes.id, id));
