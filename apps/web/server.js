@@ -68,9 +68,10 @@ const server = http.createServer((req, res) => {
 });
 
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
+// This machine only, unless HOST says otherwise: the demo's staff passwords are published.
+const host = process.env.HOST || '127.0.0.1';
 server.listen(port, host, () => {
-  console.log(`[safer-voices] serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+  console.log(`[safer-voices] serving on http://${host === '0.0.0.0' || host === '127.0.0.1' ? 'localhost' : host}:${port}`);
 });
 
 function shutdown() {
