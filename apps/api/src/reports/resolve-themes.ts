@@ -32,6 +32,23 @@ interface Source {
 
 const EVERYONE_QUERY = { versions: [], from: null, to: null, question: null, by: null, theme: null, filters: {} };
 
+/** A theme's figure from a wave or a questionnaire: its share and interval when shown, else why not. */
+function themeFigure(
+  theme: { id: string; label: string },
+  shown: boolean,
+  f: { percent: number | null; lower: number | null; upper: number | null } | undefined,
+  reason: string | null | undefined
+): Prevalence {
+  return {
+    themeId: theme.id,
+    label: theme.label,
+    percent: shown ? (f?.percent ?? null) : null,
+    lower: shown ? (f?.lower ?? null) : null,
+    upper: shown ? (f?.upper ?? null) : null,
+    reason: shown ? null : (reason ?? null)
+  };
+}
+
 /**
  * The series' wave the figures are from: the newest in which enough people
  * wrote an answer for a theme's figure to be shown. A newer wave with too
@@ -80,15 +97,7 @@ async function sourcesOf(db: Database, context: ResolveContext, themeIds: readon
       of: `${newest.label}, ${context.series.name}`,
       figures: chosen.map((theme) => {
         const f = lines.find((l) => l.key === `theme:${theme.id}`)?.figures.find((x) => x.id === newest.id);
-        const shown = !!f?.shown && f.percent !== null;
-        return {
-          themeId: theme.id,
-          label: theme.label,
-          percent: shown ? (f?.percent ?? null) : null,
-          lower: shown ? (f?.lower ?? null) : null,
-          upper: shown ? (f?.upper ?? null) : null,
-          reason: shown ? null : (f?.withheld ?? null)
-        };
+        return themeFigure(theme, !!f?.shown && f.percent !== null, f, f?.withheld);
       })
     });
   }
@@ -98,15 +107,7 @@ async function sourcesOf(db: Database, context: ResolveContext, themeIds: readon
       of: q.title,
       figures: chosen.map((theme) => {
         const f = view.prevalence.find((p) => p.themeId === theme.id);
-        const shown = f?.percent !== null && f?.percent !== undefined;
-        return {
-          themeId: theme.id,
-          label: theme.label,
-          percent: shown ? (f?.percent ?? null) : null,
-          lower: shown ? (f?.lower ?? null) : null,
-          upper: shown ? (f?.upper ?? null) : null,
-          reason: shown ? null : (f?.reason ?? null)
-        };
+        return themeFigure(theme, f?.percent !== null && f?.percent !== undefined, f, f?.reason);
       })
     });
   }
