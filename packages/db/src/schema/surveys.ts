@@ -45,6 +45,14 @@ export const questionnaires = sqliteTable(
     accessMode: text('access_mode', { enum: ACCESS_MODES }).notNull().default('open'),
     /** `survey`: answered through the site; `collection`: free text imported from a file, never open to respondents. */
     kind: text('kind', { enum: QUESTIONNAIRE_KINDS }).notNull().default('survey'),
+    /** The organisation responsible for the answers (the data controller), as respondents read it. Needed to publish. */
+    responsibleOrganisation: text('responsible_organisation'),
+    /** Whom respondents contact with questions and data-protection requests: an e-mail address, phone number or postal address. Needed to publish. */
+    privacyContact: text('privacy_contact'),
+    /** How long answers are kept, in the respondents' words ("Two years after the survey closes"). Needed to publish. */
+    retention: text('retention'),
+    /** Shown in the public list on the home page; null: listed when access is by open link, not when it needs codes. */
+    listed: integer('listed', { mode: 'boolean' }),
     createdAt: createdAt()
   },
   (t) => [index('questionnaires_organisation').on(t.organisationId)]
