@@ -14,6 +14,8 @@ export type AuditAction =
   | 'questionnaire.scheduled'
   | 'questionnaire.closed'
   | 'questionnaire.access_changed'
+  | 'questionnaire.privacy_changed'
+  | 'questionnaire.listing_changed'
   | 'access_codes.created'
   | 'safeguarding.flags_listed'
   | 'safeguarding.flag_viewed'
