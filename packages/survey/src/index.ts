@@ -21,3 +21,4 @@ export * from './inputs/settings';
 export * from './inputs/report';
 export * from './inputs/report-export';
 export * from './inputs/vote';
+export * from './interface-messages';
