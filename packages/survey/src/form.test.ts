@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPageForm } from './form';
+import { numberExample, readPageForm } from './form';
 import { type Page, QuestionnaireDefinitionSchema } from './model';
 import { validateAnswers } from './validate';
 
@@ -160,7 +160,14 @@ describe('readPageForm', () => {
     const { answers, raw, errors } = read('words', 'age=fourteen');
     expect(answers).toEqual({});
     expect(raw.age).toBe('fourteen');
-    expect(errors).toEqual([{ field: 'age', message: 'Enter a number using digits, like 12' }]);
+    expect(errors).toEqual([{ field: 'age', message: 'Enter a number using digits, like 15' }]);
+  });
+
+  it('gives an example number the question accepts, the one the 8–11 age hint gives', () => {
+    expect(numberExample({ min: 7, max: 12 })).toBe(9);
+    expect(numberExample({ min: 11, max: 19 })).toBe(15);
+    expect(numberExample({ min: 3 })).toBe(3);
+    expect(numberExample({})).toBe(12);
   });
 
   it('passes a decimal through so validation can ask for a whole number', () => {

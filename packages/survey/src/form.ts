@@ -1,6 +1,7 @@
 // Reading one page's answers from an HTML form post. Field names: the
 // question id, or `questionId.rowId` for a grid row.
-import type { Answers, Page } from './model';
+import type { Answers, Page, QuestionOf } from './model';
+import type { Step } from './steps';
 import type { FieldError } from './validate';
 
 export interface FormLike {
@@ -17,7 +18,23 @@ export interface PageForm {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-export function readPageForm(page: Page, form: FormLike): PageForm {
+/**
+ * The number a "use digits" message gives as its example: one the question
+ * accepts (the middle of its range), so it agrees with a hint like "like 9".
+ */
+export function numberExample(question: Pick<QuestionOf<'number'>, 'min' | 'max'>): number {
+  const { min, max } = question;
+  if (min !== undefined && max !== undefined && min <= max) return Math.floor((min + max) / 2);
+  return min ?? max ?? 12;
+}
+
+/** One step's answers (see steps.ts): for a grid row, that row alone. */
+export function readStepForm(step: Step, form: FormLike): PageForm {
+  const questions = step.row ? [{ ...step.row.question, rows: [step.row.row] }] : step.questions;
+  return readPageForm({ ...step.page, questions }, form);
+}
+
+export function readPageForm(page: Pick<Page, 'questions'>, form: FormLike): PageForm {
   const answers: Answers = {};
   const raw: Record<string, string> = {};
   const errors: FieldError[] = [];
@@ -64,7 +81,7 @@ export function readPageForm(page: Page, form: FormLike): PageForm {
         if (!v) break;
         // Plain decimal digits only: Number() would also accept "0x10" or "1e3".
         if (/^-?\d+(\.\d+)?$/.test(v)) answers[q.id] = Number(v);
-        else errors.push({ field: q.id, message: 'Enter a number using digits, like 12' });
+        else errors.push({ field: q.id, message: `Enter a number using digits, like ${numberExample(q)}` });
         break;
       }
       case 'consent':

@@ -1,5 +1,7 @@
 export * from './form';
 export * from './logic';
+export * from './steps';
+export * from './skipping';
 export * from './model';
 export * from './validate';
 export * from './sample-answers';

@@ -234,9 +234,10 @@ export const feelingSafe8to11: QuestionnaireDefinitionInput = {
       questions: [
         {
           id: 'anything_else',
-          type: 'text',
+          type: 'longtext',
           label: 'Is there anything else you want to tell us?',
-          maxLength: 300
+          help: 'You can tell us about anything, even if we did not ask about it.',
+          maxLength: 1000
         }
       ]
     }
