@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkLogic } from './check-logic';
 import { applyDraftEdit } from './edit';
 import { exportQuestionnaire, importQuestionnaire } from './exchange';
 import { QuestionnaireDefinitionSchema } from './model';
 import { parsedTemplates } from './templates';
-import { availableLanguages, languageName, localise, missingTranslations, textDirection, translatableStrings } from './translations';
+import { availableLanguages, incompleteLanguageMessage, incompleteLanguages, languageName, localise, missingTranslations, textDirection, translatableStrings, untranslatedTexts } from './translations';
 import { validateAnswers } from './validate';
 
 const definition = QuestionnaireDefinitionSchema.parse({
@@ -99,6 +100,46 @@ describe('localise', () => {
     expect(missingTranslations(withArabic, 'ar')).toBe(translatableStrings(definition).length - 3);
     expect(availableLanguages(withArabic)).toEqual(['en', 'ar']);
     expect(availableLanguages({ ...definition, translations: { pl: { title: '' } } })).toEqual(['en']);
+  });
+});
+
+describe('what is left untranslated', () => {
+  it('lists the source texts a reader of a language still meets, and nothing for the source language', () => {
+    const left = untranslatedTexts(withArabic, 'ar');
+    expect(left).toContain('About safety');
+    expect(left).toContain('Pick any');
+    expect(left).not.toContain('Feeling safe');
+    expect(untranslatedTexts(withArabic, 'en')).toEqual([]);
+  });
+
+  it('marks exactly the texts localise leaves in the source language, for any translations', () => {
+    const keys = translatableStrings(definition).map((s) => s.key);
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), fc.string({ unit: 'grapheme' })), (strings) => {
+        const d = { ...definition, translations: { ar: strings } };
+        const left = new Set(untranslatedTexts(d, 'ar'));
+        const shown = translatableStrings(localise(d, 'ar'));
+        const sources = translatableStrings(d);
+        shown.forEach(({ source: text }, i) => {
+          const untranslated = !strings[sources[i]?.key ?? '']?.trim();
+          // A text left in English is always marked; a translation is never marked, unless it also is some English text shown untranslated.
+          if (untranslated && !Object.values(strings).some((t) => t.trim() === text)) expect(left.has(text)).toBe(true);
+          if (!untranslated && left.has(text)) expect(sources.some((s) => s.source === text)).toBe(true);
+        });
+      })
+    );
+  });
+
+  it('finds each offered language that is not fully translated, and says so in words an officer knows', () => {
+    expect(incompleteLanguages(withArabic)).toEqual([{ lang: 'ar', missing: translatableStrings(definition).length - 3, total: translatableStrings(definition).length }]);
+    // A language with nothing translated is not offered, so it is not incomplete either.
+    expect(incompleteLanguages({ ...definition, translations: { pl: {} } })).toEqual([]);
+    const all = Object.fromEntries(translatableStrings(definition).map(({ key }) => [key, `ar ${key}`]));
+    expect(incompleteLanguages({ ...definition, translations: { ar: all } })).toEqual([]);
+    const [arabic] = incompleteLanguages(withArabic);
+    expect(arabic && incompleteLanguageMessage(withArabic, arabic)).toBe(
+      `Arabic: ${arabic?.missing} of ${arabic?.total} pieces of text are not translated, so respondents who choose it would read them in English`
+    );
   });
 });
 

@@ -109,6 +109,42 @@ export function missingTranslations(definition: QuestionnaireDefinition, lang: s
   return translatableStrings(definition).filter(({ key }) => !strings[key]?.trim()).length;
 }
 
+/**
+ * The texts a reader of `lang` sees in the source language, because they have
+ * no translation yet: what a page marks as written in the source language.
+ * A text that is also some string's translation is left out (it would be
+ * marked wrongly where it is the translation).
+ */
+export function untranslatedTexts(definition: QuestionnaireDefinition, lang: string): string[] {
+  if (lang === definition.language) return [];
+  const strings = definition.translations?.[lang] ?? {};
+  const translated = new Set(Object.values(strings).map((s) => s.trim()));
+  const texts = translatableStrings(definition)
+    .filter(({ key }) => !strings[key]?.trim())
+    .map(({ source }) => source)
+    .filter((source) => !translated.has(source));
+  return [...new Set(texts)];
+}
+
+/**
+ * Each language respondents would be offered that is not fully translated,
+ * with how much is missing: published like this, they meet the source
+ * language in the middle of their own. The one check for both the
+ * translations page's warning and publishing.
+ */
+export function incompleteLanguages(definition: QuestionnaireDefinition): { lang: string; missing: number; total: number }[] {
+  const total = translatableStrings(definition).length;
+  return availableLanguages(definition)
+    .filter((lang) => lang !== definition.language)
+    .map((lang) => ({ lang, missing: missingTranslations(definition, lang), total }))
+    .filter((l) => l.missing > 0);
+}
+
+/** What the officer is told of a language not fully translated, on the translations page and when publishing. */
+export function incompleteLanguageMessage(definition: QuestionnaireDefinition, language: { lang: string; missing: number; total: number }): string {
+  return `${languageName(language.lang, 'en')}: ${language.missing} of ${language.total} pieces of text are not translated, so respondents who choose it would read them in ${languageName(definition.language, 'en')}`;
+}
+
 // Scripts written right to left, and languages whose usual script is one of them.
 const RTL_SCRIPTS = new Set(['arab', 'hebr', 'thaa', 'syrc', 'nkoo', 'adlm', 'rohg', 'mand', 'samr']);
 const RTL_LANGUAGES = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi', 'prs', 'pnb', 'skr', 'azb', 'mzn', 'lrc', 'glk', 'bal']);
