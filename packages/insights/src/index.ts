@@ -5,6 +5,7 @@ export { recoverable } from './protect';
 export * from './redact';
 export * from './shown-count';
 export * from './suppress';
+export * from './withheld';
 export * from './wilson';
 export * from './explore';
 export * from './design-effect';

@@ -23,7 +23,22 @@ export interface SuppressOptions {
   withheldCells?: readonly (readonly [number, number])[];
 }
 
-export type SuppressionReason = 'count below threshold' | 'base below threshold' | 'difference below threshold' | 'hidden so another hidden figure cannot be worked out from totals';
+/**
+ * Why a figure is withheld (withheld.ts puts each in words):
+ * - too few people: the figure itself, its group (base), or the rest of its
+ *   group (those not counted: a share near 100% tells about them) is below the threshold;
+ * - to protect another withheld figure from being worked out from totals;
+ * - differencing: another view the filters can make differs by a few people;
+ * - none by definition: the filters leave no one in the base, whatever the data
+ *   (e.g. filtering on an answer a measure leaves out of its base).
+ */
+export type SuppressionReason =
+  | 'count below threshold'
+  | 'base below threshold'
+  | 'rest below threshold'
+  | 'difference below threshold'
+  | 'hidden so another hidden figure cannot be worked out from totals'
+  | 'none by definition';
 
 export interface Figure {
   /** The count, or null when suppressed. */

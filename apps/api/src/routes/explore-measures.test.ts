@@ -59,7 +59,7 @@ describe('perception-of-safety measures', () => {
 
   it('withhold a figure that would show everyone, or nobody but a few, gave the same answer', async () => {
     // Every pupil in the fixture did at least one of the things listed: "62 of 62" would tell what each of them did.
-    expect(measure(await view(), 'changed_behaviour')).toMatchObject({ base: { count: 62 }, figure: { count: null, suppressed: 'secondary' } });
+    expect(measure(await view(), 'changed_behaviour')).toMatchObject({ base: { count: 62 }, figure: { count: null, suppressed: 'primary', reason: 'rest below threshold' } });
     // Too few pupils in the view (Ash's 6 in Year 9): the base and the figure are withheld.
     const few = await view('?f.class=Year%209&f.school=Ash');
     expect(measure(few, 'safe_at_school')).toMatchObject({ base: { count: null, suppressed: 'primary' }, figure: { count: null, suppressed: 'primary' } });

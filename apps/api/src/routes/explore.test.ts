@@ -50,7 +50,7 @@ describe('the explorer', () => {
     const yes = await view('?f.saw_violence_social_media=yes');
     expect(yes.base.count).toBe(10);
     // All 10 wrote about social media: 10 would tell that nobody did not.
-    expect(theme(yes, 'social_media')).toMatchObject({ count: null, suppressed: 'secondary' });
+    expect(theme(yes, 'social_media')).toMatchObject({ count: null, suppressed: 'primary', reason: 'rest below threshold' });
   });
 
   it('counts the themes of one free-text question, each respondent once, and withholds a question too few answered', async () => {

@@ -60,6 +60,12 @@ export interface ExplorerCounts {
   pairs: readonly (readonly number[])[];
   /** Which of the sets of respondents counted the differencing rule finds unsafe to show (see differencingVerdicts). */
   differencing: DifferencingVerdicts;
+  /**
+   * Bases that are 0 whatever the data, because of what the filters (or a
+   * group) choose (see baseNoneByDefinition): said as such, not as "fewer
+   * than the threshold". Only ever explains a base of 0; shows nothing more.
+   */
+  noneByDefinition?: { base?: boolean; groups?: readonly boolean[] } | null;
 }
 
 export interface DisclosedExplorer {
@@ -95,10 +101,18 @@ function shown(count: number, of: number | null, threshold: number): DisclosedFi
   };
 }
 
-const fromFigure = (figure: Figure): DisclosedFigure =>
+/**
+ * A count from a [with, without] model: `rest` is the same group's "without"
+ * cell. When that is withheld for being small and this one only to protect
+ * it, the real reason is that too few people are left over (a share near
+ * 100% would tell about them), so that is the reason given.
+ */
+const fromFigure = (figure: Figure, rest?: Figure): DisclosedFigure =>
   figure.reason === 'difference below threshold'
     ? withheldFigure('differencing', 'difference below threshold')
-    : { count: figure.count, percent: figure.percent, lower: figure.lower, upper: figure.upper, suppressed: figure.suppressed, reason: figure.reason };
+    : figure.suppressed === 'secondary' && rest?.suppressed === 'primary' && rest.reason === 'count below threshold'
+      ? withheldFigure('primary', 'rest below threshold')
+      : { count: figure.count, percent: figure.percent, lower: figure.lower, upper: figure.upper, suppressed: figure.suppressed, reason: figure.reason };
 
 function everythingWithheld(input: ExplorerCounts, suppressed: 'primary' | 'differencing', reason: ExploreReason, differencing: Neighbour[]): DisclosedExplorer {
   const T = input.counts.length;
@@ -142,11 +156,11 @@ function discloseCrossTab(input: ExplorerCounts, prevalence: DisclosedFigure[]):
     { threshold, withheldColumns }
   );
   const groupHidden = big.map((_, j) => (baseModel.cells[j] as Figure).count === null);
-  const cellFigures: Figure[][] = [];
+  const cellFigures: DisclosedFigure[][] = [];
   for (let t = 0; t < T; t++) {
     const withheldCells = big.flatMap((i, j) => (unsafeCell(t, i) ? [[0, j] as const] : []));
     const model = suppress([columns.map((c) => c.counts[t] ?? 0), columns.map((c) => c.base - (c.counts[t] ?? 0))], { threshold, percentOf: 'column', withheldColumns, withheldCells });
-    cellFigures.push(big.map((_, j) => (model.cells[0] as Figure[])[j] as Figure));
+    cellFigures.push(big.map((_, j) => fromFigure((model.cells[0] as Figure[])[j] as Figure, (model.cells[1] as Figure[])[j] as Figure)));
     big.forEach((_, j) => {
       if ((model.columnTotals[j] as Figure).count === null) groupHidden[j] = true;
     });
@@ -155,11 +169,14 @@ function discloseCrossTab(input: ExplorerCounts, prevalence: DisclosedFigure[]):
     if (table.partition && (model.rowTotals[0] as Figure).count === null && prevalent.count !== null) prevalence[t] = withheldFigure('secondary', SECONDARY);
   }
 
-  // Groups hidden whole: too small, or their own view fails the differencing rule.
+  // Groups hidden whole: too small (none at all by definition, so said), or their own view fails the differencing rule.
+  const emptyByDefinition = (g: GroupTally, i: number) => g.base === 0 && input.noneByDefinition?.groups?.[i] === true;
   const hiddenWhole = (g: GroupTally, i: number, isBase: boolean): DisclosedFigure =>
     g.base >= threshold && unsafe(i)
       ? withheldFigure('differencing', 'difference below threshold')
-      : withheldFigure('primary', isBase && g.base === 0 ? 'count below threshold' : 'base below threshold');
+      : emptyByDefinition(g, i)
+        ? withheldFigure('primary', 'none by definition')
+        : withheldFigure('primary', isBase && g.base === 0 ? 'count below threshold' : 'base below threshold');
   const bases = table.groups.map((g, i) => hiddenWhole(g, i, true));
   const cells = input.counts.map(() => table.groups.map((g, i) => hiddenWhole(g, i, false)));
   big.forEach((i, j) => {
@@ -167,7 +184,7 @@ function discloseCrossTab(input: ExplorerCounts, prevalence: DisclosedFigure[]):
     const model = baseModel.cells[j] as Figure;
     bases[i] = groupHidden[j] ? (model.count === null ? fromFigure(model) : withheldFigure('secondary', SECONDARY)) : shown(group.base, base, threshold);
     for (let t = 0; t < T; t++) {
-      const figure = fromFigure((cellFigures[t] as Figure[])[j] as Figure);
+      const figure = { ...((cellFigures[t] as DisclosedFigure[])[j] as DisclosedFigure) };
       // A percentage with its count gives the group's base away.
       if (groupHidden[j] && figure.count !== null) Object.assign(figure, { percent: null, lower: null, upper: null });
       (cells[t] as DisclosedFigure[])[i] = figure;
@@ -197,11 +214,13 @@ export function discloseExplorer(input: ExplorerCounts): DisclosedExplorer {
   const { threshold, base } = input;
   if (!(threshold >= 1)) throw new RangeError('threshold must be at least 1');
   const differencing = [...input.differencing.view];
+  if (base === 0 && input.noneByDefinition?.base === true) return everythingWithheld(input, 'primary', 'none by definition', []);
   if (differencing.length > 0) return everythingWithheld(input, 'differencing', 'difference below threshold', differencing);
   if (base < threshold) return everythingWithheld(input, 'primary', 'base below threshold', []);
 
   const prevalence = input.counts.map((count, t) => {
-    const figure = fromFigure(suppress([count, base - count], { threshold }).cells[0] as Figure);
+    const model = suppress([count, base - count], { threshold });
+    const figure = fromFigure(model.cells[0] as Figure, model.cells[1] as Figure);
     return figure.count !== null && input.differencing.themes?.[t] === true ? withheldFigure('differencing', 'difference below threshold') : figure;
   });
   const crossTab = input.crossTab ? discloseCrossTab(input, prevalence) : null;

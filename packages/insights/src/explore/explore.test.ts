@@ -164,7 +164,8 @@ describe('disclosure control for the explorer', () => {
     expect(out.prevalence[0]).toMatchObject({ count: 40, percent: 40, suppressed: null });
     expect(out.prevalence[0]?.lower).toBeCloseTo((w.lower as number) * 100, 9);
     expect(out.prevalence[1]).toMatchObject({ count: null, suppressed: 'primary', reason: 'count below threshold' });
-    expect(out.prevalence[2]).toMatchObject({ count: null, suppressed: 'secondary' });
+    // 95 of 100: the 5 without the theme are too few, so the share is withheld for them.
+    expect(out.prevalence[2]).toMatchObject({ count: null, suppressed: 'primary', reason: 'rest below threshold' });
     expect(out.prevalence[3]).toMatchObject({ count: null, suppressed: 'primary' });
   });
 

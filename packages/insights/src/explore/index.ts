@@ -7,6 +7,7 @@ export * from './select';
 export * from './tally';
 export * from './top-answers';
 export * from './measures';
+export * from './by-definition';
 export * from './neighbour-rule';
 export * from './neighbours';
 export * from './periods';
