@@ -1,4 +1,5 @@
 import { type QuestionnaireDefinition, sampleAnswers, visiblePages } from '@safer-voices/survey';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonOf, type FreshApi, freshApi } from '../test/fresh-api';
 
@@ -115,5 +116,55 @@ describe('drafts: answering page by page', () => {
     expect((await api.app.request('/api/drafts/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')).status).toBe(404);
     expect((await api.app.request('/api/drafts/short')).status).toBe(400);
     expect((await api.json('/api/drafts', { slug: 'no-such-survey' })).status).toBe(404);
+  });
+});
+
+describe('drafts: one step of a page at a time (a grid row by row)', () => {
+  const startYouth = async () => {
+    const res = await api.json('/api/drafts', { slug: 'youth-safety-11-19' });
+    expect(res.status).toBe(201);
+    return ((await jsonOf(res)) as { token: string }).token;
+  };
+  const saveStep = (token: string, pageId: string, step: unknown, answers: unknown) => api.json(`/api/drafts/${token}/pages/${pageId}`, { answers, step }, {}, 'PUT');
+
+  it('keeps a grid answered row by row as one answer keyed by row, in the grid’s order', async () => {
+    const token = await startYouth();
+    expect((await saveStep(token, 'places', 'safe_places.park', { safe_places: { park: 'very_safe' } })).status).toBe(200);
+    const second = await saveStep(token, 'places', 'safe_places.town_centre', { safe_places: { town_centre: 'fairly_unsafe' } });
+    expect(second.status).toBe(200);
+    expect((await jsonOf(second)).answers).toEqual({ safe_places: { town_centre: 'fairly_unsafe', park: 'very_safe' } });
+    // A row left blank is cleared; the other rows stay.
+    const cleared = await saveStep(token, 'places', 'safe_places.park', {});
+    expect((await jsonOf(cleared)).answers).toEqual({ safe_places: { town_centre: 'fairly_unsafe' } });
+    const draft = await jsonOf(await api.app.request(`/api/drafts/${token}`));
+    expect(draft.answers).toEqual({ safe_places: { town_centre: 'fairly_unsafe' } });
+  });
+
+  it('refuses another row’s answer, an unknown value, and a step the page does not have', async () => {
+    const token = await startYouth();
+    const other = await saveStep(token, 'places', 'safe_places.park', { safe_places: { park: 'very_safe', bus_station: 'very_safe' } });
+    expect(other.status).toBe(422);
+    expect((await jsonOf(other)).issues).toEqual([{ field: 'safe_places.bus_station', message: 'This question is not on this step' }]);
+    const bad = await saveStep(token, 'places', 'safe_places.park', { safe_places: { park: 'sometimes' } });
+    expect(bad.status).toBe(422);
+    expect((await jsonOf(bad)).issues[0]).toMatchObject({ field: 'safe_places.park' });
+    expect((await saveStep(token, 'places', 'safe_places.moon', {})).status).toBe(404);
+    // A follow-up the answers so far do not show has no step yet.
+    const hidden = await saveStep(token, 'avoid', 'avoid_places', {});
+    expect(hidden.status).toBe(404);
+    expect((await jsonOf(hidden)).error).toBe('step_not_found');
+    expect((await jsonOf(await api.app.request(`/api/drafts/${token}`))).answers).toEqual({});
+  });
+
+  it('answers any step name, however odd, with 400 or 404 and stores nothing', async () => {
+    const token = await startYouth();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme', maxLength: 200 })), async (step) => {
+        const res = await saveStep(token, 'places', step, {});
+        expect([400, 404]).toContain(res.status);
+      }),
+      { numRuns: 60 }
+    );
+    expect((await jsonOf(await api.app.request(`/api/drafts/${token}`))).answers).toEqual({});
   });
 });

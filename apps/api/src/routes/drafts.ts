@@ -1,6 +1,6 @@
 // The page-by-page journey: a draft collects answers one page at a time and
 // is submitted as one response. The web app's forms go through these.
-import { AnswersSchema, nextPage, validateAnswers, visiblePages, withoutHiddenAnswers } from '@safer-voices/survey';
+import { AnswersSchema, findStep, nextPage, strayStepAnswers, validateAnswers, validateStep, visiblePages, withoutHiddenAnswers, withStepAnswers } from '@safer-voices/survey';
 import { eq } from 'drizzle-orm';
 import { responses } from '@safer-voices/db';
 import { Hono } from 'hono';
@@ -17,6 +17,11 @@ import { assertOpen, limitBody, storeResponse } from './responses';
 
 const TokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'Not a draft token') });
 const PageParam = TokenParam.extend({ pageId: z.string().min(1).max(63) });
+/**
+ * One step of the page (packages/survey steps.ts), e.g. `safe_places.park`
+ * for one row of a grid: only its answers are replaced and checked.
+ */
+const PageAnswers = z.strictObject({ answers: AnswersSchema, step: z.string().min(1).max(127).optional() });
 
 /** The idempotency key of a draft's submission: submitting twice stores once. */
 const submissionKey = (token: string) => `draft:${token}`;
@@ -45,13 +50,32 @@ export const draftsRoute = new Hono<Env>()
     const { draft, version } = await loadDraft(c, c.req.valid('param').token);
     return c.json({ answers: draft.answers, questionnaire: details(version) });
   })
-  .put('/:token/pages/:pageId', limitBody, validate('param', PageParam), validate('json', z.strictObject({ answers: AnswersSchema })), async (c) => {
+  .put('/:token/pages/:pageId', limitBody, validate('param', PageParam), validate('json', PageAnswers), async (c) => {
     const { token, pageId } = c.req.valid('param');
     const { draft, version } = await loadDraft(c, token);
     const { definition } = version;
     const page = definition.pages.find((p) => p.id === pageId);
     if (!page) throw new ApiError(404, 'page_not_found', 'This questionnaire has no such page');
-    const given = c.req.valid('json').answers;
+    const { answers: given, step: stepKey } = c.req.valid('json');
+    if (stepKey !== undefined) {
+      const step = findStep(definition, draft.answers, pageId, stepKey);
+      if (!step) throw new ApiError(404, 'step_not_found', 'This page has no such step for the answers given so far');
+      const stray = strayStepAnswers(step, given);
+      if (stray.length > 0) {
+        throw new ApiError(
+          422,
+          'invalid_answers',
+          'Some answers are not for this step',
+          stray.map((field) => ({ field, message: 'This question is not on this step' }))
+        );
+      }
+      const merged = withStepAnswers(draft.answers, step, given);
+      const issues = validateStep(definition, merged, step);
+      if (issues.length > 0) throw new ApiError(422, 'invalid_answers', 'Some answers need attention', issues);
+      const answers = withoutHiddenAnswers(definition, merged);
+      await saveDraftAnswers(c.var.db, token, answers);
+      return c.json({ answers, nextPageId: nextPage(definition, answers, pageId)?.id ?? null });
+    }
     const stray = Object.keys(given).filter((id) => !page.questions.some((q) => q.id === id));
     if (stray.length > 0) {
       throw new ApiError(
