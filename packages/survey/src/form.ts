@@ -1,5 +1,6 @@
 // Reading one page's answers from an HTML form post. Field names: the
 // question id, or `questionId.rowId` for a grid row.
+import { interfaceText } from './interface-messages';
 import type { Answers, Page, QuestionOf } from './model';
 import type { Step } from './steps';
 import type { FieldError } from './validate';
@@ -29,12 +30,13 @@ export function numberExample(question: Pick<QuestionOf<'number'>, 'min' | 'max'
 }
 
 /** One step's answers (see steps.ts): for a grid row, that row alone. */
-export function readStepForm(step: Step, form: FormLike): PageForm {
+/** `lang`: the language the respondent reads, for the messages (see interface-messages). */
+export function readStepForm(step: Step, form: FormLike, lang?: string): PageForm {
   const questions = step.row ? [{ ...step.row.question, rows: [step.row.row] }] : step.questions;
-  return readPageForm({ ...step.page, questions }, form);
+  return readPageForm({ ...step.page, questions }, form, lang);
 }
 
-export function readPageForm(page: Pick<Page, 'questions'>, form: FormLike): PageForm {
+export function readPageForm(page: Pick<Page, 'questions'>, form: FormLike, lang?: string): PageForm {
   const answers: Answers = {};
   const raw: Record<string, string> = {};
   const errors: FieldError[] = [];
@@ -81,7 +83,10 @@ export function readPageForm(page: Pick<Page, 'questions'>, form: FormLike): Pag
         if (!v) break;
         // Plain decimal digits only: Number() would also accept "0x10" or "1e3".
         if (/^-?\d+(\.\d+)?$/.test(v)) answers[q.id] = Number(v);
-        else errors.push({ field: q.id, message: `Enter a number using digits, like ${numberExample(q)}` });
+        else {
+          const t = interfaceText(lang ?? 'en', 'numberDigits', { example: numberExample(q) });
+          errors.push(lang ? { field: q.id, message: t.text, lang: t.lang } : { field: q.id, message: t.text });
+        }
         break;
       }
       case 'consent':

@@ -282,3 +282,20 @@ describe('helpers', () => {
     expect([0, false, ' a ', ['a'], { r: 'a' }].map(isEmptyAnswer)).toEqual([false, false, false, false, false]);
   });
 });
+
+describe('messages in the respondent’s language', () => {
+  it('writes the interface’s messages in the language asked for, saying which, and English with no language for the API', () => {
+    expect(validateAnswers(definition, { hours: 30 }, { pageId: 'numbers', lang: 'ar' })).toContainEqual({ field: 'hours', message: 'أدخل رقمًا يساوي 24 أو أقل', lang: 'ar' });
+    expect(validateAnswers(definition, { hours: 30 }, { pageId: 'numbers', lang: 'cy' })).toContainEqual({ field: 'hours', message: 'Rhowch rif sy’n 24 neu lai', lang: 'cy' });
+    // A language the interface is not written in gets English, marked as English.
+    expect(validateAnswers(definition, { hours: 30 }, { pageId: 'numbers', lang: 'pa' })).toContainEqual({ field: 'hours', message: 'Enter a number that is 24 or less', lang: 'en' });
+    expect(validateAnswers(definition, { hours: 30 }, { pageId: 'numbers' })).toContainEqual({ field: 'hours', message: 'Enter a number that is 24 or less' });
+  });
+
+  it('keeps the officer’s own required-question words, which came localised with the questionnaire', () => {
+    const scale = definition.pages[1]?.questions[0];
+    if (scale?.type !== 'scale') throw new Error('fixture changed');
+    expect(requiredMessage(scale, 'pl')).toBe('Select how safe you feel walking alone in this area after dark');
+    expect(requiredMessage({ ...scale, requiredError: undefined }, 'pl')).toBe(`Wybierz odpowiedź na pytanie „${scale.label}”`);
+  });
+});

@@ -1,5 +1,6 @@
 // One function decides whether answers fit a questionnaire version. The API
 // uses it on whole responses; the web app on one page at a time.
+import { interfaceText, type MessageKey, type MessageValues } from './interface-messages';
 import { allQuestions, visibleQuestionIds } from './logic';
 import type { Answers, Question, QuestionnaireDefinition, QuestionOf, ScaleExtras } from './model';
 
@@ -7,6 +8,8 @@ export interface FieldError {
   /** Question id, or `questionId.rowId` for a row of a grid. */
   field: string;
   message: string;
+  /** The language the message is written in, when it is not the page's own (e.g. English where a catalogue lacks it). */
+  lang?: string;
 }
 
 export const EXTRA_VALUES = {
@@ -29,26 +32,42 @@ export function isEmptyAnswer(value: unknown): boolean {
   return false;
 }
 
-export function requiredMessage(question: Question): string {
+/** The message for a required question left unanswered: the officer's own words, else the interface's in `lang`. */
+export function requiredMessage(question: Question, lang = 'en'): string {
   if (question.requiredError) return question.requiredError;
+  return say(lang, requiredKey(question), { label: question.label }).message;
+}
+
+function requiredKey(question: Question): MessageKey {
   switch (question.type) {
     case 'multiple':
-      return `Select at least one answer to “${question.label}”`;
+      return 'requiredMultiple';
     case 'place':
-      return `Select ${question.multiple ? 'at least one place' : 'a place'} for “${question.label}”`;
+      return question.multiple ? 'requiredPlaces' : 'requiredPlace';
     case 'text':
     case 'longtext':
-      return `Enter an answer to “${question.label}”`;
+      return 'requiredText';
     case 'number':
-      return `Enter a number for “${question.label}”`;
+      return 'requiredNumber';
     case 'consent':
-      return `Tick the box if you agree to take part`;
+      return 'requiredConsent';
     default:
-      return `Select an answer to “${question.label}”`;
+      return 'requiredChoice';
   }
 }
 
-type Check = (question: Question, value: unknown) => FieldError[];
+/** A required question's error: the officer's own words are in the page's language (they were localised with it). */
+function requiredError(question: Question, lang: string | undefined): FieldError {
+  return question.requiredError ? { field: question.id, message: question.requiredError } : { field: question.id, ...say(lang, requiredKey(question), { label: question.label }) };
+}
+
+/** An interface message as an error's message, and its language when one was asked for (the API's are English and say nothing). */
+function say(lang: string | undefined, key: MessageKey, values?: MessageValues): { message: string; lang?: string } {
+  const t = interfaceText(lang ?? 'en', key, values);
+  return lang === undefined ? { message: t.text } : { message: t.text, lang: t.lang };
+}
+
+type Check = (question: Question, value: unknown, lang: string | undefined) => FieldError[];
 
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 
@@ -107,7 +126,7 @@ const checks: Record<Question['type'], Check> = {
     const p = q as QuestionOf<'place'>;
     return p.multiple ? checkChoices(p, v, p.none?.value) : checkOne(p, v);
   },
-  grid: (q, v) => {
+  grid: (q, v, lang) => {
     const g = q as QuestionOf<'grid'>;
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return err(g.id, 'Answer must give one option per row');
     const allowed = acceptedValues(g);
@@ -118,40 +137,42 @@ const checks: Record<Question['type'], Check> = {
     }
     if (g.required) {
       for (const row of g.rows) {
-        if (!(row.value in v)) errors.push({ field: `${g.id}.${row.value}`, message: `Select an answer for “${row.label}”` });
+        if (!(row.value in v)) errors.push({ field: `${g.id}.${row.value}`, ...say(lang, 'requiredRow', { row: row.label }) });
       }
     }
     return errors;
   },
-  text: (q, v) => checkText(q as QuestionOf<'text'>, v),
-  longtext: (q, v) => checkText(q as QuestionOf<'longtext'>, v),
-  number: (q, v) => {
+  text: (q, v, lang) => checkText(q as QuestionOf<'text'>, v, lang),
+  longtext: (q, v, lang) => checkText(q as QuestionOf<'longtext'>, v, lang),
+  number: (q, v, lang) => {
     const n = q as QuestionOf<'number'>;
     if (typeof v !== 'number' || !Number.isFinite(v)) return err(n.id, 'Answer must be a number');
-    if (n.integer && !Number.isInteger(v)) return err(n.id, 'Enter a whole number');
-    if (n.min !== undefined && v < n.min) return err(n.id, `Enter a number that is ${n.min} or more`);
-    if (n.max !== undefined && v > n.max) return err(n.id, `Enter a number that is ${n.max} or less`);
+    if (n.integer && !Number.isInteger(v)) return [{ field: n.id, ...say(lang, 'numberWhole') }];
+    if (n.min !== undefined && v < n.min) return [{ field: n.id, ...say(lang, 'numberAtLeast', { min: n.min }) }];
+    if (n.max !== undefined && v > n.max) return [{ field: n.id, ...say(lang, 'numberAtMost', { max: n.max }) }];
     return [];
   },
   statement: (q) => err(q.id, 'This item is information only and takes no answer'),
-  consent: (q, v) => {
+  consent: (q, v, lang) => {
     if (typeof v !== 'boolean') return err(q.id, 'Answer must be true or false');
-    return v || !q.required ? [] : err(q.id, requiredMessage(q));
+    return v || !q.required ? [] : [requiredError(q, lang)];
   }
 };
 
-function checkText(q: { id: string; maxLength: number }, v: unknown): FieldError[] {
+function checkText(q: { id: string; maxLength: number }, v: unknown, lang: string | undefined): FieldError[] {
   if (typeof v !== 'string') return err(q.id, 'Answer must be text');
   // Count Unicode code points, not UTF-16 units: a simple emoji counts once.
   // A string no longer in UTF-16 units than the limit is within it anyway.
   if (v.length <= q.maxLength) return [];
   const length = [...v].length;
-  return length > q.maxLength ? err(q.id, `Answer must be ${q.maxLength} characters or fewer (you wrote ${length})`) : [];
+  return length > q.maxLength ? [{ field: q.id, ...say(lang, 'textTooLong', { max: q.maxLength, length }) }] : [];
 }
 
 export interface ValidateOptions {
   /** Check only the questions of this page (the web app, page by page). */
   pageId?: string;
+  /** Write the messages a respondent may meet in this language (English where it has none); each error then says its language. */
+  lang?: string;
 }
 
 /**
@@ -167,6 +188,7 @@ export function validateAnswers(
   const questions = options.pageId ? (definition.pages.find((p) => p.id === options.pageId)?.questions ?? []) : allQuestions(definition);
   const visible = visibleQuestionIds(definition, answers as Answers);
   const errors: FieldError[] = [];
+  const lang = options.lang;
 
   if (!options.pageId) {
     for (const id of Object.keys(answers)) {
@@ -185,10 +207,10 @@ export function validateAnswers(
     if (empty) {
       if (!question.required || question.type === 'statement') continue;
       // A required grid reports each unanswered row, so each can be linked to.
-      errors.push(...(question.type === 'grid' ? checks.grid(question, {}) : err(question.id, requiredMessage(question))));
+      errors.push(...(question.type === 'grid' ? checks.grid(question, {}, lang) : [requiredError(question, lang)]));
       continue;
     }
-    errors.push(...checks[question.type](question, value));
+    errors.push(...checks[question.type](question, value, lang));
   }
   return errors;
 }

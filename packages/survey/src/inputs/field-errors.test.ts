@@ -53,6 +53,14 @@ describe('localised errors', () => {
     ]);
   });
 
+  it('keeps the language a local message says it is in', () => {
+    const local = [{ field: 'q2', message: 'أجب عن هذا السؤال', lang: 'ar' }];
+    expect(localisedErrors(api, local)).toEqual([
+      { field: 'q2', message: 'أجب عن هذا السؤال', lang: 'ar' },
+      { field: 'q1.row1', message: 'Choose one option' }
+    ]);
+  });
+
   it('keeps the API’s message for a field the local check did not find, and drops local errors the API did not', () => {
     const local = [
       { field: 'q2', message: 'Atebwch y cwestiwn hwn' },

@@ -27,12 +27,16 @@ export function formErrors(issues: readonly FieldError[] | undefined, fields: re
 /**
  * The API's issues, each in the reader's words when a check made here found
  * a problem with the same field (the first such message), in the API's own
- * words otherwise. The API's issues decide which fields are wrong.
+ * words otherwise (keeping the language the local message says it is in).
+ * The API's issues decide which fields are wrong.
  */
 export function localisedErrors(issues: readonly FieldError[], local: readonly FieldError[]): FieldError[] {
-  const localMessage = new Map<string, string>();
-  for (const e of local) if (!localMessage.has(e.field)) localMessage.set(e.field, e.message);
-  return issues.map((issue) => ({ field: issue.field, message: localMessage.get(issue.field) ?? issue.message }));
+  const localError = new Map<string, FieldError>();
+  for (const e of local) if (!localError.has(e.field)) localError.set(e.field, e);
+  return issues.map((issue) => {
+    const own = localError.get(issue.field);
+    return own ? { field: issue.field, message: own.message, ...(own.lang ? { lang: own.lang } : {}) } : { field: issue.field, message: issue.message };
+  });
 }
 
 export type FormParse<T> = { ok: true; data: T } | { ok: false; errors: FieldError[] };
