@@ -38,6 +38,9 @@ export const en = {
   // Question pages
   partOf: 'Part {number} of {count}',
   youCanSkip: 'You can skip any question.',
+  youCanSkipMarked: 'You can skip any question marked “(optional)”.',
+  pickMoreThanOne: 'You can pick more than one.',
+  upToWords: 'You can write up to about {words} words.',
   optional: '(optional)',
   selectAll: 'Select all that apply.',
   or: 'or',
