@@ -6,6 +6,7 @@ import { eq } from 'drizzle-orm';
 import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { templates } from '@safer-voices/survey/templates';
 import { hashPassword } from './auth/passwords';
+import { DEMO_PRIVACY } from './demo/demo-privacy';
 import { seedDemoResponses } from './demo/seed-responses';
 import { seedDemoSeries } from './demo/seed-series';
 import { seedDemoVotes } from './demo/seed-votes';
@@ -45,7 +46,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
   const statements = templates.map(({ slug, definition }) => {
     const questionnaireId = newId();
     return [
-      db.insert(questionnaires).values({ id: questionnaireId, organisationId, slug }),
+      db.insert(questionnaires).values({ id: questionnaireId, organisationId, slug, ...DEMO_PRIVACY }),
       db.insert(questionnaireVersions).values({
         id: newId(),
         questionnaireId,

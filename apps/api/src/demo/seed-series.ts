@@ -10,6 +10,7 @@ import { type Database, newId, questionnaires, questionnaireVersions, series, st
 import { QuestionnaireDefinitionSchema } from '@safer-voices/survey';
 import { templates } from '@safer-voices/survey/templates';
 import { eq } from 'drizzle-orm';
+import { DEMO_PRIVACY } from './demo-privacy';
 import { DEMO_WEEKS, type ResponsePlan, seedResponses } from './seed-responses';
 import { seededRandom } from './random';
 
@@ -44,7 +45,7 @@ export async function seedDemoSeries(db: Database, organisationId: string, { now
     const definition = QuestionnaireDefinitionSchema.parse({ ...template.definition, title: `${template.definition.title} (${yearOf(earlierWave)})` });
     earlierIds.push(questionnaireId);
     statements.push(
-      db.insert(questionnaires).values({ id: questionnaireId, organisationId, slug: `${slug}-${yearOf(earlierWave)}`, closesAt: new Date(earlierUntil + DAY) }),
+      db.insert(questionnaires).values({ id: questionnaireId, organisationId, slug: `${slug}-${yearOf(earlierWave)}`, closesAt: new Date(earlierUntil + DAY), ...DEMO_PRIVACY }),
       db.insert(questionnaireVersions).values({ id: versionId, questionnaireId, version: 1, definition, publishedAt: new Date(earlierUntil - (DEMO_WEEKS + 1) * 7 * DAY) })
     );
     plans.push({ template: slug, versionId, definition, count, until: earlierUntil, earlierWave: true });

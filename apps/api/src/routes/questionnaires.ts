@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ApiError } from '../errors';
 import type { Env } from '../env';
+import { listedOnHomePage } from '../store/designer';
 import { availability, findPublishedBySlug, listPublished, type PublishedVersion } from '../store/questionnaires';
 import { validate } from '../validation';
 
@@ -22,8 +23,13 @@ const summary = (v: PublishedVersion) => ({
   closesAt: v.closesAt?.toISOString() ?? null
 });
 
+/** Told on the start page and the questionnaire's privacy notice; null for one published before they were asked for. */
+const responsibleOf = (v: PublishedVersion) =>
+  v.responsibleOrganisation && v.privacyContact && v.retention ? { organisation: v.responsibleOrganisation, contact: v.privacyContact, retention: v.retention } : null;
+
 export const details = (v: PublishedVersion) => ({
   ...summary(v),
+  responsible: responsibleOf(v),
   questionnaireId: v.questionnaireId,
   versionId: v.versionId,
   version: v.version,
@@ -49,7 +55,8 @@ async function organisationOf(db: Database, questionnaireId: string): Promise<{ 
 export const questionnairesRoute = new Hono<Env>()
   .get('/', async (c) => {
     const all = await listPublished(c.var.db);
-    return c.json({ questionnaires: all.filter((v) => availability(v) === 'open').map(summary) });
+    // Only those the officer chose to list (by default, those with an open link): a survey for one class stays off the home page.
+    return c.json({ questionnaires: all.filter((v) => availability(v) === 'open' && listedOnHomePage(v)).map(summary) });
   })
   .get('/:slug', validate('param', z.object({ slug: SlugSchema })), async (c) => {
     const found = await findPublishedBySlug(c.var.db, c.req.valid('param').slug);

@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { type AccessMode, type Database, isUniqueViolation, newId, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
 import { type AuditAction, auditStatement } from '../auth/audit';
 import { DraftDefinitionSchema, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
-import { and, count, desc, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { ApiError } from '../errors';
-import { addressFrom } from './addresses';
+import { isAddressFor, shortAddressFrom } from './addresses';
 import { MINIMUM_SUPPRESSION_THRESHOLD, settingsOf } from './organisation-settings';
 
 export type QuestionnaireStatus = 'draft' | 'live' | 'closed';
@@ -33,6 +33,12 @@ export interface DesignerQuestionnaire {
   opensAt: Date | null;
   closesAt: Date | null;
   accessMode: AccessMode;
+  /** Who is responsible for the answers, whom to contact, how long answers are kept: all three are needed to publish. */
+  responsibleOrganisation: string | null;
+  privacyContact: string | null;
+  retention: string | null;
+  /** The officer's choice for the home page list; null: listed when access is by open link (see listedOnHomePage). */
+  listed: boolean | null;
   createdAt: Date;
   /** Newest first. */
   versions: VersionRow[];
@@ -92,7 +98,17 @@ async function withVersions(db: Database, rows: (typeof questionnaires.$inferSel
  * table has no revision column; the digest needs none.
  */
 function revisionOf(row: typeof questionnaires.$inferSelect, working: VersionRow | undefined): string {
-  const parts = [working?.id ?? '', working?.storedDefinition ?? '', row.opensAt?.getTime() ?? '', row.closesAt?.getTime() ?? '', row.accessMode];
+  const parts = [
+    working?.id ?? '',
+    working?.storedDefinition ?? '',
+    row.opensAt?.getTime() ?? '',
+    row.closesAt?.getTime() ?? '',
+    row.accessMode,
+    row.responsibleOrganisation ?? '',
+    row.privacyContact ?? '',
+    row.retention ?? '',
+    String(row.listed)
+  ];
   return createHash('sha256').update(parts.join('\n')).digest('base64url').slice(0, 22);
 }
 
@@ -119,7 +135,47 @@ export async function findQuestionnaire(db: Database, id: string): Promise<Desig
   return found ?? null;
 }
 
-const slugFor = (title: string) => addressFrom(title, 'survey');
+/** Whether a questionnaire appears in the public list on the home page: the officer's choice, else only when anyone with the link may answer. */
+export const listedOnHomePage = (q: { listed: boolean | null; accessMode: AccessMode }) => q.listed ?? q.accessMode === 'open';
+
+/** The three things respondents are told before they start, and publishing needs, in the form's words when one is missing. */
+export const PRIVACY_DETAILS = [
+  { field: 'responsibleOrganisation', message: 'Enter the organisation responsible for the answers' },
+  { field: 'privacyContact', message: 'Enter a contact for questions and data protection requests' },
+  { field: 'retention', message: 'Enter how long answers are kept' }
+] as const;
+
+export const missingPrivacyDetails = (q: Pick<DesignerQuestionnaire, 'responsibleOrganisation' | 'privacyContact' | 'retention'>) => PRIVACY_DETAILS.filter(({ field }) => !q[field]?.trim());
+
+/**
+ * A short address made from the title that no questionnaire has: the title's
+ * first words, numbered (-2, -3, …) when another questionnaire has them.
+ * Questionnaires are never deleted, so an address is never given twice.
+ */
+async function freeAddress(db: Database, title: string): Promise<string> {
+  const base = shortAddressFrom(title, 'survey');
+  const taken = new Set(
+    (
+      await db
+        .select({ slug: questionnaires.slug })
+        .from(questionnaires)
+        .where(or(eq(questionnaires.slug, base), like(questionnaires.slug, `${base}-%`)))
+    ).map((r) => r.slug)
+  );
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Run `write` with a free address, trying again when someone took it in between (the address is unique in the database). */
+async function withFreeAddress<T>(db: Database, title: string, write: (slug: string) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write(await freeAddress(db, title));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 5) throw error;
+    }
+  }
+}
 
 export type DesignerAction = Extract<AuditAction, `questionnaire.${string}` | `access_codes.${string}`>;
 
@@ -127,14 +183,33 @@ export function designerAudit(db: Database, who: { id: string }, organisationId:
   return auditStatement(db, { organisationId, actorStaffId: who.id, action, target: { type: 'questionnaire', id: questionnaireId }, ...(detail ? { detail } : {}) });
 }
 
-export async function createQuestionnaire(db: Database, who: { id: string }, organisationId: string, definition: QuestionnaireDefinition, detail: Record<string, unknown>) {
+/** `privacy`: the details of the questionnaire copied, if any. */
+export async function createQuestionnaire(
+  db: Database,
+  who: { id: string },
+  organisationId: string,
+  definition: QuestionnaireDefinition,
+  detail: Record<string, unknown>,
+  privacy: Partial<Pick<DesignerQuestionnaire, 'responsibleOrganisation' | 'privacyContact' | 'retention'>> = {}
+) {
   const id = newId();
-  await db.batch([
-    db.insert(questionnaires).values({ id, organisationId, slug: slugFor(definition.title) }),
-    db.insert(questionnaireVersions).values({ id: newId(), questionnaireId: id, version: 1, definition }),
-    designerAudit(db, who, organisationId, id, 'questionnaire.created', detail)
-  ]);
+  await withFreeAddress(db, definition.title, (slug) =>
+    db.batch([
+      db.insert(questionnaires).values({ id, organisationId, slug, ...privacy }),
+      db.insert(questionnaireVersions).values({ id: newId(), questionnaireId: id, version: 1, definition }),
+      designerAudit(db, who, organisationId, id, 'questionnaire.created', detail)
+    ])
+  );
   return id;
+}
+
+/**
+ * Until it is first published nobody has its address, so a questionnaire
+ * renamed in its draft gets an address made from its new title.
+ */
+async function readdress(db: Database, q: DesignerQuestionnaire, title: string): Promise<void> {
+  if (q.versions.some((v) => v.publishedAt) || isAddressFor(q.slug, shortAddressFrom(title, 'survey'))) return;
+  await withFreeAddress(db, title, (slug) => db.update(questionnaires).set({ slug }).where(eq(questionnaires.id, q.id)));
 }
 
 export const staleDraft = () =>
@@ -165,6 +240,7 @@ export async function saveDraft(db: Database, q: DesignerQuestionnaire, definiti
       .where(and(eq(questionnaireVersions.id, draft.id), isNull(questionnaireVersions.publishedAt), sql`${questionnaireVersions.definition} = ${draft.storedDefinition}`))
       .returning({ id: questionnaireVersions.id });
     if (updated.length === 0) throw staleDraft();
+    await readdress(db, q, definition.title);
     return;
   }
   const next = (q.versions[0]?.version ?? 0) + 1;
@@ -194,7 +270,15 @@ export async function updateQuestionnaire(
   db: Database,
   who: { id: string },
   q: DesignerQuestionnaire,
-  change: Partial<{ opensAt: Date | null; closesAt: Date | null; accessMode: AccessMode }>,
+  change: Partial<{
+    opensAt: Date | null;
+    closesAt: Date | null;
+    accessMode: AccessMode;
+    listed: boolean | null;
+    responsibleOrganisation: string;
+    privacyContact: string;
+    retention: string;
+  }>,
   action: DesignerAction,
   expectedRevision?: string
 ) {

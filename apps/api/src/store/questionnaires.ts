@@ -14,6 +14,12 @@ export interface PublishedVersion {
   opensAt: Date | null;
   closesAt: Date | null;
   accessMode: AccessMode;
+  /** The officer's choice for the home page list; null: listed when access is by open link. */
+  listed: boolean | null;
+  /** Who is responsible for the answers, whom to contact, how long answers are kept (a questionnaire published before they were asked for may lack them). */
+  responsibleOrganisation: string | null;
+  privacyContact: string | null;
+  retention: string | null;
 }
 
 export type Availability = 'open' | 'not_yet_open' | 'closed';
@@ -41,6 +47,10 @@ const columns = {
   opensAt: questionnaires.opensAt,
   closesAt: questionnaires.closesAt,
   accessMode: questionnaires.accessMode,
+  listed: questionnaires.listed,
+  responsibleOrganisation: questionnaires.responsibleOrganisation,
+  privacyContact: questionnaires.privacyContact,
+  retention: questionnaires.retention,
   versionId: questionnaireVersions.id,
   version: questionnaireVersions.version,
   definition: questionnaireVersions.definition
@@ -52,6 +62,10 @@ interface Row {
   opensAt: Date | null;
   closesAt: Date | null;
   accessMode: AccessMode;
+  listed: boolean | null;
+  responsibleOrganisation: string | null;
+  privacyContact: string | null;
+  retention: string | null;
   versionId: string;
   version: number;
   definition: unknown;

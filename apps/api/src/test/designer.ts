@@ -10,10 +10,21 @@ export async function officerHeaders(api: FreshApi, organisationId: string) {
   return bearerFor(api, id);
 }
 
+/** Who is responsible for the answers, a contact and how long answers are kept: publishing needs all three. */
+export const TEST_PRIVACY = {
+  responsibleOrganisation: 'Test Violence Reduction Partnership',
+  privacyContact: 'privacy@partnership.test',
+  retention: 'Two years after the survey closes'
+};
+
+/** A draft made from a template, with TEST_PRIVACY filled in so it may be published. */
 export async function createFromTemplate(api: FreshApi, headers: Record<string, string>, slug = 'community-safety-residents') {
   const res = await api.json('/api/designer/questionnaires', { from: { kind: 'template', slug } }, headers);
   expect(res.status).toBe(201);
-  return jsonOf(res);
+  const { questionnaire } = await jsonOf(res);
+  const ready = await api.json(`/api/designer/questionnaires/${questionnaire.id}/privacy`, TEST_PRIVACY, headers, 'PUT');
+  expect(ready.status, await ready.clone().text()).toBe(200);
+  return jsonOf(ready);
 }
 
 export const designerPath = (id: string, rest = '') => `/api/designer/questionnaires/${id}${rest}`;

@@ -11,7 +11,7 @@ import type { StaffEnv } from '../../auth/guards';
 import { requirePolicy } from '../../policies/guard';
 import { questionnaireNotFound, reachableOrganisation } from '../../policies/reachable';
 import { ApiError } from '../../errors';
-import { checkRevision, createQuestionnaire, draftOf, listQuestionnaires, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
+import { checkRevision, createQuestionnaire, draftOf, listQuestionnaires, missingPrivacyDetails, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
 import { validate } from '../../validation';
 import { DraftDefinitionSchema, DraftTitleSchema } from '@safer-voices/survey';
 import { detailsOf, IdParam, limitDesignBody, reachableQuestionnaire, sentRevision, shapedDefinition, summaryOf, toIssues } from './shared';
@@ -42,6 +42,26 @@ const CreateSchema = z.strictObject({
   organisationId: z.string().min(1).max(100).optional()
 });
 
+/** A line of text respondents read: trimmed, not empty, not so long it stops being a line. */
+const detail = (empty: string, most: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, empty)
+    .max(most, `${what} must be ${most} characters or fewer`)
+    .refine((s) => !/(?![\t\n\r])\p{Cc}/u.test(s), `${what} must not contain control characters`);
+
+export const PrivacySchema = z.strictObject({
+  responsibleOrganisation: detail('Enter the organisation responsible for the answers', 200, 'The organisation'),
+  privacyContact: detail('Enter a contact for questions and data protection requests', 300, 'The contact'),
+  retention: detail('Enter how long answers are kept', 300, 'How long answers are kept')
+});
+
+const PublishSchema = z.strictObject({
+  /** Whether it appears in the public list on the home page; left out: as chosen before, or listed only when access is by open link. */
+  listed: z.boolean().optional()
+});
+
 const DateOrNull = z.iso.datetime({ offset: true, message: 'Use a date and time like 2026-09-01T09:00:00Z' }).nullable();
 const ScheduleSchema = z
   .strictObject({ opensAt: DateOrNull, closesAt: DateOrNull })
@@ -57,18 +77,22 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
     const { from } = c.req.valid('json');
     const organisationId = await reachableOrganisation(c.var.db, c.var.staff, c.req.valid('json').organisationId);
     let definition: QuestionnaireDefinition;
+    let privacy = {};
     if (from.kind === 'blank') definition = blank(from.title);
     else if (from.kind === 'template') {
       const template = parsedTemplate(from.slug);
       if (!template) throw new ApiError(422, 'template_not_found', 'There is no such template', [{ field: 'from.slug', message: `There is no template “${from.slug}”` }]);
       definition = template;
     } else {
-      const source = workingVersionOf(await reachableQuestionnaire(c, from.questionnaireId));
+      const copied = await reachableQuestionnaire(c, from.questionnaireId);
+      const source = workingVersionOf(copied);
       if (!source) throw questionnaireNotFound();
+      // A copy is usually run by the same people: who is responsible, the contact and how long answers are kept come with it.
+      privacy = { responsibleOrganisation: copied.responsibleOrganisation, privacyContact: copied.privacyContact, retention: copied.retention };
       // Checked again: a version stored before the link rule may hold a link that must not be saved anew.
       definition = shapedDefinition(source.definition).definition;
     }
-    const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, definition, { from });
+    const id = await createQuestionnaire(c.var.db, c.var.staff, organisationId, definition, { from }, privacy);
     return c.json(detailsOf(await reachableQuestionnaire(c, id)), 201);
   })
   .get('/:id', requirePolicy('questionnaire', 'view'), validate('param', IdParam), async (c) => c.json(detailsOf(await reachableQuestionnaire(c, c.req.valid('param').id))))
@@ -89,18 +113,32 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
     await saveDraft(c.var.db, q, result.definition, sentRevision(c));
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
-  .post('/:id/publish', requirePolicy('questionnaire', 'design'), validate('param', IdParam), async (c) => {
+  .post('/:id/publish', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', PublishSchema), async (c) => {
     const q = await reachableQuestionnaire(c, c.req.valid('param').id);
     checkRevision(q, sentRevision(c));
     const draft = draftOf(q);
     if (!draft) throw new ApiError(409, 'nothing_to_publish', 'There are no changes to publish: the newest version is already published');
+    const missing = missingPrivacyDetails(q);
+    if (missing.length > 0) throw new ApiError(422, 'privacy_details_missing', 'Say who is responsible for the answers, whom to contact and how long answers are kept before publishing', [...missing]);
     const problems = checkLogic(draft.definition);
     const full = QuestionnaireDefinitionSchema.safeParse(draft.definition);
     if (problems.length > 0 || !full.success) {
       const issues = problems.length > 0 ? toIssues(problems) : (full.error?.issues ?? []).map((i) => ({ field: i.path.join('.'), message: i.message }));
       throw new ApiError(422, 'not_ready_to_publish', 'Fix these problems before publishing', issues);
     }
+    const { listed } = c.req.valid('json');
+    if (listed !== undefined && listed !== q.listed) await updateQuestionnaire(c.var.db, c.var.staff, q, { listed }, 'questionnaire.listing_changed');
     await publishDraft(c.var.db, c.var.staff, q, draft.id, draft.version);
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .put('/:id/privacy', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', PrivacySchema), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    await updateQuestionnaire(c.var.db, c.var.staff, q, c.req.valid('json'), 'questionnaire.privacy_changed', sentRevision(c));
+    return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
+  })
+  .put('/:id/listing', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', z.strictObject({ listed: z.boolean() })), async (c) => {
+    const q = await reachableQuestionnaire(c, c.req.valid('param').id);
+    await updateQuestionnaire(c.var.db, c.var.staff, q, { listed: c.req.valid('json').listed }, 'questionnaire.listing_changed', sentRevision(c));
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
   })
   .put('/:id/schedule', requirePolicy('questionnaire', 'design'), validate('param', IdParam), validate('json', ScheduleSchema), async (c) => {

@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { StaffEnv } from '../../auth/guards';
 import { ApiError, type Issue } from '../../errors';
-import { type DesignerQuestionnaire, draftOf, findQuestionnaire, latestPublishedOf, statusOf, workingVersionOf } from '../../store/designer';
+import { type DesignerQuestionnaire, draftOf, findQuestionnaire, latestPublishedOf, listedOnHomePage, missingPrivacyDetails, statusOf, workingVersionOf } from '../../store/designer';
 import { availability } from '../../store/questionnaires';
 import { questionnairePolicy } from '../../policies/questionnaire';
 import { questionnaireNotFound, reachable } from '../../policies/reachable';
@@ -77,6 +77,9 @@ export function summaryOf(q: DesignerQuestionnaire) {
     /** For live questionnaires: open now, not open yet, or closed. */
     availability: published ? availability(q) : null,
     accessMode: q.accessMode,
+    /** Whether it is in the public list on the home page (when open), and whether an officer chose that (null: it follows the access). */
+    listed: listedOnHomePage(q),
+    listedChoice: q.listed,
     opensAt: iso(q.opensAt),
     closesAt: iso(q.closesAt),
     publishedVersion: published?.version ?? null,
@@ -94,6 +97,13 @@ export function detailsOf(q: DesignerQuestionnaire) {
     questionnaire: summaryOf(q),
     /** Send it back as If-Match with a change: a change made from an older revision is refused with 409 stale_draft. */
     revision: q.revision,
+    /** Told to respondents on the start page and the questionnaire's privacy notice; publishing needs all three (`missing` names those not given). */
+    privacy: {
+      responsibleOrganisation: q.responsibleOrganisation,
+      privacyContact: q.privacyContact,
+      retention: q.retention,
+      missing: missingPrivacyDetails(q).map((m) => m.field)
+    },
     /** The version being edited: the draft if there is one, else the newest published version. */
     working: working && { version: working.version, published: working.publishedAt !== null, definition: working.definition },
     problems: working ? toIssues(checkLogic(working.definition)) : [],

@@ -1,0 +1,160 @@
+// Publishing with care: a questionnaire says who is responsible for the
+// answers, whom to contact and how long answers are kept before it can go
+// live; the officer chooses whether the home page lists it; and every
+// questionnaire gets a short address from its title that no other has.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAddressFor, shortAddressFrom } from '../../store/addresses';
+import { designerPath, officerHeaders, TEST_PRIVACY } from '../../test/designer';
+import { type FreshApi, freshApi, jsonOf } from '../../test/fresh-api';
+import { demoOrganisationId } from '../../test/staff';
+import { SlugSchema } from '../questionnaires';
+
+let api: FreshApi;
+let officer: Record<string, string>;
+
+beforeAll(async () => {
+  api = await freshApi();
+  officer = await officerHeaders(api, await demoOrganisationId(api));
+});
+afterAll(() => api.close());
+
+const blank = async (title: string) => {
+  const res = await api.json('/api/designer/questionnaires', { from: { kind: 'blank', title } }, officer);
+  expect(res.status).toBe(201);
+  return (await jsonOf(res)).questionnaire as { id: string; slug: string };
+};
+const setPrivacy = (id: string, body: unknown) => api.json(designerPath(id, '/privacy'), body, officer, 'PUT');
+const publish = (id: string, body: unknown = {}) => api.json(designerPath(id, '/publish'), body, officer);
+const publicList = async () => ((await jsonOf(await api.app.request('/api/questionnaires'))).questionnaires as { slug: string }[]).map((q) => q.slug);
+
+describe('publishing needs who is responsible, a contact and how long answers are kept', () => {
+  it('refuses with 422 naming each missing detail, and publishes once all three are given', async () => {
+    const q = await blank('Park safety');
+    const refused = await publish(q.id);
+    expect(refused.status).toBe(422);
+    const body = await jsonOf(refused);
+    expect(body.error).toBe('privacy_details_missing');
+    expect(body.issues.map((i: { field: string }) => i.field)).toEqual(['responsibleOrganisation', 'privacyContact', 'retention']);
+    expect(body.issues[1].message).toBe('Enter a contact for questions and data protection requests');
+    expect((await api.app.request(`/api/questionnaires/${q.slug}`)).status).toBe(404);
+
+    const details = await jsonOf(await api.app.request(designerPath(q.id), { headers: officer }));
+    expect(details.privacy.missing).toEqual(['responsibleOrganisation', 'privacyContact', 'retention']);
+
+    expect((await setPrivacy(q.id, TEST_PRIVACY)).status).toBe(200);
+    expect((await publish(q.id)).status).toBe(200);
+    const live = await jsonOf(await api.app.request(`/api/questionnaires/${q.slug}`));
+    expect(live.responsible).toEqual({ organisation: TEST_PRIVACY.responsibleOrganisation, contact: TEST_PRIVACY.privacyContact, retention: TEST_PRIVACY.retention });
+  });
+
+  it('refuses empty or blank details with 400 and the form’s words, storing nothing', async () => {
+    const q = await blank('Bus station');
+    const res = await setPrivacy(q.id, { responsibleOrganisation: '   ', privacyContact: '', retention: 'x'.repeat(301) });
+    expect(res.status).toBe(400);
+    const messages = (await jsonOf(res)).issues.map((i: { message: string }) => i.message);
+    expect(messages).toEqual([
+      'Enter the organisation responsible for the answers',
+      'Enter a contact for questions and data protection requests',
+      'How long answers are kept must be 300 characters or fewer'
+    ]);
+    expect((await jsonOf(await api.app.request(designerPath(q.id), { headers: officer }))).privacy.missing).toHaveLength(3);
+    expect((await setPrivacy(q.id, { ...TEST_PRIVACY, extra: 1 })).status).toBe(400);
+  });
+
+  it('answers any text in the details with 200 or a clear 400, never more', async () => {
+    const q = await blank('Odd details');
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 320 }), fc.string({ unit: 'grapheme', maxLength: 40 }), async (odd, words) => {
+        const res = await setPrivacy(q.id, { responsibleOrganisation: odd, privacyContact: words, retention: `${odd}${words}` });
+        expect([200, 400]).toContain(res.status);
+        if (res.status === 200) {
+          const saved = (await jsonOf(res)).privacy;
+          expect(saved.responsibleOrganisation).toBe(saved.responsibleOrganisation.trim());
+          expect(saved.responsibleOrganisation.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 40 }
+    );
+  });
+
+  it('copies the details into a copy of the questionnaire', async () => {
+    const q = await blank('Copied details');
+    await setPrivacy(q.id, TEST_PRIVACY);
+    const copy = await jsonOf(await api.json('/api/designer/questionnaires', { from: { kind: 'copy', questionnaireId: q.id } }, officer));
+    expect(copy.privacy).toMatchObject({ ...TEST_PRIVACY, missing: [] });
+  });
+});
+
+describe('the home page lists what the officer chose', () => {
+  it('lists an open-link questionnaire by default and leaves a codes-only one off', async () => {
+    const open = await blank('Listed by default');
+    await setPrivacy(open.id, TEST_PRIVACY);
+    await publish(open.id);
+    expect(await publicList()).toContain(open.slug);
+
+    const codes = await blank('Class survey');
+    await setPrivacy(codes.id, TEST_PRIVACY);
+    expect((await api.json(designerPath(codes.id, '/access'), { mode: 'codes' }, officer, 'PUT')).status).toBe(200);
+    const published = await jsonOf(await publish(codes.id));
+    expect(published.questionnaire).toMatchObject({ listed: false, listedChoice: null });
+    expect(await publicList()).not.toContain(codes.slug);
+    // Still reachable by its address, for those given it.
+    expect((await api.app.request(`/api/questionnaires/${codes.slug}`)).status).toBe(200);
+
+    expect((await api.json(designerPath(codes.id, '/listing'), { listed: true }, officer, 'PUT')).status).toBe(200);
+    expect(await publicList()).toContain(codes.slug);
+  });
+
+  it('keeps an open-link questionnaire off the list when published as link only', async () => {
+    const q = await blank('Link only');
+    await setPrivacy(q.id, TEST_PRIVACY);
+    const published = await jsonOf(await publish(q.id, { listed: false }));
+    expect(published.questionnaire).toMatchObject({ listed: false, listedChoice: false, status: 'live' });
+    expect(await publicList()).not.toContain(q.slug);
+    expect((await publish(q.id, { listed: 'yes' })).status).toBe(400);
+  });
+});
+
+describe('short readable addresses', () => {
+  it('makes each address from the title, numbered when another questionnaire has it', async () => {
+    const first = await blank('Feeling safe at school: autumn term survey');
+    const second = await blank('Feeling safe at school: autumn term survey');
+    const third = await blank('FEELING SAFE AT SCHOOL — autumn');
+    expect(first.slug).toBe('feeling-safe-at-school-autumn');
+    expect(second.slug).toBe('feeling-safe-at-school-autumn-2');
+    expect(third.slug).toBe('feeling-safe-at-school-autumn-3');
+  });
+
+  it('follows a rename until first published, then never changes', async () => {
+    const q = await blank('Working title');
+    const details = await jsonOf(await api.app.request(designerPath(q.id), { headers: officer }));
+    const renamed = await jsonOf(await api.json(designerPath(q.id, '/draft'), { definition: { ...details.working.definition, title: 'Night bus survey' } }, officer, 'PUT'));
+    expect(renamed.questionnaire.slug).toBe('night-bus-survey');
+    await setPrivacy(q.id, TEST_PRIVACY);
+    await publish(q.id);
+    const again = await jsonOf(await api.app.request(designerPath(q.id), { headers: officer }));
+    const later = await jsonOf(await api.json(designerPath(q.id, '/draft'), { definition: { ...again.working.definition, title: 'Late bus survey' } }, officer, 'PUT'));
+    expect(later.questionnaire.slug).toBe('night-bus-survey');
+    // Another questionnaire with the old title is numbered: a published address is never given again.
+    expect((await blank('Night bus survey')).slug).toBe('night-bus-survey-2');
+  });
+
+  it('keeps the demo questionnaires at their addresses', async () => {
+    expect(await publicList()).toEqual(expect.arrayContaining(['youth-safety-11-19', 'feeling-safe-8-11', 'community-safety-residents']));
+  });
+
+  it('makes a short address a respondent can type from any title', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (title) => {
+        const address = shortAddressFrom(title, 'survey');
+        expect(SlugSchema.safeParse(address).success).toBe(true);
+        expect(address.length).toBeLessThanOrEqual(30);
+        expect(isAddressFor(`${address}-2`, address)).toBe(true);
+        expect(isAddressFor(`${address}-x`, address)).toBe(false);
+      })
+    );
+    expect(shortAddressFrom('Été à l’école', 'survey')).toBe('ete-a-l-ecole');
+    expect(shortAddressFrom('😀 ✨', 'survey')).toBe('survey');
+  });
+});
