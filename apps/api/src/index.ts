@@ -14,6 +14,8 @@ export { DEMO_ORGANISATION, DEMO_STAFF } from './setup';
 export { MINIMUM_SUPPRESSION_THRESHOLD } from './store/organisation-settings';
 export type { QuestionnaireDetails, QuestionnaireSummary } from './routes/questionnaires';
 export type * from './explore/types';
+// Why a withheld figure is withheld, in words: one rule for every page that shows figures.
+export { type WithheldNote, type WithheldRule, withheldNote, withheldNotes, withheldRule, withheldRuleInWords } from '@safer-voices/insights';
 
 /**
  * The API on the database named by DATABASE_URL (the embedded file by

@@ -3,12 +3,14 @@
 // in-memory index, disclosure control over every figure, and quotes.
 import type { Database } from '@safer-voices/db';
 import {
+  baseNoneByDefinition,
   codedRows,
   dayOfIso,
   differencingVerdicts,
   discloseExplorer,
   type ExplorerCounts,
   type GroupTally,
+  groupsNoneByDefinition,
   intersect,
   isoDay,
   type MeasureTally,
@@ -143,7 +145,7 @@ function withQuestion(index: LoadedExplorer['index'], selection: Selection, ques
  * (and, with `by`, in each group), through the same disclosure control as a
  * theme: the respondents counted are the one "theme".
  */
-function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: number, by: FilterDimension | null, check: NeighbourChecker): MeasureFigure[] {
+function measuresOf(loaded: LoadedExplorer, selection: Selection, filters: ExploreQuery['filters'], threshold: number, by: FilterDimension | null, check: NeighbourChecker): MeasureFigure[] {
   const { index } = loaded;
   const measured = loaded.meta.dimensions.flatMap((d) => (d.headline ? [{ ...d, headline: d.headline }] : []));
   const rows = measured.map(({ key, headline }) => measureRows(index, { dimension: key, counts: headline.counts, notInBase: headline.notInBase }));
@@ -151,6 +153,7 @@ function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: num
   const column = by ? index.dimensions.get(by.key) : undefined;
   const groupTallies = by ? tallyMeasureGroups(index, selection, by.key, rows) : null;
   const groupValues = by ? by.options.map((o) => o.value) : null;
+  const kindOf = (key: string) => index.dimensions.get(key)?.kind ?? 'multi';
   return measured.map(({ key, label, options, headline }, i) => {
     const { base, counted } = tallies[i] as MeasureTally;
     const measure = rows[i] as (typeof rows)[number];
@@ -166,7 +169,12 @@ function measuresOf(loaded: LoadedExplorer, selection: Selection, threshold: num
       crossTab = { partition, groups, missing: partition ? { base: base - grouped.base, counts: [counted - grouped.counted] } : null };
     }
     const differencing = differencingVerdicts(check, measure.base, () => ({ sets: [measure.counted] }), { groups: groupValues });
-    const disclosed = discloseExplorer({ threshold, base, counts: [counted], crossTab, pairs: [[counted]], differencing });
+    // A base of 0 that the filters (or a group of the measure's own question) make so: said as such.
+    const noneByDefinition = {
+      base: baseNoneByDefinition(headline, kindOf(key), filters[key] ?? []),
+      groups: by && groupValues ? groupsNoneByDefinition(kindOf(by.key), groupValues, filters[by.key], by.key === key ? headline.notInBase : []) : undefined
+    };
+    const disclosed = discloseExplorer({ threshold, base, counts: [counted], crossTab, pairs: [[counted]], differencing, noneByDefinition });
     const labelsOf = (values: readonly string[]) => options.filter((o) => values.includes(o.value)).map((o) => o.label);
     return {
       key,
@@ -215,7 +223,17 @@ export async function exploreView(
     crossTab:
       crossCounts && byDimension ? { partition: crossCounts.kind === 'single', groups: byDimension.options.map((o) => crossCounts.groups.get(o.value) ?? zero), missing: crossCounts.missing } : null,
     pairs: pairs ?? [],
-    differencing
+    differencing,
+    // A group the filters on its own question leave out: none by definition.
+    noneByDefinition: byDimension
+      ? {
+          groups: groupsNoneByDefinition(
+            index.dimensions.get(byDimension.key)?.kind ?? 'multi',
+            byDimension.options.map((o) => o.value),
+            query.filters[byDimension.key]
+          )
+        }
+      : null
   });
 
   const prevalence = themes.map((theme, t) => ({ themeId: theme.id, label: theme.label, ...(disclosed.prevalence[t] as ShownFigure) }));
@@ -236,7 +254,7 @@ export async function exploreView(
   const quoteTheme = chosen !== null && chosen >= 0 && shownIds.includes(chosen) ? (themes[chosen] as ShownTheme) : null;
   const quotes = quoteTheme ? await quotesFor(db, index, rows, query.question, quoteTheme, settings.redactionTerms) : [];
 
-  const measures = measuresOf(loaded, selection, threshold, byDimension, check);
+  const measures = measuresOf(loaded, selection, query.filters, threshold, byDimension, check);
   const figures: ShownFigure[] = [
     ...prevalence,
     ...(crosstab ? crosstab.groups.map((g) => g.base) : []),

@@ -65,6 +65,23 @@ describe('perception-of-safety measures', () => {
     expect(measure(few, 'safe_at_school')).toMatchObject({ base: { count: null, suppressed: 'primary' }, figure: { count: null, suppressed: 'primary' } });
   });
 
+  it('say a base is none by definition, not too few, when the filters leave no one who could be counted', async () => {
+    // "I don't know" is left out of the measure's base: choosing only it leaves no one, whatever the answers.
+    const v = await view('?f.safe_at_school=dont_know');
+    expect(measure(v, 'safe_at_school')).toMatchObject({ base: { count: null, reason: 'none by definition' }, figure: { count: null, reason: 'none by definition' } });
+    // Split by its own question: that answer's group is none by definition; another group empty only by chance is not.
+    const own = await view('?by=safe_at_school');
+    const groups = own.measuresBy?.groups.map((g) => g.value) ?? [];
+    const cells = measure(own, 'safe_at_school').byGroup ?? [];
+    expect(cells[groups.indexOf('dont_know')]?.base).toMatchObject({ count: null, reason: 'none by definition' });
+    expect(cells[groups.indexOf('very_safe')]?.base.reason).not.toBe('none by definition');
+    // Filtered to one school and split by school: the other schools are none by definition.
+    const ash = await view('?f.school=Ash&by=school');
+    const schools = ash.crosstab?.groups ?? [];
+    expect(schools.filter((g) => g.value !== 'Ash').every((g) => g.base.reason === 'none by definition')).toBe(true);
+    expect(schools.find((g) => g.value === 'Ash')?.base.count).toBeGreaterThanOrEqual(10);
+  });
+
   it('split by a grouping question, each group protected as in the themes cross-tab', async () => {
     const v = await view('?by=class');
     expect(v.measuresBy).toEqual({ key: 'class', label: 'Class', groups: [expect.objectContaining({ label: 'Year 9' }), expect.objectContaining({ label: 'Year 10' })] });
