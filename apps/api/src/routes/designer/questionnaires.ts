@@ -3,7 +3,16 @@
 // in, export. Scoped to the signed-in person's organisations: ids from
 // anywhere else are answered as if they did not exist.
 import { ACCESS_MODES } from '@safer-voices/db';
-import { applyDraftEdit, checkLogic, DraftEditSchema, exportQuestionnaire, type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from '@safer-voices/survey';
+import {
+  applyDraftEdit,
+  checkLogic,
+  DraftEditSchema,
+  exportQuestionnaire,
+  incompleteLanguageMessage,
+  incompleteLanguages,
+  type QuestionnaireDefinition,
+  QuestionnaireDefinitionSchema
+} from '@safer-voices/survey';
 import { parsedTemplate } from '@safer-voices/survey/templates';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -59,7 +68,9 @@ export const PrivacySchema = z.strictObject({
 
 const PublishSchema = z.strictObject({
   /** Whether it appears in the public list on the home page; left out: as chosen before, or listed only when access is by open link. */
-  listed: z.boolean().optional()
+  listed: z.boolean().optional(),
+  /** The officer has been told which offered languages are not fully translated, and publishes them anyway. */
+  confirmIncompleteLanguages: z.literal(true).optional()
 });
 
 const DateOrNull = z.iso.datetime({ offset: true, message: 'Use a date and time like 2026-09-01T09:00:00Z' }).nullable();
@@ -126,7 +137,13 @@ export const designerQuestionnairesRoute = new Hono<StaffEnv>()
       const issues = problems.length > 0 ? toIssues(problems) : (full.error?.issues ?? []).map((i) => ({ field: i.path.join('.'), message: i.message }));
       throw new ApiError(422, 'not_ready_to_publish', 'Fix these problems before publishing', issues);
     }
-    const { listed } = c.req.valid('json');
+    const { listed, confirmIncompleteLanguages } = c.req.valid('json');
+    // A language offered half translated shows respondents English mid-sentence: only when the officer says so.
+    const incomplete = incompleteLanguages(draft.definition);
+    if (incomplete.length > 0 && !confirmIncompleteLanguages) {
+      const issues = incomplete.map((l) => ({ field: `translations.${l.lang}`, message: incompleteLanguageMessage(draft.definition, l) }));
+      throw new ApiError(422, 'translations_incomplete', 'Some languages respondents can choose are not fully translated: finish them, or confirm you want to publish them as they are', issues);
+    }
     if (listed !== undefined && listed !== q.listed) await updateQuestionnaire(c.var.db, c.var.staff, q, { listed }, 'questionnaire.listing_changed');
     await publishDraft(c.var.db, c.var.staff, q, draft.id, draft.version);
     return c.json(detailsOf(await reachableQuestionnaire(c, q.id)));
