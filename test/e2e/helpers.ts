@@ -59,7 +59,11 @@ export async function answerCurrentPage(page: Page, definition: Definition, text
       case 'statement':
         break;
       case 'grid':
-        for (const row of q.rows ?? []) await page.locator(`#${q.id}--${row.value}`).check();
+        // A grid is asked one row per page: answer the row this page shows.
+        for (const row of q.rows ?? []) {
+          const radio = page.locator(`#${q.id}--${row.value}`);
+          if ((await radio.count()) > 0) await radio.check();
+        }
         break;
       case 'text':
       case 'longtext':
