@@ -1,3 +1,4 @@
+import { skipping } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { client, failureOf } from '#lib/server/api.ts';
 import { loadQuestionnaire } from '#lib/server/journey.ts';
@@ -8,7 +9,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const questionnaire = await loadQuestionnaire(event.params.slug);
   const { definition } = respondentLanguage(event, questionnaire.definition);
-  return { questionnaire: { ...questionnaire, definition }, expired: event.url.searchParams.has('expired') };
+  // "You can skip any question" once here (see skipping() in the survey package).
+  return { questionnaire: { ...questionnaire, definition }, expired: event.url.searchParams.has('expired'), skipNotice: skipping(definition).notice };
 };
 
 export const actions: Actions = {
