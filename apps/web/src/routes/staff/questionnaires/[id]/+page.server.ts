@@ -2,6 +2,7 @@ import type { FieldError } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { canEdit, editorAnchor, fromLondonFields, requireEditor, toLondonFields, unexpected } from '#lib/server/designer-api.ts';
+import { webConfig } from '#lib/server/config.ts';
 import { canAnalyse } from '#lib/server/explore.ts';
 import { wavePlan } from '#lib/server/planning.ts';
 import { apiAs, requireStaff } from '#lib/server/staff-api.ts';
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
   const who = await requireStaff(event);
   const res = await apiAs(event, who).api.designer.questionnaires[':id'].$get({ param: { id: event.params.id } });
   if (!res.ok) await unexpected(res, 'Reading a questionnaire');
-  const { questionnaire, working, problems, versions } = await res.json();
+  const { questionnaire, working, problems, versions, privacy } = await res.json();
   const base = `/staff/questionnaires/${questionnaire.id}`;
   return {
     editor: canEdit(who.roles),
@@ -22,9 +23,10 @@ export const load: PageServerLoad = async (event) => {
     working: working && { version: working.version, published: working.published },
     problems: problems.map((p) => ({ ...p, href: `${base}/edit${editorAnchor(p.field, working?.definition)}` })),
     versions,
-    publicUrl: new URL(`/s/${questionnaire.slug}`, event.url.origin).href,
+    privacy,
+    publicUrl: new URL(`/s/${questionnaire.slug}`, webConfig().PUBLIC_URL).href,
     schedule: { opens: toLondonFields(questionnaire.opensAt), closes: toLondonFields(questionnaire.closesAt) },
-    notice: ['created', 'imported', 'published', 'scheduled', 'closed', 'access'].find((n) => event.url.searchParams.has(n)) ?? null,
+    notice: ['created', 'imported', 'published', 'scheduled', 'closed', 'access', 'privacy', 'listing'].find((n) => event.url.searchParams.has(n)) ?? null,
     confirmClose: event.url.searchParams.has('confirm-close'),
     planning: await wavePlan(event, who)
   };
@@ -42,17 +44,28 @@ function when(form: FormData, name: 'opens' | 'closes', label: string): { iso: s
   return iso ? { iso } : { error: { field: `${name}-date`, message: `Enter a real ${label} date and time, like 2026-09-01 and 09:00` } };
 }
 
+const PRIVACY_FIELDS = ['responsibleOrganisation', 'privacyContact', 'retention'] as const;
+
 export const actions: Actions = {
-  publish: async (event) => {
-    const res = await (await api(event)).publish.$post({ param: { id: event.params.id } });
+  privacy: async (event) => {
+    const form = await event.request.formData();
+    const values = Object.fromEntries(PRIVACY_FIELDS.map((f) => [f, textField(form, f).trim()])) as Record<(typeof PRIVACY_FIELDS)[number], string>;
+    const res = await (await api(event)).privacy.$put({ param: { id: event.params.id }, json: values });
     if (!res.ok) {
       const failure = await failureOf(res);
-      // Each problem links to its place in the editor, as in the problem list.
-      if (failure.status === 422) return fail(422, { publish: { errors: (failure.issues ?? []).map((i) => ({ field: i.field, message: i.message })) } });
-      if (failure.status === 409) return fail(409, { publish: { errors: [{ field: 'publish', message: failure.message }] } });
-      return unexpected(res, 'Publishing');
+      // The API words each problem as the form does ("Enter how long answers are kept").
+      if (failure.status === 400 && failure.issues?.length) return fail(400, { privacy: { values, errors: failure.issues.map((i) => ({ field: i.field, message: i.message })) } });
+      return unexpected(res, 'Saving the privacy details');
     }
-    back(event, 'published');
+    back(event, 'privacy');
+  },
+
+  listing: async (event) => {
+    const choice = textField(await event.request.formData(), 'listed');
+    if (choice !== 'listed' && choice !== 'unlisted') return fail(400, { listing: { errors: [{ field: 'listed', message: 'Choose whether the home page lists it' }] } });
+    const res = await (await api(event)).listing.$put({ param: { id: event.params.id }, json: { listed: choice === 'listed' } });
+    if (!res.ok) return unexpected(res, 'Changing the home page listing');
+    back(event, 'listing');
   },
 
   schedule: async (event) => {
