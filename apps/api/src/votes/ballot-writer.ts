@@ -126,18 +126,6 @@ function insertBallots(made: Made[], now: number, groups: Map<string, string>): 
   };
 }
 
-/** A refused ballot (not the same submission again) is counted for the anomaly review, in the batch's own transaction. */
-function recordRefusals(made: Made[], now: number): InStatement {
-  return {
-    sql: `INSERT INTO vote_refusals (vote_id, reason, at)
-          SELECT column1, CASE WHEN column2 IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = column2) THEN 'code_used' ELSE 'browser_voted' END, ?
-          FROM (VALUES ${made.map(() => '(?, ?, ?, ?)').join(', ')})
-          WHERE NOT EXISTS (SELECT 1 FROM vote_ballots WHERE id = column3)
-            AND (column4 IS NULL OR NOT EXISTS (SELECT 1 FROM vote_ballots WHERE vote_id = column1 AND idempotency_key_hash = column4))`,
-    args: [now, ...made.flatMap(({ p, id }) => [p.item.voteId, p.item.codeId, id, p.item.idempotencyKeyHash])]
-  };
-}
-
 /** Each network's ballots that were inserted, added to its slice (which takes the batch's group when it is new). */
 function countNetworks(made: Made[], now: number, groups: Map<string, string>): InStatement | null {
   const counted = made.filter(({ p }) => p.item.networkHash !== null && p.item.networkThreshold !== null);
@@ -160,13 +148,16 @@ async function commit(writes: WriteExecutor, batch: Pending[], now: number, swee
   const made: Made[] = batch.map((p) => ({ p, id: newId(now), receipt: randomCode(RECEIPT_LENGTH) }));
   // A group for each network of the batch, used only if its window has none yet.
   const groups = new Map<string, string>();
-  for (const { p } of made) groups.set(`${p.item.voteId}|${p.item.networkHash}`, randomBytes(8).toString('hex'));
+  for (const { p } of made) {
+    const key = `${p.item.voteId}|${p.item.networkHash}`;
+    if (!groups.has(key)) groups.set(key, randomBytes(8).toString('hex'));
+  }
   const statements: InStatement[] = [];
   const inserts: number[] = [];
   for (let at = 0; at < made.length; at += MAX_BALLOTS_PER_STATEMENT) {
     const chunk = made.slice(at, at + MAX_BALLOTS_PER_STATEMENT);
     inserts.push(statements.length);
-    statements.push(insertBallots(chunk, now, groups), recordRefusals(chunk, now));
+    statements.push(insertBallots(chunk, now, groups));
     const networks = countNetworks(chunk, now, groups);
     if (networks) statements.push(networks);
   }
@@ -185,20 +176,26 @@ async function commit(writes: WriteExecutor, batch: Pending[], now: number, swee
   }
   // Looked up after the batch has given back its place, so the next batch's commit need not wait for it.
   if (refused.length > 0) {
-    settleRefused(writes, refused).catch((error) => {
+    settleRefused(writes, refused, now).catch((error) => {
       for (const { p } of refused) p.reject(error);
     });
   }
 }
 
-/** Why each was not inserted: the same submission again (its receipt), or a code or browser that has voted. Reads only: no commit to wait for. */
-async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[]) {
+/**
+ * Why each was not inserted: the same submission again (its receipt), or a
+ * code or browser that has voted. Attempts of the second kind are counted
+ * for the anomaly review in the same transaction as the lookups; the batch
+ * that refused them has committed already, so they are counted once.
+ */
+async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[], now: number) {
   const lookups: InStatement[] = refused.map(({ p }) => ({
     sql: `SELECT receipt, status, idempotency_key_hash = ? AS same_submission, code_id = ? AS same_code
-          FROM vote_ballots WHERE vote_id = ? AND (idempotency_key_hash = ? OR code_id = ? OR browser_token_hash = ?) LIMIT 1`,
-    args: [p.item.idempotencyKeyHash, p.item.codeId, p.item.voteId, p.item.idempotencyKeyHash, p.item.codeId, p.item.browserTokenHash]
+          FROM vote_ballots WHERE (vote_id = ? AND idempotency_key_hash = ?) OR code_id = ? OR (vote_id = ? AND browser_token_hash = ?) LIMIT 1`,
+    // Each alternative names a whole index (a code's id is unique across votes), so each is one lookup, not a scan of the vote's ballots.
+    args: [p.item.idempotencyKeyHash, p.item.codeId, p.item.voteId, p.item.idempotencyKeyHash, p.item.codeId, p.item.voteId, p.item.browserTokenHash]
   }));
-  const found = await writes.batch(lookups);
+  const found = await writes.batch([...lookups, recordRefusals(refused, now)]);
   refused.forEach(({ p }, i) => {
     const row = found[i]?.rows[0];
     if (!row) {
@@ -211,4 +208,15 @@ async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[]) {
     }
     p.resolve({ kind: 'refused', reason: Number(row.same_code) === 1 ? 'code_used' : 'browser_voted' });
   });
+}
+
+/** Refused attempts that were not the same submission again, with why. */
+function recordRefusals(refused: { p: Pending }[], now: number): InStatement {
+  return {
+    sql: `INSERT INTO vote_refusals (vote_id, reason, at)
+          SELECT column1, CASE WHEN column2 IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = column2) THEN 'code_used' ELSE 'browser_voted' END, ?
+          FROM (VALUES ${refused.map(() => '(?, ?, ?)').join(', ')})
+          WHERE column3 IS NULL OR NOT EXISTS (SELECT 1 FROM vote_ballots WHERE vote_id = column1 AND idempotency_key_hash = column3)`,
+    args: [now, ...refused.flatMap(({ p }) => [p.item.voteId, p.item.codeId, p.item.idempotencyKeyHash])]
+  };
 }

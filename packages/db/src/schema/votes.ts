@@ -163,13 +163,16 @@ export const voteBallots = sqliteTable(
     decidedBy: text('decided_by').references(() => staff.id),
     decisionReason: text('decision_reason')
   },
+  // A ballot is written to each index it has a value for, and no other: a
+  // vote without codes, or a ballot that is not held, costs the writer no
+  // entry in those indexes (each entry is a page written to the log).
   (t) => [
     uniqueIndex('vote_ballots_receipt').on(t.receipt),
-    uniqueIndex('vote_ballots_code').on(t.codeId),
-    uniqueIndex('vote_ballots_browser').on(t.voteId, t.browserTokenHash),
-    uniqueIndex('vote_ballots_idempotency').on(t.voteId, t.idempotencyKeyHash),
+    uniqueIndex('vote_ballots_code').on(t.codeId).where(sql`${t.codeId} IS NOT NULL`),
+    uniqueIndex('vote_ballots_browser').on(t.voteId, t.browserTokenHash).where(sql`${t.browserTokenHash} IS NOT NULL`),
+    uniqueIndex('vote_ballots_idempotency').on(t.voteId, t.idempotencyKeyHash).where(sql`${t.idempotencyKeyHash} IS NOT NULL`),
     index('vote_ballots_vote').on(t.voteId, t.status, t.entryId),
-    index('vote_ballots_held').on(t.voteId, t.heldGroup)
+    index('vote_ballots_held').on(t.voteId, t.heldGroup).where(sql`${t.heldGroup} IS NOT NULL`)
   ]
 );
 
