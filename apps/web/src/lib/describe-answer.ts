@@ -2,9 +2,9 @@
 import type { AnswerValue, Question } from '@safer-voices/survey';
 import { choicesOf, scaleExtras } from './choices.ts';
 
-const NOT_ANSWERED = 'Not answered';
-
-export function describeAnswer(question: Question, value: AnswerValue | undefined): string[] {
+/** `notAnswered`: those words in the respondent's language (see interface-messages). */
+export function describeAnswer(question: Question, value: AnswerValue | undefined, notAnswered = 'Not answered'): string[] {
+  const NOT_ANSWERED = notAnswered;
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return [NOT_ANSWERED];
   switch (question.type) {
     case 'grid': {

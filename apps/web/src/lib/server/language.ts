@@ -35,7 +35,7 @@ export function respondentLanguage(event: { cookies: Cookies; url: URL; locals?:
  * Which language each error is written in, so screen readers pronounce it
  * right: a required-question message the officer wrote is in the page's
  * language (or the source's, when it has no translation); the built-in ones
- * are English.
+ * say their language (see interface-messages), and the API's are English.
  */
 export function errorsWithLanguage(errors: FieldError[], source: QuestionnaireDefinition, reading: RespondentLanguage): (FieldError & { lang: string })[] {
   const written = new Map<string, string>();
@@ -46,5 +46,5 @@ export function errorsWithLanguage(errors: FieldError[], source: QuestionnaireDe
       written.set(q.requiredError, translated ? reading.lang : source.language);
     }
   }
-  return errors.map((e) => ({ ...e, lang: written.get(e.message) ?? 'en' }));
+  return errors.map((e) => ({ ...e, lang: written.get(e.message) ?? e.lang ?? 'en' }));
 }

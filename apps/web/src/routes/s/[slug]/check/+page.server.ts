@@ -1,4 +1,4 @@
-import { visiblePages, visibleQuestionIds } from '@safer-voices/survey';
+import { interfaceText, visiblePages, visibleQuestionIds } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
 import { describeAnswer } from '#lib/describe-answer.ts';
 import { client, failureOf } from '#lib/server/api.ts';
@@ -10,7 +10,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
   const { params, cookies, url } = event;
   const journey = await requireJourney(cookies, url, params.slug);
-  const { definition } = respondentLanguage(event, journey.questionnaire.definition);
+  const { lang, definition } = respondentLanguage(event, journey.questionnaire.definition);
+  const notAnswered = interfaceText(lang, 'notAnswered').text;
   const visible = visibleQuestionIds(definition, journey.answers);
   const pages = visiblePages(definition, journey.answers);
   const rows = pages.flatMap((page) =>
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
       .map((q) => ({
         id: q.id,
         label: q.label,
-        answer: describeAnswer(q, journey.answers[q.id]),
+        answer: describeAnswer(q, journey.answers[q.id], notAnswered),
         href: `/s/${params.slug}/q/${page.id}?change=1`
       }))
   );

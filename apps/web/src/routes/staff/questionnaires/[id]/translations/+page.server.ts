@@ -1,4 +1,14 @@
-import { availableLanguages, type FieldError, type QuestionnaireDefinition, languageName, missingTranslations, textDirection, translatableStrings } from '@safer-voices/survey';
+import {
+  availableLanguages,
+  type FieldError,
+  incompleteLanguageMessage,
+  incompleteLanguages,
+  languageName,
+  missingTranslations,
+  type QuestionnaireDefinition,
+  textDirection,
+  translatableStrings
+} from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { isStale, loadDraft, postedRevision, postedShown, saveDefinition, type Texts, type Unsaved, unsavedChanges } from '#lib/server/draft-editor.ts';
 import { textField } from '#lib/server/staff-forms.ts';
@@ -23,6 +33,8 @@ export const load: PageServerLoad = async (event) => {
     offered: languageChoices([definition.language, ...languages]),
     total: translatableStrings(definition).length,
     live: availableLanguages(definition),
+    /** Languages respondents could choose that are not fully translated: publishing asks the officer to confirm them. */
+    incomplete: incompleteLanguages(definition).map((l) => ({ tag: l.lang, message: incompleteLanguageMessage(definition, l) })),
     editing: lang ? { tag: lang, name: languageName(lang, 'en'), dir: textDirection(lang), groups: stringGroups(definition, lang) } : null,
     saved: event.url.searchParams.has('saved')
   };
