@@ -69,8 +69,10 @@ describe('the review queue', () => {
     // "worried" is weak evidence of fear: the coder asks for it to be checked, so it comes first.
     expect(view.items[0].needsReview).toBe(true);
     expect(view.items.at(-1).needsReview).toBe(false);
-    expect(view.counts).toMatchObject({ decided: 0, undecided: 6 });
-    expect(view.counts.toReview).toBe(view.items.filter((i: { needsReview: boolean }) => i.needsReview).length);
+    // One count of what is left, made of the two parts the page names, so they add up.
+    expect(view.counts).toMatchObject({ decided: 0, left: 6 });
+    expect(view.counts.askedToCheck).toBe(view.items.filter((i: { needsReview: boolean }) => i.needsReview).length);
+    expect(view.counts.askedToCheck + view.counts.notAskedToCheck).toBe(view.counts.left);
 
     const named = view.items.find((i: { text: string }) => i.text.includes('carry knives,'));
     expect(named.text).toBe('Boys from [redacted] carry knives, ring [name] on [phone]');
@@ -104,7 +106,7 @@ describe('the review queue', () => {
     expect(marker[0]).toMatchObject({ certainty: 1, needs_review: 0 });
     const view = await jsonOf(await queue(analyst));
     expect(view.items.map((i: { responseId: string }) => i.responseId)).not.toContain(item.responseId);
-    expect(view.counts).toMatchObject({ decided: 1, undecided: 5 });
+    expect(view.counts).toMatchObject({ decided: 1, left: 5 });
     expect(await rows("SELECT detail FROM audit_log WHERE action = 'review.decided' AND actor_staff_id = ?", [analystId])).toHaveLength(1);
 
     // A later decision on the same answer replaces the earlier one.

@@ -67,22 +67,52 @@ export async function queueRows(db: Database, questionnaireId: string, after: Qu
   });
 }
 
+/**
+ * How far a questionnaire's review has got. The queue is every coded answer
+ * without a decision: first those the coder asked an analyst to check, then
+ * the rest. `left` is made from its two parts here, and pages say the parts
+ * as they are, so the numbers on a page always add up.
+ */
 export interface QueueCounts {
-  /** Undecided answers the coder asked an analyst to check. */
-  toReview: number;
-  /** Every coded answer without a decision, including confident ones. */
-  undecided: number;
+  /** Every coded answer without a decision: the whole queue (askedToCheck + notAskedToCheck). */
+  left: number;
+  /** Of those, the ones the coder asked an analyst to check (first in the queue). */
+  askedToCheck: number;
+  /** Of those, the ones the coder did not ask to have checked (after them, least certain first). */
+  notAskedToCheck: number;
   decided: number;
-  /** Undecided answers the coder could not code (they are first in the queue). */
+  /** Undecided answers the coder could not code (first of all in the queue; part of askedToCheck). */
   couldNotBeCoded: number;
   /** Responses whose answers could not be read at all, so are in no queue. */
   unreadableResponses: number;
 }
 
+interface CountsRow {
+  asked: number | null;
+  not_asked: number | null;
+  decided: number | null;
+  failed: number | null;
+  unreadable: number | null;
+}
+
+/** The counts from their parts: the one place the queue's length is worked out. */
+export function countsOf(row: CountsRow | undefined): QueueCounts {
+  const askedToCheck = Number(row?.asked ?? 0);
+  const notAskedToCheck = Number(row?.not_asked ?? 0);
+  return {
+    left: askedToCheck + notAskedToCheck,
+    askedToCheck,
+    notAskedToCheck,
+    decided: Number(row?.decided ?? 0),
+    couldNotBeCoded: Number(row?.failed ?? 0),
+    unreadableResponses: Number(row?.unreadable ?? 0)
+  };
+}
+
 export async function queueCounts(db: Database, questionnaireId: string): Promise<QueueCounts> {
-  const [row] = await db.all<{ to_review: number | null; undecided: number | null; decided: number | null; failed: number | null; unreadable: number | null }>(sql`
-    SELECT sum(rd.response_id IS NULL AND ca.needs_review = 1) AS to_review,
-           sum(rd.response_id IS NULL) AS undecided,
+  const [row] = await db.all<CountsRow>(sql`
+    SELECT sum(rd.response_id IS NULL AND ca.needs_review = 1) AS asked,
+           sum(rd.response_id IS NULL AND ca.needs_review = 0) AS not_asked,
            sum(rd.response_id IS NOT NULL) AS decided,
            sum(rd.response_id IS NULL AND ca.error IS NOT NULL) AS failed,
            (SELECT count(*) FROM coded_responses cr JOIN responses r2 ON r2.id = cr.response_id JOIN questionnaire_versions v2 ON v2.id = r2.version_id
@@ -92,13 +122,7 @@ export async function queueCounts(db: Database, questionnaireId: string): Promis
     JOIN questionnaire_versions v ON v.id = r.version_id
     LEFT JOIN review_decisions rd ON rd.response_id = ca.response_id AND rd.question_id = ca.question_id
     WHERE v.questionnaire_id = ${questionnaireId}`);
-  return {
-    toReview: Number(row?.to_review ?? 0),
-    undecided: Number(row?.undecided ?? 0),
-    decided: Number(row?.decided ?? 0),
-    couldNotBeCoded: Number(row?.failed ?? 0),
-    unreadableResponses: Number(row?.unreadable ?? 0)
-  };
+  return countsOf(row);
 }
 
 export interface StoredCode {

@@ -24,3 +24,63 @@ export function checklistOrder<T extends { id: string }>(themes: readonly T[], s
   const position = new Map(suggestions.map((s, i) => [s.themeId, i]));
   return themes.map((t, i) => ({ ...t, suggested: suggested.get(t.id) ?? null, i })).sort((a, b) => rank(a.id) - rank(b.id) || (position.get(a.id) ?? a.i) - (position.get(b.id) ?? b.i));
 }
+
+/**
+ * How sure the coder is, in words. An answer's certainty is the coder's own
+ * estimate of the chance that every one of its theme choices for the answer
+ * (yes or no, for each theme) is right; a theme's likelihood is its estimate
+ * of the chance that the answer has that theme. The bands are said on the
+ * page, so the words need no percentages.
+ */
+export const CERTAINTY_BANDS = [
+  { from: 0.9, words: 'very sure', odds: 'at least 9 times in 10' },
+  { from: 0.7, words: 'fairly sure', odds: '7 to 9 times in 10' },
+  { from: 0.5, words: 'unsure', odds: '5 to 7 times in 10' },
+  { from: Number.NEGATIVE_INFINITY, words: 'doubtful', odds: 'less than half the time' }
+] as const;
+
+export type CertaintyBand = (typeof CERTAINTY_BANDS)[number];
+
+/** The band for an answer's certainty (0–1); anything that is not a number reads as doubtful. */
+export function certaintyBand(certainty: number): CertaintyBand {
+  const c = Number.isFinite(certainty) ? certainty : 0;
+  return CERTAINTY_BANDS.find((b) => c >= b.from) ?? (CERTAINTY_BANDS[CERTAINTY_BANDS.length - 1] as CertaintyBand);
+}
+
+/** "The coder is fairly sure about this answer: it expects all its theme choices to be right 7 to 9 times in 10." */
+export function certaintyInWords(certainty: number): string {
+  const band = certaintyBand(certainty);
+  return `The coder is ${band.words} about this answer: it expects all its theme choices for answers like this to be right ${band.odds}.`;
+}
+
+export const LIKELIHOOD_BANDS = [
+  { from: 0.9, words: 'very likely', odds: '9 in 10 or more' },
+  { from: 0.7, words: 'likely', odds: '7 to 9 in 10' },
+  { from: 0.5, words: 'more likely than not', odds: '5 to 7 in 10' },
+  { from: Number.NEGATIVE_INFINITY, words: 'possible', odds: 'under 5 in 10' }
+] as const;
+
+/** How likely the coder thinks a theme is, in words (0–1; anything not a number reads as possible). */
+export function likelihoodInWords(confidence: number): string {
+  const c = Number.isFinite(confidence) ? confidence : 0;
+  return (LIKELIHOOD_BANDS.find((b) => c >= b.from) ?? LIKELIHOOD_BANDS[3]).words;
+}
+
+/**
+ * The queue's counts in one sentence whose numbers add up: everything left,
+ * and the two parts the queue takes in turn.
+ */
+export function queueInWords(counts: { left: number; askedToCheck: number; notAskedToCheck: number; decided: number }): { headline: string; detail: string } {
+  const headline = `${plural(counts.left, 'answer')} left to review, ${counts.decided.toLocaleString('en-GB')} decided.`;
+  const { left, askedToCheck: asked, notAskedToCheck: rest } = counts;
+  const all = left === 1 ? 'it' : 'all of them';
+  const detail =
+    left === 0
+      ? ''
+      : asked > 0 && rest > 0
+        ? `First the ${plural(asked, 'answer')} the coder asked you to check, then the ${plural(rest, 'answer')} it coded without asking, least sure first.`
+        : asked > 0
+          ? `The coder asked you to check ${all}.`
+          : `The coder coded ${all} without asking you to check${left === 1 ? '' : '; the least sure come first'}.`;
+  return { headline, detail };
+}
