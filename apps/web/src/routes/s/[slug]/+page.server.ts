@@ -10,7 +10,9 @@ export const load: PageServerLoad = async (event) => {
   const questionnaire = await loadQuestionnaire(event.params.slug);
   const { definition } = respondentLanguage(event, questionnaire.definition);
   // "You can skip any question" once here (see skipping() in the survey package).
-  return { questionnaire: { ...questionnaire, definition }, expired: event.url.searchParams.has('expired'), skipNotice: skipping(definition).notice };
+  // A QR code on a slip or poster opens this page with its code filled in (?code=).
+  const code = (event.url.searchParams.get('code') ?? '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
+  return { questionnaire: { ...questionnaire, definition }, expired: event.url.searchParams.has('expired'), skipNotice: skipping(definition).notice, code };
 };
 
 export const actions: Actions = {
