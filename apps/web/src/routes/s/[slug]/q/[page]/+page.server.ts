@@ -42,7 +42,7 @@ export const actions: Actions = {
     const { definition } = reading;
     const step = findStep(definition, journey.answers, params.page, url.searchParams.get('step'));
     if (!step) missing();
-    const form = readStepForm(step, await request.formData());
+    const form = readStepForm(step, await request.formData(), reading.lang);
     const res = await client.api.drafts[':token'].pages[':pageId'].$put({
       param: { token: journey.token, pageId: step.page.id },
       json: { answers: form.answers, step: step.key }
@@ -54,7 +54,7 @@ export const actions: Actions = {
       const unreadable = new Set(form.errors.map((e) => e.field));
       // The API checks against the source language; the same check on the
       // localised definition gives each of its fields a message in the reader's language.
-      const local = validateStep(definition, withStepAnswers(journey.answers, step, form.answers), step);
+      const local = validateStep(definition, withStepAnswers(journey.answers, step, form.answers), step, { lang: reading.lang });
       const errors: FieldError[] = [...form.errors, ...localisedErrors(failure.issues ?? [], local).filter((e) => !unreadable.has(e.field))];
       return fail(422, { errors: errorsWithLanguage(errors, source, reading), answers: form.answers, raw: form.raw });
     }
