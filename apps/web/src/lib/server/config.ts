@@ -9,6 +9,8 @@ export { ConfigError };
 export interface WebConfig extends Config {
   /** Where "Exit this page" sends a respondent: a neutral site. */
   EXIT_URL: string;
+  /** Whom the public contact about the site itself (the accessibility statement gives it); empty when not set. */
+  SITE_CONTACT: string;
 }
 
 const DEFAULT_EXIT_URL = 'https://www.bbc.co.uk/weather';
@@ -30,7 +32,7 @@ export function parseWebConfig(env: Record<string, string | undefined> = process
   const exitUrl = env.EXIT_URL?.trim() || DEFAULT_EXIT_URL;
   if (!/^https?:\/\//.test(exitUrl) || !URL.canParse(exitUrl)) problems.push(`EXIT_URL must be an http or https address; got '${env.EXIT_URL}'`);
   if (problems.length > 0 || !api) throw new ConfigError(`Configuration problem:\n  ${problems.join('\n  ')}`);
-  return { ...api, EXIT_URL: exitUrl };
+  return { ...api, EXIT_URL: exitUrl, SITE_CONTACT: env.SITE_CONTACT?.trim().slice(0, 300) ?? '' };
 }
 
 let parsed: WebConfig | undefined;
