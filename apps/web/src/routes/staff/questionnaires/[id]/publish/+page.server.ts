@@ -1,4 +1,4 @@
-import type { FieldError } from '@safer-voices/survey';
+import { type FieldError, incompleteLanguageMessage, incompleteLanguages, languageName } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { webConfig } from '#lib/server/config.ts';
@@ -55,20 +55,33 @@ export const load: PageServerLoad = async (event) => {
     address: new URL(`/s/${q.slug}`, webConfig().PUBLIC_URL).href,
     privacy,
     listed: q.listed,
-    blocking
+    blocking,
+    /** Languages respondents could choose that are not fully translated: publishing them needs the officer's say-so. */
+    incomplete: incompleteLanguages(d).map((l) => ({ tag: l.lang, message: incompleteLanguageMessage(d, l) })),
+    translationsHref: `${base}/translations`,
+    sourceName: languageName(d.language, 'en')
   };
 };
 
 export const actions: Actions = {
   default: async (event) => {
-    const choice = textField(await event.request.formData(), 'listed');
+    const form = await event.request.formData();
+    const choice = textField(form, 'listed');
+    const confirmIncompleteLanguages = textField(form, 'confirmIncompleteLanguages') === 'yes';
     if (choice !== 'listed' && choice !== 'unlisted') return fail(400, { errors: [{ field: 'listed', message: 'Choose where people find it', href: '#listed' }] });
     const { api, details } = await read(event);
-    const res = await api.publish.$post({ param: { id: event.params.id }, json: { listed: choice === 'listed' } });
+    const res = await api.publish.$post({
+      param: { id: event.params.id },
+      json: { listed: choice === 'listed', ...(confirmIncompleteLanguages ? { confirmIncompleteLanguages: true as const } : {}) }
+    });
     if (!res.ok) {
       const failure = await failureOf(res);
       const base = `/staff/questionnaires/${event.params.id}`;
       // Someone else changed it in between: each reason links to where it is put right.
+      if (failure.status === 422 && failure.error === 'translations_incomplete') {
+        const message = 'Tick the box to publish languages that are not fully translated, or finish translating them first';
+        return fail(422, { errors: [{ field: 'confirmIncompleteLanguages', message, href: '#confirmIncompleteLanguages' }] });
+      }
       if (failure.status === 422) return fail(422, { errors: (failure.issues ?? []).map((i) => ({ field: i.field, message: i.message, href: hrefOf(base, i.field, details.working?.definition) })) });
       if (failure.status === 409) return fail(409, { errors: [{ field: 'publish', message: failure.message, href: base }] });
       return unexpected(res, 'Publishing');
