@@ -39,7 +39,7 @@ export const youthSafety11to19: QuestionnaireDefinitionInput = {
   summary: 'For young people aged 11 to 19: how safe you feel at school, getting around, in town and online, what worries you, and what would help.',
   intro: [
     'We want to hear from young people aged 11 to 19 about feeling safe: at school or college, on the way there and back, in your area and online.',
-    'The survey is anonymous. We do not ask for your name, your address or the name of your school, and you can skip any question.',
+    'The survey is anonymous. We do not ask for your name, your address or the name of your school.',
     "Your answers are added together with everyone else's. The Violence Reduction Partnership (the council, police, health services, schools and youth services working together) uses them to decide what to do first, and will publish what young people said and what is being done about it. Results for small groups are never shown, so nobody can be picked out.",
     'It takes about 15 minutes.'
   ],
