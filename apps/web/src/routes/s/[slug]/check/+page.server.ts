@@ -1,31 +1,52 @@
-import { interfaceText, visiblePages, visibleQuestionIds } from '@safer-voices/survey';
+import { interfaceText, journeySteps, type Step } from '@safer-voices/survey';
 import { error, fail, redirect } from '@sveltejs/kit';
+import { scaleExtras } from '#lib/choices.ts';
 import { describeAnswer } from '#lib/describe-answer.ts';
+import { stepHref } from '#lib/journey.ts';
 import { client, failureOf } from '#lib/server/api.ts';
 import { requireJourney } from '#lib/server/journey.ts';
 import { respondentLanguage } from '#lib/server/language.ts';
 import { endSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+/** One answer on "Check your answers", with the step where it can be changed. */
+interface SummaryRow {
+  id: string;
+  label: string;
+  /** For a grid row: the grid's question, shown above its first row and said (visually hidden) before the others. */
+  caption?: { text: string; shown: boolean };
+  answer: string[];
+  href: string;
+}
+
 export const load: PageServerLoad = async (event) => {
   const { params, cookies, url } = event;
   const journey = await requireJourney(cookies, url, params.slug);
   const { lang, definition } = respondentLanguage(event, journey.questionnaire.definition);
   const notAnswered = interfaceText(lang, 'notAnswered').text;
-  const visible = visibleQuestionIds(definition, journey.answers);
-  const pages = visiblePages(definition, journey.answers);
-  const rows = pages.flatMap((page) =>
-    page.questions
-      .filter((q) => visible.has(q.id) && q.type !== 'statement')
-      .map((q) => ({
-        id: q.id,
-        label: q.label,
-        answer: describeAnswer(q, journey.answers[q.id], notAnswered),
-        href: `/s/${params.slug}/q/${page.id}?change=1`
-      }))
-  );
-  const pageOf = Object.fromEntries(pages.flatMap((p) => p.questions.map((q) => [q.id, p.id])));
-  return { title: definition.title, rows, pageOf, backHref: pages.length ? `/s/${params.slug}/q/${pages.at(-1)?.id}` : `/s/${params.slug}` };
+  const steps = journeySteps(definition, journey.answers);
+  const summary = (step: Step): SummaryRow[] => {
+    const href = stepHref(params.slug, step, true);
+    if (step.row) {
+      // A grid asked one row per page is checked and changed one row at a time.
+      const { question, row, index } = step.row;
+      const value = journey.answers[question.id];
+      const chosen = value && typeof value === 'object' && !Array.isArray(value) ? value[row.value] : undefined;
+      const label = [...question.points, ...scaleExtras(question.extras)].find((c) => c.value === chosen)?.label ?? chosen;
+      return [{ id: step.key, label: row.label, caption: { text: question.label, shown: index === 0 }, answer: [label ?? notAnswered], href }];
+    }
+    return step.questions.filter((q) => q.type !== 'statement').map((q) => ({ id: q.id, label: q.label, answer: describeAnswer(q, journey.answers[q.id], notAnswered), href }));
+  };
+  const rows = steps.flatMap(summary);
+  // Where each problem found on sending can be put right: a question, or a grid's row.
+  const hrefOf: Record<string, string> = {};
+  for (const step of steps) {
+    const href = stepHref(params.slug, step, true);
+    for (const q of step.questions) hrefOf[q.id] ??= href;
+    if (step.row) hrefOf[step.key] = href;
+  }
+  const last = steps.at(-1);
+  return { title: definition.title, rows, hrefOf, backHref: last ? stepHref(params.slug, last) : `/s/${params.slug}` };
 };
 
 export const actions: Actions = {
