@@ -203,7 +203,6 @@ export const feelingSafe8to11: QuestionnaireDefinitionInput = {
           type: 'multiple',
           measure: 'who_would_tell',
           label: 'If you felt unsafe, who would you tell?',
-          help: 'Pick all the people you would tell.',
           options: [
             { value: 'parent_carer', label: 'A parent or carer' },
             { value: 'teacher', label: 'A teacher or another adult at school' },
