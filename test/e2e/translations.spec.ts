@@ -1,35 +1,59 @@
-// Translations: an officer translates a questionnaire into Arabic in the
-// designer and publishes it; a respondent picks العربية on the start page and
-// reads right-to-left pages, with untranslated text falling back to English.
+// Translations: an officer translates part of a questionnaire into Arabic,
+// is warned that it is not fully translated, and publishes it only after
+// ticking to confirm. A respondent with JavaScript off picks العربية and
+// reads right-to-left pages whose buttons, progress, errors and help are in
+// Arabic (the product's own words, from the message catalogue), while the
+// questionnaire's untranslated text is marked English, left to right, so its
+// full stops stay at its end. Axe at 360 and 1280 px (through a page with
+// JavaScript on); no sideways scrolling at 320 px.
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
+import { staffApi } from './survey-copies';
 
 const ABOUT_AR = 'عن هذا الاستبيان';
 const CONSENT_ERROR_AR = 'اختر أنك تريد المشاركة لبدء الاستبيان';
 
-/** A new questionnaire from the young people's template, with a title only this test uses. */
-async function newQuestionnaire(page: Page, title: string): Promise<{ id: string; slug: string }> {
-  const me = await (await page.request.get('/api/auth/me')).json();
-  const headers = { 'x-csrf-token': me.csrfToken };
-  const created = await page.request.post('/api/designer/questionnaires', { headers, data: { from: { kind: 'template', slug: 'youth-safety-11-19' } } });
-  expect(created.status()).toBe(201);
-  const body = await created.json();
-  const saved = await page.request.put(`/api/designer/questionnaires/${body.questionnaire.id}/draft`, { headers, data: { definition: { ...body.working.definition, title } } });
-  expect(saved.ok()).toBe(true);
-  return { id: body.questionnaire.id, slug: body.questionnaire.slug };
+/** Axe at 1280 and 360 px, then the page at 360 px again. */
+async function axeAtWidths(page: Page) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectNoAxeFindings(page);
+  }
 }
 
-test('an officer translates a questionnaire into Arabic and a respondent answers it right to left', async ({ page, browser }) => {
+/** No sideways scrolling at 320 px; screenshots at 360 and 1280 px. */
+async function fitsAndLooks(page: Page, name: string) {
+  await page.setViewportSize({ width: 320, height: 740 });
+  expect(await sidewaysScroll(page), `sideways scrolling at 320 px on ${page.url()}`).toBeLessThanOrEqual(0);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 740 });
+    await screenshotPage(page, `${name}-${width}`, { maxHeight: 2400 });
+  }
+}
+
+test('an officer publishes a part-translated Arabic questionnaire only after confirming, and a respondent reads it right to left with JavaScript off', async ({ page, browser, request }) => {
+  test.setTimeout(120_000);
   const stamp = `${Date.now()} ${Math.random().toString(36).slice(2, 6)}`;
   const title = `Safety in town ${stamp}`;
   const titleAr = `الأمان في المدينة ${stamp}`;
-  await signInAsStaff(page, DEMO_STAFF.officer.email);
-  const { id, slug } = await newQuestionnaire(page, title);
 
+  // A questionnaire from the young people's template, ready to publish but for its translations.
+  const send = await staffApi(request, DEMO_STAFF.officer.email);
+  const created = await send('POST', '/api/designer/questionnaires', { from: { kind: 'template', slug: 'youth-safety-11-19' } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { questionnaire, working } = await created.json();
+  const id: string = questionnaire.id;
+  const renamed = await send('PUT', `/api/designer/questionnaires/${id}/draft`, { definition: { ...working.definition, title } });
+  expect(renamed.status()).toBe(200);
+  // Its address follows the new title until it is first published.
+  const slug: string = (await renamed.json()).questionnaire.slug;
+  const privacy = { responsibleOrganisation: 'Demo Partnership', privacyContact: 'privacy@demo.safervoices.test', retention: 'Two years' };
+  expect((await send('PUT', `/api/designer/questionnaires/${id}/privacy`, privacy)).status()).toBe(200);
+
+  await signInAsStaff(page, DEMO_STAFF.officer.email);
   await page.goto(`/staff/questionnaires/${id}/edit`);
   await page.getByRole('link', { name: 'Translations' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Translations');
-  await expectNoAxeFindings(page);
 
   // Adding without choosing a language explains itself.
   await page.getByRole('button', { name: 'Add language' }).click();
@@ -43,7 +67,8 @@ test('an officer translates a questionnaire into Arabic and a respondent answers
   const total = await page.locator('textarea[lang="ar"]').count();
   await expect(page.getByText(`${total} of ${total} pieces of text are not translated yet`)).toBeVisible();
   await expect(page.locator('#t-title')).toHaveAttribute('dir', 'rtl');
-  await expectNoAxeFindings(page);
+  // Nothing translated yet: respondents are not offered Arabic, so there is nothing to warn about.
+  await expect(page.locator('#incomplete-languages')).toHaveCount(0);
 
   await page.locator('#t-title').fill(titleAr);
   await page.locator('#t-q--about--label').fill(ABOUT_AR);
@@ -51,46 +76,84 @@ test('an officer translates a questionnaire into Arabic and a respondent answers
   await page.getByRole('button', { name: 'Save Arabic translations' }).click();
   await expect(page.getByRole('status')).toContainText('Translations saved');
   await expect(page.getByText(`${total - 3} of ${total} pieces of text are not translated yet`)).toBeVisible();
-  await expect(page.locator('#t-title')).toHaveValue(titleAr);
-  await expectNoAxeFindings(page);
+  // Offered to respondents now, but not fully translated: the officer is warned.
+  await expect(page.locator('#incomplete-languages')).toContainText(`Arabic: ${total - 3} of ${total} pieces of text are not translated, so respondents who choose it would read them in English`);
+  await axeAtWidths(page);
 
-  await page.goto(`/staff/questionnaires/${id}`);
-  await page.getByRole('button', { name: /^Publish version/ }).click();
+  // Publishing asks for confirmation, and refuses without it.
+  await page.goto(`/staff/questionnaires/${id}/publish`);
+  await expect(page.getByRole('group', { name: 'Languages not fully translated' })).toContainText(`Arabic: ${total - 3} of ${total}`);
+  await page.getByRole('radio', { name: 'Link or code only' }).check();
+  await page.getByRole('button', { name: 'Make it live' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Tick the box to publish languages that are not fully translated, or finish translating them first');
+  await expectNoAxeFindings(page);
+  expect((await request.get(`/api/questionnaires/${slug}`)).status()).toBe(404);
+  await page.getByRole('radio', { name: 'Link or code only' }).check();
+  await page.getByLabel('Publish these languages as they are').check();
+  await page.getByRole('button', { name: 'Make it live' }).click();
   await expect(page.getByRole('status')).toContainText('Published');
 
-  // A respondent, in a browser of their own.
-  const context = await browser.newContext();
+  // A respondent with JavaScript off, and the same steps with it on for axe.
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   const respondent = await context.newPage();
-  await respondent.goto(`/s/${slug}`);
-  await expect(respondent.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(respondent.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expectNoAxeFindings(respondent);
-  await respondent.getByRole('link', { name: 'العربية' }).click();
-  await expect(respondent.locator('html')).toHaveAttribute('lang', 'ar');
-  await expect(respondent.locator('html')).toHaveAttribute('dir', 'rtl');
+  const checkerContext = await browser.newContext();
+  const checker = await checkerContext.newPage();
+  const both = async (step: (p: Page) => Promise<void>) => {
+    await step(respondent);
+    await step(checker);
+  };
+
+  await both(async (p) => {
+    await p.goto(`/s/${slug}`);
+    await expect(p.locator('html')).toHaveAttribute('lang', 'en');
+    await p.getByRole('link', { name: 'العربية' }).click();
+  });
+  const html = respondent.locator('html');
+  await expect(html).toHaveAttribute('lang', 'ar');
+  await expect(html).toHaveAttribute('dir', 'rtl');
   await expect(respondent.getByRole('heading', { level: 1 })).toHaveText(titleAr);
-  await expectNoAxeFindings(respondent);
+  await expect(respondent.getByRole('button', { name: /ابدأ الآن/ })).toBeVisible();
+  await expect(respondent.getByRole('link', { name: /الخروج من هذه الصفحة/ })).toBeVisible();
+  await expect(respondent.getByRole('complementary', { name: 'مساعدة' })).toContainText('هل أنت قلق أو منزعج؟');
+  // The untranslated start-page paragraph is marked English, left to right: its full stop stays at its end.
+  const anonymous = respondent.locator('p', { hasText: 'The survey is anonymous.' });
+  await expect(anonymous).toHaveAttribute('lang', 'en');
+  await expect(anonymous).toHaveAttribute('dir', 'ltr');
+  await expect(respondent.locator('.meta')).toContainText('للشباب بعمر 11–19');
+  await fitsAndLooks(respondent, 'translations-ar-start');
+  await axeAtWidths(checker);
 
-  await respondent.getByRole('button', { name: /Start now/ }).click();
+  await both((p) => p.getByRole('button', { name: /ابدأ الآن/ }).click());
   await expect(respondent).toHaveURL(/\/q\/start$/);
-  await expect(respondent.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(html).toHaveAttribute('dir', 'rtl');
   await expect(respondent.getByText(ABOUT_AR)).toBeVisible();
-  // Not translated: shown in English, the questionnaire's own language.
-  await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('Before you start');
-  await expect(respondent.getByText('I understand and want to take part')).toBeVisible();
-  await expectNoAxeFindings(respondent);
+  await expect(respondent.getByRole('link', { name: 'رجوع' })).toBeVisible();
+  await expect(respondent.locator('.progress')).toHaveText(/· الجزء 1 من \d+/);
+  // Not translated: the page title is the questionnaire's English, marked so.
+  const heading = respondent.getByRole('heading', { level: 1, name: 'Before you start' });
+  await expect(heading).toHaveAttribute('lang', 'en');
+  await expect(heading).toHaveAttribute('dir', 'ltr');
+  await expect(respondent.locator('label[for="consent"] [lang="en"][dir="ltr"]')).toHaveText('I understand and want to take part');
+  await fitsAndLooks(respondent, 'translations-ar-question');
+  await axeAtWidths(checker);
 
-  // The officer's error message is translated too.
-  await respondent.getByRole('button', { name: 'Continue' }).click();
-  await expect(respondent.locator('.error-summary')).toContainText(CONSENT_ERROR_AR);
-  await expect(respondent.locator('.error-summary a')).toHaveAttribute('lang', 'ar');
-  await expectNoAxeFindings(respondent);
+  // Sent without agreeing: the problem is said in Arabic, the officer's own words included.
+  await both((p) => p.getByRole('button', { name: 'متابعة' }).click());
+  const summary = respondent.locator('.error-summary');
+  await expect(summary.getByRole('heading')).toHaveText('هناك مشكلة');
+  await expect(summary.getByRole('link', { name: CONSENT_ERROR_AR })).toHaveAttribute('lang', 'ar');
+  await expect(respondent).toHaveTitle(/^خطأ: /);
+  await fitsAndLooks(respondent, 'translations-ar-error');
+  await axeAtWidths(checker);
 
-  await respondent.locator('#consent').check();
-  await respondent.getByRole('button', { name: 'Continue' }).click();
+  await both(async (p) => {
+    await p.locator('#consent').check();
+    await p.getByRole('button', { name: 'متابعة' }).click();
+  });
   await expect(respondent).toHaveURL(/\/q\/age$/);
-  await expect(respondent.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(html).toHaveAttribute('lang', 'ar');
   await expect(respondent.locator('.caption')).toContainText(titleAr);
-  await expectNoAxeFindings(respondent);
+  await axeAtWidths(checker);
   await context.close();
+  await checkerContext.close();
 });
