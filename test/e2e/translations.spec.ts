@@ -157,3 +157,84 @@ test('an officer publishes a part-translated Arabic questionnaire only after con
   await context.close();
   await checkerContext.close();
 });
+
+test('with JavaScript off, an Arabic reader gets number errors, Check your answers and the thank-you page in Arabic', async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const stamp = `${Date.now()} ${Math.random().toString(36).slice(2, 6)}`;
+  const titleAr = `استبيان قصير ${stamp}`;
+  const send = await staffApi(request, DEMO_STAFF.officer.email);
+  const created = await send('POST', '/api/designer/questionnaires', { from: { kind: 'template', slug: 'youth-safety-11-19' } });
+  expect(created.status(), await created.text()).toBe(201);
+  const { questionnaire, working } = await created.json();
+  const id: string = questionnaire.id;
+  // The first two pages only (consent, then age and gender), with just the title in Arabic.
+  const definition = { ...working.definition, title: `Short survey ${stamp}`, pages: working.definition.pages.slice(0, 2), translations: { ar: { title: titleAr } } };
+  const saved = await send('PUT', `/api/designer/questionnaires/${id}/draft`, { definition });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const slug: string = (await saved.json()).questionnaire.slug;
+  const privacy = { responsibleOrganisation: 'Demo Partnership', privacyContact: 'privacy@demo.safervoices.test', retention: 'Two years' };
+  expect((await send('PUT', `/api/designer/questionnaires/${id}/privacy`, privacy)).status()).toBe(200);
+  const published = await send('POST', `/api/designer/questionnaires/${id}/publish`, { confirmIncompleteLanguages: true });
+  expect(published.status(), await published.text()).toBe(200);
+
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const respondent = await context.newPage();
+  const checkerContext = await browser.newContext();
+  const checker = await checkerContext.newPage();
+  const both = async (step: (p: Page) => Promise<void>) => {
+    await step(respondent);
+    await step(checker);
+  };
+
+  await both(async (p) => {
+    await p.goto(`/s/${slug}?lang=ar`);
+    await p.getByRole('button', { name: /ابدأ الآن/ }).click();
+    await p.locator('#consent').check();
+    await p.getByRole('button', { name: 'متابعة' }).click();
+    await expect(p).toHaveURL(/\/q\/age$/);
+  });
+  // “(optional)” and the unit are Arabic and English as they should be: the catalogue's and the officer's.
+  await expect(respondent.locator('.optional').first()).toHaveText('(اختياري)');
+
+  // A number written in words, then one too big: each explained in Arabic.
+  await both(async (p) => {
+    await p.locator('#age').fill('fifteen');
+    await p.getByRole('button', { name: 'متابعة' }).click();
+  });
+  await expect(respondent.locator('.error-summary')).toContainText('أدخل الرقم بالأرقام، مثل 15');
+  await expect(respondent.locator('.error-summary a')).toHaveAttribute('lang', 'ar');
+  await expect(respondent.locator('#age-error .visually-hidden')).toHaveText('خطأ:');
+  await fitsAndLooks(respondent, 'translations-ar-number-error');
+  await axeAtWidths(checker);
+  await both(async (p) => {
+    await p.locator('#age').fill('30');
+    await p.getByRole('button', { name: 'متابعة' }).click();
+  });
+  await expect(respondent.locator('.error-summary')).toContainText('أدخل رقمًا يساوي 19 أو أقل');
+
+  await both(async (p) => {
+    await p.locator('#age').fill('15');
+    await p.locator('#gender').check();
+    await p.getByRole('button', { name: 'متابعة' }).click();
+    await expect(p).toHaveURL(/\/check$/);
+  });
+  await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('راجع إجاباتك');
+  await expect(respondent.getByRole('link', { name: /^تغيير/ }).first()).toBeVisible();
+  const ageLabel = respondent.locator('dt [lang]', { hasText: 'How old are you?' });
+  await expect(ageLabel).toHaveAttribute('lang', 'en');
+  await expect(ageLabel).toHaveAttribute('dir', 'ltr');
+  await fitsAndLooks(respondent, 'translations-ar-check');
+  await axeAtWidths(checker);
+
+  await both((p) => p.getByRole('button', { name: 'أرسل إجاباتي' }).click());
+  await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('شكرًا لك على إجاباتك');
+  await expect(respondent.getByRole('heading', { level: 2, name: 'إذا كنت بحاجة إلى مساعدة أو تريد التحدث' })).toBeVisible();
+  await expect(respondent.getByText('إذا كنت في خطر الآن، اتصل بالرقم')).toBeVisible();
+  // The local service's description was not translated: it is marked English.
+  const local = respondent.locator('.help-box [lang="en"][dir="ltr"]', { hasText: 'Talk in confidence to a youth worker' });
+  await expect(local).toBeVisible();
+  await fitsAndLooks(respondent, 'translations-ar-done');
+  await axeAtWidths(checker);
+  await context.close();
+  await checkerContext.close();
+});
