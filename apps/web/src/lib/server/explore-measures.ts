@@ -3,8 +3,8 @@
 // base, one sentence for people who cannot see the chart, and how each
 // measure is counted. Figures are as the API gave them; "[c]" when withheld.
 import type { ExploreView } from '@safer-voices/api';
-import { type ChartLayout, chartLayout, interval, pct } from '#lib/components/insights/theme-figures.ts';
-import { count, type GroupsTableView } from './explore-view.ts';
+import { type ChartLayout, chartLayout, interval, pct, type Withheld } from '#lib/components/insights/theme-figures.ts';
+import { baseWithheldOf, count, type GroupsTableView, withheldOf } from './explore-view.ts';
 
 export interface MeasureRow {
   id: string;
@@ -18,6 +18,10 @@ export interface MeasureRow {
   interval: string;
   /** Respondents who answered it (in the base), or "[c]". */
   base: string;
+  /** When the percentage is withheld: which rule withheld it. */
+  withheld: Withheld | null;
+  /** When the base is withheld: which rule withheld it. */
+  baseWithheld: Withheld | null;
   counted: string;
   notInBase: string;
 }
@@ -42,7 +46,11 @@ const listed = (labels: string[]) => labels.map((l) => `“${l}”`).join(', ');
 
 function summaryOf(view: ExploreView): string {
   const shown = view.measures.filter((m) => m.figure.percent !== null);
-  if (shown.length === 0) return `No measure can be shown for these respondents: each would rest on fewer than ${view.threshold} people, or let a number under ${view.threshold} be worked out.`;
+  if (shown.length === 0) {
+    if (view.measures.length > 0 && view.measures.every((m) => m.figure.reason === 'none by definition'))
+      return 'No measure can be shown: the filters leave no one who could be counted, whatever the answers (none by definition).';
+    return `No measure can be shown for these respondents: each would rest on fewer than ${view.threshold} people, or let a number under ${view.threshold} be worked out.`;
+  }
   const byPercent = [...shown].sort((a, b) => (b.figure.percent as number) - (a.figure.percent as number));
   const high = byPercent[0] as (typeof shown)[number];
   const low = byPercent.at(-1) as (typeof shown)[number];
@@ -67,7 +75,8 @@ function byGroupOf(view: ExploreView): MeasuresView['byGroup'] {
         cells: (m.byGroup ?? []).map(({ base, figure }) => ({
           main: figure.percent === null ? '[c]' : pct(figure.percent),
           sub: figure.percent === null ? null : interval(figure),
-          note: `n = ${base.count === null ? '[c]' : count(base.count)}`
+          note: `n = ${base.count === null ? '[c]' : count(base.count)}`,
+          withheld: figure.percent === null ? withheldOf(figure, view.threshold, base) : null
         }))
       }))
     }
@@ -75,7 +84,7 @@ function byGroupOf(view: ExploreView): MeasuresView['byGroup'] {
 }
 
 export function measuresOf(view: ExploreView): MeasuresView {
-  const figures = view.measures.map((m) => ({ id: m.key, label: chartLabel(m.name), ...m.figure }));
+  const figures = view.measures.map((m) => ({ id: m.key, label: chartLabel(m.name), ...m.figure, withheld: withheldOf(m.figure, view.threshold, m.base) }));
   return {
     rows: view.measures.map((m) => ({
       id: m.key,
@@ -85,6 +94,8 @@ export function measuresOf(view: ExploreView): MeasuresView {
       percent: m.figure.percent === null ? '[c]' : pct(m.figure.percent),
       interval: m.figure.percent === null ? '[c]' : interval(m.figure),
       base: m.base.count === null ? '[c]' : count(m.base.count),
+      withheld: withheldOf(m.figure, view.threshold, m.base),
+      baseWithheld: baseWithheldOf(m.base, view.threshold),
       counted: listed(m.counted),
       notInBase: m.notInBase.length > 0 ? listed(m.notInBase) : 'nothing'
     })),

@@ -11,8 +11,10 @@ const withheld = (suppressed: 'primary' | 'secondary' | 'differencing' = 'primar
   lower: null,
   upper: null,
   suppressed,
-  reason: suppressed === 'differencing' ? 'difference below threshold' : 'count below threshold'
+  reason: suppressed === 'differencing' ? 'difference below threshold' : suppressed === 'secondary' ? 'hidden so another hidden figure cannot be worked out from totals' : 'count below threshold'
 });
+/** Which rule withheld a cell, as the tables say it. */
+const rule = (note: string, name: string) => expect.objectContaining({ note, rule: name, sentence: expect.stringMatching(new RegExp(`^${name[0]?.toUpperCase()}${name.slice(1)}: `)) });
 
 function viewWith(over: Partial<ExploreView> = {}): ExploreView {
   return {
@@ -137,19 +139,21 @@ describe('the figures', () => {
     });
     const x = crossTabOf(view, themeFigures(view));
     expect(x?.table.groups).toEqual([
-      { label: 'Girl', note: 'n = 120' },
-      { label: 'Boy', note: 'n = [c]' }
+      { label: 'Girl', note: 'n = 120', withheld: null },
+      { label: 'Boy', note: 'n = [c]', withheld: rule('differencing', 'differencing') }
     ]);
     expect(x?.table.rows.map((r) => r.label)).toEqual(['Knives & weapons', 'Fear', 'VAWG']);
     expect(x?.table.rows[0]?.cells).toEqual([
       { main: '42% (50)', sub: '33–51%' },
-      { main: '[c]', sub: null }
+      { main: '[c]', sub: null, withheld: rule('protects another cell', 'protects another cell') }
     ]);
+    // Each withheld cell says which rule withheld it.
+    expect(x?.table.rows[1]?.cells[1]?.withheld).toEqual(rule('under 10 counted', 'too few people'));
     // The chart follows the theme chosen for quotes, and keeps the groups in their own order.
     expect(x?.chart?.theme).toBe('Knives & weapons');
     expect(x?.chart?.layout.rows.map((r) => [r.label, r.bar?.value ?? r.note])).toEqual([
       ['Girl', '42%'],
-      ['Boy', 'not shown, to protect a small number']
+      ['Boy', 'not shown: protects another cell']
     ]);
     expect(x?.chart?.summary).toBe('Knives & weapons, by “Gender”: Girl 42% (95% CI 33–51%); Boy withheld.');
   });
@@ -230,7 +234,8 @@ describe('the perception-of-safety measures', () => {
     ]);
     expect(m.rows[0]).toMatchObject({ counted: '“Very safe”, “Quite safe”', notInBase: "“I don't know”" });
     // The chart keeps the questionnaire's order; the withheld one says why.
-    expect(m.chart.rows.map((r) => r.note)).toEqual([null, null, 'not shown, to protect a small number']);
+    expect(m.chart.rows.map((r) => r.note)).toEqual([null, null, 'not shown: protects another cell']);
+    expect(m.rows.map((r) => r.withheld?.rule ?? null)).toEqual([null, null, 'protects another cell']);
     expect(m.summary).toBe('2 of the 3 measures can be shown. Highest: Safe online, 75% very, fairly or quite safe. Lowest: Safe at school, 60% very, fairly or quite safe.');
   });
 
@@ -268,12 +273,23 @@ describe('the perception-of-safety measures', () => {
         id: 'safe_at_school',
         label: 'Safe at school',
         cells: [
-          { main: '67%', sub: '59–74%', note: 'n = 150' },
-          { main: '[c]', sub: null, note: 'n = 50' }
+          { main: '67%', sub: '59–74%', note: 'n = 150', withheld: null },
+          // The group's 50 is shown, and the cell says why its share is not.
+          { main: '[c]', sub: null, note: 'n = 50', withheld: rule('protects another cell', 'protects another cell') }
         ]
       }
     ]);
     expect(measuresOf(viewWith({ measures: [atSchool] })).byGroup).toBeNull();
+  });
+
+  it('says a measure is none by definition, in the cell, the chart and the summary, not fewer than 10', () => {
+    const none: ShownFigure = { count: null, percent: null, lower: null, upper: null, suppressed: 'primary', reason: 'none by definition' };
+    const m = measuresOf(viewWith({ measures: [measure('safe_at_school', 'Safe at school', none, none)] }));
+    expect(m.rows[0]?.withheld).toEqual(rule('none by definition', 'none by definition'));
+    expect(m.rows[0]?.baseWithheld?.note).toBe('none by definition');
+    expect(m.chart.rows[0]?.note).toBe('not shown: none by definition');
+    expect(m.summary).toContain('none by definition');
+    expect(m.summary).not.toContain('fewer than');
   });
 
   it('says so when none can be shown', () => {

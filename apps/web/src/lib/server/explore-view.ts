@@ -2,8 +2,8 @@
 // in words, the form's state, the cross-tab and co-occurrence as rows, and
 // links that change one thing about the current view. Figures are shown as
 // the API gave them; a withheld one is "[c]", never worked out here.
-import type { ExploreView, ShownFigure } from '@safer-voices/api';
-import { type ChartLayout, chartLayout, interval, ordered, pct, summaryOf, type ThemeFigure } from '#lib/components/insights/theme-figures.ts';
+import { type ExploreView, type ShownFigure, withheldNote, withheldRule, withheldRuleInWords } from '@safer-voices/api';
+import { type ChartLayout, chartLayout, interval, ordered, pct, summaryOf, type ThemeFigure, type Withheld } from '#lib/components/insights/theme-figures.ts';
 
 const KEYS = new Set(['version', 'from', 'to', 'question', 'by', 'theme']);
 
@@ -152,6 +152,22 @@ export function baseInWords(view: ExploreView): string {
   return `Fewer than ${view.threshold} respondents matching these filters have a coded free-text answer, so no theme figures are shown. Choose fewer filters to see them.`;
 }
 
+/**
+ * Which rule withheld a figure, in the insights package's words (the one
+ * place the rules are named); null when it is shown. A figure shown without
+ * its percentage (its group's size is withheld) takes the group's reason.
+ */
+export function withheldOf(f: Pick<ShownFigure, 'count' | 'percent' | 'reason'>, threshold: number, group?: Pick<ShownFigure, 'reason'> | null): Withheld | null {
+  if (f.count !== null && f.percent !== null) return null;
+  const reason = f.reason ?? group?.reason ?? null;
+  const rule = withheldRule(reason);
+  return { note: withheldNote(reason, threshold), rule, sentence: withheldRuleInWords(rule, threshold) };
+}
+
+/** The same for a base (a number of people, with no percentage of its own to withhold). */
+export const baseWithheldOf = (b: Pick<ShownFigure, 'count' | 'reason'>, threshold: number): Withheld | null =>
+  b.count === null ? withheldOf({ count: null, percent: null, reason: b.reason }, threshold) : null;
+
 /** Prevalence as the Themes page's figures, with the chosen theme's quotes. */
 export function themeFigures(view: ExploreView): ThemeFigure[] {
   return ordered(
@@ -163,6 +179,7 @@ export function themeFigures(view: ExploreView): ThemeFigure[] {
       lower: t.lower,
       upper: t.upper,
       suppressed: t.suppressed,
+      withheld: withheldOf(t, view.threshold),
       quotes: view.quotes.filter((q) => q.themeId === t.themeId).map(({ text, evidence }) => ({ text, evidence }))
     }))
   );
@@ -175,6 +192,8 @@ export interface Cell {
   sub: string | null;
   /** A line beneath, e.g. how many answered. */
   note?: string | null;
+  /** When withheld: which rule withheld it. */
+  withheld?: Withheld | null;
 }
 
 /** A table of rows (themes, measures) across groups, as GroupsTable shows it. */
@@ -184,12 +203,12 @@ export interface GroupsTableView {
   first: string;
   /** What a cell holds, said above the table. */
   hint: string;
-  groups: { label: string; note: string | null }[];
+  groups: { label: string; note: string | null; withheld?: Withheld | null }[];
   rows: { id: string; label: string; cells: Cell[] }[];
 }
 
-export function cellOf(f: ShownFigure): Cell {
-  if (f.percent === null || f.count === null) return { main: '[c]', sub: null };
+export function cellOf(f: ShownFigure, threshold: number, group?: ShownFigure | null): Cell {
+  if (f.percent === null || f.count === null) return { main: '[c]', sub: null, withheld: withheldOf(f, threshold, group) };
   return { main: `${pct(f.percent)} (${count(f.count)})`, sub: interval(f) || null };
 }
 
@@ -213,10 +232,10 @@ export function crossTabOf(view: ExploreView, themes: ThemeFigure[]): CrossTabVi
       caption: `Respondents mentioning each theme, by “${x.by.label}”`,
       first: 'Theme',
       hint: 'Each cell is the percentage of the group mentioning the theme, the number of respondents in brackets, and the 95% interval beneath. n is the number in the group.',
-      groups: x.groups.map((g) => ({ label: g.label, note: `n = ${g.base.count === null ? '[c]' : count(g.base.count)}` })),
+      groups: x.groups.map((g) => ({ label: g.label, note: `n = ${g.base.count === null ? '[c]' : count(g.base.count)}`, withheld: baseWithheldOf(g.base, view.threshold) })),
       rows: themes.flatMap((t) => {
         const row = byTheme.get(t.id);
-        return row ? [{ id: t.id, label: t.label, cells: row.cells.map(cellOf) }] : [];
+        return row ? [{ id: t.id, label: t.label, cells: row.cells.map((c, j) => cellOf(c, view.threshold, x.groups[j]?.base)) }] : [];
       })
     },
     // A chart of nothing but withheld groups would say nothing the table does not.
@@ -225,7 +244,10 @@ export function crossTabOf(view: ExploreView, themes: ThemeFigure[]): CrossTabVi
 }
 
 function groupChart(theme: string, x: NonNullable<ExploreView['crosstab']>, cells: ShownFigure[], threshold: number) {
-  const figures = x.groups.map((g, j) => ({ id: g.value, label: g.label, ...(cells[j] ?? { count: null, percent: null, lower: null, upper: null, suppressed: 'primary' as const }) }));
+  const figures = x.groups.map((g, j) => {
+    const cell = cells[j] ?? { count: null, percent: null, lower: null, upper: null, suppressed: 'primary' as const, reason: null };
+    return { id: g.value, label: g.label, ...cell, withheld: withheldOf(cell, threshold, g.base) };
+  });
   const parts = figures.map((f) => (f.percent === null ? `${f.label} withheld` : `${f.label} ${pct(f.percent)} (95% CI ${interval(f)})`));
   return { theme, layout: chartLayout(figures, threshold, true), summary: `${theme}, by “${x.by.label}”: ${parts.join('; ')}.` };
 }

@@ -7,6 +7,29 @@ import { scaleLinear } from 'd3-scale';
 /** Why a figure is withheld: too few people, to protect another withheld figure, or to stop differencing. */
 export type Suppression = 'primary' | 'secondary' | 'differencing' | null;
 
+/**
+ * Which rule withheld a figure, in the words the insights package gives
+ * (worked out on the server): a few words for beside the "[c]", the rule's
+ * name, and the sentence that explains it in the table's notes.
+ */
+export interface Withheld {
+  note: string;
+  rule: string;
+  sentence: string;
+}
+
+/** A table's notes: each rule that withheld any of its figures, once, with how many it withheld, in the order first met. */
+export function tableNotes(withheld: Iterable<Withheld | null | undefined>): { rule: string; sentence: string; figures: number }[] {
+  const notes = new Map<string, { rule: string; sentence: string; figures: number }>();
+  for (const w of withheld) {
+    if (!w) continue;
+    const note = notes.get(w.rule) ?? { rule: w.rule, sentence: w.sentence, figures: 0 };
+    note.figures++;
+    notes.set(w.rule, note);
+  }
+  return [...notes.values()];
+}
+
 export interface ThemeFigure {
   id: string;
   label: string;
@@ -15,13 +38,16 @@ export interface ThemeFigure {
   lower: number | null;
   upper: number | null;
   suppressed: Suppression;
+  /** Why it is withheld, when it is and the page knows. */
+  withheld?: Withheld | null;
   quotes: { text: string; evidence: { start: number; end: number }[] }[];
 }
 
 /** Whole percentages, as published: "34%". */
 export const pct = (value: number) => `${Math.round(value)}%`;
 export const interval = (t: Pick<ThemeFigure, 'lower' | 'upper'>) => (t.lower === null || t.upper === null ? '' : `${Math.round(t.lower)}–${Math.round(t.upper)}%`);
-export function hiddenWhy(t: Pick<ThemeFigure, 'suppressed'>, threshold = 10): string {
+export function hiddenWhy(t: Pick<ThemeFigure, 'suppressed' | 'withheld'>, threshold = 10): string {
+  if (t.withheld) return `not shown: ${t.withheld.note}`;
   if (t.suppressed === 'secondary') return 'not shown, to protect a small number';
   if (t.suppressed === 'differencing') return 'not shown, to stop differencing';
   return `fewer than ${threshold}`;
