@@ -75,6 +75,9 @@ test('API clients with a bearer token publish, close and upload without an Origi
   const created = await request.post('/api/designer/questionnaires', { data: { from: { kind: 'blank', title: 'Published by an API client' } }, headers: officer });
   expect(created.status(), await created.text()).toBe(201);
   const { questionnaire } = await created.json();
+  const privacy = { responsibleOrganisation: 'Demo Partnership', privacyContact: 'privacy@demo.safervoices.test', retention: 'Two years' };
+  const details = await request.put(`/api/designer/questionnaires/${questionnaire.id}/privacy`, { data: privacy, headers: officer });
+  expect(details.status(), await details.text()).toBe(200);
   for (const step of ['publish', 'close']) {
     const res = await request.post(`/api/designer/questionnaires/${questionnaire.id}/${step}`, { headers: officer });
     expect(res.status(), `${step}: ${await res.text()}`).toBe(200);

@@ -4,6 +4,7 @@
 import { createClient } from '@libsql/client';
 import { expect, test } from '@playwright/test';
 import { answerAllPages, DEMO_STAFF, definitionOf, signInAsStaff, storedWithText, uniqueText } from './helpers';
+import { fillPrivacyDetails, makeLive } from './publishing';
 
 async function versionRow(versionId: string) {
   const client = createClient({ url: process.env.E2E_DATABASE_URL as string });
@@ -30,7 +31,8 @@ test('template → live with a class code → answered without JavaScript → ve
   const overview = page.url().replace(/\?.*$/, '');
 
   // Publish, require codes, make a class code.
-  await page.getByRole('button', { name: /^Publish version/ }).click();
+  await fillPrivacyDetails(page, overview);
+  await makeLive(page);
   await expect(page.locator('.status')).toHaveText('Live');
   const slugPath = new URL(await page.getByLabel('Address to share').inputValue()).pathname;
   await page.getByLabel('Access codes').check();
@@ -63,7 +65,7 @@ test('template → live with a class code → answered without JavaScript → ve
   await page.getByLabel('Title', { exact: true }).fill(`${title} (autumn)`);
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.goto(overview);
-  await page.getByRole('button', { name: /^Publish version/ }).click();
+  await makeLive(page);
   await expect(page.locator('.status')).toHaveText('Live');
   const { versionId: secondVersion } = await definitionOf(page, slug);
   expect(secondVersion).not.toBe(firstVersion);

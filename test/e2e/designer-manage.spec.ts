@@ -2,6 +2,7 @@
 // template, publish, hand out class codes, import files; other staff read.
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
 import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff, uniqueEmail } from './helpers';
+import { fillPrivacyDetails, makeLive } from './publishing';
 
 /** Tests run in parallel on one database: every questionnaire gets a title of its own. */
 const uniqueTitle = (label: string) => `${label} ${Date.now()} ${Math.random().toString(36).slice(2, 7)}`;
@@ -63,8 +64,8 @@ test('an officer creates from a template, publishes, switches to codes, and a cl
   await page.getByRole('button', { name: 'Save dates' }).click();
   await expect(page.getByRole('status')).toHaveText('Dates saved.');
 
-  await page.getByRole('button', { name: /^Publish version/ }).click();
-  await expect(page.getByRole('status')).toContainText('Published');
+  await fillPrivacyDetails(page, overview);
+  await makeLive(page);
   await expect(page.locator('.status')).toHaveText('Live');
   const address = await page.getByLabel('Address to share').inputValue();
   const slugPath = new URL(address).pathname;
@@ -98,7 +99,7 @@ test('an officer creates from a template, publishes, switches to codes, and a cl
   await page.getByRole('button', { name: 'Make codes' }).click();
   await page.getByRole('status').getByRole('link', { name: 'Print them as slips' }).click();
   await expect(page.locator('.slip')).toHaveCount(3);
-  await expect(page.locator('.slip').first()).toContainText(address);
+  await expect(page.locator('.slip').first()).toContainText(address.replace(/^https?:\/\//, ''));
   await expectNoAxeFindings(page);
 
   const { context, page: respondent } = await respondentPage(browser);
@@ -151,12 +152,16 @@ test('publishing is refused while the logic check finds problems, each linking i
   await page.reload();
   const problem = page.locator('main .list').last().getByRole('link').first();
   await expect(problem).toHaveAttribute('href', `/staff/questionnaires/${id}/edit#question-${question.id}`);
-  await page.getByRole('button', { name: /^Publish version/ }).click();
-  const summary = page.locator('.error-summary');
-  await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link').first()).toHaveAttribute('href', `/staff/questionnaires/${id}/edit#question-${question.id}`);
-  await expect(page.locator('.status')).toHaveText('Draft');
+  await page.getByRole('link', { name: /^Publish version/ }).click();
+  // The confirmation page says what stops it going live, each linking to where it is put right, and offers no button.
+  const blocking = page.locator('.notice-error');
+  await expect(blocking.getByRole('heading')).toHaveText('It cannot go live yet');
+  await expect(blocking.getByRole('link', { name: 'Fill in “How long answers are kept”' })).toHaveAttribute('href', `/staff/questionnaires/${id}#retention`);
+  await expect(blocking.getByRole('link').last()).toHaveAttribute('href', `/staff/questionnaires/${id}/edit#question-${question.id}`);
+  await expect(page.getByRole('button', { name: 'Make it live' })).toHaveCount(0);
   await expectNoAxeFindings(page);
+  await page.goto(`/staff/questionnaires/${id}`);
+  await expect(page.locator('.status')).toHaveText('Draft');
 });
 
 test('importing a broken file lists every problem with its path and creates nothing', async ({ page }) => {
