@@ -1,5 +1,6 @@
 import { skipping } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
+import { codeFromLink } from '#lib/code-from-link.ts';
 import { client, failureOf } from '#lib/server/api.ts';
 import { loadQuestionnaire } from '#lib/server/journey.ts';
 import { respondentLanguage } from '#lib/server/language.ts';
@@ -11,7 +12,7 @@ export const load: PageServerLoad = async (event) => {
   const { definition } = respondentLanguage(event, questionnaire.definition);
   // "You can skip any question" once here (see skipping() in the survey package).
   // A QR code on a slip or poster opens this page with its code filled in (?code=).
-  const code = (event.url.searchParams.get('code') ?? '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
+  const code = codeFromLink(event.url.searchParams.get('code'));
   return { questionnaire: { ...questionnaire, definition }, expired: event.url.searchParams.has('expired'), skipNotice: skipping(definition).notice, code };
 };
 
