@@ -51,6 +51,8 @@ test('with the setting on, the confirmation page links to the published "You sai
   await screenshotPage(page, 'you-said-link-setting');
   await signInAsStaff(checker, DEMO_STAFF.officer.email);
   await axeAt(checker, page.url());
+  const privacy = { responsibleOrganisation: 'Demo Partnership', privacyContact: 'privacy@demo.safervoices.test', retention: 'Two years' };
+  expect((await officer('PUT', `/api/designer/questionnaires/${questionnaire.id}/privacy`, privacy)).status()).toBe(200);
   const published = await officer('POST', `/api/designer/questionnaires/${questionnaire.id}/publish`, {});
   expect(published.status(), await published.text()).toBe(200);
   const live = await (await request.get(`/api/questionnaires/${questionnaire.slug}`)).json();
