@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readStepForm } from './form';
-import { visibleQuestionIds } from './logic';
+import { visibleQuestionIds, withoutHiddenAnswers } from './logic';
 import { type AnswerValue, type Answers, type Question, QuestionnaireDefinitionSchema } from './model';
 import { skipping } from './skipping';
 import { findStep, journeySteps, pageSteps, type Step, stepAfter, stepBefore, stepFields, stepProgress, strayStepAnswers, validateStep, withStepAnswers } from './steps';
@@ -181,6 +181,47 @@ describe('"Part n of m" in every template', () => {
     const steps = [...journey('youth-safety-11-19', 7)].map((s) => s.step).filter((s) => s.row);
     expect(steps.map((s) => s.row?.row.value)).toEqual(['town_centre', 'park', 'bus_station', 'train_station', 'high_street_shops', 'alleyways']);
     expect(new Set(steps.map((s) => s.row?.question.label))).toEqual(new Set(['How safe do you feel in these places?']));
+  });
+});
+
+describe('a grid that skip logic shows', () => {
+  const withGrid = QuestionnaireDefinitionSchema.parse({
+    ...definition,
+    pages: [
+      ...definition.pages.slice(0, 2),
+      {
+        id: 'online_places',
+        questions: [
+          {
+            id: 'online_grid',
+            type: 'grid',
+            label: 'How safe are these?',
+            showIf: { question: 'go_online', equals: 'yes' },
+            rows: [
+              { value: 'games', label: 'Games' },
+              { value: 'chats', label: 'Chats' }
+            ],
+            points
+          }
+        ]
+      },
+      ...definition.pages.slice(3)
+    ]
+  });
+
+  it('asks its rows only when the answer it depends on shows it, counted as the follow-up of that question', () => {
+    const shown = journeySteps(withGrid, { go_online: 'yes' });
+    expect(names(shown).slice(1, 4)).toEqual(['online:go_online', 'online_places:online_grid.games', 'online_places:online_grid.chats']);
+    expect(shown.slice(1, 4).map((s) => stepProgress(withGrid, s))).toEqual([
+      { number: 2, count: 8 },
+      { number: 2, count: 8 },
+      { number: 2, count: 8 }
+    ]);
+    expect(names(journeySteps(withGrid, { go_online: 'no' }))).not.toContain('online_places:online_grid.games');
+    // Changing the answer that showed it drops the grid's answer with the rest of what it hid.
+    const online = findStep(withGrid, { go_online: 'yes' }, 'online_places', 'online_grid.chats') as Step;
+    expect(withStepAnswers({ go_online: 'yes' }, online, { online_grid: { chats: 'safe' } })).toEqual({ go_online: 'yes', online_grid: { chats: 'safe' } });
+    expect(withoutHiddenAnswers(withGrid, { go_online: 'no', online_grid: { chats: 'safe' } })).toEqual({ go_online: 'no' });
   });
 });
 
