@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, signInAsStaff } from './helpers';
+import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 import { answerAll, publishedYouthSurvey, staffApi } from './survey-copies';
 
 const KNIVES = 'Boys carry knives and people threaten you on snapchat, ring Sophie Smith on 07700 900123';
@@ -99,7 +99,9 @@ test.describe
       const knives = row(page, 'themes-table', 'Knives & weapons').locator('td');
       await expect(knives.nth(1)).toHaveText('55%');
       await expect(knives.nth(2)).toHaveText(/^\d+–\d+%$/);
-      await expect(row(page, 'themes-table', 'School exclusion').locator('td')).toHaveText(['[c]', '[c]', '[c]']);
+      // Withheld, and beneath the count, which rule withheld it; the table's notes say what that rule means.
+      await expect(row(page, 'themes-table', 'School exclusion').locator('td')).toHaveText([/^\[c\]\s*under 10 (counted|not counted)$/, '[c]', '[c]']);
+      await expect(page.locator('#theme-table-notes')).toContainText('Too few people: fewer than 10 people in the group answered');
       await expect(page.getByRole('region', { name: /Respondents mentioning each theme/ })).toBeVisible();
       await expectNoAxeFindings(page);
       await screenshotPage(page, 'explorer-all');
@@ -135,10 +137,12 @@ test.describe
       const crosstab = page.getByRole('table', { name: `Respondents mentioning each theme, by “${ONLINE}”` });
       await expect(crosstab).toBeVisible();
       await expect(crosstab.getByRole('columnheader', { name: 'Quite safe n = 12' })).toBeVisible();
-      await expect(crosstab.getByRole('columnheader', { name: 'Very safe n = [c]', exact: true })).toBeVisible();
-      await expect(crosstab.getByRole('columnheader', { name: 'Not very safe n = [c]' })).toBeVisible();
+      // Each withheld group says which rule withheld it: the 5 are too few, the 10 protect them.
+      await expect(crosstab.getByRole('columnheader', { name: 'Very safe n = [c] protects another cell', exact: true })).toBeVisible();
+      await expect(crosstab.getByRole('columnheader', { name: 'Not very safe n = [c] under 10 in group' })).toBeVisible();
       await expect(page.getByRole('region', { name: `Respondents mentioning each theme, by “${ONLINE}”` })).toBeVisible();
-      await expect(page.getByText('Secondary suppression')).toBeVisible();
+      await expect(page.locator('#crosstab-notes')).toContainText('Protects another cell: not small itself');
+      await expect(page.getByText('Protects another cell', { exact: true })).toBeVisible();
       await expectNoAxeFindings(page);
       await screenshotPage(page, 'explorer-filtered');
 
@@ -227,8 +231,40 @@ test('the demo responses can be explored by school', async ({ page }) => {
   await expect(measures.getByRole('columnheader', { name: 'Northfield Academy' })).toBeVisible();
   const atSchool = measures.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Safe at school' }) });
   await expect(atSchool.getByRole('cell').first()).toContainText(/^\s*\d+%\s*95% interval: \d+–\d+%\s*n = [\d,]+\s*$/);
+  // Every withheld measure says beneath its [c] which rule withheld it, and the table's notes explain each rule it used.
+  const withheldCells = measures.locator('td').filter({ hasText: /^\s*\[c\]/ });
+  const total = await withheldCells.count();
+  for (let i = 0; i < total; i++) {
+    await expect(withheldCells.nth(i)).toContainText(/\[c\]\s*(under 10 in group|under 10 counted|under 10 not counted|protects another cell|differencing|none by definition)/);
+  }
+  if (total > 0) await expect(page.locator('#measures-by-group-notes')).toContainText(/in this table/);
   await expectNoAxeFindings(page);
   await screenshotPage(page, 'explorer-demo-school');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoAxeFindings(page);
+  await screenshotPage(page, 'explorer-demo-school-1280', { maxHeight: 9600 });
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+});
+
+test('a filter that leaves no one in a measure’s base says none by definition, not fewer than 10', async ({ page }) => {
+  await signInAsStaff(page, DEMO_STAFF.analyst.email);
+  await page.goto('/staff/analysis');
+  await page.getByRole('list', { name: 'Surveys' }).getByRole('link', { name: "Young people's safety survey", exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Perception of safety' })).toBeVisible();
+  // “I don't know” is left out of “Safe at school”'s base: choosing only it leaves no one to count.
+  await page.goto(`${page.url().split('?')[0]}?f.safe_at_school=dont_know`);
+  const measures = page.getByRole('table', { name: 'Each measure as a share of the respondents who answered it' });
+  const atSchool = measures.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Safe at school/ }) });
+  await expect(atSchool.getByRole('cell')).toHaveText([/^\[c\]\s*none by definition$/, /^\[c\]\s*none by definition$/]);
+  await expect(page.locator('#measure-table-notes')).toContainText('None by definition: the filters leave no one who could be counted');
+  // The chart beside it says the same.
+  await expect(page.getByRole('img', { name: /Bar chart: each perception-of-safety measure/ })).toContainText('not shown: none by definition');
+  await expectNoAxeFindings(page);
+  await screenshotPage(page, 'explorer-none-by-definition', { maxHeight: 2400 });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expectNoAxeFindings(page);
+  await screenshotPage(page, 'explorer-none-by-definition-1280', { maxHeight: 2400 });
 });
 
 test('an analyst reads how safe the demo’s young people feel, then at one school', async ({ page }) => {

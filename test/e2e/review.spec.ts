@@ -6,7 +6,7 @@
 // on every state.
 import { createClient } from '@libsql/client';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_STAFF, expectNoAxeFindings, signInAsStaff } from './helpers';
+import { DEMO_STAFF, expectNoAxeFindings, screenshotPage, sidewaysScroll, signInAsStaff } from './helpers';
 import { answerAll, publishedYouthSurvey, staffApi, unsafe } from './survey-copies';
 
 const SCREENSHOTS = process.env.E2E_SCREENSHOTS;
@@ -79,12 +79,56 @@ test.describe
       await context.close();
     });
 
+    test('on a laptop the answer, its themes and Save and next are in one view; the counts add up; certainty is in words', async ({ page }) => {
+      test.setTimeout(90_000);
+      await signInAsStaff(page, DEMO_STAFF.analyst.email);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openQueue(page, id);
+      // Every answer coded (the background coder takes them in batches).
+      await expect(async () => {
+        await page.reload();
+        await expect(page.locator('.review-progress')).toContainText(`${ANSWERS.length} answers left to review`, { timeout: 1000 });
+      }).toPass({ timeout: 30_000 });
+      await screenshotPage(page, 'review-1280', { maxHeight: 2400 });
+      // Nothing to scroll to: the answer, the checklist and the button all sit in the first screen.
+      for (const thing of [page.locator('.review-answer'), page.getByRole('group', { name: 'Which themes does this answer have?' }), page.getByRole('button', { name: 'Save and next' })]) {
+        await expect(thing).toBeInViewport({ ratio: 1 });
+      }
+      // Every theme is in view, none of them under the buttons.
+      const lastBox = page.locator('[data-theme-checklist] .choice').last();
+      await expect(lastBox).toBeInViewport({ ratio: 1 });
+      const [boxBottom, buttonTop] = await Promise.all([lastBox.boundingBox(), page.locator('.review-actions').boundingBox()]);
+      expect((boxBottom?.y ?? 0) + (boxBottom?.height ?? 0)).toBeLessThanOrEqual(buttonTop?.y ?? 0);
+      // One count of what is left, and the two parts it is made of, which add up to it.
+      const progress = ((await page.locator('.review-progress').textContent()) ?? '').replace(/\s+/g, ' ').replace(/(\d),(\d)/g, '$1$2');
+      const [left, decided] = [...progress.matchAll(/(\d+) (?:answers? left to review|decided)/g)].map((m) => Number(m[1]));
+      expect(left).toBe(ANSWERS.length);
+      expect(decided).toBe(0);
+      const parts = progress.match(/First the (\d+) answers? the coder asked you to check, then the (\d+) answers? it coded without asking/);
+      if (parts) expect(Number(parts[1]) + Number(parts[2])).toBe(left);
+      else expect(progress).toMatch(/The coder (asked you to check all of them|coded all of them without asking you to check)/);
+      // How sure the coder is, in words, with what the words mean a click away; no bare percentages.
+      await expect(page.locator('[data-certainty]')).toHaveText(
+        /^The coder is (very sure|fairly sure|unsure|doubtful) about this answer: it expects all its theme choices for answers like this to be right .+ It (did not ask|asked) you to check this one\.$/
+      );
+      await expect(page.locator('main')).not.toContainText('%');
+      await page.getByText('How the queue works and how sure the coder is').click();
+      await expect(page.getByText('Fairly sure: 7 to 9 times in 10.')).toBeVisible();
+      await expectNoAxeFindings(page);
+
+      await page.setViewportSize({ width: 360, height: 740 });
+      await expectNoAxeFindings(page);
+      await screenshotPage(page, 'review-360', { maxHeight: 3600 });
+      await page.setViewportSize({ width: 320, height: 640 });
+      expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    });
+
     test('the demo analyst reviews answers with the keyboard shortcuts', async ({ page }) => {
       test.setTimeout(120_000);
       await signInAsStaff(page, DEMO_STAFF.analyst.email);
       await openQueue(page, id);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review queue');
-      await expect(page.locator('.review-progress')).toHaveText(/\d+ left to review, 0 decided\./);
+      await expect(page.locator('.review-progress')).toContainText(/\d+ answers left to review, 0 decided\./);
       await expect(page.locator('main')).not.toContainText('Sophie');
       // The shortcuts are announced on the page once the script runs.
       const help = page.getByRole('region', { name: 'Keyboard shortcuts' });

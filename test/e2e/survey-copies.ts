@@ -76,12 +76,21 @@ export async function publishedYouthSurvey(request: APIRequestContext, send: Sen
     const saved = await send('PUT', `/api/designer/questionnaires/${questionnaire.id}/draft`, { definition: { ...working.definition, title } });
     expect(saved.status(), await saved.text()).toBe(200);
   }
+  // Publishing needs who is responsible for the answers, a contact and how long they are kept.
+  const privacy = await send('PUT', `/api/designer/questionnaires/${questionnaire.id}/privacy`, {
+    responsibleOrganisation: 'Demo Partnership',
+    privacyContact: 'privacy@demo.safervoices.test',
+    retention: 'Two years'
+  });
+  expect(privacy.status(), await privacy.text()).toBe(200);
   const published = await send('POST', `/api/designer/questionnaires/${questionnaire.id}/publish`, {});
   expect(published.status(), await published.text()).toBe(200);
-  const live = await request.get(`/api/questionnaires/${questionnaire.slug}`);
+  // The address follows the title until first published: read it from what was published.
+  const { slug } = (await published.json()).questionnaire;
+  const live = await request.get(`/api/questionnaires/${slug}`);
   expect(live.status()).toBe(200);
   const { versionId, definition } = await live.json();
-  return { id: String(questionnaire.id), slug: String(questionnaire.slug), versionId: String(versionId), definition };
+  return { id: String(questionnaire.id), slug: String(slug), versionId: String(versionId), definition };
 }
 
 /** One response per entry, each with the required questions answered too. */

@@ -40,7 +40,7 @@ describe('which rule withheld a figure, in words', () => {
       expect(sentence.toLowerCase().startsWith(rule)).toBe(true);
       expect(sentence.replace('near 100%', '')).not.toMatch(/\d+%/);
     }
-    expect(withheldRuleInWords('too few people', 15)).toContain('fewer than 15 people');
+    expect(withheldRuleInWords('too few people', 15)).toContain('fewer than 15 people in the group answered');
   });
 
   it('give a rule and a short note for any reason text, never throwing', () => {

@@ -43,7 +43,7 @@ export function withheldNote(reason: SuppressionReason | string | null | undefin
 export function withheldRuleInWords(rule: WithheldRule, threshold: number): string {
   switch (rule) {
     case 'too few people':
-      return `Too few people: the figure would rest on fewer than ${threshold} people. “Under ${threshold} in group” means fewer than ${threshold} in the group answered; “under ${threshold} counted”, fewer than ${threshold} gave the answers counted; “under ${threshold} not counted”, fewer than ${threshold} gave any other answer, so a share near 100% would tell you about them.`;
+      return `Too few people: fewer than ${threshold} people in the group answered (“under ${threshold} in group”), gave the answers counted (“under ${threshold} counted”), or gave any other answer (“under ${threshold} not counted”: a share near 100% would tell you about them).`;
     case 'protects another cell':
       return 'Protects another cell: not small itself, but showing it would let a withheld figure be worked out, for example by taking the other figures from a total.';
     case 'differencing':
