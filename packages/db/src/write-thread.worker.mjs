@@ -79,6 +79,16 @@ function runTogether(batch) {
 let committed = [];
 let syncing = false;
 
+/** The log, or the database itself when there is no log (everything in it has been copied in). */
+function openLog() {
+  try {
+    return openSync(`${path}-wal`, 'r');
+  } catch (error) {
+    if (error?.code !== 'ENOENT') throw error;
+    return openSync(path, 'r');
+  }
+}
+
 function syncThenAnswer() {
   if (syncing || committed.length === 0) return;
   syncing = true;
@@ -94,7 +104,7 @@ function syncThenAnswer() {
   };
   let fd;
   try {
-    fd = openSync(`${path}-wal`, 'r');
+    fd = openLog();
   } catch (error) {
     done(error);
     return;
