@@ -1,28 +1,36 @@
 import { quickExitShown } from '@safer-voices/survey';
-import { describeCondition } from '#lib/components/designer/questions.ts';
+import { fail } from '@sveltejs/kit';
+import { firstPreviewPage, previewStep, readCarriedAnswers } from '#lib/components/designer/preview.ts';
 import { canEdit } from '#lib/server/designer-api.ts';
 import { readDraft } from '#lib/server/draft-editor.ts';
-import type { PageServerLoad } from './$types';
+import { textField } from '#lib/server/staff-forms.ts';
+import type { Actions, PageServerLoad } from './$types';
 
-// The draft as a respondent sees it, one page at a time (0 is the start
-// page). Nothing is stored: the questions are shown empty, and skip logic
-// is described rather than run.
+// The draft as a respondent meets it: the start page, then pages answered one
+// by one, following the skip logic. Nothing is stored: each page posts the
+// answers so far back in a hidden field, and they go no further than the form.
 export const load: PageServerLoad = async (event) => {
   const { who, details } = await readDraft(event);
   const definition = details.working.definition;
-  const count = definition.pages.length;
-  const asked = Number(event.url.searchParams.get('page') ?? '0');
-  const number = Number.isInteger(asked) ? Math.min(Math.max(asked, 0), count) : 0;
-  const page = number > 0 ? definition.pages[number - 1] : undefined;
   return {
     editor: canEdit(who.roles),
     questionnaire: details.questionnaire,
     version: details.working.version,
     definition,
-    quickExit: quickExitShown(definition),
-    number,
-    count,
-    page,
-    conditions: Object.fromEntries((page?.questions ?? []).flatMap((q) => (q.showIf ? [[q.id, describeCondition(definition, q.showIf)]] : [])))
+    quickExit: quickExitShown(definition)
   };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const { details } = await readDraft(event);
+    const definition = details.working.definition;
+    const form = await event.request.formData();
+    const pageId = textField(form, 'pageId');
+    // "Start now" posts no page: the first page, nothing answered.
+    if (pageId === '') return { preview: firstPreviewPage(definition) };
+    const carried = readCarriedAnswers(textField(form, 'answers'), definition);
+    const preview = previewStep(definition, carried, pageId, form, textField(form, 'go') === 'back');
+    return preview.kind === 'page' && preview.errors.length > 0 ? fail(422, { preview }) : { preview };
+  }
 };
