@@ -230,9 +230,11 @@ test('with JavaScript off, an Arabic reader gets number errors, Check your answe
   await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('شكرًا لك على إجاباتك');
   await expect(respondent.getByRole('heading', { level: 2, name: 'إذا كنت بحاجة إلى مساعدة أو تريد التحدث' })).toBeVisible();
   await expect(respondent.getByText('إذا كنت في خطر الآن، اتصل بالرقم')).toBeVisible();
-  // The local service's description was not translated: it is marked English.
-  const local = respondent.locator('.help-box [lang="en"][dir="ltr"]', { hasText: 'Talk in confidence to a youth worker' });
-  await expect(local).toBeVisible();
+  // The local service was not translated: its entry is marked English, left to right, as one block.
+  const local = respondent.locator('.help-box li > div', { hasText: 'Talk in confidence to a youth worker' });
+  await expect(local).toHaveAttribute('lang', 'en');
+  await expect(local).toHaveAttribute('dir', 'ltr');
+  await expect(local).toContainText('اتصل بالرقم 01632 960583');
   await fitsAndLooks(respondent, 'translations-ar-done');
   await axeAtWidths(checker);
   await context.close();
