@@ -61,7 +61,8 @@ test('two officers change the settings of one draft: the second is told, and the
   expect(await stored(first, id)).toMatchObject({ title, summary });
 
   // The first officer's page is now the older one: moving a page from it changes nothing.
-  await first.getByRole('button', { name: 'Move down page 1', exact: true }).click();
+  await first.getByRole('combobox', { name: 'Move page 1 to' }).selectOption({ label: 'Position 2' });
+  await first.getByRole('button', { name: 'Move page 1', exact: true }).click();
   await expect(first).toHaveURL(/\?stale=1/);
   await expect(first.getByRole('alert')).toContainText(STALE);
   expect((await stored(first, id)).pages.map((p: { id: string }) => p.id)).toEqual(before.pages.map((p: { id: string }) => p.id));

@@ -1,5 +1,6 @@
 import { type DraftEdit, DRAFT_SETTINGS_FIELDS, draftSettingsField, type FieldError, pruneTranslations, readDraftNewQuestion, readDraftSettings, unusedId } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
+import { readNewPagePlace, readPagePosition, readQuestionPlace } from '#lib/components/designer/places.ts';
 import { idFromLabel, newQuestion, newQuestionId, typeName } from '#lib/components/designer/questions.ts';
 import { settingsUnsaved } from '#lib/components/designer/settings.ts';
 import { anchorOf, editorAfterSave, isStale, loadDraft, postedRevision, postedShown, type Saved, saveDefinition, sendEdit, staleEditor, type Texts, type Unsaved } from '#lib/server/draft-editor.ts';
@@ -73,18 +74,24 @@ export const actions: Actions = {
     return done(event, result, 'settings', 'settings');
   },
 
+  // At the end of a page, or (with `after`) straight after one of its questions.
   addQuestion: async (event) => {
     const { who, details, form, revision, stale: old } = await posted(event);
     const pageId = textField(form, 'pageId');
+    const after = textField(form, 'after');
     const type = textField(form, 'type');
     const label = textField(form, 'label').trim();
     if (old) return stale(typedQuestion(type, label));
-    const read = readDraftNewQuestion({ type, label }, 'question', `add-${pageId}`);
-    if (!read.ok) return refused(400, `add-${pageId}`, read.errors, { type, label });
+    const name = after ? `after-${after}` : `add-${pageId}`;
+    const read = readDraftNewQuestion({ type, label }, 'question', name);
+    if (!read.ok) return refused(400, name, read.errors, { type, label });
+    const page = details.working.definition.pages.find((p) => p.id === pageId);
+    const at = after ? (page?.questions.findIndex((q) => q.id === after) ?? -1) + 1 : undefined;
+    if (!page || at === 0) return refused(404, name, [{ field: `${name}-label`, message: 'That question is no longer in the draft: add yours from the list as it is now' }], { type, label });
     const id = newQuestionId(details.working.definition, label);
-    const result = await sendEdit(event, who, { op: 'add_question', pageId, question: newQuestion(read.question.type, read.question.label, id) }, revision);
+    const result = await sendEdit(event, who, { op: 'add_question', pageId, question: newQuestion(read.question.type, read.question.label, id), ...(at === undefined ? {} : { at }) }, revision);
     if (!result.ok && result.stale) return stale(typedQuestion(type, label));
-    if (!result.ok) return done(event, result, `page-${pageId}`, `add-${pageId}-label`);
+    if (!result.ok) return done(event, result, `page-${pageId}`, `${name}-label`);
     // Straight on to its edit form: a new question still needs its options, help and so on.
     redirect(303, `/staff/questionnaires/${event.params.id}/edit/question/${id}?added=1`);
   },
@@ -95,49 +102,39 @@ export const actions: Actions = {
     const title = textField(form, 'title').trim();
     const type = textField(form, 'type');
     const label = textField(form, 'label').trim();
+    const where = textField(form, 'where');
     if (old) return stale(typedQuestion(type, label, title));
     const read = readDraftNewQuestion({ type, label }, 'page', 'newpage');
-    if (!read.ok) return refused(400, 'newpage', read.errors, { title, type, label });
+    if (!read.ok) return refused(400, 'newpage', read.errors, { title, type, label, where });
+    const at = readNewPagePlace(where, definition.pages.length);
+    if (at === null) return refused(400, 'newpage', [{ field: 'newpage-where', message: 'Choose where the page goes from the list' }], { title, type, label, where: 'end' });
     const id = newQuestionId(definition, label);
     const pageId = unusedId(idFromLabel(title || label, 'page'), new Set(definition.pages.map((p) => p.id)));
-    const edit: DraftEdit = { op: 'add_page', page: { id: pageId, ...(title ? { title } : {}), questions: [newQuestion(read.question.type, read.question.label, id)] } };
+    const edit: DraftEdit = { op: 'add_page', page: { id: pageId, ...(title ? { title } : {}), questions: [newQuestion(read.question.type, read.question.label, id)] }, at };
     const result = await sendEdit(event, who, edit, revision);
     if (!result.ok && result.stale) return stale(typedQuestion(type, label, title));
     if (!result.ok) return done(event, result, 'newpage', 'newpage-label');
     redirect(303, `/staff/questionnaires/${event.params.id}/edit/question/${id}?added=1`);
   },
 
+  // "Move to": a question goes to the page and position chosen, in one step.
   moveQuestion: async (event) => {
-    const { who, details, form, revision, stale: old } = await posted(event);
+    const { who, form, revision, stale: old } = await posted(event);
     // Moved from a page showing an older draft: the question may be somewhere else by now.
     if (old) staleEditor(event.params.id);
     const questionId = textField(form, 'questionId');
-    const down = textField(form, 'direction') === 'down';
-    const pages = details.working.definition.pages;
-    const p = pages.findIndex((page) => page.questions.some((q) => q.id === questionId));
-    const page = pages[p];
-    if (!page) return done(event, { ok: false, stale: false, failure: { status: 404, error: 'gone', message: 'That question is no longer in the draft' } }, 'pages', 'pages');
-    const q = page.questions.findIndex((x) => x.id === questionId);
-    // At the edge of a page, a question moves onto the next or previous page.
-    let edit: DraftEdit;
-    if (down && q < page.questions.length - 1) edit = { op: 'move_question', questionId, toPageId: page.id, at: q + 1 };
-    else if (!down && q > 0) edit = { op: 'move_question', questionId, toPageId: page.id, at: q - 1 };
-    else {
-      const next = pages[down ? p + 1 : p - 1];
-      if (!next) return done(event, { ok: true, details }, `question-${questionId}`, 'pages');
-      edit = { op: 'move_question', questionId, toPageId: next.id, at: down ? 0 : next.questions.length };
-    }
-    return done(event, await sendEdit(event, who, edit, revision), `question-${questionId}`, `question-${questionId}`);
+    const place = readQuestionPlace(textField(form, 'to'));
+    if (!place) return refused(400, 'pages', [{ field: `move-${questionId}`, message: 'Choose where to move the question from the list' }]);
+    const edit: DraftEdit = { op: 'move_question', questionId, toPageId: place.pageId, at: place.at };
+    return done(event, await sendEdit(event, who, edit, revision), `question-${questionId}`, `move-${questionId}`);
   },
 
   movePage: async (event) => {
     const { who, details, form, revision, stale: old } = await posted(event);
     if (old) staleEditor(event.params.id);
     const pageId = textField(form, 'pageId');
-    const pages = details.working.definition.pages;
-    const from = pages.findIndex((p) => p.id === pageId);
-    const to = textField(form, 'direction') === 'down' ? from + 1 : from - 1;
-    if (from < 0 || to < 0 || to >= pages.length) return done(event, { ok: true, details }, `page-${pageId}`, 'pages');
-    return done(event, await sendEdit(event, who, { op: 'move_page', pageId, to }, revision), `page-${pageId}`, `page-${pageId}`);
+    const to = readPagePosition(textField(form, 'to'), details.working.definition.pages.length);
+    if (to === null) return refused(400, 'pages', [{ field: `move-page-${pageId}`, message: 'Choose a position for the page from the list' }]);
+    return done(event, await sendEdit(event, who, { op: 'move_page', pageId, to: to - 1 }, revision), `page-${pageId}`, `move-page-${pageId}`);
   }
 };
