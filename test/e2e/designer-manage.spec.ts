@@ -217,7 +217,7 @@ test('an analyst reads the questionnaires but cannot change them', async ({ page
   const questionnairePage = page.url();
   await page.getByRole('link', { name: 'Read the questions as a respondent sees them' }).click();
   await expect(page).toHaveURL(/\/preview$/);
-  await page.getByRole('link', { name: /Start now/ }).click();
+  await page.getByRole('button', { name: /Start now/ }).click();
   await expect(page.locator('main')).toContainText('Part 1 of');
   await expectNoAxeFindings(page);
   await page.getByRole('link', { name: /^Back to Feeling safe/ }).click();
@@ -243,6 +243,7 @@ test('a safeguarding lead sees only the links they can use on a questionnaire', 
   await expect(page.getByRole('link', { name: 'Themes' })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Edit the questions' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Read the questions as a respondent sees them' }).click();
-  await expect(page.locator('.caption').first()).toContainText('Start page');
+  await expect(page.getByText('Preview — answers are not saved.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Start now/ })).toBeVisible();
   await expectNoAxeFindings(page);
 });
