@@ -226,6 +226,8 @@ test('the demo responses can be explored by school', async ({ page }) => {
       .first()
   ).toBeVisible();
   await expect(page.getByRole('img', { name: /Bar chart: share of each group mentioning/ })).toBeVisible();
+  // On a phone the advice to scroll sideways follows the hint as a sentence of its own.
+  await expect(page.getByText(/n is the number in the group\. Scroll sideways to see every group\./)).toBeVisible();
   // The perception-of-safety measures, school by school.
   const measures = page.getByRole('table', { name: 'Perception-of-safety measures by “School”' });
   await expect(measures.getByRole('columnheader', { name: 'Northfield Academy' })).toBeVisible();
