@@ -13,6 +13,33 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 const notUtf8 = () => new ApiError(400, 'malformed_request', 'The request body is not valid UTF-8. Send JSON encoded as UTF-8.');
 
+/**
+ * How deeply a JSON body may nest arrays and objects. The deepest the API
+ * reads is a questionnaire file (about ten levels); a body nested thousands
+ * deep would only overflow the stack of whatever walks it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when `value` nests arrays or objects deeper than `max`; walked without recursion, so any depth is safe to ask about. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The value made storable, refused with a 400 when it nests too deeply to be read safely. */
+function storableInput<T>(value: T, what: string): T {
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    throw new ApiError(400, 'malformed_request', `${what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep, which no request of this API needs`);
+  }
+  return storableJson(value);
+}
+
 /** The body's text, refused with a 400 when it is not UTF-8. */
 async function utf8Body(c: Context): Promise<string> {
   const bytes = await c.req.arrayBuffer();
@@ -38,11 +65,13 @@ async function requireUtf8Json(c: Context): Promise<void> {
 /** A JSON body read as UTF-8 and made storable, for routes that take a whole document (a questionnaire file); `what` names it when it is not JSON. */
 export async function storableJsonBody(c: Context, what = 'The request body'): Promise<unknown> {
   const text = await utf8Body(c);
+  let value: unknown;
   try {
-    return storableJson(JSON.parse(text));
+    value = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'malformed_request', `${what} is not valid JSON`);
   }
+  return storableInput(value, what);
 }
 
 export const validate = <T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) => {
@@ -59,7 +88,7 @@ export const validate = <T extends keyof ValidationTargets, S extends ZodType>(t
       }
     },
     // zod's result type, which zValidator names through S, cannot be spelt for any S here.
-    { validationFunction: (s, value) => s.safeParseAsync(storableJson(value)) as Promise<never> }
+    { validationFunction: (s, value) => s.safeParseAsync(storableInput(value, `The request ${target}`)) as Promise<never> }
   );
   if (target !== 'json') return check;
   const checkUtf8First: typeof check = async (c, next) => {

@@ -64,3 +64,23 @@ it('answers malformed requests to every route with a 4xx, never a 5xx', async ()
   expect(refused / sent).toBeGreaterThan(0.9);
   expect((await api.app.request('/api/auth/me', { headers: everyRole })).status).toBe(200);
 }, 120_000);
+
+it('refuses a JSON body nested thousands of levels deep with a 400 on every route that takes a body, never a 5xx', async () => {
+  const deep = (levels: number) => `{"email":${'['.repeat(levels)}${']'.repeat(levels)},"answers":{}}`;
+  const routes = api.app.routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !r.path.endsWith('/logout'));
+  const serverErrors: string[] = [];
+  for (const route of routes) {
+    const res = await api.app.request(route.path.replace(/:[A-Za-z]+/g, questionnaireId), {
+      method: route.method,
+      headers: { ...everyRole, 'content-type': 'application/json' },
+      body: deep(30_000)
+    });
+    if (res.status >= 500) serverErrors.push(`${res.status} ${route.method} ${route.path}`);
+    await res.body?.cancel();
+  }
+  expect(serverErrors).toEqual([]);
+  // Signed out too: a draft can be started by anyone.
+  const draft = await api.app.request('/api/drafts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep(5_000) });
+  expect(draft.status).toBe(400);
+  expect(await draft.json()).toMatchObject({ error: 'malformed_request', message: expect.stringMatching(/more than 64 levels deep/) });
+});
