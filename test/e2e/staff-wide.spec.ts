@@ -163,6 +163,15 @@ test('the preview can be answered: it follows the skip logic, says it saves noth
   await expect(page).toHaveTitle(/^Error: Preview/);
   await atBothWidths(page, 'preview-error');
   await page.getByRole('checkbox').check();
+  // The places grid asks one place per step, counted as respondents' steps are.
+  const townCentre = page.getByRole('heading', { level: 1, name: 'Town centre' });
+  for (let guard = 0; guard < 12 && !(await townCentre.isVisible()); guard++) await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('.preview-frame .progress')).toHaveText('· Part 8 of 19');
+  await atBothWidths(page, 'preview-grid-row');
+  await expect(page.getByRole('heading', { level: 1, name: 'Parks' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Parks' })).toBeVisible();
+  await expect(page.locator('.preview-frame .progress')).toHaveText('· Part 9 of 19');
   const social = page.getByRole('group', { name: SOCIAL });
   for (let guard = 0; guard < 20 && !(await social.isVisible()); guard++) await page.getByRole('button', { name: 'Continue' }).click();
   await expect(social).toBeVisible();

@@ -1,21 +1,26 @@
-// The staff preview, answered: each page posts its answers together with
-// the answers so far (a hidden field), and the next page is the one the
-// survey's own skip logic picks. Nothing is stored anywhere: the answers
-// live only in the form going back and forth.
+// The staff preview, answered: each step posts its answers together with
+// the answers so far (a hidden field), and the next step is the one a
+// respondent would get. Steps, their order and "Part n of m" are the survey
+// package's own (steps.ts: a grid one row at a time), as /s/[slug]/q uses
+// them, so the preview cannot drift from what respondents see. Nothing is
+// stored anywhere: the answers live only in the form going back and forth.
 import {
   type Answers,
   AnswerValueSchema,
   allQuestions,
   type FieldError,
   type FormLike,
-  nextPage,
-  type Page,
-  previousPage,
+  findStep,
+  journeySteps,
   type QuestionnaireDefinition,
-  readPageForm,
-  validateAnswers,
-  visiblePages,
-  withoutHiddenAnswers
+  readStepForm,
+  type Step,
+  stepAfter,
+  stepBefore,
+  stepProgress,
+  validateStep,
+  withoutHiddenAnswers,
+  withStepAnswers
 } from '@safer-voices/survey';
 
 /**
@@ -42,41 +47,39 @@ export function readCarriedAnswers(posted: string, definition: QuestionnaireDefi
 }
 
 export type PreviewState =
-  | { kind: 'page'; page: Page; answers: Answers; errors: FieldError[]; raw: Record<string, string>; number: number; count: number; first: boolean }
+  | { kind: 'page'; step: Step; answers: Answers; errors: FieldError[]; raw: Record<string, string>; number: number; count: number; first: boolean }
   | { kind: 'end'; answers: Answers };
 
-/** A page of the preview with these answers so far: its place among the pages the respondent would see. */
-export function previewPage(definition: QuestionnaireDefinition, page: Page, answers: Answers, errors: FieldError[] = [], raw: Record<string, string> = {}): PreviewState {
-  const pages = visiblePages(definition, answers);
-  const number = pages.findIndex((p) => p.id === page.id) + 1;
-  return { kind: 'page', page, answers, errors, raw, number, count: pages.length, first: previousPage(definition, answers, page.id) === null };
+/** A step of the preview with these answers so far, numbered as the respondent's is. */
+export function previewAt(definition: QuestionnaireDefinition, step: Step, answers: Answers, errors: FieldError[] = [], raw: Record<string, string> = {}): PreviewState {
+  return { kind: 'page', step, answers, errors, raw, ...stepProgress(definition, step), first: stepBefore(definition, answers, step) === null };
 }
 
-/** The first page a respondent sees, with nothing answered yet. */
+/** The first step a respondent sees, with nothing answered yet. */
 export function firstPreviewPage(definition: QuestionnaireDefinition): PreviewState {
-  const first = visiblePages(definition, {})[0] ?? definition.pages[0];
-  return first ? previewPage(definition, first, {}) : { kind: 'end', answers: {} };
+  const first = journeySteps(definition, {})[0];
+  return first ? previewAt(definition, first, {}) : { kind: 'end', answers: {} };
 }
 
 /**
- * One page posted: "Continue" checks its answers as the respondent's page
- * does and moves on by the skip logic; "Back" keeps what was given and goes
- * to the page before. Unknown pages start the preview again.
+ * One step posted (its page and, past the page's first step, its key):
+ * "Continue" checks its answers as the respondent's step does and moves on
+ * by the skip logic; "Back" keeps what was given and goes to the step
+ * before. A step these answers do not show starts the preview again.
  */
-export function previewStep(definition: QuestionnaireDefinition, carried: Answers, pageId: string, form: FormLike, back: boolean): PreviewState {
-  const page = definition.pages.find((p) => p.id === pageId);
-  if (!page) return firstPreviewPage(definition);
-  const read = readPageForm(page, form);
-  const own = new Set(page.questions.map((q) => q.id));
-  const answers = withoutHiddenAnswers(definition, { ...Object.fromEntries(Object.entries(carried).filter(([id]) => !own.has(id))), ...read.answers });
+export function previewStep(definition: QuestionnaireDefinition, carried: Answers, pageId: string, key: string, form: FormLike, back: boolean): PreviewState {
+  const step = findStep(definition, carried, pageId, key || null);
+  if (!step) return firstPreviewPage(definition);
+  const read = readStepForm(step, form);
+  const answers = withoutHiddenAnswers(definition, withStepAnswers(carried, step, read.answers));
   if (back) {
-    const previous = previousPage(definition, answers, page.id);
-    return previous ? previewPage(definition, previous, answers) : previewPage(definition, page, answers);
+    const previous = stepBefore(definition, answers, step);
+    return previewAt(definition, previous ?? step, answers);
   }
   // A number that could not be read explains itself better than "required".
   const unreadable = new Set(read.errors.map((e) => e.field));
-  const errors = [...read.errors, ...validateAnswers(definition, answers, { pageId: page.id }).filter((e) => !unreadable.has(e.field))];
-  if (errors.length > 0) return previewPage(definition, page, answers, errors, read.raw);
-  const next = nextPage(definition, answers, page.id);
-  return next ? previewPage(definition, next, answers) : { kind: 'end', answers };
+  const errors = [...read.errors, ...validateStep(definition, answers, step).filter((e) => !unreadable.has(e.field))];
+  if (errors.length > 0) return previewAt(definition, step, answers, errors, read.raw);
+  const next = stepAfter(definition, answers, step);
+  return next ? previewAt(definition, next, answers) : { kind: 'end', answers };
 }
