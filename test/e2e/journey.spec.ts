@@ -28,10 +28,16 @@ for (const javaScriptEnabled of [true, false]) {
 
         // Kept exactly once, with what was typed.
         expect(await storedWithText(versionId, text)).toHaveLength(1);
-        // The session ends with the submission: the journey cannot be replayed.
+        // The session ends with the submission: the journey cannot be replayed,
+        // and going Back says the answers were sent, not that they were cleared.
         await page.goBack();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('You have already sent your answers');
+        await expect(page.getByText('Please start again')).toHaveCount(0);
+        await expect(page.getByRole('link', { name: 'Answer the survey again from the start' })).toHaveAttribute('href', `/s/${slug}`);
+        await check?.();
         await page.goto(`/s/${slug}/check`);
-        await expect(page.getByText('Please start again')).toBeVisible();
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('You have already sent your answers');
+        expect(await storedWithText(versionId, text)).toHaveLength(1);
       });
     }
   });

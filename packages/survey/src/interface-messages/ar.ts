@@ -70,5 +70,10 @@ export const ar = {
   changesChildren: 'اطّلع على ما تغيّر بسبب ما قاله الأطفال والشباب',
   changesYoungPeople: 'اطّلع على ما تغيّر بسبب ما قاله الشباب',
   changesPeople: 'اطّلع على ما تغيّر بسبب ما قاله الناس',
-  backToList: 'العودة إلى قائمة الاستبيانات'
+  backToList: 'العودة إلى قائمة الاستبيانات',
+  alreadySent: 'لقد أرسلت إجاباتك من قبل',
+  alreadySentMore: 'لقد حُفظت. لا تحتاج إلى الإجابة مرة أخرى.',
+  alreadySentCode: 'يمكن استخدام كل رمز دخول مرة واحدة فقط.',
+  answerAgain: 'أجب عن الاستبيان مرة أخرى من البداية',
+  textTooLongWords: 'هذا طويل جدًا. يُرجى كتابة نحو {words} كلمة كحد أقصى.'
 } satisfies Messages;

@@ -71,5 +71,10 @@ export const cy = {
   changesChildren: 'Gweld beth sydd wedi newid oherwydd yr hyn a ddywedodd plant a phobl ifanc',
   changesYoungPeople: 'Gweld beth sydd wedi newid oherwydd yr hyn a ddywedodd pobl ifanc',
   changesPeople: 'Gweld beth sydd wedi newid oherwydd yr hyn a ddywedodd pobl',
-  backToList: 'Yn ôl i’r rhestr o arolygon'
+  backToList: 'Yn ôl i’r rhestr o arolygon',
+  alreadySent: 'Rydych chi eisoes wedi anfon eich atebion',
+  alreadySentMore: 'Cawsant eu cadw. Does dim angen i chi ateb eto.',
+  alreadySentCode: 'Dim ond unwaith y gellir defnyddio pob cod mynediad.',
+  answerAgain: 'Ateb yr arolwg eto o’r dechrau',
+  textTooLongWords: 'Mae hynny’n rhy hir. Ysgrifennwch hyd at tua {words} gair.'
 } satisfies Messages;

@@ -77,7 +77,12 @@ export const en = {
   changesChildren: 'See what has changed because of what children and young people said',
   changesYoungPeople: 'See what has changed because of what young people said',
   changesPeople: 'See what has changed because of what people said',
-  backToList: 'Back to the list of surveys'
+  backToList: 'Back to the list of surveys',
+  alreadySent: 'You have already sent your answers',
+  alreadySentMore: 'They were saved. You do not need to answer again.',
+  alreadySentCode: 'Each access code can be used only once.',
+  answerAgain: 'Answer the survey again from the start',
+  textTooLongWords: 'That is too long. Please write up to about {words} words.'
 } as const;
 
 export type MessageKey = keyof typeof en;

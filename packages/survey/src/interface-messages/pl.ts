@@ -70,5 +70,10 @@ export const pl = {
   changesChildren: 'Zobacz, co się zmieniło dzięki temu, co powiedziały dzieci i młodzież',
   changesYoungPeople: 'Zobacz, co się zmieniło dzięki temu, co powiedziała młodzież',
   changesPeople: 'Zobacz, co się zmieniło dzięki temu, co powiedzieli ludzie',
-  backToList: 'Wróć do listy ankiet'
+  backToList: 'Wróć do listy ankiet',
+  alreadySent: 'Twoje odpowiedzi zostały już wysłane',
+  alreadySentMore: 'Zostały zapisane. Nie musisz odpowiadać ponownie.',
+  alreadySentCode: 'Każdego kodu dostępu można użyć tylko raz.',
+  answerAgain: 'Odpowiedz na ankietę jeszcze raz od początku',
+  textTooLongWords: 'To jest za długie. Napisz najwyżej około {words} słów.'
 } satisfies Messages;

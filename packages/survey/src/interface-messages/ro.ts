@@ -71,5 +71,10 @@ export const ro = {
   changesChildren: 'Vedeți ce s-a schimbat datorită celor spuse de copii și tineri',
   changesYoungPeople: 'Vedeți ce s-a schimbat datorită celor spuse de tineri',
   changesPeople: 'Vedeți ce s-a schimbat datorită celor spuse de oameni',
-  backToList: 'Înapoi la lista de sondaje'
+  backToList: 'Înapoi la lista de sondaje',
+  alreadySent: 'V-ați trimis deja răspunsurile',
+  alreadySentMore: 'Au fost salvate. Nu trebuie să răspundeți din nou.',
+  alreadySentCode: 'Fiecare cod de acces poate fi folosit o singură dată.',
+  answerAgain: 'Răspundeți din nou la sondaj, de la început',
+  textTooLongWords: 'Este prea lung. Vă rugăm să scrieți până la aproximativ {words} de cuvinte.'
 } satisfies Messages;

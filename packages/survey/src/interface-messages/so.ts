@@ -71,5 +71,10 @@ export const so = {
   changesChildren: 'Arag waxa isbeddelay sababta oo ah waxa ay carruurta iyo dhallinyaradu sheegeen',
   changesYoungPeople: 'Arag waxa isbeddelay sababta oo ah waxa ay dhallinyaradu sheegeen',
   changesPeople: 'Arag waxa isbeddelay sababta oo ah waxa ay dadku sheegeen',
-  backToList: 'Ku noqo liiska sahamada'
+  backToList: 'Ku noqo liiska sahamada',
+  alreadySent: 'Horay ayaad u dirtay jawaabahaaga',
+  alreadySentMore: 'Waa la kaydiyay. Uma baahnid inaad mar kale ka jawaabto.',
+  alreadySentCode: 'Koodh kasta oo gelitaan ah hal mar oo keliya ayaa la isticmaali karaa.',
+  answerAgain: 'Mar kale ka jawaab sahanka adigoo bilowga ka bilaabaya',
+  textTooLongWords: 'Taasi aad bay u dheer tahay. Fadlan qor ilaa {words} eray oo qiyaas ah.'
 } satisfies Messages;

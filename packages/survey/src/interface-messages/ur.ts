@@ -71,5 +71,10 @@ export const ur = {
   changesChildren: 'دیکھیں کہ بچوں اور نوجوانوں کی باتوں سے کیا بدلا',
   changesYoungPeople: 'دیکھیں کہ نوجوانوں کی باتوں سے کیا بدلا',
   changesPeople: 'دیکھیں کہ لوگوں کی باتوں سے کیا بدلا',
-  backToList: 'سروے کی فہرست پر واپس جائیں'
+  backToList: 'سروے کی فہرست پر واپس جائیں',
+  alreadySent: 'آپ اپنے جوابات پہلے ہی بھیج چکے ہیں',
+  alreadySentMore: 'وہ محفوظ ہو گئے ہیں۔ آپ کو دوبارہ جواب دینے کی ضرورت نہیں۔',
+  alreadySentCode: 'ہر رسائی کوڈ صرف ایک بار استعمال ہو سکتا ہے۔',
+  answerAgain: 'سروے کے جوابات شروع سے دوبارہ دیں',
+  textTooLongWords: 'یہ بہت لمبا ہے۔ براہِ کرم تقریباً {words} الفاظ تک لکھیں۔'
 } satisfies Messages;

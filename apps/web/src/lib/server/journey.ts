@@ -4,7 +4,7 @@ import type { QuestionnaireDetails } from '@safer-voices/api';
 import type { Answers } from '@safer-voices/survey';
 import { type Cookies, error, redirect } from '@sveltejs/kit';
 import { client, failureOf } from './api.ts';
-import { endSession, sessionToken } from './session.ts';
+import { endSession, sentMarker, sessionToken, withoutDraft } from './session.ts';
 
 export async function loadQuestionnaire(slug: string): Promise<QuestionnaireDetails> {
   const res = await client.api.questionnaires[':slug'].$get({ param: { slug } });
@@ -19,7 +19,7 @@ export interface Journey {
   questionnaire: QuestionnaireDetails;
 }
 
-/** The respondent's draft for this survey, or back to its start page. */
+/** The respondent's draft for this survey; else "already sent" when this browser just sent it, or back to its start page. */
 export async function requireJourney(cookies: Cookies, url: URL, slug: string): Promise<Journey> {
   const token = sessionToken(cookies);
   if (token) {
@@ -31,5 +31,5 @@ export async function requireJourney(cookies: Cookies, url: URL, slug: string): 
       endSession(cookies, url);
     }
   }
-  redirect(303, `/s/${slug}?expired=1`);
+  redirect(303, withoutDraft(slug, sentMarker(cookies)));
 }

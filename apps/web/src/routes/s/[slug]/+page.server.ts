@@ -4,7 +4,7 @@ import { codeFromLink } from '#lib/code-from-link.ts';
 import { client, failureOf } from '#lib/server/api.ts';
 import { loadQuestionnaire } from '#lib/server/journey.ts';
 import { respondentLanguage } from '#lib/server/language.ts';
-import { startSession } from '#lib/server/session.ts';
+import { forgetSent, startSession } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -29,6 +29,7 @@ export const actions: Actions = {
     }
     const { token, firstPageId } = await res.json();
     startSession(cookies, url, token);
+    forgetSent(cookies, url);
     redirect(303, `/s/${params.slug}/q/${firstPageId}`);
   }
 };

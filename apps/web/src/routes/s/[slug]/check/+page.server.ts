@@ -6,7 +6,7 @@ import { stepHref } from '#lib/journey.ts';
 import { client, failureOf } from '#lib/server/api.ts';
 import { requireJourney } from '#lib/server/journey.ts';
 import { respondentLanguage } from '#lib/server/language.ts';
-import { endSession } from '#lib/server/session.ts';
+import { endSession, markSent } from '#lib/server/session.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** One answer on "Check your answers", with the step where it can be changed. */
@@ -60,6 +60,7 @@ export const actions: Actions = {
       error(failure.status === 404 ? 404 : 503, { message: failure.message });
     }
     endSession(cookies, url);
+    markSent(cookies, url, params.slug);
     redirect(303, `/s/${params.slug}/done`);
   }
 };
