@@ -21,6 +21,25 @@ describe('the places the editor offers', () => {
     expect(groups.flatMap((g) => g.places).filter((p) => p.current)).toHaveLength(1);
   });
 
+  it('say in plain words where the question or page is now, once, and which place is last', () => {
+    // The last question of a page of two: its own place reads naturally, not "(last) (now)".
+    const page = definition.pages.find((p) => p.questions.length === 2);
+    const number = definition.pages.indexOf(page as (typeof definition.pages)[number]) + 1;
+    const groups = questionPlaces(definition, page?.questions[1]?.id as string);
+    expect(groups[number - 1]?.places.map((p) => p.text)).toEqual([`Page ${number}, position 1`, `Page ${number}, position 2 (where it is now)`]);
+    const all = groups.flatMap((g) => g.places);
+    expect(all.filter((p) => p.text.includes('where it is now'))).toEqual(all.filter((p) => p.current));
+    expect(all.filter((p) => /\(now\)|\) \(/.test(p.text))).toEqual([]);
+    const last = definition.pages.length;
+    expect(pagePlaces(definition, definition.pages[last - 1]?.id as string).at(-1)?.text).toBe(`Position ${last} (where it is now)`);
+    expect(
+      pagePlaces(definition, definition.pages[0]?.id as string)
+        .map((p) => p.text)
+        .slice(0, 1)
+        .concat(pagePlaces(definition, definition.pages[0]?.id as string).at(-1)?.text ?? '')
+    ).toEqual(['Position 1 (where it is now)', `Position ${last} (last)`]);
+  });
+
   it('take a question exactly where it was chosen to go, through the API’s own edit', () => {
     const question = definition.pages[0]?.questions[0]?.id as string;
     const third = definition.pages[2];

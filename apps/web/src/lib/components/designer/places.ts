@@ -14,6 +14,13 @@ export interface PlaceGroup {
   places: Place[];
 }
 
+/**
+ * A place as the list reads it: where the question or page is now says so
+ * ("Page 1, position 2 (where it is now)"); otherwise the last place of
+ * several says it is the last.
+ */
+const placeText = (place: string, last: boolean, current: boolean) => `${place}${current ? ' (where it is now)' : last ? ' (last)' : ''}`;
+
 const pageName = (definition: QuestionnaireDefinition, p: number) => {
   const page = definition.pages[p];
   return page?.title ?? page?.questions[0]?.label ?? page?.id ?? '';
@@ -22,7 +29,7 @@ const pageName = (definition: QuestionnaireDefinition, p: number) => {
 /**
  * Every place `questionId` can move to, page by page: on its own page each
  * position it could take, on any other page each gap, the end included.
- * The question's own place is marked current.
+ * The question's own place is marked current, and says so.
  */
 export function questionPlaces(definition: QuestionnaireDefinition, questionId: string): PlaceGroup[] {
   return definition.pages.map((page, p) => {
@@ -30,19 +37,19 @@ export function questionPlaces(definition: QuestionnaireDefinition, questionId: 
     const count = own >= 0 ? page.questions.length : page.questions.length + 1;
     const places = Array.from({ length: count }, (_, at) => ({
       value: `${page.id}@${at}`,
-      text: `Page ${p + 1}, position ${at + 1}${at === count - 1 && count > 1 ? ' (last)' : ''}`,
+      text: placeText(`Page ${p + 1}, position ${at + 1}`, at === count - 1 && count > 1, at === own),
       current: at === own
     }));
     return { label: `Page ${p + 1}: ${pageName(definition, p)}`, places };
   });
 }
 
-/** The positions a page can move to, its own marked current. */
+/** The positions a page can move to, its own marked current (and saying so). */
 export function pagePlaces(definition: QuestionnaireDefinition, pageId: string): Place[] {
   const count = definition.pages.length;
   return definition.pages.map((page, p) => ({
     value: String(p + 1),
-    text: `Position ${p + 1}${p === count - 1 && count > 1 ? ' (last)' : ''}`,
+    text: placeText(`Position ${p + 1}`, p === count - 1 && count > 1, page.id === pageId),
     current: page.id === pageId
   }));
 }
