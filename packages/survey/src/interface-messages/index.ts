@@ -80,3 +80,25 @@ export function missingInterfaceMessages(lang: string): MessageKey[] {
     return !own || !same(placeholdersOf(own), placeholdersOf(en[key]));
   });
 }
+
+/** Text as compared for meaning: letters and digits only, case folded (“Select all that apply.” = “select all that apply”). */
+const bare = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLocaleLowerCase('en')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+const PICK_SEVERAL = new Set(
+  Object.values(CATALOGUES)
+    .flatMap((c) => [c.selectAll, c.pickMoreThanOne])
+    .filter((t): t is string => typeof t === 'string')
+    .map(bare)
+);
+
+/**
+ * Whether a question's own hint already says several answers can be chosen,
+ * in the words of the interface's own hint in any language: then that hint
+ * is not shown a second time under it.
+ */
+export const saysPickSeveral = (help: string | undefined): boolean => help !== undefined && bare(help) !== '' && PICK_SEVERAL.has(bare(help));

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { fillIn, INTERFACE_LANGUAGES, interfaceText, MESSAGE_KEYS, missingInterfaceMessages, placeholdersOf, templateParts } from './index';
+import { fillIn, INTERFACE_LANGUAGES, interfaceText, MESSAGE_KEYS, missingInterfaceMessages, placeholdersOf, saysPickSeveral, templateParts } from './index';
 
 describe('interface message catalogue', () => {
   it('ships Welsh, Arabic, Polish, Urdu, Romanian and Somali', () => {
@@ -80,5 +80,25 @@ describe('filling in a template', () => {
         expect(interfaceText(lang, key, values).text, `${lang} ${key}`).not.toMatch(/\{\w+\}/);
       }
     }
+  });
+
+  it('knows a question hint that repeats the interface’s “select all that apply”, in any language', () => {
+    expect(saysPickSeveral('Select all that apply.')).toBe(true);
+    expect(saysPickSeveral('  select all that apply ')).toBe(true);
+    expect(saysPickSeveral(interfaceText('cy', 'selectAll').text)).toBe(true);
+    expect(saysPickSeveral(interfaceText('ar', 'pickMoreThanOne').text)).toBe(true);
+    expect(saysPickSeveral('Select all that apply to your school.')).toBe(false);
+    expect(saysPickSeveral('')).toBe(false);
+    expect(saysPickSeveral(undefined)).toBe(false);
+  });
+
+  it('reads any hint without failing, and only a hint with letters can repeat it', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (help) => {
+        const repeats = saysPickSeveral(help);
+        if (!/[\p{L}]/u.test(help.normalize('NFKC'))) expect(repeats).toBe(false);
+        expect(saysPickSeveral(`${help} Select all that apply.`)).toBe(help.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '') === '');
+      })
+    );
   });
 });
