@@ -118,6 +118,10 @@ test('a codes-only questionnaire goes live only with its privacy details, stays 
   await expect(page.getByRole('status')).toHaveText('Home page listing saved.');
   await page.goto('/');
   await expect(page.getByRole('link', { name: title })).toHaveAttribute('href', slugPath);
+  // Listed, it says a code is needed before anyone starts.
+  const entry = page.locator('.survey-list li').filter({ has: page.getByRole('link', { name: title }) });
+  await expect(entry).toContainText('You need a code from your school or group to take part.');
+  await checkWidths(page, '/', 'home-code-needed');
   expect(id).toBeTruthy();
 });
 

@@ -106,6 +106,20 @@ describe('the home page lists what the officer chose', () => {
     expect(await publicList()).toContain(codes.slug);
   });
 
+  it('keeps a listed questionnaire listed when its access becomes codes only, saying a code is needed', async () => {
+    // The officer chose to list it, and pupils told to find it on the site still can;
+    // the entry says it asks for a code (the home page tells them to get one from their school or group).
+    const q = await blank('Listed then coded');
+    await setPrivacy(q.id, TEST_PRIVACY);
+    await publish(q.id, { listed: true });
+    const entry = async () => ((await jsonOf(await api.app.request('/api/questionnaires'))).questionnaires as { slug: string; access: string }[]).find((e) => e.slug === q.slug);
+    expect(await entry()).toMatchObject({ access: 'open' });
+    expect((await api.json(designerPath(q.id, '/access'), { mode: 'codes' }, officer, 'PUT')).status).toBe(200);
+    expect(await entry()).toMatchObject({ access: 'codes' });
+    expect((await api.json(designerPath(q.id, '/access'), { mode: 'open' }, officer, 'PUT')).status).toBe(200);
+    expect(await entry()).toMatchObject({ access: 'open' });
+  });
+
   it('keeps an open-link questionnaire off the list when published as link only', async () => {
     const q = await blank('Link only');
     await setPrivacy(q.id, TEST_PRIVACY);
