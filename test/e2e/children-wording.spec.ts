@@ -2,7 +2,7 @@
 // survey says once, at the start, that any question can be skipped and marks
 // no question "(optional)"; its hints are a child's words ("You can pick
 // more than one", "about 160 words"), the number hint and its error give the
-// same example ("like 9"); "Part n of 12" neither jumps nor changes its total
+// same example ("like 9") and a too-long answer is told "about 160 words" too; "Part n of 12" neither jumps nor changes its total
 // when answers bring in follow-up questions; the last question is a box with
 // room to tell something that matters.
 import { expect, test } from '@playwright/test';
@@ -54,6 +54,11 @@ test('a child meets one "you can skip" sentence, their own words, a steady count
     if (id === 'what_unsafe') {
       await expect(page.getByText('You can write up to about 160 words.')).toBeVisible();
       await child.check('children-what-unsafe');
+      // Too long: the error says it in the same words as the hint, not in characters.
+      await page.getByRole('textbox').first().fill('x'.repeat(10_000));
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await expect(page.locator('.error-summary')).toContainText('That is too long. Please write up to about 160 words.');
+      await expect(page.locator('main')).not.toContainText('characters');
     }
     if (id === 'anything_else') {
       // A box of several lines, not a one-line field, with room for a long answer.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Answers, QuestionnaireDefinitionSchema } from './model';
-import { isEmptyAnswer, requiredMessage, scaleValues, validateAnswers } from './validate';
+import { INTERFACE_LANGUAGES, interfaceText } from './interface-messages';
+import { aboutWords, isEmptyAnswer, requiredMessage, scaleValues, validateAnswers } from './validate';
 
 const definition = QuestionnaireDefinitionSchema.parse({
   title: 'Validation fixture',
@@ -221,6 +222,20 @@ describe('validateAnswers on a whole response', () => {
     expect(errorsFor({ comment: '😀'.repeat(10) })).toEqual([]);
     expect(errorsFor({ comment: '😀'.repeat(11) })).toEqual([{ field: 'comment', message: 'Answer must be 10 characters or fewer (you wrote 11)' }]);
     expect(errorsFor({ story: 'x'.repeat(21) })).toEqual([{ field: 'story', message: 'Answer must be 20 characters or fewer (you wrote 21)' }]);
+  });
+
+  it('tells children an answer is too long in the words under the box (“about 160 words”), in every language', () => {
+    const forChildren = { ...definition, audience: 'child' as const };
+    const long = { ...valid, story: 'x'.repeat(21) };
+    expect(validateAnswers(forChildren, long)).toEqual([{ field: 'story', message: 'That is too long. Please write up to about 10 words.' }]);
+    expect(aboutWords(1000)).toBe(160);
+    expect(interfaceText('en', 'upToWords', { words: aboutWords(1000) }).text).toBe('You can write up to about 160 words.');
+    for (const lang of INTERFACE_LANGUAGES) {
+      const [error] = validateAnswers(forChildren, long, { lang });
+      expect(error).toEqual({ field: 'story', message: interfaceText(lang, 'textTooLongWords', { words: 10 }).text, lang });
+      expect(error?.message).toContain('10');
+      expect(error?.message).not.toContain('21');
+    }
   });
 
   it('checks numbers against their range and whole-number rule', () => {

@@ -67,7 +67,8 @@ function say(lang: string | undefined, key: MessageKey, values?: MessageValues):
   return lang === undefined ? { message: t.text } : { message: t.text, lang: t.lang };
 }
 
-type Check = (question: Question, value: unknown, lang: string | undefined) => FieldError[];
+/** `child`: the questionnaire is for children (8–11), whose words differ (see wordingFor in the web app). */
+type Check = (question: Question, value: unknown, lang: string | undefined, child: boolean) => FieldError[];
 
 const err = (field: string, message: string): FieldError[] => [{ field, message }];
 
@@ -142,8 +143,8 @@ const checks: Record<Question['type'], Check> = {
     }
     return errors;
   },
-  text: (q, v, lang) => checkText(q as QuestionOf<'text'>, v, lang),
-  longtext: (q, v, lang) => checkText(q as QuestionOf<'longtext'>, v, lang),
+  text: (q, v, lang, child) => checkText(q as QuestionOf<'text'>, v, lang, child),
+  longtext: (q, v, lang, child) => checkText(q as QuestionOf<'longtext'>, v, lang, child),
   number: (q, v, lang) => {
     const n = q as QuestionOf<'number'>;
     if (typeof v !== 'number' || !Number.isFinite(v)) return err(n.id, 'Answer must be a number');
@@ -159,13 +160,18 @@ const checks: Record<Question['type'], Check> = {
   }
 };
 
-function checkText(q: { id: string; maxLength: number }, v: unknown, lang: string | undefined): FieldError[] {
+/** About six characters make a word; rounded down to tens, so "about 160 words" for 1,000 characters (children's wording). */
+export const aboutWords = (limit: number): number => Math.max(10, Math.floor(limit / 60) * 10);
+
+function checkText(q: { id: string; maxLength: number }, v: unknown, lang: string | undefined, child: boolean): FieldError[] {
   if (typeof v !== 'string') return err(q.id, 'Answer must be text');
   // Count Unicode code points, not UTF-16 units: a simple emoji counts once.
   // A string no longer in UTF-16 units than the limit is within it anyway.
   if (v.length <= q.maxLength) return [];
   const length = [...v].length;
-  return length > q.maxLength ? [{ field: q.id, ...say(lang, 'textTooLong', { max: q.maxLength, length }) }] : [];
+  if (length <= q.maxLength) return [];
+  // Children are told "about 160 words" under the box, so the error says the same.
+  return [{ field: q.id, ...(child ? say(lang, 'textTooLongWords', { words: aboutWords(q.maxLength) }) : say(lang, 'textTooLong', { max: q.maxLength, length })) }];
 }
 
 export interface ValidateOptions {
@@ -189,6 +195,7 @@ export function validateAnswers(
   const visible = visibleQuestionIds(definition, answers as Answers);
   const errors: FieldError[] = [];
   const lang = options.lang;
+  const child = definition.audience === 'child';
 
   if (!options.pageId) {
     for (const id of Object.keys(answers)) {
@@ -207,10 +214,10 @@ export function validateAnswers(
     if (empty) {
       if (!question.required || question.type === 'statement') continue;
       // A required grid reports each unanswered row, so each can be linked to.
-      errors.push(...(question.type === 'grid' ? checks.grid(question, {}, lang) : [requiredError(question, lang)]));
+      errors.push(...(question.type === 'grid' ? checks.grid(question, {}, lang, child) : [requiredError(question, lang)]));
       continue;
     }
-    errors.push(...checks[question.type](question, value, lang));
+    errors.push(...checks[question.type](question, value, lang, child));
   }
   return errors;
 }

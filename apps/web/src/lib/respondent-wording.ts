@@ -3,7 +3,7 @@
 // survey package's interface-messages). Set by the question page for the
 // components below it; anything else (the designer's preview) gets the
 // standard English words.
-import { interfaceText, type MessageKey } from '@safer-voices/survey';
+import { aboutWords, interfaceText, type MessageKey } from '@safer-voices/survey';
 import { getContext, setContext } from 'svelte';
 
 export interface Wording {
@@ -21,9 +21,6 @@ export interface Wording {
   upTo: (limit: number) => string;
 }
 
-/** About six characters make a word; rounded down to tens, so "about 160 words" for 1,000 characters. */
-const wordsIn = (limit: number) => Math.max(10, Math.floor(limit / 60) * 10);
-
 export function wordingFor(audience: string, markOptional: boolean, lang = 'en'): Wording {
   const say = (key: MessageKey, values?: Record<string, number>) => interfaceText(lang, key, values);
   const child = audience === 'child';
@@ -35,7 +32,7 @@ export function wordingFor(audience: string, markOptional: boolean, lang = 'en')
     optional: say('optional').text,
     or: say('or').text,
     selectAll: say(child ? 'pickMoreThanOne' : 'selectAll').text,
-    upTo: (limit) => (child ? say('upToWords', { words: wordsIn(limit) }) : say('upToCharacters', { limit })).text
+    upTo: (limit) => (child ? say('upToWords', { words: aboutWords(limit) }) : say('upToCharacters', { limit })).text
   };
 }
 
