@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
   if (codes.length === 0) error(404, { message: 'There is no such batch of codes for this questionnaire.' });
   const address = surveyAddress(questionnaire.slug);
   return {
-    questionnaire: { id: questionnaire.id, title: questionnaire.title },
+    questionnaire: { id: questionnaire.id, title: questionnaire.title, accessMode: questionnaire.accessMode },
     // The address as people type it: without the scheme.
     shortAddress: address.short,
     slips: await Promise.all(codes.map(async (code) => ({ code, qr: await address.qrWithCode(code) })))

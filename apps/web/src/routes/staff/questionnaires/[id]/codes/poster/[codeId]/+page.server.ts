@@ -10,7 +10,7 @@ export const load: PageServerLoad = async (event) => {
   if (!code) error(404, { message: 'There is no such class code for this questionnaire.' });
   const address = surveyAddress(questionnaire.slug);
   return {
-    questionnaire: { id: questionnaire.id, title: questionnaire.title },
+    questionnaire: { id: questionnaire.id, title: questionnaire.title, accessMode: questionnaire.accessMode },
     code: { code: code.code, school: code.school, className: code.className, state: code.state },
     shortAddress: address.short,
     qr: await address.qrWithCode(code.code)
