@@ -158,7 +158,7 @@ test('an officer publishes a part-translated Arabic questionnaire only after con
   await checkerContext.close();
 });
 
-test('with JavaScript off, an Arabic reader gets number errors, Check your answers and the thank-you page in Arabic', async ({ browser, request }) => {
+test('with JavaScript off, an Arabic reader gets the privacy notice, number errors, Check your answers, the thank-you page and "already sent" in Arabic', async ({ browser, request }) => {
   test.setTimeout(120_000);
   const stamp = `${Date.now()} ${Math.random().toString(36).slice(2, 6)}`;
   const titleAr = `استبيان قصير ${stamp}`;
@@ -185,6 +185,23 @@ test('with JavaScript off, an Arabic reader gets number errors, Check your answe
     await step(respondent);
     await step(checker);
   };
+
+  // "Who is asking" and the survey's privacy notice are in Arabic too; what the organisation typed stays marked English.
+  await both(async (p) => {
+    await p.goto(`/s/${slug}?lang=ar`);
+  });
+  const who = respondent.getByRole('region', { name: 'مَن يسأل' });
+  await expect(who.locator('dt').first()).toHaveText('مَن يُجري هذا الاستبيان');
+  await expect(who.locator('dd', { hasText: 'Demo Partnership' })).toHaveAttribute('lang', 'en');
+  await both((p) => p.getByRole('link', { name: /إشعار الخصوصية/ }).click());
+  await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('إشعار الخصوصية');
+  await expect(respondent.locator('.caption')).toHaveText(titleAr);
+  await expect(respondent.locator('main')).not.toContainText('Back to the survey');
+  await expect(respondent.locator('main')).not.toContainText('What is collected');
+  await expect(respondent.locator('.contact')).toHaveAttribute('lang', 'en');
+  await fitsAndLooks(respondent, 'translations-ar-privacy');
+  await axeAtWidths(checker);
+  await both((p) => p.getByRole('link', { name: 'العودة إلى الاستبيان' }).click());
 
   await both(async (p) => {
     await p.goto(`/s/${slug}?lang=ar`);
@@ -236,6 +253,13 @@ test('with JavaScript off, an Arabic reader gets number errors, Check your answe
   await expect(local).toHaveAttribute('dir', 'ltr');
   await expect(local).toContainText('اتصل بالرقم 01632 960583');
   await fitsAndLooks(respondent, 'translations-ar-done');
+  await axeAtWidths(checker);
+  // Back after sending: the answers were sent, not cleared, said in Arabic.
+  await both(async (p) => {
+    await p.goBack();
+  });
+  await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('لقد أرسلت إجاباتك من قبل');
+  await fitsAndLooks(respondent, 'translations-ar-already-sent');
   await axeAtWidths(checker);
   await context.close();
   await checkerContext.close();

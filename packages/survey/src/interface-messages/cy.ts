@@ -76,5 +76,37 @@ export const cy = {
   alreadySentMore: 'Cawsant eu cadw. Does dim angen i chi ateb eto.',
   alreadySentCode: 'Dim ond unwaith y gellir defnyddio pob cod mynediad.',
   answerAgain: 'Ateb yr arolwg eto o’r dechrau',
-  textTooLongWords: 'Mae hynny’n rhy hir. Ysgrifennwch hyd at tua {words} gair.'
+  textTooLongWords: 'Mae hynny’n rhy hir. Ysgrifennwch hyd at tua {words} gair.',
+  whoIsAsking: 'Pwy sy’n gofyn',
+  whoRuns: 'Pwy sy’n cynnal yr arolwg hwn',
+  questionsAbout: 'Cwestiynau amdano, neu am eich data',
+  howLongKept: 'Am ba hyd y cedwir eich atebion',
+  askOrganisation: 'Gofynnwch i’r sefydliad a roddodd y ddolen i chi os oes gennych gwestiynau am yr arolwg hwn neu am eich atebion.',
+  privacyLink: 'Sut y defnyddir eich atebion yn yr arolwg hwn (hysbysiad preifatrwydd)',
+  backToSurvey: 'Yn ôl i’r arolwg',
+  privacyNotice: 'Hysbysiad preifatrwydd',
+  privacyLead: 'Mae hwn yn dweud pwy sy’n gyfrifol am eich atebion i “{title}”, beth sy’n digwydd iddynt, a phwy i’w holi.',
+  privacyWhoHeading: 'Pwy sy’n gyfrifol am eich atebion',
+  privacyWho: '{organisation} sy’n gyfrifol am eich atebion (y “rheolydd data”). Safer Voices yw’r wefan y mae’n ei defnyddio i gynnal yr arolwg.',
+  privacyWhoUnknown: 'Y sefydliad a roddodd y ddolen i chi sy’n gyfrifol am eich atebion (y “rheolydd data”). Safer Voices yw’r wefan y mae’n ei defnyddio i gynnal yr arolwg.',
+  privacyCollectedHeading: 'Beth sy’n cael ei gasglu',
+  privacyOnlyAnswers: 'Dim ond eich atebion i’r cwestiynau. Ni ofynnir am eich enw, eich cyfeiriad, eich e-bost na’ch rhif ffôn.',
+  privacyNoDevice: 'Nid yw eich cyfeiriad IP na manylion eich dyfais yn cael eu cadw gyda’ch atebion.',
+  privacyNoCode: 'Os cawsoch god mynediad, nid yw’n cael ei gadw gyda’ch atebion.',
+  privacyCookie:
+    'Tra byddwch yn ateb, mae cwci yn cofio eich atebion hyd yma. Caiff ei ddileu pan fyddwch yn cau eich porwr, yn anfon eich atebion, neu’n defnyddio Gadael y dudalen hon. Ar ôl i chi eu hanfon, mae cwci arall yn cofio dim ond bod yr arolwg hwn wedi’i anfon, nes i chi gau eich porwr.',
+  privacyUsedHeading: 'Sut y defnyddir eich atebion',
+  privacyUsed:
+    'Caiff eich atebion eu hychwanegu at atebion pawb arall er mwyn deall beth sy’n gwneud i bobl deimlo’n ddiogel neu’n anniogel, ac i benderfynu beth i’w wneud am hynny. Dim ond ar gyfer grwpiau o bobl y dangosir canlyniadau, byth rhai mor fach fel y gallai rhywun weithio allan beth ddywedodd un person.',
+  privacySafeguarding:
+    'Os yw ateb yn dweud bod rhywun yn cael ei frifo neu mewn perygl, gall arweinydd diogelu hyfforddedig ei ddarllen er mwyn ceisio helpu. Dim ond yr hyn a ysgrifennoch yn yr arolwg y maen nhw’n ei weld.',
+  privacyKeptAsk: 'Gofynnwch i’r sefydliad a roddodd y ddolen i chi am ba hyd y cedwir atebion.',
+  privacyRightsHeading: 'Eich hawliau a phwy i gysylltu â nhw',
+  privacyRights:
+    'Gallwch ofyn pa wybodaeth sy’n cael ei chadw amdanoch, a gofyn iddi gael ei chywiro neu ei dileu. Gan nad yw eich atebion yn cynnwys eich enw, efallai na fydd y sefydliad yn gallu dweud pa atebion sy’n eiddo i chi.',
+  privacyContact: 'Am gwestiynau am yr arolwg hwn neu am eich data, neu i wneud cais, cysylltwch â:',
+  privacyContactAsk: 'Am gwestiynau am yr arolwg hwn neu am eich data, gofynnwch i’r sefydliad a roddodd y ddolen i chi.',
+  privacyComplain: 'Os ydych yn anhapus â’r ffordd y caiff eich data ei drin, gallwch gwyno i Swyddfa’r Comisiynydd Gwybodaeth: {link}, neu ffonio 0303 123 1113.',
+  privacySite: 'Gallwch hefyd ddarllen {link} ar gyfer pob arolwg.',
+  privacySiteLink: 'sut mae’r wefan hon yn trin atebion'
 } satisfies Messages;

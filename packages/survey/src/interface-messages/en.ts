@@ -82,7 +82,38 @@ export const en = {
   alreadySentMore: 'They were saved. You do not need to answer again.',
   alreadySentCode: 'Each access code can be used only once.',
   answerAgain: 'Answer the survey again from the start',
-  textTooLongWords: 'That is too long. Please write up to about {words} words.'
+  textTooLongWords: 'That is too long. Please write up to about {words} words.',
+  whoIsAsking: 'Who is asking',
+  whoRuns: 'Who runs this survey',
+  questionsAbout: 'Questions about it, or about your data',
+  howLongKept: 'How long your answers are kept',
+  askOrganisation: 'Ask the organisation that gave you the link if you have questions about this survey or your answers.',
+  privacyLink: 'How your answers are used in this survey (privacy notice)',
+  backToSurvey: 'Back to the survey',
+  privacyNotice: 'Privacy notice',
+  privacyLead: 'This says who is responsible for your answers to “{title}”, what happens to them, and whom to ask.',
+  privacyWhoHeading: 'Who is responsible for your answers',
+  privacyWho: '{organisation} is responsible for your answers (the “data controller”). Safer Voices is the website it uses to run the survey.',
+  privacyWhoUnknown: 'The organisation that gave you the link is responsible for your answers (the “data controller”). Safer Voices is the website it uses to run the survey.',
+  privacyCollectedHeading: 'What is collected',
+  privacyOnlyAnswers: 'Only your answers to the questions. You are not asked for your name, address, e-mail or phone number.',
+  privacyNoDevice: 'Your IP address and details of your device are not kept with your answers.',
+  privacyNoCode: 'If you were given an access code, it is not kept with your answers.',
+  privacyCookie:
+    'While you answer, a cookie remembers your answers so far. It is deleted when you close your browser, send your answers, or use Exit this page. After you send them, another cookie remembers only that this survey was sent, until you close your browser.',
+  privacyUsedHeading: 'How your answers are used',
+  privacyUsed:
+    'Your answers are added together with everyone else’s to understand what makes people feel safe or unsafe, and to decide what to do about it. Results are only ever shown for groups of people, never small enough for anyone to work out what one person said.',
+  privacySafeguarding: 'If an answer says that someone is being hurt or is in danger, a trained safeguarding lead may read it so they can try to help. They see only what you wrote in the survey.',
+  privacyKeptAsk: 'Ask the organisation that gave you the link how long answers are kept.',
+  privacyRightsHeading: 'Your rights and whom to contact',
+  privacyRights:
+    'You can ask what information is held about you, and ask for it to be corrected or deleted. Because your answers do not carry your name, the organisation may not be able to tell which answers are yours.',
+  privacyContact: 'For questions about this survey or your data, or to make a request, contact:',
+  privacyContactAsk: 'For questions about this survey or your data, ask the organisation that gave you the link.',
+  privacyComplain: 'If you are unhappy with how your data is handled, you can complain to the Information Commissioner’s Office: {link}, or phone 0303 123 1113.',
+  privacySite: 'You can also read {link} for every survey.',
+  privacySiteLink: 'how this website handles answers'
 } as const;
 
 export type MessageKey = keyof typeof en;

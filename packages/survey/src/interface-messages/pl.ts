@@ -75,5 +75,38 @@ export const pl = {
   alreadySentMore: 'Zostały zapisane. Nie musisz odpowiadać ponownie.',
   alreadySentCode: 'Każdego kodu dostępu można użyć tylko raz.',
   answerAgain: 'Odpowiedz na ankietę jeszcze raz od początku',
-  textTooLongWords: 'To jest za długie. Napisz najwyżej około {words} słów.'
+  textTooLongWords: 'To jest za długie. Napisz najwyżej około {words} słów.',
+  whoIsAsking: 'Kto pyta',
+  whoRuns: 'Kto prowadzi tę ankietę',
+  questionsAbout: 'Pytania o ankietę lub o Twoje dane',
+  howLongKept: 'Jak długo przechowywane są Twoje odpowiedzi',
+  askOrganisation: 'Jeśli masz pytania o tę ankietę lub swoje odpowiedzi, zapytaj organizację, która dała Ci link.',
+  privacyLink: 'Jak wykorzystywane są Twoje odpowiedzi w tej ankiecie (informacja o prywatności)',
+  backToSurvey: 'Wróć do ankiety',
+  privacyNotice: 'Informacja o prywatności',
+  privacyLead: 'Tu dowiesz się, kto odpowiada za Twoje odpowiedzi w ankiecie „{title}”, co się z nimi dzieje i kogo pytać.',
+  privacyWhoHeading: 'Kto odpowiada za Twoje odpowiedzi',
+  privacyWho: 'Za Twoje odpowiedzi odpowiada {organisation} („administrator danych”). Safer Voices to strona internetowa, z której korzysta, aby prowadzić ankietę.',
+  privacyWhoUnknown: 'Za Twoje odpowiedzi odpowiada organizacja, która dała Ci link („administrator danych”). Safer Voices to strona internetowa, z której korzysta, aby prowadzić ankietę.',
+  privacyCollectedHeading: 'Co jest zbierane',
+  privacyOnlyAnswers: 'Tylko Twoje odpowiedzi na pytania. Nikt nie pyta o Twoje imię i nazwisko, adres, e-mail ani numer telefonu.',
+  privacyNoDevice: 'Twój adres IP i dane Twojego urządzenia nie są przechowywane razem z odpowiedziami.',
+  privacyNoCode: 'Jeśli otrzymano kod dostępu, nie jest on przechowywany razem z odpowiedziami.',
+  privacyCookie:
+    'Podczas odpowiadania plik cookie zapamiętuje Twoje dotychczasowe odpowiedzi. Jest usuwany po zamknięciu przeglądarki, wysłaniu odpowiedzi lub użyciu przycisku „Opuść tę stronę”. Po wysłaniu odpowiedzi inny plik cookie zapamiętuje tylko to, że ta ankieta została wysłana, do czasu zamknięcia przeglądarki.',
+  privacyUsedHeading: 'Jak wykorzystywane są Twoje odpowiedzi',
+  privacyUsed:
+    'Twoje odpowiedzi są łączone z odpowiedziami wszystkich innych osób, aby zrozumieć, co sprawia, że ludzie czują się bezpiecznie lub niebezpiecznie, i zdecydować, co z tym zrobić. Wyniki są pokazywane tylko dla grup osób, nigdy tak małych, by ktoś mógł ustalić, co powiedziała jedna osoba.',
+  privacySafeguarding:
+    'Jeśli z odpowiedzi wynika, że ktoś jest krzywdzony lub jest w niebezpieczeństwie, przeszkolona osoba odpowiedzialna za ochronę może ją przeczytać, aby spróbować pomóc. Widzi tylko to, co zostało napisane w ankiecie.',
+  privacyKeptAsk: 'Zapytaj organizację, która dała Ci link, jak długo przechowywane są odpowiedzi.',
+  privacyRightsHeading: 'Twoje prawa i z kim się kontaktować',
+  privacyRights:
+    'Możesz zapytać, jakie informacje o Tobie są przechowywane, i poprosić o ich poprawienie lub usunięcie. Ponieważ Twoje odpowiedzi nie są podpisane Twoim imieniem, organizacja może nie być w stanie ustalić, które odpowiedzi są Twoje.',
+  privacyContact: 'W sprawie pytań o tę ankietę lub Twoje dane albo aby złożyć wniosek, skontaktuj się z:',
+  privacyContactAsk: 'W sprawie pytań o tę ankietę lub Twoje dane zapytaj organizację, która dała Ci link.',
+  privacyComplain:
+    'Jeśli nie podoba Ci się, jak traktowane są Twoje dane, możesz złożyć skargę do brytyjskiego urzędu ochrony danych (Information Commissioner’s Office): {link} lub pod numerem telefonu 0303 123 1113.',
+  privacySite: 'Możesz też przeczytać, {link} – dotyczy to każdej ankiety.',
+  privacySiteLink: 'jak ta strona postępuje z odpowiedziami'
 } satisfies Messages;

@@ -76,5 +76,38 @@ export const ro = {
   alreadySentMore: 'Au fost salvate. Nu trebuie să răspundeți din nou.',
   alreadySentCode: 'Fiecare cod de acces poate fi folosit o singură dată.',
   answerAgain: 'Răspundeți din nou la sondaj, de la început',
-  textTooLongWords: 'Este prea lung. Vă rugăm să scrieți până la aproximativ {words} de cuvinte.'
+  textTooLongWords: 'Este prea lung. Vă rugăm să scrieți până la aproximativ {words} de cuvinte.',
+  whoIsAsking: 'Cine întreabă',
+  whoRuns: 'Cine organizează acest sondaj',
+  questionsAbout: 'Întrebări despre sondaj sau despre datele dumneavoastră',
+  howLongKept: 'Cât timp vă sunt păstrate răspunsurile',
+  askOrganisation: 'Dacă aveți întrebări despre acest sondaj sau despre răspunsurile dumneavoastră, întrebați organizația care v-a dat linkul.',
+  privacyLink: 'Cum vă sunt folosite răspunsurile în acest sondaj (notificare privind confidențialitatea)',
+  backToSurvey: 'Înapoi la sondaj',
+  privacyNotice: 'Notificare privind confidențialitatea',
+  privacyLead: 'Aici aflați cine răspunde de răspunsurile dumneavoastră la „{title}”, ce se întâmplă cu ele și pe cine puteți întreba.',
+  privacyWhoHeading: 'Cine răspunde de răspunsurile dumneavoastră',
+  privacyWho: '{organisation} răspunde de răspunsurile dumneavoastră („operatorul de date”). Safer Voices este site-ul pe care îl folosește pentru a organiza sondajul.',
+  privacyWhoUnknown: 'Organizația care v-a dat linkul răspunde de răspunsurile dumneavoastră („operatorul de date”). Safer Voices este site-ul pe care îl folosește pentru a organiza sondajul.',
+  privacyCollectedHeading: 'Ce se colectează',
+  privacyOnlyAnswers: 'Doar răspunsurile dumneavoastră la întrebări. Nu vi se cere numele, adresa, adresa de e-mail sau numărul de telefon.',
+  privacyNoDevice: 'Adresa IP și detaliile dispozitivului dumneavoastră nu sunt păstrate împreună cu răspunsurile.',
+  privacyNoCode: 'Dacă ați primit un cod de acces, acesta nu este păstrat împreună cu răspunsurile.',
+  privacyCookie:
+    'În timp ce răspundeți, un cookie reține răspunsurile date până acum. Este șters când închideți browserul, când trimiteți răspunsurile sau când folosiți „Ieșiți de pe această pagină”. După ce le trimiteți, un alt cookie reține doar faptul că acest sondaj a fost trimis, până când închideți browserul.',
+  privacyUsedHeading: 'Cum vă sunt folosite răspunsurile',
+  privacyUsed:
+    'Răspunsurile dumneavoastră sunt adunate cu ale tuturor celorlalți pentru a înțelege ce îi face pe oameni să se simtă în siguranță sau în nesiguranță și pentru a decide ce trebuie făcut. Rezultatele sunt arătate doar pentru grupuri de oameni, niciodată atât de mici încât cineva să poată afla ce a spus o singură persoană.',
+  privacySafeguarding:
+    'Dacă un răspuns spune că cineva este rănit sau în pericol, o persoană instruită, responsabilă cu protecția, îl poate citi pentru a încerca să ajute. Vede doar ce ați scris în sondaj.',
+  privacyKeptAsk: 'Întrebați organizația care v-a dat linkul cât timp sunt păstrate răspunsurile.',
+  privacyRightsHeading: 'Drepturile dumneavoastră și pe cine să contactați',
+  privacyRights:
+    'Puteți întreba ce informații sunt păstrate despre dumneavoastră și puteți cere corectarea sau ștergerea lor. Deoarece răspunsurile nu poartă numele dumneavoastră, este posibil ca organizația să nu poată spune care răspunsuri sunt ale dumneavoastră.',
+  privacyContact: 'Pentru întrebări despre acest sondaj sau despre datele dumneavoastră ori pentru a face o cerere, contactați:',
+  privacyContactAsk: 'Pentru întrebări despre acest sondaj sau despre datele dumneavoastră, întrebați organizația care v-a dat linkul.',
+  privacyComplain:
+    'Dacă nu sunteți mulțumit de felul în care vă sunt tratate datele, puteți depune o plângere la autoritatea britanică pentru protecția datelor (Information Commissioner’s Office): {link} sau la telefon 0303 123 1113.',
+  privacySite: 'Puteți citi și {link}, pentru toate sondajele.',
+  privacySiteLink: 'cum tratează acest site răspunsurile'
 } satisfies Messages;

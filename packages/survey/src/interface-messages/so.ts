@@ -76,5 +76,37 @@ export const so = {
   alreadySentMore: 'Waa la kaydiyay. Uma baahnid inaad mar kale ka jawaabto.',
   alreadySentCode: 'Koodh kasta oo gelitaan ah hal mar oo keliya ayaa la isticmaali karaa.',
   answerAgain: 'Mar kale ka jawaab sahanka adigoo bilowga ka bilaabaya',
-  textTooLongWords: 'Taasi aad bay u dheer tahay. Fadlan qor ilaa {words} eray oo qiyaas ah.'
+  textTooLongWords: 'Taasi aad bay u dheer tahay. Fadlan qor ilaa {words} eray oo qiyaas ah.',
+  whoIsAsking: 'Yaa wax weydiinaya',
+  whoRuns: 'Yaa maamula sahankan',
+  questionsAbout: 'Su’aalo ku saabsan sahanka ama xogtaada',
+  howLongKept: 'Inta jawaabahaaga la hayo',
+  askOrganisation: 'Haddii aad su’aalo ka qabto sahankan ama jawaabahaaga, weydii hay’adda ku siisay linkiga.',
+  privacyLink: 'Sida jawaabahaaga loogu isticmaalo sahankan (ogeysiiska sirta)',
+  backToSurvey: 'Ku noqo sahanka',
+  privacyNotice: 'Ogeysiiska sirta',
+  privacyLead: 'Tani waxay sheegaysaa cidda mas’uulka ka ah jawaabahaaga “{title}”, waxa ku dhaca, iyo cidda aad weydiinayso.',
+  privacyWhoHeading: 'Cidda mas’uulka ka ah jawaabahaaga',
+  privacyWho: '{organisation} ayaa mas’uul ka ah jawaabahaaga (“maamulaha xogta”). Safer Voices waa websaydka ay u isticmaasho inay ku maamusho sahanka.',
+  privacyWhoUnknown: 'Hay’adda ku siisay linkiga ayaa mas’uul ka ah jawaabahaaga (“maamulaha xogta”). Safer Voices waa websaydka ay u isticmaasho inay ku maamusho sahanka.',
+  privacyCollectedHeading: 'Waxa la ururiyo',
+  privacyOnlyAnswers: 'Kaliya jawaabahaaga su’aalaha. Lagama weydiinayo magacaaga, cinwaankaaga, iimaylkaaga ama lambarka taleefankaaga.',
+  privacyNoDevice: 'Cinwaanka IP-gaaga iyo faahfaahinta qalabkaaga laguma hayo jawaabahaaga.',
+  privacyNoCode: 'Haddii laguu siiyay koodh gelitaan, laguma hayo jawaabahaaga.',
+  privacyCookie:
+    'Inta aad jawaabayso, cookie ayaa xasuusta jawaabahaaga ilaa hadda. Waa la tirtiraa marka aad xirto browser-kaaga, aad dirto jawaabahaaga, ama aad isticmaasho “Ka bax boggan”. Kadib marka aad dirto, cookie kale ayaa xasuusta oo keliya in sahankan la diray, ilaa aad xirto browser-kaaga.',
+  privacyUsedHeading: 'Sida jawaabahaaga loo isticmaalo',
+  privacyUsed:
+    'Jawaabahaaga waxaa lagu daraa kuwa dadka kale oo dhan si loo fahmo waxa dadka ka dhiga inay dareemaan ammaan ama ammaan darro, loona go’aamiyo waxa laga qabanayo. Natiijooyinka waxaa had iyo jeer loo muujiyaa kooxo dad ah oo keliya, marna aan u yarayn ilaa qof uu ogaan karo waxa qof keliya yiri.',
+  privacySafeguarding:
+    'Haddii jawaab ay sheegto in qof la dhibayo ama uu khatar ku jiro, qof tababaran oo ilaalinta mas’uul ka ah ayaa akhrin kara si uu isugu dayo inuu caawiyo. Wuxuu arkaa oo keliya waxa aad ku qortay sahanka.',
+  privacyKeptAsk: 'Weydii hay’adda ku siisay linkiga inta jawaabaha la hayo.',
+  privacyRightsHeading: 'Xuquuqdaada iyo cidda lala xiriirayo',
+  privacyRights:
+    'Waxaad weydiin kartaa macluumaadka lagaa hayo, waxaadna codsan kartaa in la saxo ama la tirtiro. Maadaama jawaabahaagu aanay sidin magacaaga, waxaa laga yaabaa in hay’addu aysan garan karin jawaabaha adiga kuu gaarka ah.',
+  privacyContact: 'Su’aalo ku saabsan sahankan ama xogtaada, ama si aad codsi u gudbiso, la xiriir:',
+  privacyContactAsk: 'Su’aalo ku saabsan sahankan ama xogtaada, weydii hay’adda ku siisay linkiga.',
+  privacyComplain: 'Haddii aadan ku qanacsanayn sida xogtaada loo maareeyo, waxaad cabasho u gudbin kartaa Xafiiska Guddoomiyaha Macluumaadka (ICO): {link}, ama wac 0303 123 1113.',
+  privacySite: 'Waxaad sidoo kale akhrin kartaa {link} sahan kasta.',
+  privacySiteLink: 'sida websaydkani u maareeyo jawaabaha'
 } satisfies Messages;
