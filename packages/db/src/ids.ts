@@ -1,4 +1,5 @@
 import { v7 } from 'uuid';
+import { pooledRandomBytes } from './random-pool';
 
 /**
  * A new row id: a UUID version 7, milliseconds since 1970 then random bits.
@@ -6,7 +7,7 @@ import { v7 } from 'uuid';
  * index instead of a random page in it, which keeps inserts cheap as the
  * table grows. `now` dates the id (a response stored with its submission time).
  */
-export const newId = (now?: number): string => (now === undefined ? v7() : v7({ msecs: now }));
+export const newId = (now?: number): string => (now === undefined ? v7() : v7({ msecs: now, random: pooledRandomBytes(16) }));
 
 /** The smallest id made at this time (ids sort by their leading milliseconds). */
 export function firstIdAt(ms: number): string {

@@ -1,5 +1,6 @@
 export * from './client';
 export { firstIdAt, newId, timeOfId } from './ids';
+export { pooledRandomBytes } from './random-pool';
 export * as schema from './schema';
 export * from './schema';
 export * from './storable-text';

@@ -2,8 +2,7 @@
 // child, so drawn from letters and digits that cannot be mistaken for each
 // other (no 0/O, 1/I/L, 5/S, 2/Z). A code is used by the ballot that names
 // it; ballots' code ids are unique, so it counts once however often it is typed.
-import { randomBytes } from 'node:crypto';
-import { type Database, newId, voteBallots, voteCodeBatches, voteCodes } from '@safer-voices/db';
+import { type Database, newId, pooledRandomBytes, voteBallots, voteCodeBatches, voteCodes } from '@safer-voices/db';
 import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import { auditStatement } from '../auth/audit';
 import type { VoteRow } from './vote-store';
@@ -13,11 +12,11 @@ const ALPHABET = 'ABCDEFGHJKMNPQRTUVWXY346789';
 /** Bytes below this map evenly onto the alphabet (27 × 9 = 243); the rest are drawn again. */
 const EVEN = Math.floor(256 / ALPHABET.length) * ALPHABET.length;
 
-/** One draw of random bytes per code (a receipt is made for every vote). */
+/** Random bytes from the shared pool (a receipt is made for every vote). */
 export function randomCode(length: number): string {
   let code = '';
   while (code.length < length) {
-    for (const byte of randomBytes(length * 2)) {
+    for (const byte of pooledRandomBytes(length * 2)) {
       if (byte < EVEN && code.length < length) code += ALPHABET[byte % ALPHABET.length];
     }
   }
