@@ -69,6 +69,35 @@ describe('one vote per person', () => {
     expect((await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review.refused).toEqual({ codeUsed: 1, browserVoted: 0 });
   });
 
+  it('the same submission twice is one vote under every layer: a code, a code and a browser, a browser', async () => {
+    const layers = [{ requireCode: true, browserToken: false }, { requireCode: true, browserToken: true }, { browserToken: true, networkThreshold: 30 }];
+    for (const layer of layers) {
+      const vote = await publishedVote(api, officer, layer);
+      const [code, other] = layer.requireCode
+        ? ((await jsonOf(await post(`/api/votes/${vote.id}/code-batches`, { label: 'Year 9', count: 2 }))).batch.codes as { code: string }[]).map((c) => c.code)
+        : [undefined, undefined];
+      const browserToken = layer.browserToken ? `layer-token-${vote.id}` : undefined;
+      const submission = { entryId: vote.entryIds[0] as string, code, browserToken, idempotencyKey: `layer-key-${vote.id}` };
+      const first = await cast(api, vote.slug, submission);
+      expect(first.status, JSON.stringify(layer)).toBe(201);
+      const again = await cast(api, vote.slug, submission);
+      expect(again.status, JSON.stringify(layer)).toBe(200);
+      expect((await jsonOf(again)).receipt).toBe((await jsonOf(first)).receipt);
+      // Another submission (a new form) from the same code or browser is refused, not replayed.
+      if (code) {
+        const reused = await cast(api, vote.slug, { ...submission, browserToken: browserToken && `${browserToken}-2`, idempotencyKey: 'another-form' });
+        expect((await jsonOf(reused)).error).toBe('code_used');
+      }
+      if (browserToken) {
+        const sameBrowser = await cast(api, vote.slug, { ...submission, code: other, idempotencyKey: 'another-form-2' });
+        expect((await jsonOf(sameBrowser)).error).toBe('already_voted');
+      }
+      expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}'`)).toBe(1);
+      const refused = (await jsonOf(await get(`/api/votes/${vote.id}/review`, officer))).review.refused;
+      expect(refused.codeUsed + refused.browserVoted, JSON.stringify(layer)).toBe((code ? 1 : 0) + (browserToken ? 1 : 0));
+    }
+  });
+
   it('by network: many votes from one address are held, not refused, and count once an officer accepts them', async () => {
     const vote = await publishedVote(api, officer, { networkThreshold: 5 });
     const school = '203.0.113.9';

@@ -4,9 +4,9 @@
 // "once": a ballot naming a used code, a browser that has voted or a key
 // already stored is not inserted (unique indexes), and a ballot from a
 // network past the vote's threshold in the current window is kept as held.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { InStatement } from '@libsql/client';
-import { newId, type WriteExecutor } from '@safer-voices/db';
+import { newId, pooledRandomBytes, type WriteExecutor } from '@safer-voices/db';
 import { groupCommit, type Waiting } from '../ingest/group-commit';
 import { RECEIPT_LENGTH, randomCode } from './codes';
 import { networkSweep, SWEEP_EVERY_MS } from './network-sweep';
@@ -150,7 +150,7 @@ async function commit(writes: WriteExecutor, batch: Pending[], now: number, swee
   const groups = new Map<string, string>();
   for (const { p } of made) {
     const key = `${p.item.voteId}|${p.item.networkHash}`;
-    if (!groups.has(key)) groups.set(key, randomBytes(8).toString('hex'));
+    if (!groups.has(key)) groups.set(key, pooledRandomBytes(8).toString('hex'));
   }
   const statements: InStatement[] = [];
   const inserts: number[] = [];
@@ -183,21 +183,39 @@ async function commit(writes: WriteExecutor, batch: Pending[], now: number, swee
 }
 
 /**
- * Why each was not inserted: the same submission again (its receipt), or a
- * code or browser that has voted. Attempts of the second kind are counted
- * for the anomaly review in the same transaction as the lookups; the batch
- * that refused them has committed already, so they are counted once.
+ * The stored ballot a refused one collided with: the one with its code, the
+ * one from its browser, or (when it has neither) the one with its key. Each
+ * alternative names a whole index (a code's id is unique across votes), so
+ * each is one lookup, not a scan of the vote's ballots. Parameters: ?1 the
+ * idempotency key's hash, ?2 the code's id, ?3 the vote, ?4 the browser's.
+ */
+const COLLIDED = `FROM vote_ballots
+  WHERE code_id = ?2 OR (vote_id = ?3 AND browser_token_hash = ?4)
+     OR (vote_id = ?3 AND idempotency_key_hash = ?1 AND code_id IS NULL AND browser_token_hash IS NULL)
+  LIMIT 1`;
+
+const collisionArgs = ({ p }: { p: Pending }) => [p.item.idempotencyKeyHash, p.item.codeId, p.item.voteId, p.item.browserTokenHash];
+
+/**
+ * Why each was not inserted: the same submission again (the ballot it
+ * collided with has its key; its receipt is given back), or a code or
+ * browser that has voted. Attempts of the second kind are counted for the
+ * anomaly review in the same transaction as the lookups; the batch that
+ * refused them has committed already, so they are counted once.
  */
 async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[], now: number) {
-  const lookups: InStatement[] = refused.map(({ p }) => ({
-    sql: `SELECT receipt, status, idempotency_key_hash = ? AS same_submission, code_id = ? AS same_code
-          FROM vote_ballots WHERE (vote_id = ? AND idempotency_key_hash = ?) OR code_id = ? OR (vote_id = ? AND browser_token_hash = ?) LIMIT 1`,
-    // Each alternative names a whole index (a code's id is unique across votes), so each is one lookup, not a scan of the vote's ballots.
-    args: [p.item.idempotencyKeyHash, p.item.codeId, p.item.voteId, p.item.idempotencyKeyHash, p.item.codeId, p.item.voteId, p.item.browserTokenHash]
-  }));
-  const found = await writes.batch([...lookups, recordRefusals(refused, now)]);
+  const statements: InStatement[] = refused.flatMap((m) => [
+    { sql: `SELECT receipt, status, idempotency_key_hash = ?1 AS same_submission, code_id = ?2 AS same_code ${COLLIDED}`, args: collisionArgs(m) },
+    {
+      sql: `INSERT INTO vote_refusals (vote_id, reason, at)
+            SELECT ?3, CASE WHEN ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = ?2) THEN 'code_used' ELSE 'browser_voted' END, ?5
+            FROM (SELECT idempotency_key_hash = ?1 AS same_submission ${COLLIDED}) WHERE NOT coalesce(same_submission, 0)`,
+      args: [...collisionArgs(m), now]
+    }
+  ]);
+  const found = await writes.batch(statements);
   refused.forEach(({ p }, i) => {
-    const row = found[i]?.rows[0];
+    const row = found[2 * i]?.rows[0];
     if (!row) {
       p.reject(new Error('A ballot was neither stored nor found'));
       return;
@@ -208,15 +226,4 @@ async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[], n
     }
     p.resolve({ kind: 'refused', reason: Number(row.same_code) === 1 ? 'code_used' : 'browser_voted' });
   });
-}
-
-/** Refused attempts that were not the same submission again, with why. */
-function recordRefusals(refused: { p: Pending }[], now: number): InStatement {
-  return {
-    sql: `INSERT INTO vote_refusals (vote_id, reason, at)
-          SELECT column1, CASE WHEN column2 IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = column2) THEN 'code_used' ELSE 'browser_voted' END, ?
-          FROM (VALUES ${refused.map(() => '(?, ?, ?)').join(', ')})
-          WHERE column3 IS NULL OR NOT EXISTS (SELECT 1 FROM vote_ballots WHERE vote_id = column1 AND idempotency_key_hash = column3)`,
-    args: [now, ...refused.flatMap(({ p }) => [p.item.voteId, p.item.codeId, p.item.idempotencyKeyHash])]
-  };
 }

@@ -165,12 +165,15 @@ export const voteBallots = sqliteTable(
   },
   // A ballot is written to each index it has a value for, and no other: a
   // vote without codes, or a ballot that is not held, costs the writer no
-  // entry in those indexes (each entry is a page written to the log).
+  // entry in those indexes (each entry is a random page written to the log).
+  // A ballot with a code or a browser's token is found again by that (the
+  // same submission twice is the stored one with the same key), so only a
+  // ballot with neither needs its idempotency key indexed.
   (t) => [
     uniqueIndex('vote_ballots_receipt').on(t.receipt),
     uniqueIndex('vote_ballots_code').on(t.codeId).where(sql`${t.codeId} IS NOT NULL`),
     uniqueIndex('vote_ballots_browser').on(t.voteId, t.browserTokenHash).where(sql`${t.browserTokenHash} IS NOT NULL`),
-    uniqueIndex('vote_ballots_idempotency').on(t.voteId, t.idempotencyKeyHash).where(sql`${t.idempotencyKeyHash} IS NOT NULL`),
+    uniqueIndex('vote_ballots_idempotency').on(t.voteId, t.idempotencyKeyHash).where(sql`${t.idempotencyKeyHash} IS NOT NULL AND ${t.codeId} IS NULL AND ${t.browserTokenHash} IS NULL`),
     index('vote_ballots_vote').on(t.voteId, t.status, t.entryId),
     index('vote_ballots_held').on(t.voteId, t.heldGroup).where(sql`${t.heldGroup} IS NOT NULL`)
   ]

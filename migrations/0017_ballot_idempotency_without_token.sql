@@ -1,0 +1,2 @@
+DROP INDEX `vote_ballots_idempotency`;--> statement-breakpoint
+CREATE UNIQUE INDEX `vote_ballots_idempotency` ON `vote_ballots` (`vote_id`,`idempotency_key_hash`) WHERE "vote_ballots"."idempotency_key_hash" IS NOT NULL AND "vote_ballots"."code_id" IS NULL AND "vote_ballots"."browser_token_hash" IS NULL;
