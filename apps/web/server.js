@@ -48,6 +48,31 @@ function refusedBody(req) {
   return Number(declared) > Math.max(limit, bodyLimit) ? 413 : null;
 }
 
+const sizeInWords = (n) => (n >= 1024 ** 2 ? `${Math.round(n / 1024 ** 2)} MB` : `${Math.round(n / 1024)} KB`);
+
+/**
+ * The refusal in the form its asker reads: the API's error shape for
+ * /api (as the API itself gives when its own limits are passed), a short
+ * page for a browser.
+ */
+function refuse(req, res, status) {
+  const limit = sizeInWords(Math.max(uploadLimitOf(req.url) ?? bodyLimit, bodyLimit));
+  const [error, message] = status === 413 ? ['body_too_large', `The request body is larger than ${limit}`] : ['length_required', 'Send the request body with a Content-Length'];
+  const path = (req.url ?? '/').split('?')[0];
+  if (path === '/api' || path.startsWith('/api/')) {
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', connection: 'close' });
+    res.end(JSON.stringify({ error, message }));
+    return;
+  }
+  const title = status === 413 ? 'What you sent was too large' : 'What you sent could not be read';
+  const advice = status === 413 ? `Pages here take up to ${limit}. Go back, shorten what you wrote or choose a smaller file, and try again.` : 'Go back and try again.';
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', connection: 'close' });
+  res.end(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title} – Safer Voices</title></head>` +
+      `<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5"><main><h1>${title}</h1><p>${advice}</p><p><a href="/">Go to the home page</a></p></main></body></html>`
+  );
+}
+
 // The address printed on voting slips and put in notifications' links: by
 // default this server's own, on whatever port it was given.
 process.env.PUBLIC_URL ||= `http://localhost:${Number(process.env.PORT ?? 3000)}`;
@@ -59,9 +84,7 @@ const server = http.createServer((req, res) => {
   if (!trustProxy) req.headers[PROTOCOL] = req.socket.encrypted ? 'https' : 'http';
   const refused = refusedBody(req);
   if (refused) {
-    res.writeHead(refused, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
-    const limit = Math.max(uploadLimitOf(req.url) ?? bodyLimit, bodyLimit);
-    res.end(refused === 413 ? `The request body is larger than ${limit} bytes\n` : 'Send the request body with a Content-Length\n');
+    refuse(req, res, refused);
     return;
   }
   compress(req, res, () => handler(req, res));

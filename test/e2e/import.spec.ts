@@ -112,6 +112,15 @@ test('files over the usual 512K request limit are taken here, and only here', as
   // Anywhere else, a body that large is refused before it is read.
   const elsewhere = await page.request.post('/staff/sign-in', { multipart: { email: 'x@example.org', password: 'x'.repeat(600 * 1024) } });
   expect(elsewhere.status()).toBe(413);
+  // A browser is told in a page, an API client in the API's own error shape.
+  expect(elsewhere.headers()['content-type']).toContain('text/html');
+  const refusal = await elsewhere.text();
+  expect(refusal).toContain('<h1>What you sent was too large</h1>');
+  await page.setContent(refusal);
+  await expectNoAxeFindings(page);
+  const api = await page.request.post('/api/responses', { data: { answers: 'x'.repeat(600 * 1024) } });
+  expect(api.status()).toBe(413);
+  expect(await api.json()).toEqual({ error: 'body_too_large', message: 'The request body is larger than 512 KB' });
 });
 
 test('people who are not analysts or admins cannot import', async ({ page }) => {
