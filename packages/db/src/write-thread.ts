@@ -43,11 +43,14 @@ export function openWriteThread(url: string): WriteExecutor {
   const worker = new Worker(new URL('./write-thread.worker.mjs', import.meta.url), { workerData: { url } });
   const pending = new Map<number, { resolve(results: WriteResult[]): void; reject(error: Error): void }>();
   let next = 0;
-  worker.on('message', (message: { id: number; results?: WriteResult[]; error?: string; code?: string }) => {
-    const waiting = pending.get(message.id);
-    pending.delete(message.id);
-    if (message.error !== undefined) waiting?.reject(Object.assign(new Error(message.error), message.code ? { code: message.code } : {}));
-    else waiting?.resolve(message.results ?? []);
+  // Each message answers every job one fsync made durable.
+  worker.on('message', (answers: { id: number; results?: WriteResult[]; error?: string; code?: string }[]) => {
+    for (const answer of answers) {
+      const waiting = pending.get(answer.id);
+      pending.delete(answer.id);
+      if (answer.error !== undefined) waiting?.reject(Object.assign(new Error(answer.error), answer.code ? { code: answer.code } : {}));
+      else waiting?.resolve(answer.results ?? []);
+    }
   });
   worker.on('error', (error) => {
     for (const waiting of pending.values()) waiting.reject(error);

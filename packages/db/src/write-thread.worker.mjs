@@ -96,10 +96,9 @@ function syncThenAnswer() {
   committed = [];
   const done = (error) => {
     syncing = false;
-    for (const answer of answers) {
-      // Committed but perhaps not on disk: the caller is told it failed, and a retry with its key finds the first.
-      parentPort.postMessage(error ? { id: answer.id, error: `The database could not make the write durable: ${error.message}`, code: error.code } : answer);
-    }
+    // One message for all of them: each message wakes the main thread.
+    // Committed but perhaps not on disk: the caller is told it failed, and a retry with its key finds the first.
+    parentPort.postMessage(error ? answers.map((answer) => ({ id: answer.id, error: `The database could not make the write durable: ${error.message}`, code: error.code })) : answers);
     syncThenAnswer();
   };
   let fd;
@@ -132,7 +131,7 @@ function flush() {
       } catch (error) {
         // The code (such as SQLITE_CONSTRAINT_UNIQUE) goes along: callers tell refusals apart by it.
         const code = typeof error?.code === 'string' ? error.code : undefined;
-        parentPort.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error), code });
+        parentPort.postMessage([{ id: job.id, error: error instanceof Error ? error.message : String(error), code }]);
       }
     }
   }
