@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportDocx } from './docx';
-import { EMOJI_QUOTE, sampleReport, sampleWeighted, sampleWithEmoji } from './fixtures/sample-report';
+import { EMOJI_QUOTE, sampleReport, sampleWeighted, sampleWithEmoji, WITHHELD_SENTENCE } from './fixtures/sample-report';
 import type { ReportDocument } from './model';
 import { openParser } from './testing/chromium';
 import { libreOfficeToPdf, pdfFonts, pdfInfo, pdfText, writeTemp } from './testing/tools';
@@ -69,6 +69,16 @@ describe('Word file', () => {
     expect(body).toContain('<w:t xml:space="preserve">[c]</w:t>');
   });
 
+  it('names the rule that withheld each [c] in its cell, with the table’s notes saying what it means under it', () => {
+    const texts = (xml: string) => Array.from(xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g), (t) => unescapeXml(t[1] ?? '')).join('');
+    const trend = (body.match(/<w:tbl>.*?<\/w:tbl>/gs) ?? []).find((t) => texts(t).includes('Spring 2025')) ?? '';
+    expect(Array.from(trend.matchAll(/<w:t(?: [^>]*)?>\[c\] under 10 in group<\/w:t>/g))).toHaveLength(2);
+    const after = body.slice(body.indexOf(trend) + trend.length);
+    const next = Array.from(after.matchAll(/<w:p>.*?<\/w:p>/gs), (p) => texts(p[0])).slice(0, 2);
+    expect(paragraphsStyled(after, 'TableNotes')[0]).toMatch(/^Notes\./);
+    expect(next).toEqual(['Notes. [c] is a withheld figure; after it, in a few words, the rule that withheld it.', `${WITHHELD_SENTENCE} (2 figures in this table.)`]);
+  });
+
   it('gives every chart image its alt text, followed by its data table', () => {
     const images = Array.from(body.matchAll(/<wp:docPr [^>]*>/g), (m) => m[0]);
     const charts = sampleReport.sections.flatMap((s) => s.blocks).filter((b) => b.type === 'chart');
@@ -130,6 +140,7 @@ describe('Word file', () => {
     for (const section of sampleReport.sections) expect(text).toContain(section.heading);
     expect(text).toContain('Young people asked');
     expect(text).toContain('[c]');
+    expect(text.replace(/\s+/g, ' ')).toContain(WITHHELD_SENTENCE);
     expect(text).toMatch(new RegExp(`Page 1 of ${info.Pages}`));
   });
 });

@@ -152,10 +152,24 @@ function table(block: TableBlock): Child[] {
     new TableRow({ tableHeader: true, cantSplit: true, children: pad(block.head).map((text, i) => cell(text, i, true)) }),
     ...block.rows.map((row) => new TableRow({ cantSplit: true, children: pad(row).map((text, i) => cell(text, i, false)) }))
   ];
+  return [new Paragraph({ style: 'Caption', keepNext: true, children: textRuns(block.caption) }), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }), ...tableNotes(block)];
+}
+
+/** Under a table with withheld figures: what "[c]" and the words after it mean, each rule once, with how many figures it withheld. */
+function tableNotes(block: TableBlock): Paragraph[] {
+  const notes = block.withheld ?? [];
+  // Space after the table (Word joins two tables that touch).
+  if (notes.length === 0) return [new Paragraph({ children: [] })];
   return [
-    new Paragraph({ style: 'Caption', keepNext: true, children: textRuns(block.caption) }),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
-    // Space after the table (Word joins two tables that touch).
+    new Paragraph({ style: 'TableNotes', spacing: { before: 120 }, keepNext: true, children: [new TextRun({ text: labels.notes, bold: true }), new TextRun(` ${labels.withheldMarks}`)] }),
+    ...notes.map(
+      (n, i) =>
+        new Paragraph({
+          bullet: { level: 0 },
+          keepNext: i < notes.length - 1,
+          children: [...textRuns(n.sentence), new TextRun({ text: ` ${labels.figuresInTable(n.figures)}`, color: '505A5F' })]
+        })
+    ),
     new Paragraph({ children: [] })
   ];
 }
@@ -197,6 +211,7 @@ function styles(language: string, rtl: boolean) {
         run: { size: 24 },
         paragraph: { indent: { left: 360 }, border: { left: { style: BorderStyle.SINGLE, size: 24, color: '1D70B8', space: 8 } }, spacing: { before: 200, after: 60 } }
       },
+      { id: 'TableNotes', name: 'Table Notes', basedOn: 'Normal', next: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 60 } } },
       { id: 'QuoteAttribution', name: 'Quote Attribution', basedOn: 'Normal', next: 'Normal', run: { color: '505A5F' }, paragraph: { indent: { left: 540 }, spacing: { after: 240 } } }
     ]
   };

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleReport, sampleWeighted } from './fixtures/sample-report';
+import { sampleReport, sampleWeighted, WITHHELD_SENTENCE } from './fixtures/sample-report';
 import { easyReadBodyHtml, easyReadHtml, reportBodyHtml, reportHtml } from './html';
 import type { ReportDocument } from './model';
 import { openParser, type ParsedPage, parse } from './testing/chromium';
@@ -62,6 +62,16 @@ describe('report HTML', () => {
     expect(parsed.links.every((link) => link.target)).toBe(true);
   });
 
+  it('names the rule that withheld each [c] beside it, and says what it means in notes the table is described by', async () => {
+    const parsed = await parse(page, reportHtml(sampleReport));
+    const trendTable = parsed.tables.find((t) => t.caption?.startsWith('Feel safe in their area after dark'));
+    expect(trendTable?.cells.filter((c) => c === '[c] under 10 in group')).toHaveLength(2);
+    expect(trendTable?.notes).toContain('[c] is a withheld figure; after it, in a few words, the rule that withheld it.');
+    expect(trendTable?.notes).toContain(`${WITHHELD_SENTENCE} (2 figures in this table.)`);
+    // A table with nothing withheld has no notes.
+    expect(parsed.tables.find((t) => t.caption?.startsWith('Share of written answers'))?.notes).toBeNull();
+  });
+
   it('gives every table a caption and header cells with a scope, and keeps the withheld [c]', async () => {
     const parsed = await parse(page, reportHtml(sampleReport));
     // Two data tables beside the charts, two others.
@@ -72,7 +82,7 @@ describe('report HTML', () => {
       expect(table.scopes.every((scope) => scope === 'col' || scope === 'row')).toBe(true);
     }
     const trendTable = parsed.tables.find((t) => t.caption?.startsWith('Feel safe in their area after dark'));
-    expect(trendTable?.cells).toContain('[c]');
+    expect(trendTable?.cells).toContain('[c] under 10 in group');
     expect(trendTable?.cells).toContain('46% (41–51%)');
   });
 

@@ -139,10 +139,19 @@ function tableHtml(table: TableBlock, id: string): string {
   // scroll it) rather than making the whole page scroll sideways. A short
   // table is printed whole on one page; a long one repeats its header row.
   const short = table.rows.length <= SHORT_TABLE_ROWS ? ' sv-table-short' : '';
+  const notes = tableNotesHtml(table, `${id}-notes`);
   return (
-    `<div class="sv-table${short}" role="region" aria-labelledby="${id}" tabindex="0"><table>` +
-    `<caption id="${id}">${e(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`
+    `<div class="sv-table${short}" role="region" aria-labelledby="${id}" tabindex="0"><table${notes ? ` aria-describedby="${id}-notes"` : ''}>` +
+    `<caption id="${id}">${e(table.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>${notes}`
   );
+}
+
+/** Under a table with withheld figures: what "[c]" and the words after it mean, each rule once, with how many figures it withheld. */
+function tableNotesHtml(table: TableBlock, id: string): string {
+  const notes = table.withheld ?? [];
+  if (notes.length === 0) return '';
+  const items = notes.map((n) => `<li dir="auto">${e(n.sentence)} <span class="sv-figures">${e(labels.figuresInTable(n.figures))}</span></li>`).join('');
+  return `<div class="sv-table-notes" id="${id}"><p><span class="sv-notes-label">${labels.notes}</span> ${e(labels.withheldMarks)}</p><ul>${items}</ul></div>`;
 }
 
 const STATUS_WORDS: Record<YouSaidWeDid['status'], string> = { planned: 'Planned', 'in progress': 'In progress', done: 'Done' };

@@ -8,6 +8,10 @@ export const labels = {
   figuresAsOf: 'Figures as of',
   version: 'Version',
   withheld: 'Withheld',
+  /** Before a table's notes on its withheld figures. */
+  notes: 'Notes.',
+  withheldMarks: '[c] is a withheld figure; after it, in a few words, the rule that withheld it.',
+  figuresInTable: (n: number) => `(${n === 1 ? '1 figure' : `${n} figures`} in this table.)`,
   youSaidWeDid: 'You said, we did',
   youSaid: 'You said',
   weDid: 'We did',

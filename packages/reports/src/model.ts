@@ -5,7 +5,11 @@
 // version are all drawn from one ReportDocument, so no output can show what
 // another withholds. Nothing here is computed: renderers only lay it out.
 
-/** A table with a header row; every cell is already text ("46% (41–51%)", "[c]"). */
+/**
+ * A table with a header row; every cell is already text ("46% (41–51%)", or
+ * for a withheld figure "[c]" and the rule that withheld it in a few words:
+ * "[c] under 10 in group").
+ */
 export interface TableBlock {
   type: 'table';
   caption: string;
@@ -13,6 +17,17 @@ export interface TableBlock {
   rows: string[][];
   /** Per column: right-aligned figures. */
   numeric?: boolean[];
+  /**
+   * The table's notes on its withheld figures: each rule that withheld any,
+   * once, with the sentence saying what it means (which quotes the few words
+   * its cells carry) and how many of the table's figures it withheld.
+   */
+  withheld?: TableWithheldNote[];
+}
+
+export interface TableWithheldNote {
+  sentence: string;
+  figures: number;
 }
 
 /** One wave's figure on a trend chart (percent 0–100). */

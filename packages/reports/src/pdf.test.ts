@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axisTicks } from './chart-svg';
 import type { Block, ReportDocument } from './model';
-import { EMOJI_QUOTE, sampleReport, sampleWeighted, sampleWithEmoji } from './fixtures/sample-report';
+import { EMOJI_QUOTE, sampleReport, sampleWeighted, sampleWithEmoji, WITHHELD_SENTENCE } from './fixtures/sample-report';
 import { closePdfBrowser, openPdfPages, reportPdf } from './pdf';
 import { pdfFonts, pdfInfo, pdfStructure, pdfText, writeTemp } from './testing/tools';
 
@@ -50,6 +50,13 @@ describe('PDF', () => {
     expect(text).toContain('Young people asked');
     expect(text).toContain('[c]');
     expect(text).toContain(`Page 1 of ${pdfInfo(file).Pages}`);
+  });
+
+  it('names the rule that withheld each [c], with the table’s notes saying what it means', () => {
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toMatch(/\[c\] under 10 in group/);
+    expect(text).toContain('Notes. [c] is a withheld figure; after it, in a few words, the rule that withheld it.');
+    expect(text).toContain(`${WITHHELD_SENTENCE} (2 figures in this table.)`);
   });
 
   it('tags headings, table header cells and figures, with the document’s language and alt text', () => {

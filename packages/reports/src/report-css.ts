@@ -30,6 +30,10 @@ export const REPORT_CSS = `
 .sv-report thead th{border-bottom:2px solid #0b0c0c}
 .sv-report tbody th{font-weight:400}
 .sv-report .sv-num{text-align:end;font-variant-numeric:tabular-nums}
+.sv-report .sv-table-notes{margin:-.75rem 0 1.5rem}
+.sv-report .sv-table-notes p{margin-bottom:.25rem}
+.sv-report .sv-table-notes .sv-notes-label{font-weight:700}
+.sv-report .sv-table-notes .sv-figures{color:#505a5f}
 .sv-report figure{margin:0 0 1.5rem}
 .sv-report .sv-chart figcaption{font-weight:700;margin-bottom:.5rem}
 .sv-report .sv-chart svg{display:block;width:100%;max-width:40rem;height:auto}
@@ -56,7 +60,8 @@ export const REPORT_CSS = `
 .sv-report .sv-section{break-before:page}
 .sv-report.sv-easy-read .sv-section,.sv-report .sv-contents+.sv-section{break-before:auto}
 .sv-report h2,.sv-report h3,.sv-report caption,.sv-report figcaption,.sv-report thead{break-after:avoid}
-.sv-report figure,.sv-report tr,.sv-report .sv-yswd>li,.sv-report .sv-table-short{break-inside:avoid}
+.sv-report figure,.sv-report tr,.sv-report .sv-yswd>li,.sv-report .sv-table-short,.sv-report .sv-table-notes{break-inside:avoid}
+.sv-report .sv-table:has(+.sv-table-notes){break-after:avoid}
 .sv-report tbody tr:first-child,.sv-report tbody tr:nth-child(2){break-before:avoid}
 .sv-report .sv-table{overflow:visible}
 .sv-report thead{display:table-header-group}

@@ -22,7 +22,8 @@ export interface ParsedPage {
   headings: ParsedHeading[];
   /** Tag name → how many, for every element in the document. */
   elements: Record<string, number>;
-  tables: { caption: string | null; headerCells: number; scopes: string[]; cells: string[] }[];
+  /** `notes`: the text of what the table is described by (its notes on withheld figures), if anything. */
+  tables: { caption: string | null; headerCells: number; scopes: string[]; cells: string[]; notes: string | null }[];
   svgs: { role: string | null; title: string | null; desc: string | null; labelledByTitle: boolean }[];
   links: { href: string; target: boolean }[];
   paragraphs: string[];
@@ -51,7 +52,8 @@ export function parse(page: Page, html: string): Promise<ParsedPage> {
         caption: text(table.querySelector(':scope > caption')),
         headerCells: table.querySelectorAll('th').length,
         scopes: Array.from(table.querySelectorAll('th')).map((th) => th.getAttribute('scope') ?? ''),
-        cells: Array.from(table.querySelectorAll('th, td')).map((cell) => cell.textContent ?? '')
+        cells: Array.from(table.querySelectorAll('th, td')).map((cell) => cell.textContent ?? ''),
+        notes: table.hasAttribute('aria-describedby') ? text(doc.getElementById(table.getAttribute('aria-describedby') ?? '')) : null
       })),
       svgs: Array.from(doc.querySelectorAll('svg')).map((svg) => {
         const title = svg.querySelector(':scope > title');
