@@ -53,6 +53,22 @@ describe('exportQuestionnaire / importQuestionnaire', () => {
     expect(result.problems.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('holds a file’s title and summary to the settings form’s rules, in its words', () => {
+    const file = structuredClone(exportQuestionnaire(template()));
+    setAt(file, ['questionnaire', 'title'], '😀'.repeat(201));
+    setAt(file, ['questionnaire', 'summary'], '\u200b\u2060\ufeff');
+    expect(importQuestionnaire(file)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'questionnaire.title', message: 'The title must be 200 characters or fewer' },
+        { path: 'questionnaire.summary', message: 'Enter a summary' }
+      ]
+    });
+    setAt(file, ['questionnaire', 'title'], '\u00a0\u200b');
+    setAt(file, ['questionnaire', 'summary'], 'Fine');
+    expect(importQuestionnaire(file).problems).toEqual([{ path: 'questionnaire.title', message: 'Enter a title' }]);
+  });
+
   it('reports logic problems, as checkLogic finds them, under the questionnaire', () => {
     const file = structuredClone(exportQuestionnaire(template()));
     const follow = file.questionnaire.pages.find((p) => p.id === 'avoid')?.questions[0];

@@ -13,6 +13,7 @@
 // every problem found, each with a JSON path from the top of the file.
 import { z } from 'zod';
 import { checkLogic, type LogicProblem } from './check-logic';
+import { DraftSettingsSchema } from './inputs/draft-settings';
 import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from './model';
 
 export const EXCHANGE_FORMAT = 'safer-voices/questionnaire';
@@ -56,10 +57,23 @@ const EnvelopeSchema = z.strictObject({
   questionnaire: z.unknown().optional()
 });
 
-/** Checks a draft definition, as received: its shape, then its logic. */
+/**
+ * The settings' rules for text a definition received must meet (a title with
+ * something visible in it and within its length, and so on): checked on the
+ * way in, not when a stored definition is read, so one stored before a rule
+ * still opens.
+ */
+const ReceivedSettingsSchema = DraftSettingsSchema.pick({ title: true, summary: true, localContact: true });
+
+/** Checks a draft definition, as received: its shape and the settings' rules, then its logic. */
 export function checkDefinition(input: unknown, prefix = ''): { definition?: QuestionnaireDefinition; problems: LogicProblem[] } {
   const shaped = DraftDefinitionSchema.safeParse(input);
-  if (!shaped.success) return { problems: zodProblems(shaped.error, prefix) };
+  const shapeProblems = shaped.success ? [] : zodProblems(shaped.error, prefix);
+  const settings = ReceivedSettingsSchema.safeParse(input);
+  const seen = new Set(shapeProblems.map((p) => p.path));
+  // Only problems at a field not already reported (the shape says the input is not an object, or the title is missing).
+  const settingsProblems = settings.success || typeof input !== 'object' || input === null ? [] : zodProblems(settings.error, prefix).filter((p) => !seen.has(p.path) && Boolean(seen.add(p.path)));
+  if (!shaped.success || settingsProblems.length > 0) return { problems: [...shapeProblems, ...settingsProblems] };
   const problems = checkLogic(shaped.data).map((p) => ({ path: prefix ? `${prefix}.${p.path}` : p.path, message: p.message }));
   return { definition: shaped.data, problems };
 }

@@ -65,6 +65,28 @@ describe('the draft settings form', () => {
     });
   });
 
+  it('refuses a title over 200 characters as too long, counting an emoji as one character', () => {
+    const tooLong = { ok: false, errors: [{ field: 'title', message: 'The title must be 200 characters or fewer' }] };
+    expect(readDraftSettings({ ...typed, title: '😀'.repeat(5000) })).toEqual(tooLong);
+    expect(readDraftSettings({ ...typed, title: 'a'.repeat(5000) })).toEqual(tooLong);
+    expect(readDraftSettings({ ...typed, title: 'a'.repeat(201) })).toEqual(tooLong);
+    // 200 family emoji are 200 characters to a reader, 1,600 in UTF-16.
+    const families = '👩‍👩‍👧'.repeat(200);
+    expect(readDraftSettings({ ...typed, title: families })).toMatchObject({ ok: true, settings: { title: families } });
+  });
+
+  it('refuses a title, summary or local service name of invisible characters alone as empty', () => {
+    const blank = '\u200b\u2060\ufeff\u00a0\u3164';
+    expect(readDraftSettings({ ...typed, title: blank, summary: blank, contactName: blank, contactPhone: '0800 1111' })).toEqual({
+      ok: false,
+      errors: [
+        { field: 'title', message: M.title },
+        { field: 'summary', message: M.summary },
+        { field: 'contactName', message: M.contactName }
+      ]
+    });
+  });
+
   it.each(['', '0', 'ten', '-3'])('refuses %j minutes', (minutes) => {
     expect(readDraftSettings({ ...typed, minutes })).toEqual({ ok: false, errors: [{ field: 'minutes', message: M.minutes }] });
   });

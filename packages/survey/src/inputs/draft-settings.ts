@@ -11,6 +11,7 @@ import type { LogicProblem } from '../check-logic';
 import { LinkSchema } from '../links';
 import { AudienceSchema } from '../model';
 import type { FieldError } from '../validate';
+import { requiredShortText, tooLongMessage } from './short-text';
 
 export const DRAFT_SETTINGS_MESSAGES = {
   title: 'Enter a title',
@@ -22,19 +23,24 @@ export const DRAFT_SETTINGS_MESSAGES = {
 } as const;
 const M = DRAFT_SETTINGS_MESSAGES;
 
-export const DraftTitleSchema = z.string({ error: M.title }).trim().min(1, M.title);
+/** The most characters in a questionnaire's title, as a person counts them (an emoji is one). */
+export const MOST_TITLE_CHARACTERS = 200;
+export const TITLE_TOO_LONG = tooLongMessage('The title', MOST_TITLE_CHARACTERS);
+
+/** A title: something visible (zero-width and other blank characters alone are empty), at most 200 characters. */
+export const DraftTitleSchema = requiredShortText({ empty: M.title, most: MOST_TITLE_CHARACTERS, what: 'The title' });
 
 /** The settings as a definition holds them. */
 export const DraftSettingsSchema = z.object({
   title: DraftTitleSchema,
-  summary: z.string({ error: M.summary }).trim().min(1, M.summary),
+  summary: requiredShortText({ empty: M.summary }),
   intro: z.array(z.string(), { error: M.intro }).min(1, M.intro),
   minutes: z.number({ error: M.minutes }).int(M.minutes).min(1, M.minutes),
   audience: z.enum(AudienceSchema.options, { error: M.audience }),
   ageBand: z.string().optional(),
   localContact: z
     .object({
-      name: z.string({ error: M.contactName }).trim().min(1, M.contactName),
+      name: requiredShortText({ empty: M.contactName }),
       description: z.string().optional(),
       phone: z.string().optional(),
       url: LinkSchema.optional()

@@ -83,6 +83,39 @@ describe('designer: editing and publishing', () => {
     ]);
   });
 
+  it('refuses a title too long, counting characters as a person does, when creating and when saving', async () => {
+    const created = await createFromTemplate(api, officer);
+    for (const title of ['😀'.repeat(5000), 'a'.repeat(5000), 'ж'.repeat(201)]) {
+      const made = await api.json('/api/designer/questionnaires', { from: { kind: 'blank', title } }, officer);
+      expect(made.status).toBe(400);
+      expect((await jsonOf(made)).issues).toEqual([{ field: 'from.title', message: 'The title must be 200 characters or fewer' }]);
+      const saved = await api.json(designerPath(created.questionnaire.id, '/draft'), { definition: { ...created.working.definition, title } }, officer, 'PUT');
+      expect(saved.status).toBe(422);
+      expect((await jsonOf(saved)).issues).toEqual([{ field: 'definition.title', message: 'The title must be 200 characters or fewer' }]);
+    }
+    // 200 characters to a reader, 1,600 in UTF-16.
+    const families = '👩‍👩‍👧'.repeat(200);
+    const made = await api.json('/api/designer/questionnaires', { from: { kind: 'blank', title: families } }, officer);
+    expect(made.status).toBe(201);
+    expect((await jsonOf(made)).questionnaire.title).toBe(families);
+    expect((await get(designerPath(created.questionnaire.id))).working.definition.title).toBe(created.working.definition.title);
+  });
+
+  it('refuses a title or summary of invisible characters alone as empty', async () => {
+    const created = await createFromTemplate(api, officer);
+    for (const blank of ['\u200b', '\u2060\ufeff', '\u00a0\u00a0', '\u200b \u3000\u2800\u3164']) {
+      const made = await api.json('/api/designer/questionnaires', { from: { kind: 'blank', title: blank } }, officer);
+      expect(made.status).toBe(400);
+      expect((await jsonOf(made)).issues).toEqual([{ field: 'from.title', message: 'Enter a title' }]);
+      const saved = await api.json(designerPath(created.questionnaire.id, '/draft'), { definition: { ...created.working.definition, title: blank, summary: blank } }, officer, 'PUT');
+      expect(saved.status).toBe(422);
+      expect((await jsonOf(saved)).issues).toEqual([
+        { field: 'definition.title', message: 'Enter a title' },
+        { field: 'definition.summary', message: 'Enter a summary' }
+      ]);
+    }
+  });
+
   it('applies small edits, including a standard item in one step', async () => {
     const created = await createFromTemplate(api, officer);
     const id = created.questionnaire.id;

@@ -43,7 +43,7 @@ const blank = (title: string): QuestionnaireDefinition =>
 
 const CreateSchema = z.strictObject({
   from: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('blank'), title: DraftTitleSchema.max(200) }),
+    z.strictObject({ kind: z.literal('blank'), title: DraftTitleSchema }),
     z.strictObject({ kind: z.literal('template'), slug: z.string().min(1).max(80) }),
     z.strictObject({ kind: z.literal('copy'), questionnaireId: z.string().min(1).max(100) })
   ]),

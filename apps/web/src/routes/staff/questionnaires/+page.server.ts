@@ -1,4 +1,4 @@
-import type { FieldError } from '@safer-voices/survey';
+import { type FieldError, MOST_TITLE_CHARACTERS, shortTextProblem } from '@safer-voices/survey';
 import { fail, redirect } from '@sveltejs/kit';
 import { failureOf } from '#lib/server/api.ts';
 import { canEdit, problemsOf, requireEditor, unexpected } from '#lib/server/designer-api.ts';
@@ -40,11 +40,12 @@ export const actions: Actions = {
     const refused = (status: number, errors: FieldError[]) => fail(status, { create: { kind, values, errors } });
 
     const errors: FieldError[] = [];
-    if (kind === 'blank' && !values.title) errors.push({ field: 'title', message: 'Enter a title for the questionnaire' });
+    // The API's rule for a title (something visible, at most 200 characters as a person counts them), in this form's words.
+    const titleProblem = shortTextProblem(values.title, { empty: 'Enter a title for the questionnaire', most: MOST_TITLE_CHARACTERS, what: 'The title' });
+    if (titleProblem && (kind === 'blank' || values.title)) errors.push({ field: 'title', message: titleProblem });
     if (kind === 'blank' && !isAudience(values.audience)) errors.push({ field: 'audience', message: 'Choose who the questionnaire is for' });
     if (kind === 'template' && !values.slug) errors.push({ field: 'slug', message: 'Choose a template' });
     if (kind === 'copy' && !values.questionnaireId) errors.push({ field: 'questionnaireId', message: 'Choose the questionnaire to copy' });
-    if (values.title.length > 200) errors.push({ field: 'title', message: 'The title must be 200 characters or fewer' });
     if (!['blank', 'template', 'copy'].includes(kind)) errors.push({ field: 'kind', message: 'Choose how to start' });
     if (errors.length > 0) return refused(400, errors);
 
