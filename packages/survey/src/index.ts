@@ -18,6 +18,7 @@ export * from './inputs/staff';
 export * from './inputs/collection-import';
 export * from './inputs/codebook';
 export * from './inputs/draft-settings';
+export * from './inputs/privacy-details';
 export * from './inputs/short-text';
 export * from './inputs/series';
 export * from './inputs/settings';

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { type AccessMode, type Database, isUniqueViolation, newId, questionnaires, questionnaireVersions, responses } from '@safer-voices/db';
 import { type AuditAction, auditStatement } from '../auth/audit';
-import { DraftDefinitionSchema, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
+import { DraftDefinitionSchema, missingPrivacyDetails as missingDetails, parseStoredDefinition, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { and, count, desc, eq, getTableColumns, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import { ApiError } from '../errors';
 import { isAddressFor, shortAddressFrom } from './addresses';
@@ -138,14 +138,8 @@ export async function findQuestionnaire(db: Database, id: string): Promise<Desig
 /** Whether a questionnaire appears in the public list on the home page: the officer's choice, else only when anyone with the link may answer. */
 export const listedOnHomePage = (q: { listed: boolean | null; accessMode: AccessMode }) => q.listed ?? q.accessMode === 'open';
 
-/** The three things respondents are told before they start, and publishing needs, in the form's words when one is missing. */
-export const PRIVACY_DETAILS = [
-  { field: 'responsibleOrganisation', message: 'Enter the organisation responsible for the answers' },
-  { field: 'privacyContact', message: 'Enter a contact for questions and data protection requests' },
-  { field: 'retention', message: 'Enter how long answers are kept' }
-] as const;
-
-export const missingPrivacyDetails = (q: Pick<DesignerQuestionnaire, 'responsibleOrganisation' | 'privacyContact' | 'retention'>) => PRIVACY_DETAILS.filter(({ field }) => !q[field]?.trim());
+/** The three things respondents are told before they start, and publishing needs (see @safer-voices/survey's privacy details): those not given, in the form's words. */
+export const missingPrivacyDetails = (q: Pick<DesignerQuestionnaire, 'responsibleOrganisation' | 'privacyContact' | 'retention'>) => missingDetails(q);
 
 /**
  * A short address made from the title that no questionnaire has: the title's

@@ -62,6 +62,34 @@ describe('publishing needs who is responsible, a contact and how long answers ar
     expect((await setPrivacy(q.id, { ...TEST_PRIVACY, extra: 1 })).status).toBe(400);
   });
 
+  it('refuses details of invisible characters alone as empty, and how long answers are kept with no letter or digit', async () => {
+    const q = await blank('Invisible details');
+    const res = await setPrivacy(q.id, { responsibleOrganisation: '\u200b\u2060', privacyContact: '\ufeff\u00a0\u3000', retention: '\u200b' });
+    expect(res.status).toBe(400);
+    expect((await jsonOf(res)).issues).toEqual([
+      { field: 'responsibleOrganisation', message: 'Enter the organisation responsible for the answers' },
+      { field: 'privacyContact', message: 'Enter a contact for questions and data protection requests' },
+      { field: 'retention', message: 'Enter how long answers are kept' }
+    ]);
+    for (const retention of ['-', '...', '?!', '—\u200b—', '😀']) {
+      const unclear = await setPrivacy(q.id, { ...TEST_PRIVACY, retention });
+      expect(unclear.status, retention).toBe(400);
+      expect((await jsonOf(unclear)).issues).toEqual([{ field: 'retention', message: 'Say how long answers are kept, like 2 years after the survey closes' }]);
+    }
+    expect((await jsonOf(await api.app.request(designerPath(q.id), { headers: officer }))).privacy.missing).toHaveLength(3);
+    // Any letter or digit, in any script, is an answer: “2 ans”, “٢ سنة”.
+    for (const retention of ['2 years after the survey closes', '٢ سنة', 'Until 2030']) expect((await setPrivacy(q.id, { ...TEST_PRIVACY, retention })).status).toBe(200);
+  });
+
+  it('counts a detail stored as invisible characters alone as missing when publishing', async () => {
+    const q = await blank('Stored blank details');
+    expect((await setPrivacy(q.id, TEST_PRIVACY)).status).toBe(200);
+    await api.database.client.execute({ sql: 'UPDATE questionnaires SET retention = ? WHERE id = ?', args: ['\u200b\u2060', q.id] });
+    const refused = await publish(q.id);
+    expect(refused.status).toBe(422);
+    expect((await jsonOf(refused)).issues).toEqual([{ field: 'retention', message: 'Enter how long answers are kept' }]);
+  });
+
   it('answers any text in the details with 200 or a clear 400, never more', async () => {
     const q = await blank('Odd details');
     await fc.assert(

@@ -22,7 +22,7 @@ import { questionnaireNotFound, reachableOrganisation } from '../../policies/rea
 import { ApiError } from '../../errors';
 import { checkRevision, createQuestionnaire, draftOf, listQuestionnaires, missingPrivacyDetails, publishDraft, saveDraft, updateQuestionnaire, workingVersionOf } from '../../store/designer';
 import { validate } from '../../validation';
-import { DraftDefinitionSchema, DraftTitleSchema } from '@safer-voices/survey';
+import { DraftDefinitionSchema, DraftTitleSchema, PrivacySchema } from '@safer-voices/survey';
 import { detailsOf, IdParam, limitDesignBody, reachableQuestionnaire, sentRevision, shapedDefinition, summaryOf, toIssues } from './shared';
 
 const blank = (title: string): QuestionnaireDefinition =>
@@ -49,21 +49,6 @@ const CreateSchema = z.strictObject({
   ]),
   /** A hub admin may create for one of its partnerships; one's own organisation by default. */
   organisationId: z.string().min(1).max(100).optional()
-});
-
-/** A line of text respondents read: trimmed, not empty, not so long it stops being a line. */
-const detail = (empty: string, most: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, empty)
-    .max(most, `${what} must be ${most} characters or fewer`)
-    .refine((s) => !/(?![\t\n\r])\p{Cc}/u.test(s), `${what} must not contain control characters`);
-
-export const PrivacySchema = z.strictObject({
-  responsibleOrganisation: detail('Enter the organisation responsible for the answers', 200, 'The organisation'),
-  privacyContact: detail('Enter a contact for questions and data protection requests', 300, 'The contact'),
-  retention: detail('Enter how long answers are kept', 300, 'How long answers are kept')
 });
 
 const PublishSchema = z.strictObject({
