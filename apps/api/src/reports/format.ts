@@ -1,6 +1,46 @@
 // How figures read in a report: whole percentages, intervals with an en dash,
-// and "[c]" (confidential) wherever a figure is withheld, as the ONS marks it.
+// and "[c]" (confidential) wherever a figure is withheld, as the ONS marks it,
+// followed by the rule that withheld it in packages/insights' words
+// (withheld.ts), which the table's notes say in full.
+import { withheldNote, withheldNotes } from '@safer-voices/insights';
+import type { TableWithheldNote } from './model';
+
 export const WITHHELD = '[c]';
+
+/**
+ * The withheld cells of one table and the notes they need: `cell(reason)`
+ * is "[c] under 10 in group" (a reason unknown or missing reads "too few
+ * people"); `notes()` each rule that withheld any of them, once, with its
+ * sentence and how many figures it withheld.
+ */
+export function withheldMarks(threshold: number): { cell(reason: string | null | undefined): string; notes(): { withheld?: TableWithheldNote[] } } {
+  const reasons: string[] = [];
+  return {
+    cell(reason) {
+      reasons.push(reason ?? '');
+      return `${WITHHELD} ${withheldNote(reason ?? null, threshold)}`;
+    },
+    notes() {
+      const notes = withheldNotes(
+        reasons.map((reason) => ({ reason })),
+        threshold
+      ).map(({ sentence, figures }) => ({ sentence, figures }));
+      return notes.length > 0 ? { withheld: notes } : {};
+    }
+  };
+}
+
+/**
+ * A series' wave figure's reason (packages/insights waves.ts) as the
+ * suppression rule's (any other reason is kept): nobody or too few answered is too few people; a figure
+ * held back because one questionnaire's part of it is too small protects
+ * that part, which it and the other parts would give away.
+ */
+export function waveReason(withheld: string | null | undefined): string | null {
+  if (withheld === 'no respondents') return 'base below threshold';
+  if (withheld === 'a part is too small to show') return 'hidden so another hidden figure cannot be worked out from totals';
+  return withheld ?? null;
+}
 
 export const percent = (value: number | null | undefined): string => (value === null || value === undefined ? WITHHELD : `${Math.round(value)}%`);
 

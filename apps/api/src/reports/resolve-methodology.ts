@@ -9,7 +9,7 @@ import type { Block, TableBlock } from './model';
 import { and, count, eq, inArray, isNotNull, isNull, max, min, sql } from 'drizzle-orm';
 import { type Coding, compare, itemKey } from '../store/double-coding-agreement';
 import type { CoveredQuestionnaire, ResolveContext } from './context';
-import { count as shownCount, listed, month, paragraphsOf, WITHHELD } from './format';
+import { count as shownCount, listed, month, paragraphsOf, withheldMarks } from './format';
 
 const NO_SCHOOL = 'No school (open link)';
 
@@ -46,8 +46,6 @@ async function responseCounts(db: Database, ids: string[]): Promise<Counted[]> {
   return rows.map((r) => ({ ...r, school: typeof r.school === 'string' && r.school.trim() !== '' ? r.school.trim() : null, n: Number(r.n) }));
 }
 
-const cell = (f: Figure | undefined) => (f?.count === null || f?.count === undefined ? WITHHELD : shownCount(f.count));
-
 /**
  * Rows by columns of counts through the suppression threshold, with totals:
  * every count below it, and any that would give one away from the totals, is "[c]".
@@ -56,10 +54,12 @@ function countTable(caption: string, rowHead: string, rowLabels: string[], colum
   const single = columnLabels.length === 1;
   // A zero here says a school or age group did not take part in a wave: about nobody, so shown (as shownCount shows it).
   const result = suppress(counts, { threshold, showZeros: true });
+  const marks = withheldMarks(threshold);
+  const cell = (f: Figure | undefined) => (f?.count === null || f?.count === undefined ? marks.cell(f?.reason) : shownCount(f.count));
   const head = [rowHead, ...(single ? ['People'] : [...columnLabels.map((c) => `People, ${c}`), 'People, all'])];
   const rows = rowLabels.map((label, r) => [label, ...(single ? [cell(result.cells[r]?.[0])] : [...columnLabels.map((_, c) => cell(result.cells[r]?.[c])), cell(result.rowTotals[r])])]);
   const total = ['All', ...(single ? [cell(result.total)] : [...columnLabels.map((_, c) => cell(result.columnTotals[c])), cell(result.total)])];
-  return { type: 'table', caption, head, rows: [...rows, total], numeric: head.map((_, i) => i > 0) };
+  return { type: 'table', caption, head, rows: [...rows, total], numeric: head.map((_, i) => i > 0), ...marks.notes() };
 }
 
 /**
@@ -210,7 +210,7 @@ function rules(context: ResolveContext): Block[] {
     { type: 'subheading', text: 'Small numbers' },
     {
       type: 'paragraph',
-      text: `No figure in this report rests on fewer than ${context.threshold} people. Such a figure is withheld and shown as [c], and so is any figure from which it could be worked out. Quotes have names, contact details, addresses and the names of schools and staff removed, and a quote from an answer raised with a safeguarding lead appears only once they have cleared it.`
+      text: `No figure in this report rests on fewer than ${context.threshold} people. Such a figure is withheld and shown as [c], and so is any figure from which it could be worked out; after each [c], a few words name the rule that withheld it, and the notes under the table say what the rule means. Quotes have names, contact details, addresses and the names of schools and staff removed, and a quote from an answer raised with a safeguarding lead appears only once they have cleared it.`
     },
     { type: 'subheading', text: 'Weighting' },
     { type: 'paragraph', text: weighted },

@@ -6,7 +6,8 @@
 import type { Block, TableBlock, TrendPoint } from './model';
 import type { MeasureLine } from '../measures/waves-view';
 import type { ResolveContext } from './context';
-import { count, interval, paragraphsOf, percent, WITHHELD } from './format';
+import { withheldNote } from '@safer-voices/insights';
+import { count, interval, paragraphsOf, percent, waveReason, withheldMarks } from './format';
 
 export const verdictWords = (verdict: string): string => (verdict === 'increase' ? 'an increase' : verdict === 'decrease' ? 'a decrease' : 'no statistically significant change');
 
@@ -38,35 +39,48 @@ export function trendPoints(line: MeasureLine): TrendPoint[] {
   });
 }
 
-export function measureTable(line: MeasureLine): TableBlock {
+/** The measure's figures by wave; a withheld wave's figure, interval and number answering are each "[c]" with the rule that withheld them. */
+export function measureTable(line: MeasureLine, threshold: number): TableBlock {
+  const marks = withheldMarks(threshold);
+  const rows = line.figures.map((f, i) => {
+    const shown = f.shown && f.percent !== null;
+    const reason = waveReason(f.withheld);
+    return [
+      f.label,
+      shown ? `${percent(f.percent)}${f.weighted ? ' (weighted)' : ''}` : marks.cell(reason),
+      shown ? interval(f.lower, f.upper) : marks.cell(reason),
+      shown ? count(f.base) : marks.cell(reason),
+      stepWords(line, i)
+    ];
+  });
   return {
     type: 'table',
     caption: `${line.name}: ${line.headline}, by wave`,
     head: ['Wave', line.headline, '95% interval', 'People answering', 'Change from the wave before'],
-    rows: line.figures.map((f, i) => {
-      const shown = f.shown && f.percent !== null;
-      return [
-        f.label,
-        shown ? `${percent(f.percent)}${f.weighted ? ' (weighted)' : ''}` : WITHHELD,
-        shown ? interval(f.lower, f.upper) : WITHHELD,
-        shown ? count(f.base) : WITHHELD,
-        stepWords(line, i)
-      ];
-    }),
-    numeric: [false, true, true, true, false]
+    rows,
+    numeric: [false, true, true, true, false],
+    ...marks.notes()
   };
 }
 
-function altText(line: MeasureLine): string {
-  const points = line.figures.map((f) => (f.shown && f.percent !== null ? `${f.label} ${percent(f.percent)} (${interval(f.lower, f.upper)})` : `${f.label} withheld (too few people)`));
+function altText(line: MeasureLine, threshold: number): string {
+  const points = line.figures.map((f) =>
+    f.shown && f.percent !== null ? `${f.label} ${percent(f.percent)} (${interval(f.lower, f.upper)})` : `${f.label} withheld (${withheldNote(waveReason(f.withheld), threshold)})`
+  );
   const steps = line.steps.flatMap((s, i) => (s.change ? [`${line.figures[i]?.label} to ${line.figures[i + 1]?.label}: ${verdictWords(s.change.verdict)}`] : []));
   return `Line chart of ${line.name.toLowerCase()} (${line.headline}) by wave, with 95% intervals: ${points.join('; ')}.${steps.length > 0 ? ` ${steps.join('; ')}.` : ''}`;
 }
 
-export function measureBlocks(line: MeasureLine): Block[] {
+export function measureBlocks(line: MeasureLine, threshold: number): Block[] {
   return [
     { type: 'subheading', text: line.name },
-    { type: 'chart', title: `${line.name}: ${line.headline}`, alt: altText(line), chart: { kind: 'trend', points: trendPoints(line) }, table: measureTable(line) },
+    {
+      type: 'chart',
+      title: `${line.name}: ${line.headline}`,
+      alt: altText(line, threshold),
+      chart: { kind: 'trend', points: trendPoints(line) },
+      table: measureTable(line, threshold)
+    },
     { type: 'paragraph', text: line.sentence }
   ];
 }
@@ -94,5 +108,9 @@ function successTable(context: ResolveContext, ids: readonly string[]): Block[] 
 
 export function safetyBlocks(context: ResolveContext, section: { intro: string; measureKeys: string[]; successMeasureIds: string[] }): Block[] {
   const lines = section.measureKeys.flatMap((key) => context.measures?.measures.find((m) => m.key === key) ?? []);
-  return [...paragraphsOf(section.intro).map((text): Block => ({ type: 'paragraph', text })), ...lines.flatMap(measureBlocks), ...successTable(context, section.successMeasureIds)];
+  return [
+    ...paragraphsOf(section.intro).map((text): Block => ({ type: 'paragraph', text })),
+    ...lines.flatMap((line) => measureBlocks(line, context.threshold)),
+    ...successTable(context, section.successMeasureIds)
+  ];
 }

@@ -9,7 +9,8 @@ import type { Block, TableBlock } from './model';
 import type { ReportSectionDefinition } from '@safer-voices/survey';
 import { dimensionsOf, exploreView } from '../explore/view';
 import type { ResolveContext } from './context';
-import { interval, paragraphsOf, percent, WITHHELD } from './format';
+import { withheldNote } from '@safer-voices/insights';
+import { interval, paragraphsOf, percent, waveReason, withheldMarks } from './format';
 import { type LoadedQuote, quoteKey } from './resolve-quotes';
 
 type ThemesSection = Extract<ReportSectionDefinition, { kind: 'themes' }>;
@@ -107,7 +108,8 @@ async function sourcesOf(db: Database, context: ResolveContext, themeIds: readon
       of: q.title,
       figures: chosen.map((theme) => {
         const f = view.prevalence.find((p) => p.themeId === theme.id);
-        return themeFigure(theme, f?.percent !== null && f?.percent !== undefined, f, f?.reason);
+        // A count shown without its percentage: the base is withheld, and its reason is the figure's.
+        return themeFigure(theme, f?.percent !== null && f?.percent !== undefined, f, f?.reason ?? view.base.reason);
       })
     });
   }
@@ -141,19 +143,26 @@ function themeLines(context: ResolveContext, themeId: string, sources: readonly 
   return ['No figure can be shown for this theme yet.'];
 }
 
-function prevalenceChart(source: Source): Block {
+function prevalenceChart(source: Source, threshold: number): Block {
+  const marks = withheldMarks(threshold);
+  const rows = source.figures.map((f) => [
+    f.label,
+    f.percent === null ? marks.cell(waveReason(f.reason)) : percent(f.percent),
+    f.percent === null ? marks.cell(waveReason(f.reason)) : interval(f.lower, f.upper)
+  ]);
   const table: TableBlock = {
     type: 'table',
     caption: `Themes in written answers: ${source.of}`,
     head: ['Theme', '% of those who wrote an answer', '95% interval'],
-    rows: source.figures.map((f) => [f.label, f.percent === null ? WITHHELD : percent(f.percent), f.percent === null ? WITHHELD : interval(f.lower, f.upper)]),
-    numeric: [false, true, true]
+    rows,
+    numeric: [false, true, true],
+    ...marks.notes()
   };
   const shown = source.figures.filter((f) => f.percent !== null);
   const withheld = source.figures.filter((f) => f.percent === null);
   const alt = `Bar chart of the share of those who wrote an answer whose answer had each theme, ${source.of}: ${
     shown.length > 0 ? shown.map((f) => `${f.label} ${percent(f.percent)} (${interval(f.lower, f.upper)})`).join('; ') : 'no figure can be shown'
-  }.${withheld.length > 0 ? ` Withheld because too few people stand behind them: ${withheld.map((f) => f.label).join(', ')}.` : ''}`;
+  }.${withheld.length > 0 ? ` Withheld: ${withheld.map((f) => `${f.label} (${withheldNote(waveReason(f.reason), threshold)})`).join(', ')}.` : ''}`;
   return {
     type: 'chart',
     title: `Themes in written answers: ${source.of}`,
@@ -181,7 +190,7 @@ export async function themeBlocks(db: Database, context: ResolveContext, section
   const blocks: Block[] = [
     ...paragraphsOf(section.intro).map((text): Block => ({ type: 'paragraph', text })),
     ...(note ? [{ type: 'paragraph', text: note } satisfies Block] : []),
-    ...sources.map(prevalenceChart)
+    ...sources.map((source) => prevalenceChart(source, context.threshold))
   ];
   for (const chosen of section.themes) {
     const theme = context.themes.find((t) => t.id === chosen.themeId);

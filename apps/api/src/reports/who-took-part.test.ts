@@ -3,7 +3,7 @@
 // shows its total, the counts it hides add up to nothing or to at least the
 // threshold, so "All" less the shown counts never leaves a small number.
 import { randomUUID } from 'node:crypto';
-import { suppress } from '@safer-voices/insights';
+import { suppress, withheldRuleInWords } from '@safer-voices/insights';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFromTemplate, designerPath } from '../test/designer';
@@ -15,7 +15,7 @@ const THRESHOLD = 10;
 
 /** The lines of a published count table whose total is shown: what is left of the total once the shown counts are taken off. */
 function hiddenRemainders(table: TableBlock): { line: string; remainder: number }[] {
-  const numberOf = (s: string | undefined) => (s === undefined || s === '[c]' ? null : Number(s.replace(/,/g, '')));
+  const numberOf = (s: string | undefined) => (s === undefined || s.startsWith('[c]') ? null : Number(s.replace(/,/g, '')));
   const grid = table.rows.map((row) => row.slice(1).map(numberOf));
   const labels = table.rows.map((row) => row[0] ?? '');
   const found: { line: string; remainder: number }[] = [];
@@ -144,7 +144,11 @@ describe('who took part, on a real database', () => {
     const schools = tables.find((t) => t.caption === 'People who took part, by school');
     expect(schools?.head).toEqual(expect.arrayContaining(['People, 2025', 'People, 2026, aged 8–11', 'People, 2026, aged 11–19', 'People, all']));
     const tiny = schools?.rows.find((r) => r[0] === 'Tiny Test School');
-    expect(tiny?.slice(1)).toEqual(['[c]', '[c]', '[c]', '[c]']);
+    // Each withheld count says which rule withheld it (its school has fewer than 10 in all), and the table's notes say what each rule means.
+    expect(tiny?.slice(1)).toEqual(['[c] under 10 in group', '[c] under 10 in group', '[c] under 10 counted', '[c] under 10 counted']);
+    const marks = (schools?.rows ?? []).flat().filter((c) => c.startsWith('[c]'));
+    expect(schools?.withheld?.reduce((sum, n) => sum + n.figures, 0)).toBe(marks.length);
+    expect(schools?.withheld?.[0]?.sentence).toBe(withheldRuleInWords('too few people', THRESHOLD));
     expect(giveAway(schools as TableBlock)).toEqual([]);
     const ages = tables.find((t) => t.caption === 'People who took part, by age group');
     expect(ages).toBeDefined();

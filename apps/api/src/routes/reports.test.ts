@@ -7,6 +7,7 @@
 // published, frozen.
 import { randomUUID } from 'node:crypto';
 import type { ReportDocument } from '../reports/model';
+import { withheldRuleInWords } from '@safer-voices/insights';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFromTemplate, designerPath } from '../test/designer';
@@ -331,8 +332,10 @@ describe('themes and quotes', () => {
     if (chart?.type !== 'chart' || chart.chart.kind !== 'bars') throw new Error('no bar chart');
     // Knives: 24 of 62 pupils. Exclusion: too few, so no bar and [c] in the table.
     expect(chart.chart.bars.map((b) => [b.label, Math.round(b.value)])).toEqual([[expect.any(String), 39]]);
-    expect(chart.table.rows[1]?.slice(1)).toEqual(['[c]', '[c]']);
-    expect(chart.alt).toMatch(/Withheld because too few people stand behind them: /);
+    // Each [c] names its rule in the insights package's words; the table's notes say it in full.
+    expect(chart.table.rows[1]?.slice(1)).toEqual(['[c] under 10 counted', '[c] under 10 counted']);
+    expect(chart.table.withheld).toEqual([{ sentence: withheldRuleInWords('too few people', 10), figures: 2 }]);
+    expect(chart.alt).toMatch(/Withheld: [^.]*exclu[^.]* \(under 10 counted\)\./i);
     expect(blocks).toContainEqual({ type: 'paragraph', text: 'Knives came up most.' });
     expect((await preview(report.id)).document.easyRead?.findings).toEqual(['The thing most of you wrote about was knives & weapons.']);
     const quotes = blocks.filter((b) => b.type === 'quote');
@@ -469,7 +472,8 @@ describe('suppression', () => {
     expect(charts).toHaveLength(2);
     for (const chart of charts) {
       expect(chart.chart).toEqual({ kind: 'trend', points: [{ label: '2026', value: null, lower: null, upper: null, joined: false }] });
-      expect(chart.table.rows).toEqual([['2026', '[c]', '[c]', '[c]', '—']]);
+      expect(chart.table.rows).toEqual([['2026', '[c] too few people', '[c] too few people', '[c] too few people', '—']]);
+      expect(chart.table.withheld).toEqual([{ sentence: withheldRuleInWords('too few people', THRESHOLD), figures: 3 }]);
       expect(chart.alt).toContain('2026 withheld (too few people)');
     }
     expect(blocksOf(document, 'safety')).toContainEqual({ type: 'paragraph', text: expect.stringMatching(/too few .* answered to show a figure\.$/) });
