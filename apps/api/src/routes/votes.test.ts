@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
-import { addEntry, cast, closeVote, createVote, publishedVote } from '../test/votes';
+import { addEntry, cast, closeVote, createVote, publishedVote, voteBody } from '../test/votes';
 
 let api: FreshApi;
 let officer: Record<string, string>;
@@ -54,6 +54,39 @@ describe('setting up a vote', () => {
     }
     expect(await api.count(`vote_entries WHERE vote_id = '${vote.id}'`)).toBe(0);
     for (const firstNames of ['Amir, Jess and Kai', 'Mary-Ann & Zoë', 'Олег and 李明', '']) expect((await addEntry(api, officer, vote.id, { firstNames, audio: null })).status, firstNames).toBe(201);
+  });
+
+  it('refuses a vote title, podcast title, group or code batch name of invisible characters alone as empty', async () => {
+    const blank = '\u200b\u2060\ufeff\u00a0';
+    const votes = await api.count('votes');
+    const refusedVote = await api.json('/api/votes', { ...voteBody(), title: blank }, officer);
+    expect(refusedVote.status).toBe(400);
+    expect((await jsonOf(refusedVote)).issues).toEqual([{ field: 'title', message: 'Enter a title, like “Best bystander podcast 2027”' }]);
+    expect(await api.count('votes')).toBe(votes);
+    const vote = await createVote(api, officer);
+    const refusedEntry = await addEntry(api, officer, vote.id, { title: blank, groupName: '\u3164\u2800' });
+    expect(refusedEntry.status).toBe(400);
+    expect((await jsonOf(refusedEntry)).issues).toEqual([
+      { field: 'title', message: 'Enter the podcast’s title' },
+      { field: 'groupName', message: 'Enter the school or group that made it' }
+    ]);
+    const refusedBatch = await post(`/api/votes/${vote.id}/code-batches`, { label: blank, count: 5 });
+    expect(refusedBatch.status).toBe(400);
+    expect((await jsonOf(refusedBatch)).issues).toEqual([{ field: 'label', message: 'Name the school, class or event, like “Year 8, Norton Hill”' }]);
+    expect(await api.count(`vote_entries WHERE vote_id = '${vote.id}'`)).toBe(0);
+  });
+
+  it('counts a title’s characters as a person does: 120 emoji fit, 121 do not', async () => {
+    const tooLong = await api.json('/api/votes', { ...voteBody(), title: '😀'.repeat(121) }, officer);
+    expect(tooLong.status).toBe(400);
+    expect((await jsonOf(tooLong)).issues).toEqual([{ field: 'title', message: 'The title must be 120 characters or fewer' }]);
+    const fits = await api.json('/api/votes', { ...voteBody(), title: '👩‍👩‍👧'.repeat(120) }, officer);
+    expect(fits.status).toBe(201);
+    const vote = (await jsonOf(fits)).vote;
+    expect(vote.title).toBe('👩‍👩‍👧'.repeat(120));
+    const entry = await addEntry(api, officer, vote.id, { title: 'a'.repeat(5000), audio: null });
+    expect(entry.status).toBe(400);
+    expect((await jsonOf(entry)).issues).toEqual([{ field: 'title', message: 'The title must be 120 characters or fewer' }]);
   });
 
   it('refuses files that lie about their type, storing nothing', async () => {

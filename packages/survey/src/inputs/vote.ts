@@ -1,6 +1,9 @@
 // What an officer enters for a podcast vote and its entries, and what a
 // voter sends: one schema each, read by the API and by the pages' forms.
+// Required text needs something visible in it (zero-width spaces alone are
+// empty) and limits count characters as a person does (see short-text.ts).
 import { z } from 'zod';
+import { requiredShortText, textUpTo } from './short-text';
 
 const Instant = z.iso.datetime({ offset: true, message: 'Enter a date and time' }).transform((s) => new Date(s));
 
@@ -9,8 +12,8 @@ export const NETWORK_THRESHOLD_RANGE = { min: 5, max: 10_000 } as const;
 
 export const VoteInputSchema = z
   .strictObject({
-    title: z.string().trim().min(1, 'Enter a title, like “Best bystander podcast 2027”').max(120, 'The title must be 120 characters or fewer'),
-    introduction: z.string().trim().max(2000, 'The introduction must be 2,000 characters or fewer').default(''),
+    title: requiredShortText({ empty: 'Enter a title, like “Best bystander podcast 2027”', most: 120, what: 'The title' }),
+    introduction: textUpTo(2000, 'The introduction').default(''),
     opensAt: Instant,
     closesAt: Instant,
     requireCode: z.boolean().default(false),
@@ -35,35 +38,32 @@ const namesIn = (s: string) => s.split(/\s*(?:,|&|\/|\band\b)\s*/i).filter((name
  * So each name is one word (a double first name joins with a hyphen), and
  * no e-mail addresses or numbers.
  */
-const FirstNames = z
-  .string()
-  .trim()
-  .max(300, 'The names must be 300 characters or fewer')
+const FirstNames = textUpTo(300, 'The names')
   .refine((s) => !/[@\d]/.test(s), 'Give first names only, like “Amir, Jess and Kai”: no e-mail addresses or numbers')
   .refine((s) => namesIn(s).every((name) => !/\s/.test(name.trim())), 'Give first names only, like “Amir, Jess and Kai”, with no surnames (join a double first name with a hyphen: “Mary-Ann”)')
   .default('');
 
 export const EntryInputSchema = z.strictObject({
-  title: z.string().trim().min(1, 'Enter the podcast’s title').max(120, 'The title must be 120 characters or fewer'),
-  groupName: z.string().trim().min(1, 'Enter the school or group that made it').max(120, 'The school or group must be 120 characters or fewer'),
+  title: requiredShortText({ empty: 'Enter the podcast’s title', most: 120, what: 'The title' }),
+  groupName: requiredShortText({ empty: 'Enter the school or group that made it', most: 120, what: 'The school or group' }),
   firstNames: FirstNames,
-  transcript: z.string().trim().max(50_000, 'The transcript must be 50,000 characters or fewer').default(''),
+  transcript: textUpTo(50_000, 'The transcript').default(''),
   /** Ticked by the officer: parental consent is held for every child heard or named. */
   consentConfirmed: z.boolean().default(false)
 });
 
 export const TakedownInputSchema = z.strictObject({
-  reason: z.string().trim().min(1, 'Say why it is being taken down').max(500, 'The reason must be 500 characters or fewer')
+  reason: requiredShortText({ empty: 'Say why it is being taken down', most: 500, what: 'The reason' })
 });
 
 export const CodeBatchInputSchema = z.strictObject({
-  label: z.string().trim().min(1, 'Name the school, class or event, like “Year 8, Norton Hill”').max(120, 'The name must be 120 characters or fewer'),
+  label: requiredShortText({ empty: 'Name the school, class or event, like “Year 8, Norton Hill”', most: 120, what: 'The name' }),
   count: z.number({ message: 'Enter how many codes, like 30' }).int('Enter a whole number of codes').min(1, 'Make at least 1 code').max(2000, 'Make at most 2,000 codes at once')
 });
 
 export const HeldDecisionInputSchema = z.strictObject({
   decision: z.enum(['count', 'exclude'], { message: 'Choose whether to count or exclude these votes' }),
-  reason: z.string().trim().min(1, 'Say why').max(500, 'The reason must be 500 characters or fewer')
+  reason: requiredShortText({ empty: 'Say why', most: 500, what: 'The reason' })
 });
 
 /** A voting code as printed: letters and digits, read without the dashes or spaces people type. */
