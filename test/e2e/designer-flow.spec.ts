@@ -56,6 +56,12 @@ test('template → live with a class code → answered without JavaScript → ve
   await answerAllPages(respondent, definition, undefined, text);
   await respondent.getByRole('button', { name: 'Send my answers' }).click();
   await expect(respondent.getByRole('heading', { level: 1 })).toContainText('Thank you');
+  // Back on the shared tablet: the answers were sent (not "cleared"), and the next pupil starts again with the class code.
+  await respondent.goBack();
+  await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('You have already sent your answers');
+  await expect(respondent.getByText('If your class shares one code, the next person can start from the beginning.')).toBeVisible();
+  await respondent.getByRole('link', { name: 'Answer the survey again from the start' }).click();
+  await expect(respondent.getByLabel('Access code')).toBeVisible();
   await context.close();
   const [answered] = await storedWithText(firstVersion, text);
   expect(answered).toBeDefined();

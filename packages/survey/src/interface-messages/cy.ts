@@ -74,7 +74,7 @@ export const cy = {
   backToList: 'Yn ôl i’r rhestr o arolygon',
   alreadySent: 'Rydych chi eisoes wedi anfon eich atebion',
   alreadySentMore: 'Cawsant eu cadw. Does dim angen i chi ateb eto.',
-  alreadySentCode: 'Dim ond unwaith y gellir defnyddio pob cod mynediad.',
+  alreadySentCode: 'Dim ond unwaith y mae cod i un person yn gweithio. Os yw eich dosbarth yn rhannu un cod, gall y person nesaf ddechrau o’r dechrau.',
   answerAgain: 'Ateb yr arolwg eto o’r dechrau',
   textTooLongWords: 'Mae hynny’n rhy hir. Ysgrifennwch hyd at tua {words} gair.',
   whoIsAsking: 'Pwy sy’n gofyn',

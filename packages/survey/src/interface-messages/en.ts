@@ -80,7 +80,7 @@ export const en = {
   backToList: 'Back to the list of surveys',
   alreadySent: 'You have already sent your answers',
   alreadySentMore: 'They were saved. You do not need to answer again.',
-  alreadySentCode: 'Each access code can be used only once.',
+  alreadySentCode: 'A code for one person works only once. If your class shares one code, the next person can start from the beginning.',
   answerAgain: 'Answer the survey again from the start',
   textTooLongWords: 'That is too long. Please write up to about {words} words.',
   whoIsAsking: 'Who is asking',

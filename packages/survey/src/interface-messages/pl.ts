@@ -73,7 +73,7 @@ export const pl = {
   backToList: 'Wróć do listy ankiet',
   alreadySent: 'Twoje odpowiedzi zostały już wysłane',
   alreadySentMore: 'Zostały zapisane. Nie musisz odpowiadać ponownie.',
-  alreadySentCode: 'Każdego kodu dostępu można użyć tylko raz.',
+  alreadySentCode: 'Kod dla jednej osoby działa tylko raz. Jeśli cała klasa ma jeden wspólny kod, następna osoba może zacząć od początku.',
   answerAgain: 'Odpowiedz na ankietę jeszcze raz od początku',
   textTooLongWords: 'To jest za długie. Napisz najwyżej około {words} słów.',
   whoIsAsking: 'Kto pyta',

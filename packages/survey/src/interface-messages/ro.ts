@@ -74,7 +74,7 @@ export const ro = {
   backToList: 'Înapoi la lista de sondaje',
   alreadySent: 'V-ați trimis deja răspunsurile',
   alreadySentMore: 'Au fost salvate. Nu trebuie să răspundeți din nou.',
-  alreadySentCode: 'Fiecare cod de acces poate fi folosit o singură dată.',
+  alreadySentCode: 'Un cod pentru o singură persoană funcționează o singură dată. Dacă clasa voastră folosește un cod comun, următoarea persoană poate începe de la început.',
   answerAgain: 'Răspundeți din nou la sondaj, de la început',
   textTooLongWords: 'Este prea lung. Vă rugăm să scrieți până la aproximativ {words} de cuvinte.',
   whoIsAsking: 'Cine întreabă',

@@ -74,7 +74,7 @@ export const so = {
   backToList: 'Ku noqo liiska sahamada',
   alreadySent: 'Horay ayaad u dirtay jawaabahaaga',
   alreadySentMore: 'Waa la kaydiyay. Uma baahnid inaad mar kale ka jawaabto.',
-  alreadySentCode: 'Koodh kasta oo gelitaan ah hal mar oo keliya ayaa la isticmaali karaa.',
+  alreadySentCode: 'Koodh loogu talagalay hal qof hal mar oo keliya ayuu shaqeeyaa. Haddii fasalkiinnu wadaago hal koodh, qofka xiga wuu bilaabi karaa bilowga.',
   answerAgain: 'Mar kale ka jawaab sahanka adigoo bilowga ka bilaabaya',
   textTooLongWords: 'Taasi aad bay u dheer tahay. Fadlan qor ilaa {words} eray oo qiyaas ah.',
   whoIsAsking: 'Yaa wax weydiinaya',

@@ -2,7 +2,9 @@ import { loadQuestionnaire } from '#lib/server/journey.ts';
 import type { PageServerLoad } from './$types';
 
 // Reached by going Back after sending (see withoutDraft in #lib/server/session.ts):
-// the answers are safe, and a survey anyone may answer offers to start again.
+// the answers are safe, and an open survey offers to start again: the next
+// person on a shared device, or with the class's shared code (a code for one
+// person is refused when used again).
 export const load: PageServerLoad = async (event) => {
   const questionnaire = await loadQuestionnaire(event.params.slug);
   return { again: questionnaire.availability === 'open' ? (questionnaire.access === 'codes' ? 'code' : 'open') : 'no' } as const;
