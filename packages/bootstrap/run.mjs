@@ -25,7 +25,7 @@ const commands = {
   'db:migrate': ['--filter', '@safer-voices/api', 'run', 'db:migrate'],
   // `npm run admin -- create --email … --org …`: the first admin of a real deployment.
   admin: ['--silent', '--filter', '@safer-voices/api', 'run', 'admin'],
-  // `npm run report -- --questionnaire SLUG --format docx|pdf|html --out FILE`: a report with the default sections.
+  // `npm run report -- --questionnaire SLUG --format docx|easy-read-docx|pdf|html --out FILE`: a report with the default sections.
   report: ['--silent', '--filter', '@safer-voices/api', 'run', 'report']
 };
 

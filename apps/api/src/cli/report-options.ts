@@ -1,18 +1,20 @@
 // The command line of `npm run report` read into options, or a UsageError
 // saying which argument is wrong and how to give it.
 import { parseArgs } from 'node:util';
-import type { ExportFormat } from '../reports/exports-render-file';
+import { ReportExportSchema } from '@safer-voices/survey';
+import { type ExportFormat, fileNameFor } from '../reports/exports-render-file';
 
-export const USAGE = `Usage: npm run report -- --questionnaire SLUG --format docx|pdf|html --out FILE [--organisation SLUG]
+export const USAGE = `Usage: npm run report -- --questionnaire SLUG --format docx|easy-read-docx|pdf|html --out FILE [--organisation SLUG]
 
   --questionnaire  the questionnaire's address (slug), e.g. youth-safety-11-19
-  --format         docx (Word), pdf or html (a web page)
+  --format         docx (Word), easy-read-docx (the easy-read version as a Word file), pdf or html (a web page)
   --out            where to write the file, e.g. report.docx (a relative path is taken from the repository's root)
   --organisation   the organisation's address (slug), to check the survey is theirs (survey addresses are unique)
 
 Reads the database DATABASE_URL names (the demo database by default).`;
 
-const FORMATS = ['docx', 'pdf', 'html'] as const;
+/** The formats the web page's download offers (one schema for both). */
+const FORMATS: readonly ExportFormat[] = ReportExportSchema.shape.format.options;
 
 export class UsageError extends Error {}
 
@@ -52,9 +54,9 @@ export function readOptions(argv: string[]): ReportOptions | null {
   const questionnaire = values.questionnaire?.trim();
   if (!questionnaire) throw new UsageError('--questionnaire: give the questionnaire’s address, e.g. --questionnaire youth-safety-11-19');
   const format = FORMATS.find((f) => f === values.format?.trim().toLowerCase());
-  if (!format) throw new UsageError(`--format: choose docx, pdf or html${values.format === undefined ? '' : ` (got "${values.format}")`}`);
+  if (!format) throw new UsageError(`--format: choose docx, easy-read-docx, pdf or html${values.format === undefined ? '' : ` (got "${values.format}")`}`);
   const out = values.out?.trim();
-  if (!out) throw new UsageError(`--out: say where to write the file, e.g. --out report.${format}`);
+  if (!out) throw new UsageError(`--out: say where to write the file, e.g. --out ${fileNameFor('report', format)}`);
   const organisation = values.organisation?.trim() || undefined;
   return { questionnaire, format, out, organisation };
 }

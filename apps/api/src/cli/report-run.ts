@@ -6,7 +6,7 @@ import { type Database, openDatabase, organisations, questionnaires } from '@saf
 import { eq } from 'drizzle-orm';
 import { ConfigError, databaseConfig } from '../config';
 import { resolveReport } from '../reports/resolve';
-import { loadRenderers, renderFile } from '../reports/exports-render-file';
+import { FORMAT_NAMES, loadRenderers, renderFile } from '../reports/exports-render-file';
 import { defaultReportDefinition } from './report-definition';
 import type { ReportOptions } from './report-options';
 
@@ -45,7 +45,7 @@ export async function buildReportFile(db: Database, options: ReportOptions): Pro
   const definition = await defaultReportDefinition(db, questionnaire.organisationId, questionnaire.id);
   progress(`2/4 working out the figures for "${definition.title}" (${seconds()})`);
   const { document } = await resolveReport(db, questionnaire.organisationId, definition, { version: 1, status: 'draft', at: new Date() });
-  progress(`3/4 laying out the ${options.format} file (${seconds()})`);
+  progress(`3/4 laying out the ${FORMAT_NAMES[options.format]} (${seconds()})`);
   const renderers = await loadRenderers();
   let bytes: Uint8Array;
   try {

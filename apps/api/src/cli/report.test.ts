@@ -12,6 +12,7 @@ import { openDatabase } from '@safer-voices/db';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupDatabase } from '../setup';
+import { zipEntryText } from '../test/zip-entry';
 import { readOptions, UsageError } from './report-options';
 
 const dir = mkdtempSync(join(tmpdir(), 'report-cli-'));
@@ -60,15 +61,27 @@ describe('npm run report', () => {
     expect(text).toContain('Write your summary here');
   }, 120_000);
 
+  it('writes the easy-read version as a Word file of its own, as the web page’s download does', () => {
+    const out = join(dir, 'r-easy-read.docx');
+    const run = report(['--questionnaire', 'youth-safety-11-19', '--format', 'easy-read-docx', '--out', out]);
+    expect(run.stderr).toContain('[report] 3/4 laying out the easy-read Word file');
+    expect(run.status).toBe(0);
+    expect(lastLine(run.stdout)).toBe(out);
+    const text = Array.from(zipEntryText(readFileSync(out), 'word/document.xml').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g), (m) => m[1]).join('\n');
+    // The easy-read version's parts, not the full report's sections.
+    for (const heading of ['What we found', 'What happens next']) expect(text).toContain(heading);
+    expect(text).not.toContain('How we did this');
+  }, 120_000);
+
   it('answers bad arguments with the usage and exit code 2, never a stack trace', () => {
     for (const args of [[], ['--format', 'xls', '--questionnaire', 'x', '--out', 'f'], ['--questionnaire', 'x', '--format', 'pdf'], ['--colour', 'red'], ['stray']]) {
       const run = report(args);
       expect(run.status).toBe(2);
-      expect(run.stderr).toContain('Usage: npm run report -- --questionnaire SLUG --format docx|pdf|html --out FILE [--organisation SLUG]');
+      expect(run.stderr).toContain('Usage: npm run report -- --questionnaire SLUG --format docx|easy-read-docx|pdf|html --out FILE [--organisation SLUG]');
       expect(run.stderr).not.toMatch(/\n\s+at /);
       expect(run.stdout).toBe('');
     }
-    expect(report(['--format', 'xls', '--questionnaire', 'x', '--out', 'f']).stderr).toMatch(/^--format: choose docx, pdf or html \(got "xls"\)/);
+    expect(report(['--format', 'xls', '--questionnaire', 'x', '--out', 'f']).stderr).toMatch(/^--format: choose docx, easy-read-docx, pdf or html \(got "xls"\)/);
     const twice = report(['--questionnaire', 'youth-safety-11-19', '--format', 'pdf', '--format', 'docx', '--out', join(dir, 'twice.docx')]);
     expect(twice.status).toBe(2);
     expect(twice.stderr).toMatch(/^--format is given more than once: give each option once\n/);
@@ -94,11 +107,11 @@ describe('npm run report', () => {
 describe('reading the arguments', () => {
   it('gives options or a usage error for any arguments at all', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('--questionnaire', '--format', '--out', '--organisation', 'docx', 'pdf', '-h'))), (args) => {
+      fc.property(fc.array(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('--questionnaire', '--format', '--out', '--organisation', 'docx', 'easy-read-docx', 'pdf', '-h'))), (args) => {
         try {
           const options = readOptions(args);
           if (options) {
-            expect(['docx', 'pdf', 'html']).toContain(options.format);
+            expect(['docx', 'easy-read-docx', 'pdf', 'html']).toContain(options.format);
             expect(options.questionnaire.trim()).not.toBe('');
             expect(options.out.trim()).not.toBe('');
           }
@@ -119,5 +132,7 @@ describe('reading the arguments', () => {
 
   it('reads the formats whatever their case and trims the values', () => {
     expect(readOptions(['--questionnaire', ' youth ', '--format', 'PDF', '--out', 'a.pdf'])).toEqual({ questionnaire: 'youth', format: 'pdf', out: 'a.pdf', organisation: undefined });
+    expect(readOptions(['--questionnaire', 'youth', '--format', 'Easy-Read-DOCX', '--out', 'a.docx'])).toMatchObject({ format: 'easy-read-docx' });
+    expect(() => readOptions(['--questionnaire', 'youth', '--format', 'easy-read-docx'])).toThrow(new UsageError('--out: say where to write the file, e.g. --out report-easy-read.docx'));
   });
 });

@@ -1,4 +1,4 @@
-// `npm run report -- --questionnaire SLUG --format docx|pdf|html --out FILE [--organisation SLUG]`
+// `npm run report -- --questionnaire SLUG --format docx|easy-read-docx|pdf|html --out FILE [--organisation SLUG]`
 // Builds a report with the default sections (cli/report-definition.ts) for a
 // questionnaire, from the demo or any database (DATABASE_URL), for scheduled
 // or scripted use. Progress goes to stderr; the file's path is the last line
