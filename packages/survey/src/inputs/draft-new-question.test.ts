@@ -18,6 +18,13 @@ describe('a new question as first typed', () => {
     expect(readDraftNewQuestion({ type: 'text' }, 'page', 'newpage')).toEqual({ ok: false, errors: [{ field: 'newpage-label', message: 'Enter the first question on the new page' }] });
   });
 
+  it('takes wording of invisible characters alone as none', () => {
+    expect(readDraftNewQuestion({ type: 'text', label: '\u200b\u2060\ufeff\u00a0' }, 'question', 'add-start')).toEqual({
+      ok: false,
+      errors: [{ field: 'add-start-label', message: 'Enter the question' }]
+    });
+  });
+
   it('knows every kind of question the model has', () => {
     expect(QUESTION_TYPE_VALUES).toEqual(['single', 'multiple', 'scale', 'grid', 'text', 'longtext', 'number', 'place', 'statement', 'consent']);
   });

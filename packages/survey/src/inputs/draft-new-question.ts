@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../validate';
 import { QuestionSchema, type QuestionType } from '../model';
+import { requiredShortText } from './short-text';
 
 /** Every kind of question, in the model's order. */
 export const QUESTION_TYPE_VALUES = QuestionSchema.options.map((o) => o.shape.type.value) as [QuestionType, ...QuestionType[]];
@@ -22,7 +23,8 @@ export const draftNewQuestionSchema = (form: NewQuestionForm) => {
   const m = DRAFT_NEW_QUESTION_MESSAGES[form];
   return z.object({
     type: z.enum(QUESTION_TYPE_VALUES, { error: m.type }),
-    label: z.string({ error: m.label }).trim().min(1, m.label)
+    // Zero-width and other blank characters alone are no wording.
+    label: requiredShortText({ empty: m.label })
   });
 };
 
