@@ -45,6 +45,12 @@ describe('the vote settings form, read through VoteInputSchema', () => {
     expect(read.errors.find((e) => e.field === 'networkThreshold')?.message).toBe('Enter a whole number of votes, like 30');
   });
 
+  it('takes a title of invisible characters alone as none, and counts an emoji as one character', () => {
+    expect(voteInputFrom({ ...valid, title: '\u200b\u2060\ufeff' })).toEqual({ ok: false, errors: [{ field: 'title', message: 'Enter a title, like “Best bystander podcast 2027”' }] });
+    expect(voteInputFrom({ ...valid, title: '😀'.repeat(121) })).toEqual({ ok: false, errors: [{ field: 'title', message: 'The title must be 120 characters or fewer' }] });
+    expect(voteInputFrom({ ...valid, title: '😀'.repeat(120) }).ok).toBe(true);
+  });
+
   it('asks for codes, browser or both', () => {
     expect(voteInputFrom({ ...valid, requireCode: false, browserToken: false })).toMatchObject({ ok: false, errors: [{ field: 'browserToken' }] });
   });
