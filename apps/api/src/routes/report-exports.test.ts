@@ -12,8 +12,12 @@ import { newId } from '@safer-voices/db';
 import { parseForm, ReportExportSchema } from '@safer-voices/survey';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportDocument } from '../reports/model';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addOrganisation, addStaff, bearerFor, demoOrganisationId } from '../test/staff';
+import { zipEntryText } from '../test/zip-entry';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 let api: FreshApi;
 let author: Record<string, string>;
@@ -63,6 +67,18 @@ beforeAll(async () => {
   officer = await bearerFor(api, (await addStaff(api, organisationId, ['officer'])).id);
   outsider = await bearerFor(api, (await addStaff(api, await addOrganisation(api, 'Elsewhere'), ['author', 'analyst', 'admin'])).id);
   const youth = await api.database.client.execute("SELECT id FROM questionnaires WHERE slug = 'youth-safety-11-19'");
+  // 30 pupils of one school and 3 of another: the report's table of who took part withholds the small school.
+  const version = await api.database.client.execute({
+    sql: 'SELECT id FROM questionnaire_versions WHERE questionnaire_id = ? AND published_at IS NOT NULL ORDER BY version DESC LIMIT 1',
+    args: [String(youth.rows[0]?.id)]
+  });
+  await api.database.client.batch(
+    [...Array<string>(30).fill('Castle High School'), ...Array<string>(3).fill('Tiny Test School')].map((school) => ({
+      sql: 'INSERT INTO responses (id, version_id, idempotency_key, answers, context, submitted_at) VALUES (?, ?, ?, ?, ?, ?)',
+      args: [newId(), String(version.rows[0]?.id), newId(), '{}', JSON.stringify({ school, class: 'Year 9' }), Date.parse('2026-06-10T12:00:00Z')]
+    })),
+    'write'
+  );
   const res = await api.json('/api/reports', { definition: { title: 'Youth safety 2026', covers: { questionnaireIds: [String(youth.rows[0]?.id)] } } }, author);
   expect(res.status).toBe(201);
   reportId = (await jsonOf(res)).report.id;
@@ -71,6 +87,25 @@ afterAll(() => {
   api.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** The report's first withheld cell and its table's notes (the small school's). */
+async function withheldInDocument(): Promise<{ cell: string; sentence: string }> {
+  const document = await jsonOf<ReportDocument>(await api.app.request(`/api/reports/${reportId}/document`, { headers: author }));
+  const tables = document.sections.flatMap((s) => s.blocks.flatMap((b) => (b.type === 'table' ? [b] : b.type === 'chart' ? [b.table] : [])));
+  const table = tables.find((t) => (t.withheld ?? []).length > 0);
+  const cell = table?.rows.flat().find((c) => c.startsWith('[c] '));
+  const sentence = table?.withheld?.[0]?.sentence;
+  if (!cell || !sentence) throw new Error('the demo report has no withheld figure to look for');
+  return { cell, sentence };
+}
+
+/** Text of a Word file's body, runs joined within each paragraph. */
+const wordText = (bytes: Uint8Array) =>
+  Array.from(zipEntryText(bytes, 'word/document.xml').matchAll(/<w:p[ >].*?<\/w:p>/gs), (p) => Array.from(p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g), (t) => t[1]).join(''))
+    .join('\n')
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 
 describe('a report as a file, made in the background', () => {
   it('answers 202 at once, shows its steps and time left, then gives a real Word file named from the title', async () => {
@@ -93,6 +128,12 @@ describe('a report as a file, made in the background', () => {
     expect(listed.exports[0]).toMatchObject({ id: job.id, format: 'docx', status: 'done', fileName: 'youth-safety-2026.docx', downloadUrl: last.downloadUrl });
     // A zip's entries are named in the clear in its headers.
     expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+    // A withheld figure says which rule withheld it, and the notes under its table say what that means.
+    const { cell, sentence } = await withheldInDocument();
+    const text = wordText(bytes);
+    expect(text).toContain(cell);
+    expect(text).toContain('Notes. [c] is a withheld figure; after it, in a few words, the rule that withheld it.');
+    expect(text).toContain(sentence);
   }, 90_000);
 
   it('makes a tagged PDF, and a web page of the report', async () => {
@@ -108,9 +149,17 @@ describe('a report as a file, made in the background', () => {
     const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Title:\s+Youth safety 2026$/m);
+    const { cell, sentence } = await withheldInDocument();
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(cell);
+    expect(text).toContain(sentence.replace(/\s+/g, ' '));
     const page = await api.app.request(htmlDone?.downloadUrl as string, { headers: author });
     expect(page.headers.get('content-disposition')).toBe('attachment; filename="youth-safety-2026.html"');
-    expect(await page.text()).toContain('<h1');
+    const webPage = await page.text();
+    expect(webPage).toContain('<h1');
+    expect(webPage).toMatch(/<table aria-describedby="([^"]+)">.*?<\/table><\/div><div class="sv-table-notes" id="\1">/s);
+    expect(webPage).toContain(`>${escapeHtml(cell)}</td>`);
+    expect(webPage).toContain(escapeHtml(sentence));
   }, 120_000);
 
   it('makes the easy-read version as a Word file of its own, which LibreOffice opens and prints', async () => {
