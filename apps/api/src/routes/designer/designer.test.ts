@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { exportQuestionnaire, type QuestionnaireDefinition } from '@safer-voices/survey';
 import { parsedTemplate } from '@safer-voices/survey/templates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +115,20 @@ describe('designer: editing and publishing', () => {
         { field: 'definition.summary', message: 'Enter a summary' }
       ]);
     }
+  });
+
+  it('answers any Unicode title with a new draft or a 400 naming the title, never more', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ unit: 'binary', maxLength: 260 }), fc.string({ unit: 'grapheme', maxLength: 220 })), async (title) => {
+        const res = await api.json('/api/designer/questionnaires', { from: { kind: 'blank', title } }, officer);
+        expect([201, 400]).toContain(res.status);
+        if (res.status === 400) {
+          const [issue] = (await jsonOf(res)).issues;
+          expect(['Enter a title', 'The title must be 200 characters or fewer']).toContain(issue.message);
+        }
+      }),
+      { numRuns: 40 }
+    );
   });
 
   it('applies small edits, including a standard item in one step', async () => {
