@@ -36,7 +36,7 @@ async function view(query: string): Promise<ExploreView> {
   return jsonOf(res);
 }
 
-/** The workbook's sheets as rows of values (header first), "[c]" as null. */
+/** The workbook's sheets as rows of values (header first), a withheld figure ("[c]" and its rule) as null. */
 async function workbook(query: string): Promise<Map<string, (string | number | null)[][]>> {
   const res = await fixture.request(`/workbook${query}`);
   expect(res.status, query).toBe(200);
@@ -44,7 +44,7 @@ async function workbook(query: string): Promise<Map<string, (string | number | n
   await book.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
   const sheets = new Map<string, (string | number | null)[][]>();
   for (const sheet of book.worksheets) {
-    const rows = (sheet.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (v === '[c]' ? null : (v as string | number))));
+    const rows = (sheet.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1).map((v) => (typeof v === 'string' && v.startsWith('[c]') ? null : (v as string | number))));
     sheets.set(sheet.name, rows);
   }
   return sheets;

@@ -2,7 +2,7 @@
 // schools fixture (test/explore.ts): headlines with Wilson intervals worked
 // out again from the stored answers, filters, suppression, differencing,
 // groups, and the workbook holding the same figures as the view.
-import { wilson } from '@safer-voices/insights';
+import { wilson, withheldNote, withheldRuleInWords } from '@safer-voices/insights';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SchoolsExplorer, schoolsExplorer } from '../test/explore';
@@ -111,7 +111,7 @@ describe('perception-of-safety measures', () => {
 describe('the figures as an Excel workbook', () => {
   const workbook = async (query: string, headers = analyst) => api.app.request(`/api/explore/${survey.questionnaireId}/workbook${query}`, { headers });
 
-  it('holds the same figures as the view, one sheet per table, "[c]" where withheld and no quotes', async () => {
+  it('holds the same figures as the view, one sheet per table, "[c]" and its rule where withheld, notes on the rules, and no quotes', async () => {
     const v = await view('?by=class');
     const res = await workbook('?by=class');
     expect(res.status).toBe(200);
@@ -119,7 +119,7 @@ describe('the figures as an Excel workbook', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="young-people-s-safety-survey-figures.xlsx"');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await res.arrayBuffer()) as ExcelJS.Buffer);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['About', 'Measures', 'Measures by group', 'Themes', 'Themes by group']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['About', 'Measures', 'Measures by group', 'Themes', 'Themes by group', 'Notes']);
     const rows = (name: string) => (book.getWorksheet(name)?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
     expect(rows('About')).toEqual(
       expect.arrayContaining([
@@ -141,8 +141,28 @@ describe('the figures as an Excel workbook', () => {
       school.notInBase.join(', ')
     ]);
     // Year 10's figure for seeing violence on social media is withheld on the page, and here.
-    expect(rows('Measures by group')).toContainEqual(['Saw violence on social media', 'Year 10', '[c]', '[c]', '[c]', '[c]', 20]);
-    expect(rows('Themes')).toContainEqual(['School exclusion', '[c]', '[c]', '[c]', '[c]', 62]);
+    // Year 10's figure for seeing violence on social media is withheld on the page, and here, saying which rule withheld it as the page does.
+    const year10 = measure(v, 'saw_violence_social_media').byGroup?.[v.measuresBy?.groups.findIndex((g) => g.label === 'Year 10') ?? -1]?.figure;
+    const year10Mark = `[c] ${withheldNote(year10?.reason ?? null, 10)}`;
+    expect(year10Mark).toBe('[c] protects another cell');
+    expect(rows('Measures by group')).toContainEqual(['Saw violence on social media', 'Year 10', year10Mark, year10Mark, year10Mark, year10Mark, 20]);
+    const exclusion = v.prevalence.find((p) => p.label === 'School exclusion');
+    const exclusionMark = `[c] ${withheldNote(exclusion?.reason ?? null, 10)}`;
+    expect(exclusionMark).toBe('[c] under 10 counted');
+    expect(rows('Themes')).toContainEqual(['School exclusion', exclusionMark, exclusionMark, exclusionMark, exclusionMark, 62]);
+    // The Notes sheet says what each rule means, once per sheet, with how many of its figures it withheld.
+    expect(rows('Notes')[0]).toEqual(['Sheet', 'Rule', 'Figures it withheld', 'What it means']);
+    expect(rows('Notes')).toContainEqual(['Themes', 'too few people', expect.any(Number), withheldRuleInWords('too few people', 10)]);
+    expect(rows('Notes')).toContainEqual(['Measures by group', 'protects another cell', expect.any(Number), withheldRuleInWords('protects another cell', 10)]);
+    const themeMarks = rows('Themes')
+      .flat()
+      .filter((c) => typeof c === 'string' && c.startsWith('[c]')).length;
+    expect(
+      rows('Notes')
+        .filter((r) => r[0] === 'Themes')
+        .reduce((sum, r) => sum + Number(r[2]), 0)
+    ).toBe(themeMarks);
+    expect(rows('About')).toContainEqual(['Withheld figures', '[c] is a withheld figure; after it, in a few words, the rule that withheld it. The Notes sheet says what each rule means.']);
     // Quotes (even redacted) stay on the page.
     const everything = JSON.stringify(book.worksheets.map((w) => w.getSheetValues()));
     expect(everything).not.toContain('snapchat');
