@@ -9,14 +9,13 @@ import ExcelJS from 'exceljs';
 import type { ExploreView, ShownFigure } from './types';
 
 export const WITHHELD = '[c]';
+export const WITHHELD_IN_WORDS = `${WITHHELD} is a withheld figure; after it, in a few words, the rule that withheld it. The Notes sheet says what each rule means.`;
 
-type Reason = ShownFigure['reason'];
-
-/** One sheet's withheld cells ("[c] under 10 in group"), remembered for its notes. */
-class Marks {
+/** One sheet's withheld cells ("[c] under 10 in group"), remembered for its notes (a reason unknown or missing reads "too few people"). */
+export class Marks {
   readonly reasons: string[] = [];
   constructor(readonly threshold: number) {}
-  mark(reason: Reason | undefined): string {
+  mark(reason: string | null | undefined): string {
     this.reasons.push(reason ?? '');
     return `${WITHHELD} ${withheldNote(reason ?? null, this.threshold)}`;
   }
@@ -60,12 +59,7 @@ function aboutRows(view: ExploreView, organisation: string, now: Date): string[]
     rows.push([dimension?.label ?? key, values.map((v) => dimension?.options.find((o) => o.value === v)?.label ?? v).join(' or ')]);
   }
   if (a.by) rows.push(['Grouped by', labelOf(a.by)?.label ?? a.by]);
-  rows.push(
-    ['Withheld figures', `${WITHHELD} is a withheld figure; after it, in a few words, the rule that withheld it. The Notes sheet says what each rule means.`],
-    ['Intervals', '95% Wilson score intervals'],
-    ['Weighting', 'None: figures are of the respondents, unweighted'],
-    ['Made', now.toISOString()]
-  );
+  rows.push(['Withheld figures', WITHHELD_IN_WORDS], ['Intervals', '95% Wilson score intervals'], ['Weighting', 'None: figures are of the respondents, unweighted'], ['Made', now.toISOString()]);
   if (view.notice) rows.push(['Notice', view.notice]);
   return rows;
 }
@@ -86,8 +80,10 @@ export function workbookResponse(bytes: Uint8Array, fileName: string): Response 
   });
 }
 
+export const NOTES_HEADER = ['Sheet', 'Rule', 'Figures it withheld', 'What it means'];
+
 /** The Notes sheet's rows: for each sheet, each rule that withheld any of its figures, with how many and what it means. */
-function notesRows(sheets: [string, Marks][], threshold: number): (string | number)[][] {
+export function notesRows(sheets: [string, Marks][], threshold: number): (string | number)[][] {
   const rows = sheets.flatMap(([name, marks]) =>
     withheldNotes(
       marks.reasons.map((reason) => ({ reason })),
@@ -159,6 +155,6 @@ export async function exploreWorkbook(view: ExploreView, organisation: string, n
     ['Themes', themes],
     ['Themes by group', themesBy]
   ];
-  sheet(workbook, 'Notes', ['Sheet', 'Rule', 'Figures it withheld', 'What it means'], notesRows(noted, t));
+  sheet(workbook, 'Notes', NOTES_HEADER, notesRows(noted, t));
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,8 +1,11 @@
 // A series' measures over time as an Excel workbook: the same figures as the
-// Measures page, after the same disclosure control ("[c]" where withheld),
-// one row per measure and wave, with the change from the wave before.
+// Measures page, after the same disclosure control ("[c]" where withheld, and
+// the rule that withheld it in packages/insights' few words, said in full on
+// the Notes sheet), one row per measure and wave, with the change from the
+// wave before.
 import ExcelJS from 'exceljs';
-import { sheet, WITHHELD } from '../explore/workbook';
+import { Marks, NOTES_HEADER, notesRows, sheet, WITHHELD_IN_WORDS } from '../explore/workbook';
+import { waveReason } from '../reports/format';
 import type { MeasureLine, SeriesMeasures } from './waves-view';
 
 /** What the figures are weighted to, and how each wave's raking went. */
@@ -19,25 +22,26 @@ function weightingWords(weighting: SeriesMeasures['weighting']): string {
   ].join(' ');
 }
 
-const oneDecimal = (value: number | null) => (value === null ? WITHHELD : Math.round(value * 10) / 10);
 const points = (value: number | null | undefined) => (value === null || value === undefined ? '' : Math.round(value * 1000) / 10);
 
-function rowsOf(lines: MeasureLine[]): (string | number)[][] {
+function rowsOf(lines: MeasureLine[], marks: Marks): (string | number)[][] {
   return lines.flatMap((line) =>
     line.figures.map((f, i) => {
       const step = i === 0 ? null : line.steps[i - 1];
       const change = step?.change ?? null;
+      const withheld = () => marks.mark(waveReason(f.withheld));
+      const oneDecimal = (value: number | null) => (value === null ? withheld() : Math.round(value * 10) / 10);
       return [
         line.name,
         line.headline,
         f.label,
         f.date,
         f.ageBands.join(', '),
-        f.shown ? (f.base ?? WITHHELD) : WITHHELD,
+        f.shown ? (f.base ?? withheld()) : withheld(),
         oneDecimal(f.percent),
         oneDecimal(f.shown ? f.lower : null),
         oneDecimal(f.shown ? f.upper : null),
-        f.shown ? (f.weighted ? 'Weighted' : 'Unweighted') : WITHHELD,
+        f.shown ? (f.weighted ? 'Weighted' : 'Unweighted') : withheld(),
         f.designEffect ? Math.round(f.designEffect.designEffect * 100) / 100 : 1,
         f.weightingDesignEffect === null ? '' : Math.round(f.weightingDesignEffect * 100) / 100,
         points(change?.difference),
@@ -79,7 +83,7 @@ export async function wavesWorkbook(view: SeriesMeasures, organisation: string, 
       ['Organisation', organisation],
       ['Series', view.series.name],
       ['Waves', view.waves.map((w) => `${w.label} (${w.fieldworkDate})`).join(', ')],
-      ['Withheld figures', `${WITHHELD}: based on fewer than ${view.threshold} people in a group, or would let such a number be worked out from others`],
+      ['Withheld figures', WITHHELD_IN_WORDS],
       ['Intervals', '95% Wilson score intervals on the effective sample size (n / design effect)'],
       ['Design effect', 'Clustering by school where responses carry school codes: 1 + (m − 1)ρ, ρ estimated from the answers and never below 0.02'],
       ['Change', 'Two-proportion z-test at 95%: a change is named only when statistically significant; Newcombe interval for the difference'],
@@ -87,7 +91,21 @@ export async function wavesWorkbook(view: SeriesMeasures, organisation: string, 
       ['Made', now.toISOString()]
     ]
   );
-  sheet(workbook, 'Measures', HEADER, rowsOf(view.measures));
-  sheet(workbook, 'Themes', HEADER, rowsOf(view.themes));
+  const measures = new Marks(view.threshold);
+  const themes = new Marks(view.threshold);
+  sheet(workbook, 'Measures', HEADER, rowsOf(view.measures, measures));
+  sheet(workbook, 'Themes', HEADER, rowsOf(view.themes, themes));
+  sheet(
+    workbook,
+    'Notes',
+    NOTES_HEADER,
+    notesRows(
+      [
+        ['Measures', measures],
+        ['Themes', themes]
+      ],
+      view.threshold
+    )
+  );
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
