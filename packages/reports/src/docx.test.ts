@@ -178,7 +178,7 @@ describe('Word file with any text in every field', () => {
               heading: title,
               blocks: [
                 { type: 'paragraph', text: paragraph },
-                { type: 'table', caption: cell, head: [cell], rows: [[paragraph]] }
+                { type: 'table', caption: cell, head: [cell], rows: [[paragraph]], withheld: [{ sentence: cell, figures: 1 }] }
               ]
             }
           ]
@@ -201,6 +201,7 @@ describe('Word file with any text in every field', () => {
         // XML turns \r\n and \r into \n when it reads text.
         const asRead = (s: string) => cleanText(s).replace(/\r\n?/g, '\n');
         expect(texts).toContain(asRead(paragraph));
+        expect(texts).toContain(`${asRead(cell)} (1 figure in this table.)`);
         expect(texts[0]).toBe(asRead(title));
       }),
       { numRuns: 25 }

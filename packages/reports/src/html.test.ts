@@ -339,6 +339,11 @@ describe('report HTML with any text in every field', () => {
         const tables = blocks.flatMap((b) => (b.type === 'table' ? [b] : b.type === 'chart' ? [b.table] : []));
         expect(parsed.tables.map((t) => t.caption)).toEqual(tables.map((t) => asParsed(t.caption)));
         expect(parsed.tables.map((t) => t.cells)).toEqual(tables.map((t) => [...t.head, ...t.rows.flat()].map(asParsed)));
+        // A table's notes on its withheld figures read back as written, and only such a table has notes.
+        expect(parsed.tables.map((t) => t.notes !== null)).toEqual(tables.map((t) => (t.withheld ?? []).length > 0));
+        parsed.tables.forEach((t, i) => {
+          for (const note of tables[i]?.withheld ?? []) expect(t.notes).toContain(`${asParsed(note.sentence)} (${note.figures} figures in this table.)`);
+        });
         const charts = blocks.filter((b) => b.type === 'chart');
         expect(parsed.svgs.map((s) => [s.title, s.desc])).toEqual(charts.flatMap((c) => [0, 1].map(() => [asParsed(c.title), asParsed(c.alt)])));
         const quotes = blocks.filter((b) => b.type === 'quote');
