@@ -156,6 +156,11 @@ describe('readPageForm', () => {
     expect(read('words', 'age=1%2C200').answers).toEqual({ age: 1200 });
   });
 
+  it('reads digits of any script as the plain number: Arabic-Indic, Persian, Devanagari, full-width', () => {
+    for (const typed of ['١٥', '۱۵', '१५', '１５', '\u200f١٥']) expect(read('words', new URLSearchParams({ age: typed })).answers).toEqual({ age: 15 });
+    expect(read('words', new URLSearchParams({ age: '١٤٫٥' })).answers).toEqual({ age: 14.5 });
+  });
+
   it('reports input that is not a number, and keeps what was typed to show back', () => {
     const { answers, raw, errors } = read('words', 'age=fourteen');
     expect(answers).toEqual({});

@@ -1,6 +1,7 @@
 // Reading one page's answers from an HTML form post. Field names: the
 // question id, or `questionId.rowId` for a grid row.
 import { interfaceText } from './interface-messages';
+import { numberAnswerText, parseNumberAnswer } from './inputs/number-answer';
 import type { Answers, Page, QuestionOf } from './model';
 import type { Step } from './steps';
 import type { FieldError } from './validate';
@@ -78,11 +79,12 @@ export function readPageForm(page: Pick<Page, 'questions'>, form: FormLike, lang
         break;
       }
       case 'number': {
-        const v = text(form.get(q.id)).trim().replace(/[,\s]/g, '');
+        const v = numberAnswerText(text(form.get(q.id)));
         raw[q.id] = v;
         if (!v) break;
-        // Plain decimal digits only: Number() would also accept "0x10" or "1e3".
-        if (/^-?\d+(\.\d+)?$/.test(v)) answers[q.id] = Number(v);
+        // Digits of any script ("١٥" is 15); stored as the plain number.
+        const n = parseNumberAnswer(v);
+        if (n !== undefined) answers[q.id] = n;
         else {
           const t = interfaceText(lang ?? 'en', 'numberDigits', { example: numberExample(q) });
           errors.push(lang ? { field: q.id, message: t.text, lang: t.lang } : { field: q.id, message: t.text });
