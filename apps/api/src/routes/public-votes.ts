@@ -2,9 +2,9 @@
 // (audio by ranges, transcripts, captions), casting a vote, checking a
 // receipt, and the results once an officer has published them. No running
 // total is reachable here: results answer 404 until published.
-import { type Database, voteBallots } from '@safer-voices/db';
+import { type Database, voteBallots, voteEntries } from '@safer-voices/db';
 import { BallotInputSchema, normaliseVotingCode } from '@safer-voices/survey';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { limitBody } from '../body-limit';
@@ -16,7 +16,7 @@ import { audioResponse } from '../votes/audio/range';
 import { findAudio } from '../votes/audio/store';
 import { castBallot, findVoteBySlugCached } from '../votes/cast';
 import { formatReceipt } from '../votes/codes';
-import { resultsOf } from '../votes/results';
+import { resultsOf, TAKEN_DOWN } from '../votes/results';
 import { entriesOf, findEntry, findVoteBySlug, stateOf, type VoteRow, voteNotFound } from '../votes/vote-store';
 
 const SlugParam = z.object({ slug: z.string().min(1).max(100) });
@@ -96,18 +96,27 @@ export const publicVotesRoute = new Hono<Env>()
     const { slug, receipt } = c.req.valid('param');
     const vote = await publishedVote(c.var.db, slug);
     const [found] = await c.var.db
-      .select({ receipt: voteBallots.receipt, status: voteBallots.status, castAt: voteBallots.castAt, reason: voteBallots.decisionReason })
+      .select({
+        receipt: voteBallots.receipt,
+        status: voteBallots.status,
+        castAt: voteBallots.castAt,
+        reason: voteBallots.decisionReason,
+        takenDown: isNotNull(voteEntries.takenDownAt)
+      })
       .from(voteBallots)
+      .innerJoin(voteEntries, eq(voteEntries.id, voteBallots.entryId))
       .where(and(eq(voteBallots.voteId, vote.id), eq(voteBallots.receipt, normaliseVotingCode(receipt))));
     if (!found)
       throw new ApiError(404, 'receipt_not_found', 'There is no vote with this receipt code in this vote', [
         { field: 'receipt', message: 'Check the code: it is 10 letters and numbers, like ABCDE-FGHJK' }
       ]);
+    // A vote for a podcast since taken down is not counted, as the results say; the receipt says so too.
+    const status = found.takenDown && found.status !== 'excluded' ? 'excluded' : found.status;
     return c.json({
       receipt: formatReceipt(found.receipt),
-      status: found.status,
+      status,
       castOn: found.castAt.toISOString().slice(0, 10),
-      reason: found.status === 'excluded' ? found.reason : null
+      reason: status !== 'excluded' ? null : found.status === 'excluded' ? found.reason : TAKEN_DOWN
     });
   })
   .get('/:slug/results', validate('param', SlugParam), async (c) => {

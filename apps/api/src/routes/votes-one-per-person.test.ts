@@ -70,7 +70,11 @@ describe('one vote per person', () => {
   });
 
   it('the same submission twice is one vote under every layer: a code, a code and a browser, a browser', async () => {
-    const layers = [{ requireCode: true, browserToken: false }, { requireCode: true, browserToken: true }, { browserToken: true, networkThreshold: 30 }];
+    const layers = [
+      { requireCode: true, browserToken: false },
+      { requireCode: true, browserToken: true },
+      { browserToken: true, networkThreshold: 30 }
+    ];
     for (const layer of layers) {
       const vote = await publishedVote(api, officer, layer);
       const [code, other] = layer.requireCode
@@ -213,6 +217,19 @@ describe('results', () => {
     expect(body).toEqual({ receipt, status: 'counted', castOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), reason: null });
     expect(JSON.stringify(body)).not.toContain(vote.entryIds[1]);
     expect((await get(`/api/public/votes/${vote.slug}/receipts/ZZZZZ-ZZZZZ`)).status).toBe(404);
+  });
+
+  it("show no school figure that the podcasts' public totals would give away: with one school, its row is those totals", async () => {
+    const vote = await publishedVote(api, officer, { requireCode: true, browserToken: false });
+    const codes = ((await jsonOf(await post(`/api/votes/${vote.id}/code-batches`, { label: 'Norton Vale Y9', count: 3 }))).batch.codes as { code: string }[]).map((c) => c.code);
+    expect((await cast(api, vote.slug, { entryId: vote.entryIds[1] as string, code: codes[0] })).status).toBe(201);
+    await closeVote(api, vote.id);
+    expect((await api.app.request(`/api/votes/${vote.id}/results/publish`, { method: 'POST', headers: officer })).status).toBe(200);
+    const { results } = await jsonOf(await get(`/api/public/votes/${vote.slug}/results`));
+    expect(results.entries.map((e: { votes: number }) => e.votes)).toEqual([0, 1]);
+    expect(results.bySchool.schools).toEqual([]);
+    expect(results.bySchool.notShown).toBe(true);
+    expect(JSON.stringify(results)).not.toContain('Norton Vale');
   });
 
   it('show votes by school only from the suppression threshold up, so no hidden count can be worked out from the totals', async () => {

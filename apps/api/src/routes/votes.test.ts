@@ -137,13 +137,20 @@ describe('takedown', () => {
   it('takes a podcast off a published vote at once, and its votes out of the results with the reason', async () => {
     const vote = await publishedVote(api, officer, {}, 3);
     const victim = vote.entryIds[2] as string;
-    expect((await cast(api, vote.slug, { entryId: victim })).status).toBe(201);
-    expect((await cast(api, vote.slug, { entryId: vote.entryIds[0] as string })).status).toBe(201);
+    const first = await cast(api, vote.slug, { entryId: victim });
+    expect(first.status).toBe(201);
+    const other = await cast(api, vote.slug, { entryId: vote.entryIds[0] as string });
+    expect(other.status).toBe(201);
     const res = await post(`/api/votes/${vote.id}/entries/${victim}/takedown`, { reason: 'A pupil’s surname can be heard' });
     expect(res.status).toBe(200);
     const page = await jsonOf(await get(`/api/public/votes/${vote.slug}`));
     expect(page.vote.entries.map((e: { id: string }) => e.id)).not.toContain(victim);
     expect((await get(`/api/public/votes/${vote.slug}/entries/${victim}/audio`)).status).toBe(410);
+    // Its voter's receipt says so too, as the results will.
+    const receiptOf = async (res: Response) => (await jsonOf(res)).receipt as string;
+    const [victimReceipt, otherReceipt] = [await receiptOf(first), await receiptOf(other)];
+    expect(await jsonOf(await get(`/api/public/votes/${vote.slug}/receipts/${victimReceipt}`))).toMatchObject({ status: 'excluded', reason: 'The podcast was taken down' });
+    expect(await jsonOf(await get(`/api/public/votes/${vote.slug}/receipts/${otherReceipt}`))).toMatchObject({ status: 'counted', reason: null });
     const late = await cast(api, vote.slug, { entryId: victim });
     expect(late.status).toBe(409);
     expect((await jsonOf(late)).error).toBe('entry_taken_down');

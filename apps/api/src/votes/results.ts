@@ -21,10 +21,13 @@ export interface VoteResults {
     schools: { label: string; total: number | null; votes: (number | null)[] }[];
     /** Votes cast without a code, which have no school. */
     withoutCode: number;
+    /** True when schools had votes but none can be shown: a withheld figure could be worked out from the public totals. */
+    notShown: boolean;
   };
 }
 
-const TAKEN_DOWN = 'The podcast was taken down';
+/** Why votes for a podcast taken down are not counted: in the results and on their receipts. */
+export const TAKEN_DOWN = 'The podcast was taken down';
 
 export async function resultsOf(db: Database, vote: VoteRow, entries: EntryWithAudio[]): Promise<VoteResults> {
   const rows = await db
@@ -67,6 +70,12 @@ export async function resultsOf(db: Database, vote: VoteRow, entries: EntryWithA
   const table = labels.map((label) => shownEntries.map((e) => perSchool.get(label)?.get(e.id) ?? 0));
   const protectedTable = labels.length > 0 && shownEntries.length > 0 ? suppress(table, { threshold: suppressionThreshold }) : null;
 
+  const schools = labels.map((label, i) => ({
+    label,
+    total: protectedTable?.rowTotals[i]?.count ?? null,
+    votes: protectedTable?.cells[i]?.map((cell) => cell.count) ?? []
+  }));
+
   return {
     entries: [...live.values()].map((e) => ({ id: e.id, title: e.title, groupName: e.groupName, votes: takenDown.has(e.id) ? 0 : (perEntry.get(e.id) ?? 0), takenDown: takenDown.has(e.id) })),
     counted: [...perEntry.values()].reduce((s, n) => s + n, 0),
@@ -75,14 +84,26 @@ export async function resultsOf(db: Database, vote: VoteRow, entries: EntryWithA
     bySchool: {
       threshold: suppressionThreshold,
       entryIds: shownEntries.map((e) => e.id),
-      schools: labels.map((label, i) => ({
-        label,
-        total: protectedTable?.rowTotals[i]?.count ?? null,
-        votes: protectedTable?.cells[i]?.map((cell) => cell.count) ?? []
-      })),
+      // Not even the schools' names: with one school, "withheld" beside its name next to the totals would say it all.
+      schools: recoverable(schools) ? [] : schools,
+      notShown: recoverable(schools),
       withoutCode
     }
   };
+}
+
+/**
+ * Whether a withheld school figure could be worked out from what results
+ * publish anyway: each podcast's votes and those cast without a code are
+ * shown, so a podcast's schools add up to a known number (exactly, when all
+ * had codes), as do the schools' totals. One withheld figure in such a sum
+ * is that number less the others; then the table is not shown at all
+ * (with one school, its row is the podcasts' totals).
+ */
+function recoverable(schools: { total: number | null; votes: (number | null)[] }[]): boolean {
+  const alone = (figures: (number | null)[]) => figures.filter((n) => n === null).length === 1;
+  const columns = schools[0]?.votes.map((_, c) => schools.map((school) => school.votes[c] ?? null)) ?? [];
+  return alone(schools.map((school) => school.total)) || columns.some(alone);
 }
 
 export async function heldCount(db: Database, voteId: string): Promise<number> {
