@@ -1,7 +1,8 @@
 // zod validation for request parts, with failures in the API's error shape.
 // Every part is made storable first (storableText on every string, see
 // @safer-voices/db), so no route can store a lone surrogate or NUL; a JSON
-// body must be UTF-8, or it is refused rather than read with U+FFFD in it.
+// body must be UTF-8, or it is refused rather than read with U+FFFD in it,
+// and labelled JSON, or it is refused with a 415 rather than read as nothing.
 import { zValidator } from '@hono/zod-validator';
 import { storableJson } from '@safer-voices/db';
 import type { Context, ValidationTargets } from 'hono';
@@ -11,6 +12,9 @@ import { ApiError } from './errors';
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** The one answer to a body sent as anything but JSON (text/plain, a form…) to a route that reads JSON. */
+export const NOT_JSON_MESSAGE = 'Send the body as JSON (Content-Type: application/json)';
+const notJson = () => new ApiError(415, 'json_expected', NOT_JSON_MESSAGE);
 const notUtf8 = () => new ApiError(400, 'malformed_request', 'The request body is not valid UTF-8. Send JSON encoded as UTF-8.');
 
 /**
@@ -56,7 +60,14 @@ async function utf8Body(c: Context): Promise<string> {
  */
 async function requireUtf8Json(c: Context): Promise<void> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim() ?? '';
-  if (!JSON_MEDIA_TYPE.test(mediaType) || c.req.bodyCache.text !== undefined) return;
+  if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    // Hono's validator reads a body only when it is labelled JSON: any other
+    // would be read as nothing, then refused field by field ("expected
+    // string, received undefined") or ignored. No body at all is still fine.
+    if (c.req.raw.body !== null && (await c.req.arrayBuffer()).byteLength > 0) throw notJson();
+    return;
+  }
+  if (c.req.bodyCache.text !== undefined) return;
   const text = await utf8Body(c);
   // Hono keeps the promise of each reading (its type says the value).
   (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);

@@ -85,3 +85,42 @@ it('refuses a JSON body nested thousands of levels deep with a 400 on every rout
   expect(await draft.json()).toMatchObject({ error: 'malformed_request', message: expect.stringMatching(/more than 64 levels deep/) });
   // About 180 routes, each sent 60 KB: a second on a quiet machine.
 }, 60_000);
+
+/** Routes that take a file, not a JSON body: a CSV form, and a questionnaire file read as JSON whatever it is labelled. */
+const NOT_JSON_ROUTES = ['/api/collections', '/api/designer/import'];
+
+it('refuses JSON sent as text/plain with a 415 that says to send JSON, on every route that reads JSON, never a 5xx', async () => {
+  const body = JSON.stringify({ email: 'someone@example.org', password: 'not a password', versionId: 'x', answers: {}, title: 'A title' });
+  const routes = api.app.routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method) && !r.path.endsWith('/logout'));
+  const serverErrors: string[] = [];
+  const unclear: string[] = [];
+  let toldToSendJson = 0;
+  for (const route of routes) {
+    const path = route.path.replace(/:[A-Za-z]+/g, questionnaireId);
+    for (const contentType of ['text/plain', 'text/plain;charset=UTF-8', 'application/x-www-form-urlencoded']) {
+      const res = await api.app.request(path, { method: route.method, headers: { ...everyRole, 'content-type': contentType }, body });
+      if (res.status >= 500) serverErrors.push(`${res.status} ${route.method} ${route.path}`);
+      const text = await res.text();
+      // The body read as nothing, then refused field by field, is what a caller could not make sense of.
+      if (/received undefined/.test(text) && !NOT_JSON_ROUTES.includes(route.path)) unclear.push(`${route.method} ${route.path} ${contentType}: ${text.slice(0, 120)}`);
+      if (res.status === 415 && JSON.parse(text).message === 'Send the body as JSON (Content-Type: application/json)') toldToSendJson++;
+    }
+  }
+  expect(serverErrors).toEqual([]);
+  expect(unclear).toEqual([]);
+  // Most routes that take a body read JSON (about 180 routes, each sent three ways).
+  expect(toldToSendJson).toBeGreaterThan(400);
+  // Signed out, from a page of this site (without its Origin, a text/plain post is refused as cross-site first).
+  for (const path of ['/api/auth/login', '/api/drafts', '/api/responses']) {
+    const res = await api.app.request(path, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'http://localhost' }, body });
+    expect(res.status, path).toBe(415);
+    expect(await res.json()).toEqual({ error: 'json_expected', message: 'Send the body as JSON (Content-Type: application/json)' });
+  }
+  // JSON labelled as JSON is read as before: a wrong password, not a wrong body.
+  const login = await api.app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'someone@example.org', password: 'not a password' })
+  });
+  expect(login.status).toBe(401);
+}, 60_000);
