@@ -118,15 +118,15 @@ describe('POST /api/responses', () => {
     expect(columns.rows.map((r) => r.name).sort()).toEqual(['answers', 'context', 'id', 'idempotency_key', 'submitted_at', 'version_id']);
   });
 
-  it('refuses a body not sent as JSON, naming the fields it lacks, and stores nothing', async () => {
+  it('refuses a body not sent as JSON with a 415 that says to send JSON, and stores nothing', async () => {
     const before = await api.count('responses');
     const res = await api.app.request('/api/responses', {
       method: 'POST',
       headers: { 'content-type': 'text/plain', 'idempotency-key': 'plain-text-1', origin: 'http://localhost' },
       body: 'versionId=x'
     });
-    expect(res.status).toBe(400);
-    expect(await jsonOf(res)).toMatchObject({ error: 'invalid_request', issues: expect.arrayContaining([expect.objectContaining({ field: 'versionId' })]) });
+    expect(res.status).toBe(415);
+    expect(await jsonOf(res)).toEqual({ error: 'json_expected', message: 'Send the body as JSON (Content-Type: application/json)' });
     expect(await api.count('responses')).toBe(before);
   });
 
