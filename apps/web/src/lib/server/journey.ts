@@ -4,7 +4,7 @@ import type { QuestionnaireDetails } from '@safer-voices/api';
 import type { Answers } from '@safer-voices/survey';
 import { type Cookies, error, redirect } from '@sveltejs/kit';
 import { client, failureOf } from './api.ts';
-import { endSession, sentMarker, sessionToken, withoutDraft } from './session.ts';
+import { endSession, markSent, sentHere, sentMarker, sessionToken, withoutDraft } from './session.ts';
 
 export async function loadQuestionnaire(slug: string): Promise<QuestionnaireDetails> {
   const res = await client.api.questionnaires[':slug'].$get({ param: { slug } });
@@ -19,8 +19,13 @@ export interface Journey {
   questionnaire: QuestionnaireDetails;
 }
 
-/** The respondent's draft for this survey; else "already sent" when this browser just sent it, or back to its start page. */
-export async function requireJourney(cookies: Cookies, url: URL, slug: string): Promise<Journey> {
+/**
+ * The respondent's draft for this survey; else "already sent" when this browser just sent it, or back to its start page.
+ * With `resent` (sending): the same answers sent again, by a second click on Send or by going Back and sending again,
+ * go to `resent` (the thank-you page) instead, as the first sending did: the session's draft has just been stored as a
+ * response (the submission's key is the session's), or this browser has just sent answers to this survey.
+ */
+export async function requireJourney(cookies: Cookies, url: URL, slug: string, resent?: string): Promise<Journey> {
   const token = sessionToken(cookies);
   if (token) {
     const res = await client.api.drafts[':token'].$get({ param: { token } });
@@ -29,7 +34,13 @@ export async function requireJourney(cookies: Cookies, url: URL, slug: string): 
       if (body.questionnaire.slug === slug) return { token, ...body };
     } else {
       endSession(cookies, url);
+      // No draft: sending it again only finds the response it became (a double click racing the first sending).
+      if (resent && res.status === 404 && (await client.api.drafts[':token'].submit.$post({ param: { token } })).ok) {
+        markSent(cookies, url, slug);
+        redirect(303, resent);
+      }
     }
   }
-  redirect(303, withoutDraft(slug, sentMarker(cookies)));
+  const marker = sentMarker(cookies);
+  redirect(303, resent && sentHere(marker, slug) ? resent : withoutDraft(slug, marker));
 }

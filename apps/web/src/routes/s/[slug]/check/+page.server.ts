@@ -51,7 +51,9 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
   default: async ({ params, cookies, url }) => {
-    const journey = await requireJourney(cookies, url, params.slug);
+    const done = `/s/${params.slug}/done`;
+    // Sent already (a double click, or Back and Send again): the thank-you page again, with its help, and still one response.
+    const journey = await requireJourney(cookies, url, params.slug, done);
     const res = await client.api.drafts[':token'].submit.$post({ param: { token: journey.token } });
     if (!res.ok) {
       const failure = await failureOf(res);
@@ -61,6 +63,6 @@ export const actions: Actions = {
     }
     endSession(cookies, url);
     markSent(cookies, url, params.slug);
-    redirect(303, `/s/${params.slug}/done`);
+    redirect(303, done);
   }
 };
