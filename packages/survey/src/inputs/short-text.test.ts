@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { characterCount, hasLetterOrDigit, hasVisibleText, requiredShortText, shortTextProblem } from './short-text';
+import { characterCount, hasLetterOrDigit, hasVisibleText, requiredShortText, shortTextProblem, textUpTo, withoutBidiControls } from './short-text';
 
 const RULES = { empty: 'Enter a title', most: 200, what: 'The title' };
 
@@ -114,6 +114,50 @@ describe('any Unicode', () => {
         expect(count).toBeLessThanOrEqual(text.length);
         expect(characterCount(text, stop)).toBe(Math.min(count, stop + 1));
       })
+    );
+  });
+});
+
+/** Embedding, override and isolate controls, which reorder what follows them. */
+const BIDI_CONTROLS = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+const HAS_BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/u;
+/** The characters a reader sees, in order. */
+const visible = (text: string) => [...text].filter(hasVisibleText).join('');
+
+describe('bidi controls', () => {
+  it('stores a title with a right-to-left override as the text typed, not reversed', () => {
+    expect(requiredShortText(RULES).parse('\u202eBest podcast')).toBe('Best podcast');
+    expect(requiredShortText(RULES).parse(' \u2067مرحبا\u2069 world \u202c')).toBe('مرحبا world');
+    expect(textUpTo(2000, 'The introduction').parse('a\u202db\u202cc')).toBe('abc');
+  });
+
+  it('keeps the left-to-right and right-to-left marks', () => {
+    expect(requiredShortText(RULES).parse('العربية\u200f (UK)\u200e')).toBe('العربية\u200f (UK)\u200e');
+  });
+
+  it('refuses controls alone as empty', () => {
+    expect(
+      requiredShortText(RULES)
+        .safeParse('\u202e\u2066 \u2069')
+        .error?.issues.map((i) => i.message)
+    ).toEqual(['Enter a title']);
+  });
+
+  it('never stores one, and leaves the visible text as it was, whatever the Unicode around it', () => {
+    const withControls = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom(...BIDI_CONTROLS)), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(withControls, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {
+        expect(withoutBidiControls(text)).not.toMatch(HAS_BIDI_CONTROL);
+        expect(visible(withoutBidiControls(text))).toBe(visible(text));
+        for (const schema of [requiredShortText({ empty: 'Enter a title' }), textUpTo(5000, 'The text')]) {
+          const stored = schema.safeParse(text);
+          if (stored.success) {
+            expect(stored.data).not.toMatch(HAS_BIDI_CONTROL);
+            expect(visible(stored.data)).toBe(visible(text));
+          }
+        }
+      }),
+      { numRuns: 500 }
     );
   });
 });

@@ -7,7 +7,23 @@
 // nothing. Length is counted as a person counts: in characters as they
 // appear (grapheme clusters), so "👩‍👩‍👧" or "é" written as e + accent is one,
 // whatever its length in UTF-16.
+//
+// The invisible controls that embed, override or isolate a direction
+// (U+202A–U+202E, U+2066–U+2069) are removed from what is stored: with them a
+// title like "\u202Eevil.exe" shows reversed, and one left open runs on into
+// whatever the page shows after it. Removed, not refused: no one can see them
+// to delete them (a keyboard or a pasted document adds them), and removing
+// them keeps every visible character as typed, in the order typed; only the
+// ordering they impose on mixed left-to-right and right-to-left runs goes,
+// and the page lays out those runs itself. The marks U+200E and U+200F stay:
+// they reorder nothing beyond themselves and place punctuation in mixed text.
 import { z } from 'zod';
+
+/** Bidi embedding, override and isolate controls, and their closers. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** The text without bidi embedding, override and isolate controls (see above); marks kept. */
+export const withoutBidiControls = (text: string): string => text.replace(BIDI_CONTROLS, '');
 
 /** A character that shows something: not a space, format character, default-ignorable, control or blank Braille. */
 const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cs}\u2800]/u;
@@ -60,27 +76,29 @@ export const tooLongMessage = (what: string, most: number) => `${what} must be $
  */
 export function shortTextProblem(text: string, { empty, most, what }: ShortTextRules): string | null {
   if (isInvisibleOnly(text)) return empty;
-  if (most !== undefined && characterCount(text, most) > most) return tooLongMessage(what ?? 'The text', most);
+  if (most !== undefined && characterCount(withoutBidiControls(text), most) > most) return tooLongMessage(what ?? 'The text', most);
   return null;
 }
 
 /**
- * A required line of text as a zod schema: trimmed, refused as `empty` when
- * nothing visible is left (or it is not text at all), and as too long over
- * `most` characters.
+ * A required line of text as a zod schema: without bidi controls, trimmed,
+ * refused as `empty` when nothing visible is left (or it is not text at all),
+ * and as too long over `most` characters.
  */
 export const requiredShortText = (rules: ShortTextRules) =>
   z
     .string({ error: rules.empty })
+    .overwrite(withoutBidiControls)
     .trim()
     .superRefine((text, ctx) => {
       const problem = shortTextProblem(text, rules);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 
-/** Optional text up to `most` characters (as a person counts them): trimmed, empty allowed. */
+/** Optional text up to `most` characters (as a person counts them): without bidi controls, trimmed, empty allowed. */
 export const textUpTo = (most: number, what: string) =>
   z
     .string()
+    .overwrite(withoutBidiControls)
     .trim()
     .refine((text) => characterCount(text, most) <= most, tooLongMessage(what, most));
