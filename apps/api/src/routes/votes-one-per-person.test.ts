@@ -102,6 +102,29 @@ describe('one vote per person', () => {
     }
   });
 
+  it('the same submission again naming another podcast (Back, another choice) keeps the first vote and says it was not changed', async () => {
+    const layers = [{ requireCode: true, browserToken: false }, { requireCode: true, browserToken: true }, { browserToken: true }];
+    for (const layer of layers) {
+      const vote = await publishedVote(api, officer, layer);
+      const [code] = layer.requireCode
+        ? ((await jsonOf(await post(`/api/votes/${vote.id}/code-batches`, { label: 'Year 7', count: 1 }))).batch.codes as { code: string }[]).map((c) => c.code)
+        : [undefined];
+      const browserToken = layer.browserToken ? `changed-token-${vote.id}` : undefined;
+      const submission = { entryId: vote.entryIds[0] as string, code, browserToken, idempotencyKey: `changed-key-${vote.id}` };
+      const first = await jsonOf(await cast(api, vote.slug, submission));
+      expect(first.changed, JSON.stringify(layer)).toBe(false);
+      const same = await cast(api, vote.slug, submission);
+      expect(same.status).toBe(200);
+      expect(await jsonOf(same)).toMatchObject({ receipt: first.receipt, replayed: true, changed: false });
+      const other = await cast(api, vote.slug, { ...submission, entryId: vote.entryIds[1] as string });
+      expect(other.status, JSON.stringify(layer)).toBe(200);
+      expect(await jsonOf(other)).toMatchObject({ receipt: first.receipt, replayed: true, changed: true });
+      // One ballot, still for the first podcast.
+      expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}'`)).toBe(1);
+      expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}' AND entry_id = '${vote.entryIds[0]}'`)).toBe(1);
+    }
+  });
+
   it('by network: many votes from one address are held, not refused, and count once an officer accepts them', async () => {
     const vote = await publishedVote(api, officer, { networkThreshold: 5 });
     const school = '203.0.113.9';

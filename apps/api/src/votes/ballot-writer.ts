@@ -25,7 +25,7 @@ export interface NewBallot {
 
 export type BallotOutcome =
   | { kind: 'stored'; id: string; receipt: string; status: 'counted' | 'held' }
-  | { kind: 'replayed'; receipt: string; status: string }
+  | { kind: 'replayed'; receipt: string; status: string /** The podcast the stored ballot is for. */; entryId: string }
   | { kind: 'refused'; reason: 'code_used' | 'browser_voted' };
 
 export interface BallotWriter {
@@ -198,14 +198,14 @@ const collisionArgs = ({ p }: { p: Pending }) => [p.item.idempotencyKeyHash, p.i
 
 /**
  * Why each was not inserted: the same submission again (the ballot it
- * collided with has its key; its receipt is given back), or a code or
+ * collided with has its key; its receipt and podcast are given back), or a code or
  * browser that has voted. Attempts of the second kind are counted for the
  * anomaly review in the same transaction as the lookups; the batch that
  * refused them has committed already, so they are counted once.
  */
 async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[], now: number) {
   const statements: InStatement[] = refused.flatMap((m) => [
-    { sql: `SELECT receipt, status, idempotency_key_hash = ?1 AS same_submission, code_id = ?2 AS same_code ${COLLIDED}`, args: collisionArgs(m) },
+    { sql: `SELECT receipt, status, entry_id, idempotency_key_hash = ?1 AS same_submission, code_id = ?2 AS same_code ${COLLIDED}`, args: collisionArgs(m) },
     {
       sql: `INSERT INTO vote_refusals (vote_id, reason, at)
             SELECT ?3, CASE WHEN ?2 IS NOT NULL AND EXISTS (SELECT 1 FROM vote_ballots WHERE code_id = ?2) THEN 'code_used' ELSE 'browser_voted' END, ?5
@@ -221,7 +221,7 @@ async function settleRefused(writes: WriteExecutor, refused: { p: Pending }[], n
       return;
     }
     if (Number(row.same_submission) === 1) {
-      p.resolve({ kind: 'replayed', receipt: String(row.receipt), status: String(row.status) });
+      p.resolve({ kind: 'replayed', receipt: String(row.receipt), status: String(row.status), entryId: String(row.entry_id) });
       return;
     }
     p.resolve({ kind: 'refused', reason: Number(row.same_code) === 1 ? 'code_used' : 'browser_voted' });

@@ -58,6 +58,11 @@ export interface CastResult {
   receipt: string;
   status: 'counted' | 'held' | 'excluded';
   replayed: boolean;
+  /**
+   * The same submission again, naming another podcast (Back, another choice,
+   * the same page's key): the first vote stands, and the voter must be told.
+   */
+  changed: boolean;
 }
 
 export async function castBallot(db: Database, ballots: BallotWriter, vote: VoteRow, input: BallotInput, networkAddress: string | null): Promise<CastResult> {
@@ -95,5 +100,6 @@ export async function castBallot(db: Database, ballots: BallotWriter, vote: Vote
     throw new ApiError(409, 'already_voted', 'A vote has already been cast from this browser', [{ field: 'entryId', message: 'You can vote once' }]);
   }
   const status = outcome.status === 'held' || outcome.status === 'excluded' ? outcome.status : 'counted';
-  return { receipt: formatReceipt(outcome.receipt), status, replayed: outcome.kind === 'replayed' };
+  const replayed = outcome.kind === 'replayed';
+  return { receipt: formatReceipt(outcome.receipt), status, replayed, changed: replayed && outcome.entryId !== input.entryId };
 }
