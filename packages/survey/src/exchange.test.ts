@@ -18,6 +18,15 @@ function setAt(file: object, path: (string | number)[], value: unknown): void {
 }
 
 describe('exportQuestionnaire / importQuestionnaire', () => {
+  it('keeps a title, summary and local service name without bidi override or isolate controls, so none shows reversed', () => {
+    const file = exportQuestionnaire(template(), new Date('2026-05-01T09:00:00Z'));
+    setAt(file, ['questionnaire', 'title'], '\u202eStaying safe\u202c');
+    setAt(file, ['questionnaire', 'summary'], '\u2067آمن\u2069 \u200fsummary');
+    const result = importQuestionnaire(file);
+    expect(result.definition?.title).toBe('Staying safe');
+    expect(result.definition?.summary).toBe('آمن \u200fsummary');
+  });
+
   it('round-trips a questionnaire, as an object or as text', () => {
     const file = exportQuestionnaire(template(), new Date('2026-05-01T09:00:00Z'));
     expect(file).toMatchObject({ format: EXCHANGE_FORMAT, version: 1, exportedAt: '2026-05-01T09:00:00.000Z' });

@@ -73,9 +73,17 @@ export function checkDefinition(input: unknown, prefix = ''): { definition?: Que
   const seen = new Set(shapeProblems.map((p) => p.path));
   // Only problems at a field not already reported (the shape says the input is not an object, or the title is missing).
   const settingsProblems = settings.success || typeof input !== 'object' || input === null ? [] : zodProblems(settings.error, prefix).filter((p) => !seen.has(p.path) && Boolean(seen.add(p.path)));
-  if (!shaped.success || settingsProblems.length > 0) return { problems: [...shapeProblems, ...settingsProblems] };
-  const problems = checkLogic(shaped.data).map((p) => ({ path: prefix ? `${prefix}.${p.path}` : p.path, message: p.message }));
-  return { definition: shaped.data, problems };
+  if (!shaped.success || !settings.success || settingsProblems.length > 0) return { problems: [...shapeProblems, ...settingsProblems] };
+  // The title, summary and local service's name as the settings' rules store them (trimmed, without bidi controls: see short-text.ts).
+  const { title, summary, localContact } = settings.data;
+  const definition = {
+    ...shaped.data,
+    title,
+    summary,
+    ...(shaped.data.localContact && localContact ? { localContact: { ...shaped.data.localContact, name: localContact.name } } : {})
+  };
+  const problems = checkLogic(definition).map((p) => ({ path: prefix ? `${prefix}.${p.path}` : p.path, message: p.message }));
+  return { definition, problems };
 }
 
 /** Reads a questionnaire file (parsed JSON, or its text) and reports every problem in it. */
