@@ -203,6 +203,46 @@ test('the demo vote can be listened to, voted on once and its receipt checked, w
   await expect(checker.locator('#already-voted')).toBeVisible();
 });
 
+test('Back after voting and another podcast chosen: the first vote stands, and the page says so plainly', async ({ browser }) => {
+  const { page, checker } = await phones(browser);
+  await page.goto(`/v/${SLUG}`);
+  // Nothing chosen first, as a person might: the form comes back with an error, then the vote.
+  await page.getByRole('button', { name: 'Cast my vote' }).click();
+  await expect(page.locator('.error-summary')).toContainText('Choose the podcast you want to vote for');
+  await vote(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your vote has been counted');
+  await expect(page.getByText('Your vote was not changed')).toHaveCount(0);
+  const receipt = (await page.locator('.receipt').textContent())?.trim() ?? '';
+
+  // Back, another podcast, Cast again: the same form's key, so the same vote.
+  await page.goBack();
+  await vote(page, 'Not just a joke online');
+  await expect(page.locator('.receipt')).toHaveText(receipt);
+  const notice = page.locator('#vote-not-changed');
+  await expect(notice).toContainText('Your vote was not changed.');
+  await expect(notice).toContainText('Your first vote stands and cannot be changed.');
+  // One ballot, for the podcast first chosen.
+  const stored = await database(
+    async (db) =>
+      (
+        await db.execute({
+          sql: 'SELECT e.title FROM vote_ballots b JOIN vote_entries e ON e.id = b.entry_id WHERE b.receipt = ?',
+          args: [receipt.replace('-', '')]
+        })
+      ).rows
+  );
+  expect(stored.map((row) => row.title)).toEqual([FIRST_PODCAST]);
+
+  await axeAt(checker, page.url());
+  await expect(checker.locator('#vote-not-changed')).toBeVisible();
+  await screenshotPage(page, 'vote-not-changed-360');
+  await page.setViewportSize({ width: 320, height: 740 });
+  expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+  await checker.setViewportSize({ width: 1280, height: 900 });
+  await expectNoAxeFindings(checker);
+  await screenshotPage(checker, 'vote-not-changed-1280');
+});
+
 test('a vote with codes: the code from the slip’s address, missing, unknown and used codes, each explained on the field', async ({ browser }) => {
   const { page, checker } = await phones(browser);
   const { slug, codes } = await codeVote();

@@ -81,7 +81,8 @@ export interface BallotForm {
   idempotencyKey: string;
 }
 
-export type CastOutcome = { ok: true; receipt: string } | { ok: false; status: number; errors: FieldError[]; alreadyVoted: boolean };
+/** `changed`: the same form sent again naming another podcast; the first vote stands. */
+export type CastOutcome = { ok: true; receipt: string; changed: boolean } | { ok: false; status: number; errors: FieldError[]; alreadyVoted: boolean };
 
 /** Where each of the API's refusals is shown: on the field to change, or on the vote as a whole. */
 function errorsOf(failure: ApiFailure): FieldError[] {
@@ -128,7 +129,10 @@ export async function castVote(event: Pick<RequestEvent, 'cookies' | 'getClientA
       ...(form.idempotencyKey ? { idempotencyKey: form.idempotencyKey } : {})
     }
   });
-  if (res.ok) return { ok: true, receipt: (await res.json()).receipt };
+  if (res.ok) {
+    const cast = await res.json();
+    return { ok: true, receipt: cast.receipt, changed: cast.changed === true };
+  }
   const failure = await failureOf(res);
   if (failure.error === 'vote_not_found') error(404, { message: NOT_FOUND });
   if (failure.status >= 500) error(503, { message: 'Your vote could not be stored just now. Please try again in a few minutes.' });

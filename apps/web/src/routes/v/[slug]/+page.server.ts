@@ -61,6 +61,7 @@ export const actions: Actions = {
     const ballot = { entryId: field(form, 'entryId', 100), code: field(form, 'code', 40), idempotencyKey: field(form, 'idempotencyKey', 200) };
     const cast = await castVote(event, vote, ballot);
     if (!cast.ok) return fail(cast.status, { entryId: ballot.entryId, code: ballot.code, errors: cast.errors, alreadyVoted: cast.alreadyVoted });
-    redirect(303, `/v/${encodeURIComponent(vote.slug)}/done?receipt=${encodeURIComponent(cast.receipt)}`);
+    // The same form sent again with another choice (Back, another podcast): the confirmation says the first vote stands.
+    redirect(303, `/v/${encodeURIComponent(vote.slug)}/done?receipt=${encodeURIComponent(cast.receipt)}${cast.changed ? '&changed=1' : ''}`);
   }
 };

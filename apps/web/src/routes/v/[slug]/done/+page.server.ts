@@ -8,5 +8,6 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
   const check = receipt ? await checkReceipt(vote.slug, receipt) : null;
   if (!check?.found) error(404, { message: 'There is no vote with this receipt code. Check the address, or check your code on the vote’s page.' });
   setHeaders({ 'cache-control': 'private, no-cache' });
-  return { vote: { slug: vote.slug, title: vote.title }, receipt: check.receipt, status: check.status, reason: check.reason };
+  // `changed`: the vote was sent again naming another podcast, and the first one stands (said without naming either).
+  return { vote: { slug: vote.slug, title: vote.title }, receipt: check.receipt, status: check.status, reason: check.reason, changed: url.searchParams.get('changed') === '1' };
 };
