@@ -2,7 +2,8 @@
 // is warned that it is not fully translated, and publishes it only after
 // ticking to confirm. A respondent with JavaScript off picks العربية and
 // reads right-to-left pages whose buttons, progress, errors and help are in
-// Arabic (the product's own words, from the message catalogue), while the
+// Arabic (the product's own words, from the message catalogue), and may type
+// numbers in Arabic-Indic digits (١٥ is 15), while the
 // questionnaire's untranslated text is marked English, left to right, so its
 // full stops stay at its end. Axe at 360 and 1280 px (through a page with
 // JavaScript on); no sideways scrolling at 320 px.
@@ -229,13 +230,15 @@ test('with JavaScript off, an Arabic reader gets the privacy notice, number erro
   });
   await expect(respondent.locator('.error-summary')).toContainText('أدخل رقمًا يساوي 19 أو أقل');
 
+  // The age typed in Arabic-Indic digits, as an Arabic keyboard gives them, is taken as 15.
   await both(async (p) => {
-    await p.locator('#age').fill('15');
+    await p.locator('#age').fill('١٥');
     await p.locator('#gender').check();
     await p.getByRole('button', { name: 'متابعة' }).click();
     await expect(p).toHaveURL(/\/check$/);
   });
   await expect(respondent.getByRole('heading', { level: 1 })).toHaveText('راجع إجاباتك');
+  await expect(respondent.locator('.summary-row', { hasText: 'How old are you?' }).locator('.summary-value')).toHaveText(/^\s*15\b/);
   await expect(respondent.getByRole('link', { name: /^تغيير/ }).first()).toBeVisible();
   const ageLabel = respondent.locator('dt [lang]', { hasText: 'How old are you?' });
   await expect(ageLabel).toHaveAttribute('lang', 'en');
