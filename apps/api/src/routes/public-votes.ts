@@ -14,6 +14,7 @@ import { ApiError } from '../errors';
 import { validate } from '../validation';
 import { audioResponse } from '../votes/audio/range';
 import { findAudio } from '../votes/audio/store';
+import { sha256 } from '../votes/ballot-writer';
 import { castBallot, findVoteBySlugCached } from '../votes/cast';
 import { formatReceipt } from '../votes/codes';
 import { resultsOf, TAKEN_DOWN } from '../votes/results';
@@ -23,6 +24,7 @@ const SlugParam = z.object({ slug: z.string().min(1).max(100) });
 const EntryParam = SlugParam.extend({ entryId: z.string().min(1).max(100) });
 const ReceiptParam = SlugParam.extend({ receipt: z.string().min(1).max(40) });
 const DownloadQuery = z.object({ download: z.enum(['1']).optional() });
+const BrowserInput = z.strictObject({ browserToken: z.string().min(16).max(200) });
 
 const BALLOT_BODY_LIMIT = 4 * 1024;
 const ballotLimit = limitBody(BALLOT_BODY_LIMIT, () => {
@@ -90,6 +92,19 @@ export const publicVotesRoute = new Hono<Env>()
     if (!vote?.publishedAt) throw voteNotFound();
     const cast = await castBallot(c.var.db, c.var.ballots, vote, c.req.valid('json'), clientAddress(c));
     return c.json(cast, cast.replayed ? 200 : 201);
+  })
+  // Whether a vote was cast from this browser (the vote page's token, which only the browser holds): its page says
+  // so above the form. Only what the ballot keeps already is read (the token's hash); nothing is stored.
+  .post('/:slug/browser-voted', validate('param', SlugParam), ballotLimit, validate('json', BrowserInput), async (c) => {
+    const vote = await findVoteBySlugCached(c.var.db, c.req.valid('param').slug);
+    if (!vote?.publishedAt) throw voteNotFound();
+    if (!vote.browserToken) return c.json({ voted: false });
+    const [found] = await c.var.db
+      .select({ id: voteBallots.id })
+      .from(voteBallots)
+      .where(and(eq(voteBallots.voteId, vote.id), eq(voteBallots.browserTokenHash, sha256(`${vote.id}|${c.req.valid('json').browserToken}`))))
+      .limit(1);
+    return c.json({ voted: found !== undefined });
   })
   // Says whether the vote with this receipt was counted; nothing about who cast it or for which podcast.
   .get('/:slug/receipts/:receipt', validate('param', ReceiptParam), async (c) => {

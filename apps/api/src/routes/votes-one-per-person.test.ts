@@ -1,6 +1,7 @@
 // Podcast votes through the API: each layer of "one vote per person", the
 // network threshold over any span of its window, votes arriving together,
 // and results reachable by nobody until an officer publishes them.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FreshApi, freshApi, jsonOf } from '../test/fresh-api';
 import { addStaff, bearerFor, demoOrganisationId } from '../test/staff';
@@ -123,6 +124,37 @@ describe('one vote per person', () => {
       expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}'`)).toBe(1);
       expect(await api.count(`vote_ballots WHERE vote_id = '${vote.id}' AND entry_id = '${vote.entryIds[0]}'`)).toBe(1);
     }
+  });
+
+  it('the vote page can ask whether its browser has voted: yes once it has, for that vote only; any token of any Unicode is answered, never a 5xx', async () => {
+    const vote = await publishedVote(api, officer);
+    const other = await publishedVote(api, officer);
+    const browserToken = `asking-token-${vote.id}`;
+    const voted = async (slug: string, body: unknown) =>
+      api.app.request(`/api/public/votes/${slug}/browser-voted`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(await jsonOf(await voted(vote.slug, { browserToken }))).toEqual({ voted: false });
+    expect((await cast(api, vote.slug, { entryId: vote.entryIds[0] as string, browserToken, idempotencyKey: 'asking-key-1' })).status).toBe(201);
+    expect(await jsonOf(await voted(vote.slug, { browserToken }))).toEqual({ voted: true });
+    expect(await jsonOf(await voted(other.slug, { browserToken }))).toEqual({ voted: false });
+    expect(await jsonOf(await voted(vote.slug, { browserToken: `${browserToken}-another` }))).toEqual({ voted: false });
+    expect((await voted('no-such-vote', { browserToken })).status).toBe(404);
+    // A vote that does not count browsers never says so.
+    const codes = await publishedVote(api, officer, { requireCode: true, browserToken: false });
+    expect(await jsonOf(await voted(codes.slug, { browserToken }))).toEqual({ voted: false });
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 220 }), async (token) => {
+        const res = await voted(vote.slug, { browserToken: token });
+        // A token this browser never had: not voted, or refused on the field when its length is not a token's.
+        if (res.status === 200) expect(await jsonOf(res)).toEqual({ voted: false });
+        else {
+          expect(res.status).toBe(400);
+          expect((await jsonOf(res)).issues[0].field).toBe('browserToken');
+        }
+      }),
+      { numRuns: 100 }
+    );
+    expect((await voted(vote.slug, {})).status).toBe(400);
+    expect((await voted(vote.slug, { browserToken: 'too-short' })).status).toBe(400);
   });
 
   it('by network: many votes from one address are held, not refused, and count once an officer accepts them', async () => {

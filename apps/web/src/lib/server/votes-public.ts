@@ -72,6 +72,18 @@ export function ensureBrowserToken(cookies: Cookies, url: URL, vote: PublicVote)
   cookies.set(BROWSER_COOKIE, randomBytes(24).toString('base64url'), cookieOptions(vote.slug, url, vote.closesAt));
 }
 
+/**
+ * Whether a vote was cast from this browser (a vote that counts browsers, open, and a token the browser already had):
+ * the page then says so instead of offering a form that would be refused. Not knowing (the API unreadable just now)
+ * is "no": the form stays, and casting says so if it must.
+ */
+export async function browserHasVoted(cookies: Cookies, vote: PublicVote): Promise<boolean> {
+  const browserToken = cookies.get(BROWSER_COOKIE);
+  if (!vote.browserToken || vote.state !== 'open' || !browserToken) return false;
+  const res = await client.api.public.votes[':slug']['browser-voted'].$post({ param: { slug: vote.slug }, json: { browserToken } });
+  return res.ok && (await res.json()).voted === true;
+}
+
 /** A fresh one-time key for the form: the same submission sent twice is one vote. */
 export const idempotencyKey = () => randomBytes(18).toString('base64url');
 

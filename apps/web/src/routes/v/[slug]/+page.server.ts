@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formatLondon } from '#lib/server/designer-api.ts';
-import { castVote, ensureBrowserToken, idempotencyKey, publishedResults, publishedVote } from '#lib/server/votes-public.ts';
+import { browserHasVoted, castVote, ensureBrowserToken, idempotencyKey, publishedResults, publishedVote } from '#lib/server/votes-public.ts';
 import { audioTypeName, clockDuration, paragraphsOf } from '#lib/server/votes-public-format.ts';
 import { formatBytes } from '#lib/server/votes-staff.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,6 +13,8 @@ const field = (form: FormData, name: string, max: number) => {
 
 export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
   const vote = await publishedVote(params.slug);
+  // Asked before a new browser is given its token: a browser without one has not voted.
+  const voted = await browserHasVoted(cookies, vote);
   ensureBrowserToken(cookies, url, vote);
   // The page carries a one-time key and sets a cookie: never kept by a shared cache.
   setHeaders({ 'cache-control': 'private, no-cache' });
@@ -48,6 +50,8 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
       };
     }),
     results,
+    /** This browser has voted in this vote already: the page says so, with the way to check the vote, instead of the form. */
+    voted,
     /** A code on the slip's QR code (…/v/<slug>?code=ABCD-EFGH) fills the box. */
     code: url.searchParams.get('code')?.slice(0, 40) ?? '',
     idempotencyKey: idempotencyKey()
