@@ -23,8 +23,9 @@ describe('exportQuestionnaire / importQuestionnaire', () => {
     setAt(file, ['questionnaire', 'title'], '\u202eStaying safe\u202c');
     setAt(file, ['questionnaire', 'summary'], '\u2067آمن\u2069 \u200fsummary');
     const result = importQuestionnaire(file);
-    expect(result.definition?.title).toBe('Staying safe');
-    expect(result.definition?.summary).toBe('آمن \u200fsummary');
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.definition.title).toBe('Staying safe');
+    expect(result.definition.summary).toBe('آمن \u200fsummary');
   });
 
   it('round-trips a questionnaire, as an object or as text', () => {
