@@ -34,6 +34,7 @@ const PUBLIC = [
   'HEAD /api/public/votes/:slug/entries/:entryId/audio',
   'GET /api/public/votes/:slug/entries/:entryId/captions',
   'POST /api/public/votes/:slug/ballots',
+  'POST /api/public/votes/:slug/browser-voted',
   'GET /api/public/votes/:slug/receipts/:receipt',
   'GET /api/public/votes/:slug/results'
 ];
