@@ -1,7 +1,10 @@
 // What an officer enters to group questionnaires into a series and its
 // waves, and what a strategy author enters for priorities and measures of
 // success: one schema each, read by the API and by the staff pages' forms.
+// Names and titles need something visible in them and are counted as a
+// person counts characters, without bidi controls (see short-text.ts).
 import { z } from 'zod';
+import { requiredShortText, textUpTo } from './short-text';
 
 const Id = z.string().min(1).max(100);
 
@@ -13,12 +16,12 @@ export const CalendarDate = z
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Enter a real date, like 2026-06-15');
 
 export const SeriesInputSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Enter a name for the series, like “Youth safety survey”').max(120, 'The name must be 120 characters or fewer'),
-  description: z.string().trim().max(2000, 'The description must be 2,000 characters or fewer').default('')
+  name: requiredShortText({ empty: 'Enter a name for the series, like “Youth safety survey”', most: 120, what: 'The name' }),
+  description: textUpTo(2000, 'The description').default('')
 });
 
 export const WaveInputSchema = z.strictObject({
-  label: z.string().trim().min(1, 'Enter a name for the wave, like “2026”').max(60, 'The wave’s name must be 60 characters or fewer'),
+  label: requiredShortText({ empty: 'Enter a name for the wave, like “2026”', most: 60, what: 'The wave’s name' }),
   fieldworkDate: CalendarDate,
   questionnaireIds: z
     .array(Id)
@@ -28,13 +31,13 @@ export const WaveInputSchema = z.strictObject({
 });
 
 export const PriorityInputSchema = z.strictObject({
-  title: z.string().trim().min(1, 'Enter the priority, like “Perception of safety”').max(200, 'The priority must be 200 characters or fewer')
+  title: requiredShortText({ empty: 'Enter the priority, like “Perception of safety”', most: 200, what: 'The priority' })
 });
 
 export const SuccessMeasureInputSchema = z
   .strictObject({
     priorityId: Id,
-    name: z.string().trim().min(1, 'Enter a name for the measure of success').max(200, 'The name must be 200 characters or fewer'),
+    name: requiredShortText({ empty: 'Enter a name for the measure of success', most: 200, what: 'The name' }),
     seriesId: Id,
     /** A measure key (with a grid row: `safe_places.town_centre`)… */
     measureKey: z.string().trim().min(1).max(120).optional(),
