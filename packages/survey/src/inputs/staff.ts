@@ -2,6 +2,7 @@
 // same way by the web form and by the API route it posts to. Each blank field
 // is named in the words of the form it is on.
 import { z } from 'zod';
+import { requiredShortText } from './short-text';
 
 /** The longest password accepted for signing in (see the API's password rules). */
 export const MOST_PASSWORD_CHARACTERS = 200;
@@ -33,12 +34,12 @@ export const SignInInput = z.object({
 });
 
 /**
- * Accepting an invitation: the new account's name and password. One
- * character over the longest is let through, for the password rules to
- * explain why it is too long.
+ * Accepting an invitation: the new account's name and password. The name is
+ * short text others read (see short-text.ts). One password character over the
+ * longest is let through, for the password rules to explain why it is too long.
  */
 export const AcceptInviteInput = z.object({
-  name: z.string().trim().min(1, 'Enter your name').max(120),
+  name: requiredShortText({ empty: 'Enter your name', most: 120, what: 'Your name' }),
   password: z
     .string()
     .min(1, 'Choose a password')
