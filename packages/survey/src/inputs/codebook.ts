@@ -2,9 +2,10 @@
 // the note saying why, and the theme to merge into. The web's codebook forms
 // and the API's codebook routes check them with these schemas.
 import { z } from 'zod';
+import { textUpTo } from './short-text';
 
-/** Why the change was made: optional, kept with the version. */
-export const CodebookNote = z.string().trim().max(500, 'The note must be 500 characters or fewer').default('');
+/** Why the change was made: optional, kept with the version; counted as a person counts, without bidi controls (see short-text.ts). */
+export const CodebookNote = textUpTo(500, 'The note').default('');
 
 /** Merging a theme into another. */
 export const ThemeMergeInput = z.object({
