@@ -6,7 +6,8 @@ import { baseNoneByDefinition, groupsNoneByDefinition } from './explore/by-defin
 import { measureRows, tallyMeasureGroups, tallyMeasures } from './explore/measures';
 import { selectRespondents } from './explore/select';
 import { type SuppressionReason, suppress } from './suppress';
-import { WITHHELD_RULES, withheldNote, withheldNotes, withheldRule, withheldRuleInWords } from './withheld';
+import { measureOverWaves } from './waves';
+import { WITHHELD_RULES, waveWithheldReason, withheldCell, withheldNote, withheldNotes, withheldRule, withheldRuleInWords } from './withheld';
 
 const REASONS: SuppressionReason[] = [
   'count below threshold',
@@ -183,5 +184,34 @@ describe('a base that is none by definition', () => {
 describe('the one-way and two-way suppression', () => {
   it('still give the reasons it always has', () => {
     expect(suppress([3, 40]).cells[0]?.reason).toBe('count below threshold');
+  });
+});
+
+describe('a wave nobody answered', () => {
+  it('reads as no figure, not as a few people withheld, in every table and its notes', () => {
+    const reason = waveWithheldReason('no respondents');
+    expect(withheldCell(reason, 10)).toBe('[x] nobody answered');
+    expect(withheldNotes([{ reason }], 10)).toEqual([{ rule: 'nobody answered', figures: 1, sentence: withheldRuleInWords('nobody answered', 10) }]);
+    expect(withheldRuleInWords('nobody answered', 10)).toMatch(/^Nobody answered: no one has taken part/);
+    // A wave with a few people is withheld as too few, and one held back for its small part protects that part.
+    expect(withheldCell(waveWithheldReason('too few respondents'), 10)).toBe('[c] too few people');
+    expect(withheldCell(waveWithheldReason('a part is too small to show'), 10)).toBe('[c] protects another cell');
+    expect(withheldCell('base below threshold', 10)).toBe('[c] under 10 in group');
+  });
+
+  it('is told apart from a wave of a few people by the same rule the figures use', () => {
+    const part = { questionnaireId: 'q', ageBand: '11–19', wording: 'How safe do you feel?', scale: 'safe|unsafe', mode: 'school' as const, counted: 0, schools: [] };
+    const wave = (base: number) => ({ id: String(base), label: String(base), date: new Date('2026-06-01'), parts: [{ ...part, base }] });
+    const { figures } = measureOverWaves([wave(0), wave(4)], 10);
+    expect(figures.map((f) => withheldCell(waveWithheldReason(f.withheld), 10))).toEqual(['[x] nobody answered', '[c] too few people']);
+  });
+
+  it('marks any reason, known or not, with [c] unless nobody answered', () => {
+    fc.assert(
+      fc.property(fc.option(fc.string({ unit: 'grapheme' })), (reason) => {
+        const cell = withheldCell(waveWithheldReason(reason), 10);
+        expect(cell.startsWith(reason === 'no respondents' ? '[x] ' : '[c] ')).toBe(true);
+      })
+    );
   });
 });

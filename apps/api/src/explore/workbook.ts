@@ -4,7 +4,7 @@
 // selected on the first. A withheld figure reads "[c]" and the rule that
 // withheld it in packages/insights' few words ("[c] under 10 in group"), as
 // on the page; the Notes sheet says each rule in full, sheet by sheet.
-import { withheldNote, withheldNotes } from '@safer-voices/insights';
+import { withheldCell, withheldNotes } from '@safer-voices/insights';
 import ExcelJS from 'exceljs';
 import type { ExploreView, ShownFigure } from './types';
 
@@ -17,7 +17,7 @@ export class Marks {
   constructor(readonly threshold: number) {}
   mark(reason: string | null | undefined): string {
     this.reasons.push(reason ?? '');
-    return `${WITHHELD} ${withheldNote(reason ?? null, this.threshold)}`;
+    return withheldCell(reason ?? null, this.threshold);
   }
   /** Percentages to one decimal place, as numbers a spreadsheet can use. A figure shown without its percentage (its group's size is withheld) takes the group's reason. */
   figure(figure: ShownFigure, group?: ShownFigure): (string | number)[] {

@@ -1,16 +1,17 @@
 // How figures read in a report: whole percentages, intervals with an en dash,
 // and "[c]" (confidential) wherever a figure is withheld, as the ONS marks it,
 // followed by the rule that withheld it in packages/insights' words
-// (withheld.ts), which the table's notes say in full.
-import { withheldNote, withheldNotes } from '@safer-voices/insights';
+// (withheld.ts), which the table's notes say in full; "[x]" (not available)
+// where there is no figure because nobody answered.
+import { waveWithheldReason, withheldCell, withheldNote, withheldNotes, withheldRule } from '@safer-voices/insights';
 import type { TableWithheldNote } from './model';
 
 export const WITHHELD = '[c]';
 
 /**
  * The withheld cells of one table and the notes they need: `cell(reason)`
- * is "[c] under 10 in group" (a reason unknown or missing reads "too few
- * people"); `notes()` each rule that withheld any of them, once, with its
+ * is "[c] under 10 in group" or "[x] nobody answered" (a reason unknown or
+ * missing reads "too few people"); `notes()` each rule that withheld any of them, once, with its
  * sentence and how many figures it withheld.
  */
 export function withheldMarks(threshold: number): { cell(reason: string | null | undefined): string; notes(): { withheld?: TableWithheldNote[] } } {
@@ -18,7 +19,7 @@ export function withheldMarks(threshold: number): { cell(reason: string | null |
   return {
     cell(reason) {
       reasons.push(reason ?? '');
-      return `${WITHHELD} ${withheldNote(reason ?? null, threshold)}`;
+      return withheldCell(reason ?? null, threshold);
     },
     notes() {
       const notes = withheldNotes(
@@ -30,17 +31,12 @@ export function withheldMarks(threshold: number): { cell(reason: string | null |
   };
 }
 
-/**
- * A series' wave figure's reason (packages/insights waves.ts) as the
- * suppression rule's (any other reason is kept): nobody or too few answered is too few people; a figure
- * held back because one questionnaire's part of it is too small protects
- * that part, which it and the other parts would give away.
- */
-export function waveReason(withheld: string | null | undefined): string | null {
-  if (withheld === 'no respondents') return 'base below threshold';
-  if (withheld === 'a part is too small to show') return 'hidden so another hidden figure cannot be worked out from totals';
-  return withheld ?? null;
-}
+/** A series' wave figure's reason (packages/insights waves.ts) as the suppression rule's. */
+export const waveReason = waveWithheldReason;
+
+/** A figure not shown, for a chart's alternative text: "2027 withheld (under 10 in group)", "2028 no figure (nobody answered)". */
+export const notShownWords = (label: string, reason: string | null | undefined, threshold: number): string =>
+  `${label} ${withheldRule(reason) === 'nobody answered' ? 'no figure' : 'withheld'} (${withheldNote(reason ?? null, threshold)})`;
 
 export const percent = (value: number | null | undefined): string => (value === null || value === undefined ? WITHHELD : `${Math.round(value)}%`);
 

@@ -6,8 +6,7 @@
 import type { Block, TableBlock, TrendPoint } from './model';
 import type { MeasureLine } from '../measures/waves-view';
 import type { ResolveContext } from './context';
-import { withheldNote } from '@safer-voices/insights';
-import { count, interval, paragraphsOf, percent, waveReason, withheldMarks } from './format';
+import { count, interval, notShownWords, paragraphsOf, percent, waveReason, withheldMarks } from './format';
 
 export const verdictWords = (verdict: string): string => (verdict === 'increase' ? 'an increase' : verdict === 'decrease' ? 'a decrease' : 'no statistically significant change');
 
@@ -65,7 +64,7 @@ export function measureTable(line: MeasureLine, threshold: number): TableBlock {
 
 function altText(line: MeasureLine, threshold: number): string {
   const points = line.figures.map((f) =>
-    f.shown && f.percent !== null ? `${f.label} ${percent(f.percent)} (${interval(f.lower, f.upper)})` : `${f.label} withheld (${withheldNote(waveReason(f.withheld), threshold)})`
+    f.shown && f.percent !== null ? `${f.label} ${percent(f.percent)} (${interval(f.lower, f.upper)})` : notShownWords(f.label, waveReason(f.withheld), threshold)
   );
   const steps = line.steps.flatMap((s, i) => (s.change ? [`${line.figures[i]?.label} to ${line.figures[i + 1]?.label}: ${verdictWords(s.change.verdict)}`] : []));
   return `Line chart of ${line.name.toLowerCase()} (${line.headline}) by wave, with 95% intervals: ${points.join('; ')}.${steps.length > 0 ? ` ${steps.join('; ')}.` : ''}`;

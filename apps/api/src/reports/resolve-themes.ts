@@ -162,7 +162,7 @@ function prevalenceChart(source: Source, threshold: number): Block {
   const withheld = source.figures.filter((f) => f.percent === null);
   const alt = `Bar chart of the share of those who wrote an answer whose answer had each theme, ${source.of}: ${
     shown.length > 0 ? shown.map((f) => `${f.label} ${percent(f.percent)} (${interval(f.lower, f.upper)})`).join('; ') : 'no figure can be shown'
-  }.${withheld.length > 0 ? ` Withheld: ${withheld.map((f) => `${f.label} (${withheldNote(waveReason(f.reason), threshold)})`).join(', ')}.` : ''}`;
+  }.${withheld.length > 0 ? ` Not shown: ${withheld.map((f) => `${f.label} (${withheldNote(waveReason(f.reason), threshold)})`).join(', ')}.` : ''}`;
   return {
     type: 'chart',
     title: `Themes in written answers: ${source.of}`,

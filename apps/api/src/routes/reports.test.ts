@@ -335,7 +335,7 @@ describe('themes and quotes', () => {
     // Each [c] names its rule in the insights package's words; the table's notes say it in full.
     expect(chart.table.rows[1]?.slice(1)).toEqual(['[c] under 10 counted', '[c] under 10 counted']);
     expect(chart.table.withheld).toEqual([{ sentence: withheldRuleInWords('too few people', 10), figures: 2 }]);
-    expect(chart.alt).toMatch(/Withheld: [^.]*exclu[^.]* \(under 10 counted\)\./i);
+    expect(chart.alt).toMatch(/Not shown: [^.]*exclu[^.]* \(under 10 counted\)\./i);
     expect(blocks).toContainEqual({ type: 'paragraph', text: 'Knives came up most.' });
     expect((await preview(report.id)).document.easyRead?.findings).toEqual(['The thing most of you wrote about was knives & weapons.']);
     const quotes = blocks.filter((b) => b.type === 'quote');
@@ -454,6 +454,34 @@ describe('publishing', () => {
 });
 
 describe('suppression', () => {
+  it('says a wave nobody answered has no figure, marked [x], not a withheld one of a few people', async () => {
+    const later = (await jsonOf(await fx.api.json('/api/series', { name: 'Next wave not started' }, officer))).series.id;
+    let waves: { id: string }[] = [];
+    for (const [label, questionnaireIds] of [
+      ['2026', [smallId]],
+      ['2027', []]
+    ] as const) {
+      const wave = await fx.api.json(`/api/series/${later}/waves`, { label, fieldworkDate: `${label}-06-15`, questionnaireIds }, officer);
+      expect(wave.status, await wave.clone().text()).toBe(201);
+      waves = (await jsonOf(wave)).series.waves;
+    }
+    const report = await created({ title: 'Before fieldwork', covers: { seriesId: later }, sections: [{ id: 's', kind: 'safety', measureKeys: ['safe_area_after_dark'] }] });
+    const { document } = await preview(report.id);
+    const [chart] = blocksOf(document, 'safety').flatMap((b) => (b.type === 'chart' ? [b] : []));
+    // A few people answered in 2026 (withheld); nobody yet in 2027 (no figure at all).
+    expect(chart?.table.rows).toEqual([
+      ['2026', '[c] too few people', '[c] too few people', '[c] too few people', '—'],
+      ['2027', '[x] nobody answered', '[x] nobody answered', '[x] nobody answered', expect.any(String)]
+    ]);
+    expect(chart?.table.withheld).toEqual([
+      { sentence: withheldRuleInWords('too few people', THRESHOLD), figures: 3 },
+      { sentence: withheldRuleInWords('nobody answered', THRESHOLD), figures: 3 }
+    ]);
+    expect(chart?.alt).toContain('2026 withheld (too few people); 2027 no figure (nobody answered)');
+    // A questionnaire is in one wave only: the next test puts it in a series of its own.
+    for (const wave of waves) expect((await fx.api.app.request(`/api/series/${later}/waves/${wave.id}`, { method: 'DELETE', headers: officer })).status).toBe(200);
+  });
+
   it('withholds every figure of a questionnaire with too few answers, and shows no small count anywhere', async () => {
     const small = (await jsonOf(await fx.api.json('/api/series', { name: 'Small series' }, officer))).series.id;
     const wave = await fx.api.json(`/api/series/${small}/waves`, { label: '2026', fieldworkDate: '2026-06-15', questionnaireIds: [smallId] }, officer);

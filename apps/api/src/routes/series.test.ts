@@ -177,7 +177,7 @@ describe('measures over waves', () => {
 });
 
 describe('the workbook', () => {
-  it('holds the page’s figures, one row per measure and wave, withheld ones as [c] with their rule, said in full on the Notes sheet', async () => {
+  it('holds the page’s figures, one row per measure and wave, a wave nobody answered as [x] with its reason, said in full on the Notes sheet', async () => {
     const res = await api.app.request(`/api/series/${seriesId}/workbook`, { headers: analyst });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="youth-safety-survey-measures.xlsx"');
@@ -189,12 +189,12 @@ describe('the workbook', () => {
     expect(dark.map((r) => [r[2], r[5], r[6]])).toEqual([
       ['2025', 400, 50],
       ['2026', 400, 65],
-      // The 2027 wave has no questionnaire left, so nobody is in its group.
-      ['2027', '[c] under 10 in group', '[c] under 10 in group']
+      // The 2027 wave has no questionnaire left, so nobody answered: no figure, not "under 10", which would suggest a few did.
+      ['2027', '[x] nobody answered', '[x] nobody answered']
     ]);
-    // The Notes sheet says what the rule means, in the explorer's words.
+    // The Notes sheet says what the reason means, in the explorer's words.
     const notes = (workbook.getWorksheet('Notes')?.getSheetValues() ?? []).filter(Boolean).map((r) => (r as unknown[]).slice(1));
-    expect(notes).toContainEqual(['Measures', 'too few people', expect.any(Number), withheldRuleInWords('too few people', 10)]);
+    expect(notes).toContainEqual(['Measures', 'nobody answered', expect.any(Number), withheldRuleInWords('nobody answered', 10)]);
     const column = (name: string) => (rows[0] as unknown[]).indexOf(name);
     expect(dark[1]?.[column('Verdict')]).toBe('increase');
     expect(dark[1]?.[column('Weighted')]).toBe('Unweighted');
