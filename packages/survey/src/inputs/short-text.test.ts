@@ -129,6 +129,8 @@ describe('bidi controls', () => {
     expect(requiredShortText(RULES).parse('\u202eBest podcast')).toBe('Best podcast');
     expect(requiredShortText(RULES).parse(' \u2067مرحبا\u2069 world \u202c')).toBe('مرحبا world');
     expect(textUpTo(2000, 'The introduction').parse('a\u202db\u202cc')).toBe('abc');
+    // Text that shows nothing is no text: a transcript of zero-width spaces is not a transcript.
+    expect(['\u200b', '\u3164\u2800', ' \ufeff '].map((t) => textUpTo(2000, 'The transcript').parse(t))).toEqual(['', '', '']);
   });
 
   it('keeps the left-to-right and right-to-left marks', () => {

@@ -95,10 +95,15 @@ export const requiredShortText = (rules: ShortTextRules) =>
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     });
 
-/** Optional text up to `most` characters (as a person counts them): without bidi controls, trimmed, empty allowed. */
+/**
+ * Optional text up to `most` characters (as a person counts them): without
+ * bidi controls, trimmed, empty allowed; text that shows nothing is stored as
+ * empty, so a transcript or description of zero-width spaces is no transcript.
+ */
 export const textUpTo = (most: number, what: string) =>
   z
     .string()
     .overwrite(withoutBidiControls)
     .trim()
+    .overwrite((text) => (isInvisibleOnly(text) ? '' : text))
     .refine((text) => characterCount(text, most) <= most, tooLongMessage(what, most));
