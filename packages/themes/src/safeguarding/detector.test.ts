@@ -58,6 +58,22 @@ describe('how it reads the language around harm', () => {
     expect(tierOf('when i was 13 a man groped me on the bus', 'adult')).toBeNull();
   });
 
+  it('hears a threat to keep quiet, though "would kill me if" is usually a figure of speech', () => {
+    expect(tierOf("he said he'd kill me if i told")).toBe('likely');
+    expect(tierOf('she says shell hurt my mum if i snitch')).toBe('likely');
+    expect(tierOf('my mum would kill me if she found out i skipped school lol')).toBeNull();
+    expect(tierOf('my dad would kill me if I got a tattoo')).toBeNull();
+  });
+
+  it('hears a child who is not fed, or made to hold a weapon', () => {
+    expect(tierOf('nobody feeds me at home')).toBe('likely');
+    expect(tierOf('no1 cooks for us, school dinner is the only food i get')).not.toBeNull();
+    expect(tierOf('Im being made to hold a knife for someone')).toBe('likely');
+    for (const text of ['nobody cooks like my nan', 'I was made to hold the bat at cricket', 'no one feeds the ducks anymore', 'police should make people hand in knives']) {
+      expect(tierOf(text), text).toBeNull();
+    }
+  });
+
   it('does not mistake everyday words for harm', () => {
     for (const text of ['my mum drinks coffee every morning', 'I hit my head on the door', 'we use a knife and fork', 'this survey is killing me lol']) {
       expect(tierOf(text), text).toBeNull();

@@ -66,7 +66,7 @@ interface Weighed {
 
 function weigh(match: PatternMatch, tokens: Token[], text: string, sentenceOf: Sentence[], marks: AnswerMarks, writer: Writer): Weighed | null {
   const cue = DISCLOSURE_CUES[Number(match.pattern.themeId)];
-  if (!cue || match.negated || marks.innocentAt(match.firstToken, match.lastToken)) return null;
+  if (!cue || match.negated || (!cue.plain && marks.innocentAt(match.firstToken, match.lastToken))) return null;
   const sentence = sentenceOf[match.firstToken] as Sentence;
   let person = personOf(tokens, text, sentence, match.firstToken, match.lastToken);
   // Self-harm spoken of in general by someone who is in the sentence is often their own: "they don't want to

@@ -47,7 +47,7 @@ export const INNOCENT_CUES: string[] = [
   'violent {video games|games|films|movies|game|film}',
   'hit me up',
   'hit me|him|her up',
-  'playing|at|in|during rugby|football|netball|hockey|pe|training|boxing|sport|sports|match|game|practice'
+  'playing|at|in|during rugby|football|netball|hockey|cricket|rounders|baseball|pe|training|boxing|sport|sports|match|game|practice'
 ];
 
 // Signs the harm is now: they cancel historic ones ("when i was 12 it started and it still happens").

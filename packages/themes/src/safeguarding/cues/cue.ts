@@ -23,6 +23,12 @@ export interface Cue {
   category: CueCategory;
   strength: CueStrength;
   pattern: string;
+  /**
+   * The words carry their own meaning: an everyday sense that shares them
+   * cannot explain them away. "He'd kill me if i told" is a threat to keep a
+   * child quiet, though "my mum would kill me if…" is usually a figure of speech.
+   */
+  plain?: boolean;
 }
 
 /** Expands the first `{a b|c}` group, and so on until none is left. */
@@ -34,9 +40,9 @@ export function expandBraces(pattern: string): string[] {
 }
 
 export const cues =
-  (category: CueCategory, strength: CueStrength) =>
+  (category: CueCategory, strength: CueStrength, plain = false) =>
   (...patterns: string[]): Cue[] =>
-    patterns.flatMap(expandBraces).map((pattern) => ({ category, strength, pattern }));
+    patterns.flatMap(expandBraces).map((pattern) => ({ category, strength, pattern, ...(plain ? { plain } : {}) }));
 
 /** The writer, as the one harmed. */
 export const ME = 'me|myself|us|my';

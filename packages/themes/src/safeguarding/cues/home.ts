@@ -107,7 +107,8 @@ export const NEGLECT: Cue[] = [
     'not allowed .. food|eat|dinner',
     'locks|locked|lock .. fridge|food|cupboard|cupboards|kitchen',
     'always|so|really hungry',
-    '{no dinner|no tea|no breakfast|no lunch|nothing for dinner|nothing for tea}'
+    '{no dinner|no tea|no breakfast|no lunch|nothing for dinner|nothing for tea}',
+    '{nobody|noone|no one} .. feeds|fed|feed|cooks|cook me|us|for'
   ),
   ...neglect('moderate')(
     `${KIN} .. drunk|alcoholic|drugs|high|wasted|addict|sober`,
@@ -127,7 +128,9 @@ export const NEGLECT: Cue[] = [
     'never home',
     'no one looks after',
     'dirty clothes',
-    'no heating|electric|electricity'
+    'no heating|electric|electricity',
+    'only {eat|get food|get fed|have food|have a meal|get a meal|eat properly} at school',
+    'only meal|food .. get|have'
   ),
   ...cues('neglect', 'weak')(`${KIN} .. drinks|drinking|drink`)
 ];

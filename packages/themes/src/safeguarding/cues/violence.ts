@@ -4,6 +4,8 @@ import { ANYONE, type Cue, cues, ME, WEAPON } from './cue';
 const strong = cues('threat_or_attack', 'strong');
 const moderate = cues('threat_or_attack', 'moderate');
 const weak = cues('threat_or_attack', 'weak');
+// A threat to keep someone quiet: plain whatever the words around it ("he said he'd kill me if i told").
+const silencing = cues('threat_or_attack', 'strong', true);
 const weapon = cues('weapon', 'strong');
 const weaponHint = cues('weapon', 'moderate');
 
@@ -57,7 +59,11 @@ export const THREAT_OR_ATTACK: Cue[] = [
     'with a|his|her|their knife|knives|blade|weapon|gun|machete|bat|hammer',
     'broke|broken|fractured my|his|her arm|nose|leg|jaw|rib|ribs|wrist|finger'
   ),
-  ...weak('bullied|bully|bullying|bullies', 'picked|pick on')
+  ...weak('bullied|bully|bullying|bullies', 'picked|pick on'),
+  ...silencing(
+    `${THREAT_VERBS}|get|do me|us|my .. if i {tell|told|snitch|snitched|grass|grassed|say anything|said anything|speak|spoke}`,
+    `${THREAT_VERBS} me|us|my .. if {anyone|somebody|someone} finds|found out`
+  )
 ];
 
 export const WEAPON_NOW: Cue[] = [
