@@ -74,6 +74,25 @@ describe('how it reads the language around harm', () => {
     }
   });
 
+  it('hears forced marriage, cutting, image abuse, grooming gifts and a home that is not safe', () => {
+    for (const text of [
+      'my parents are taking me abroad in the summer to get married and I dont want to',
+      'my aunty says I have to be cut when we go back home',
+      'they share pics of me without clothes in the group chat',
+      'he sends me money for pictures',
+      'Mums boyfriend makes me sleep in his bed',
+      'I dont feel safe at my house',
+      'my mum hasnt been home for 3 days',
+      'people came to our house with machetes',
+      'a group online keeps telling me to hurt people who arent like us'
+    ]) {
+      expect(tierOf(text), text).not.toBeNull();
+    }
+    for (const text of ['my nan gives me money for my birthday', 'I was scared to go to school on the first day', 'School taught us about county lines and it was useful', 'I cut my hair when we go on holiday']) {
+      expect(tierOf(text), text).toBeNull();
+    }
+  });
+
   it('does not mistake everyday words for harm', () => {
     for (const text of ['my mum drinks coffee every morning', 'I hit my head on the door', 'we use a knife and fork', 'this survey is killing me lol']) {
       expect(tierOf(text), text).toBeNull();

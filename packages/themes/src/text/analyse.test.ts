@@ -60,6 +60,12 @@ describe('spelling tolerance', () => {
     expect(words('petrol')).toEqual(['petrol']);
     expect(words('polite')).toEqual(['polite']);
   });
+
+  it('leaves irregular forms of real words alone, which no dictionary of lemmas lists', () => {
+    const near = new Analyser({ corrector: new SpellingCorrector(['tight', 'court', 'threw', 'children']) });
+    expect(near.analyse('taught caught thrown childrens').map((t) => t.word)).toEqual(['taught', 'caught', 'thrown', 'childrens']);
+    expect(near.analyse('thrwe').map((t) => t.word)).toEqual(['threw']);
+  });
 });
 
 describe('negation scope', () => {

@@ -1,11 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { wordnetDictionary } from './natural';
+import { brillEnglishLexicon, wordnetDictionary } from './natural';
 
 // WordNet's lemma lists tell real English words from misspellings, so the
 // spelling corrector never turns "petrol" into "patrol" or "notes" into
 // "nudes". Loaded on first use (~150k lemmas, a few hundred milliseconds).
+// Irregular inflections, which WordNet keeps apart from its lemmas, come from
+// natural's part-of-speech lexicon, so "taught" is never "tight".
 let lemmas: Set<string> | null = null;
+
+/** Tags of inflected forms: past tense and participle, -ing, third person, plural. */
+const INFLECTED = new Set(['VBD', 'VBN', 'VBG', 'VBZ', 'NNS']);
+
+function addInflectedForms(words: Set<string>): void {
+  const lexicon = JSON.parse(readFileSync(brillEnglishLexicon, 'utf8')) as Record<string, string[]>;
+  for (const [word, tags] of Object.entries(lexicon)) {
+    if (/^[a-z]+$/.test(word) && Array.isArray(tags) && tags.some((tag) => INFLECTED.has(tag))) words.add(word);
+  }
+}
 
 function loadLemmas(): Set<string> {
   const words = new Set<string>();
@@ -23,6 +35,7 @@ function loadLemmas(): Set<string> {
       lineStart = lineEnd + 1;
     }
   }
+  addInflectedForms(words);
   return words;
 }
 

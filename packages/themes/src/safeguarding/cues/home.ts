@@ -36,7 +36,9 @@ export const ABUSE_AT_HOME: Cue[] = [
     'not leave me alone',
     'kicked|thrown|chucked|threw me|us out',
     'kicked|thrown out of my|home',
-    'controls|controlling|checks my'
+    'controls|controlling|checks my',
+    'not feel|feeling safe at|in my|our|the house|flat|home',
+    `${'husband|wife|partner|boyfriend|girlfriend|ex'} .. controls|controlled|controlling|takes|took .. money|phone|bank|card|everything|me`
   ),
   ...moderate(
     'police {came|were called|turned up}',
@@ -67,7 +69,8 @@ export const ABUSE_AT_HOME: Cue[] = [
     'forgets|forgot|forget to pick me|us up|feed',
     `${KIN} .. screams|screamed|swears|swore .. at me`,
     'kept|keeps|keep .. off|out of school',
-    'look after my mum|dad|mam|parent|parents'
+    'look after my mum|dad|mam|parent|parents',
+    'can not go|be home|back'
   ),
   ...weak(
     'not tell him|her|anyone|mum|dad',
@@ -81,7 +84,9 @@ export const ABUSE_AT_HOME: Cue[] = [
     'blocked',
     'my parents|mum|dad .. fight|fighting|argue|arguing',
     'hate being at home',
-    'hate my dad|mum|stepdad|stepmum'
+    'hate my dad|mum|stepdad|stepmum',
+    'not allowed {out|to go out|to see my|to leave}',
+    'looking|look|looks after my sisters|brothers|siblings'
   )
 ];
 
@@ -108,7 +113,8 @@ export const NEGLECT: Cue[] = [
     'locks|locked|lock .. fridge|food|cupboard|cupboards|kitchen',
     'always|so|really hungry',
     '{no dinner|no tea|no breakfast|no lunch|nothing for dinner|nothing for tea}',
-    '{nobody|noone|no one} .. feeds|fed|feed|cooks|cook me|us|for'
+    '{nobody|noone|no one} .. feeds|fed|feed|cooks|cook me|us|for',
+    'not been|come|came home .. days|nights|week|weeks'
   ),
   ...neglect('moderate')(
     `${KIN} .. drunk|alcoholic|drugs|high|wasted|addict|sober`,

@@ -71,7 +71,10 @@ export const SELF_HARM: Cue[] = [
     'empty inside',
     'bleed|bleeding|blood',
     'scars',
-    'fake face|smile'
+    'fake face|smile',
+    'stopped|stop|stopping eating',
+    '{make|making|made} myself {sick|throw up}',
+    'so i can|could disappear|vanish'
   ),
   ...weak('run away', 'nobody cares', 'no one cares', 'alone', 'lonely', 'depressed', 'crying', 'cry myself', 'help me', 'please help', 'what should i do', 'what do i do')
 ];

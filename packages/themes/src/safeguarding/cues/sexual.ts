@@ -40,7 +40,7 @@ export const SEXUAL_ABUSE: Cue[] = [
     'wants to meet me|her',
     'go with him|them|her',
     'wants|wanted|asked|asking|asks .. me .. to go|come to his|her|their flat|house|car|room',
-    'giving|gives|gave|buys|bought .. me .. vapes|vape|alcohol|drink|weed|gifts|presents|money',
+    `${ADULT} .. giving|gives|gave|buys|bought .. me .. vapes|vape|alcohol|drink|weed|gifts|presents|money`,
     'forced|made|making|force .. marry|married',
     'forced marriage',
     '{private parts|privates|willy|penis|dick}',
@@ -51,7 +51,20 @@ export const SEXUAL_ABUSE: Cue[] = [
     'sweets|money|gifts .. go with',
     '{walks|walked|walking|comes|came|coming} in ... bath|shower|changing|undressed|toilet',
     'video|videos|filmed|film|photo|photos|pictures ... changing|toilet|toilets|shower|bath',
-    'dirty|sexual|rude|creepy .. messages|pictures|pics|photos|texts|videos'
+    'dirty|sexual|rude|creepy .. messages|pictures|pics|photos|texts|videos',
+    // Paid or pressed for images, or shown without clothes.
+    'money|£*|gifts|vapes|presents for pictures|pics|photos|nudes|videos|snaps',
+    'pics|pictures|photos|videos|video|snaps of me|her|him .. without {clothes|clothing|a top|anything on}',
+    'pics|pictures|photos|videos|video|snaps of me|her|him .. naked|undressed|nude',
+    'makes|made|make|wants|wanted|forces|forced me .. sleep in his|her|their bed',
+    'touched|groped|grabbed ... by a|an|some|this|that|my man|men|guy|boy|boys|teacher|stranger|adult|uncle|lad|lads|coach',
+    'teacher|coach|tutor|neighbour ... texts|messages|snapchats|dms|calls|rings me|her|him',
+    'older|adult men|guys|lads|man give|gives|gave|giving|buy|buys|bought me|us .. vodka|alcohol|booze|drink|drinks|cider|weed|pills|drugs',
+    '{forced marriage|forced to marry|made to marry|have to marry|got to marry}',
+    'take|taking|took|send|sending|sent me|us .. {abroad|overseas|back home} ... married|marry|wedding|husband|wife',
+    '=fgm',
+    'female genital',
+    'have|got|going to be cut .. {back home|abroad|on holiday|in the holidays|this summer|when we go}'
   ),
   ...moderate(
     'online friend',
@@ -69,7 +82,13 @@ export const SEXUAL_ABUSE: Cue[] = [
     'year old boyfriend|girlfriend|man|guy|lad|bloke',
     'stay|sleep|stayed|slept at his|her|their',
     'gave|give|gives .. his|her number',
-    'watches|watching|stares|staring at me'
+    'watches|watching|stares|staring at me',
+    'hugs|hugged|hug|holds|held|cuddles .. me|her|him .. {too long|too tight|when no one|when nobody|alone}',
+    'texts|messages|messaging|calls|rings me .. at night',
+    'parties|party|flat|house|car with older|adult men|guys|man',
+    // Gifts are grooming's currency, but a nan's birthday money is not: from an older stranger it is strong (above).
+    'giving|gives|gave|buys|bought .. me .. vapes|vape|alcohol|drink|weed',
+    'married|marry ... {not want|against my will|too young}'
   ),
-  ...weak('uncomfortable')
+  ...weak('uncomfortable', 'giving|gives|gave|buys|bought .. me .. gifts|presents|money')
 ];

@@ -40,7 +40,8 @@ export const THREAT_OR_ATTACK: Cue[] = [
     'hospital|stitches|a&e',
     'covered in blood|bruises|cuts',
     '{came|comes|coming} home .. {blood|bruises|bruised|injured|bleeding|cuts|black eye}',
-    '{video|videos|vid} {of me|me} .. beaten|getting|fight|attacked'
+    '{video|videos|vid} {of me|me} .. beaten|getting|fight|attacked',
+    `came|come|coming|turned|showed|turn|show ... our|my house|door|flat|home .. with ${WEAPON}`
   ),
   ...moderate(
     '=punched|=slapped|=shoved|=grabbed|=strangled|=choked|=headbutted',
@@ -57,9 +58,10 @@ export const THREAT_OR_ATTACK: Cue[] = [
     'picture|photo|video|pic .. of a|his knife|gun|blade|weapon',
     'locked|locks|lock|hid|hide|hiding|hides himself|herself|myself|themselves|ourselves .. in|under|away',
     'with a|his|her|their knife|knives|blade|weapon|gun|machete|bat|hammer',
-    'broke|broken|fractured my|his|her arm|nose|leg|jaw|rib|ribs|wrist|finger'
+    'broke|broken|fractured my|his|her arm|nose|leg|jaw|rib|ribs|wrist|finger',
+    'what they|he|she will|would|gonna|going do to me|us'
   ),
-  ...weak('bullied|bully|bullying|bullies', 'picked|pick on'),
+  ...weak('bullied|bully|bullying|bullies', 'picked|pick on', 'scared|afraid|frightened|terrified to go to|into school|class'),
   ...silencing(
     `${THREAT_VERBS}|get|do me|us|my .. if i {tell|told|snitch|snitched|grass|grassed|say anything|said anything|speak|spoke}`,
     `${THREAT_VERBS} me|us|my .. if {anyone|somebody|someone} finds|found out`
