@@ -1,8 +1,9 @@
 // Checks a designer runs before a questionnaire can be published: skip logic
 // that refers to nothing, looks forward or goes round in a circle, a
 // condition no answer could ever meet, a required question nobody can ever
-// see, and ids used twice. Each problem names the field it is about, as a
+// see, ids used twice, and wording a respondent could neither read nor hear. Each problem names the field it is about, as a
 // dotted path into the definition, so an editor can show it in place.
+import { questionTextProblems } from './inputs/question-text';
 import type { QuestionnaireDefinition, Question, ShowIf } from './model';
 import { translationProblems } from './translations';
 import { EXTRA_VALUES } from './validate';
@@ -162,6 +163,8 @@ export function checkLogic(definition: QuestionnaireDefinition): LogicProblem[] 
       problems.push({ path: `${path}.required`, message: `This question is required but always hidden: ${why}` });
     }
   }
+  // Wording that shows nothing, saved before the rule: a respondent would meet an unlabelled answer.
+  problems.push(...questionTextProblems(definition));
   problems.push(...translationProblems(definition));
   return problems;
 }

@@ -5,18 +5,23 @@
 // checkLogic reports what an edit left unsound, and publishing refuses it.
 import { z } from 'zod';
 import type { LogicProblem } from './check-logic';
+import { ReceivedPageTextSchema, ReceivedQuestionTextSchema } from './inputs/question-text';
 import { IdSchema, PageSchema, type Question, type QuestionnaireDefinition, QuestionSchema } from './model';
 import { findStandardItem } from './standard-items';
 import { pruneTranslations } from './translations';
 
 const Position = z.number().int().min(0).optional();
 
+/** A question or page as an edit sends it: its texts as the rule stores them (inputs/question-text.ts), then its shape. */
+const EditedQuestion = ReceivedQuestionTextSchema.pipe(QuestionSchema);
+const EditedPage = ReceivedPageTextSchema.pipe(PageSchema);
+
 export const DraftEditSchema = z.discriminatedUnion('op', [
-  z.strictObject({ op: z.literal('add_page'), page: PageSchema, at: Position }),
+  z.strictObject({ op: z.literal('add_page'), page: EditedPage, at: Position }),
   z.strictObject({ op: z.literal('move_page'), pageId: IdSchema, to: z.number().int().min(0) }),
   z.strictObject({ op: z.literal('remove_page'), pageId: IdSchema }),
-  z.strictObject({ op: z.literal('add_question'), pageId: IdSchema, question: QuestionSchema, at: Position }),
-  z.strictObject({ op: z.literal('replace_question'), questionId: IdSchema, question: QuestionSchema }),
+  z.strictObject({ op: z.literal('add_question'), pageId: IdSchema, question: EditedQuestion, at: Position }),
+  z.strictObject({ op: z.literal('replace_question'), questionId: IdSchema, question: EditedQuestion }),
   z.strictObject({ op: z.literal('move_question'), questionId: IdSchema, toPageId: IdSchema, at: Position }),
   z.strictObject({ op: z.literal('remove_question'), questionId: IdSchema }),
   z.strictObject({ op: z.literal('insert_standard_item'), key: z.string().min(1).max(80), at: Position })

@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { checkLogic, type LogicProblem } from './check-logic';
 import { DraftSettingsSchema } from './inputs/draft-settings';
+import { ReceivedPagesTextSchema } from './inputs/question-text';
 import { type QuestionnaireDefinition, QuestionnaireDefinitionSchema } from './model';
 
 export const EXCHANGE_FORMAT = 'safer-voices/questionnaire';
@@ -73,11 +74,15 @@ export function checkDefinition(input: unknown, prefix = ''): { definition?: Que
   const seen = new Set(shapeProblems.map((p) => p.path));
   // Only problems at a field not already reported (the shape says the input is not an object, or the title is missing).
   const settingsProblems = settings.success || typeof input !== 'object' || input === null ? [] : zodProblems(settings.error, prefix).filter((p) => !seen.has(p.path) && Boolean(seen.add(p.path)));
-  if (!shaped.success || !settings.success || settingsProblems.length > 0) return { problems: [...shapeProblems, ...settingsProblems] };
-  // The title, summary and local service's name as the settings' rules store them (trimmed, without bidi controls: see short-text.ts).
+  // The pages' texts as a respondent reads them (question, options, rows, hints): something visible, within their lengths.
+  const texts = shaped.success ? ReceivedPagesTextSchema.safeParse(shaped.data.pages) : undefined;
+  const textProblems = texts && !texts.success ? zodProblems(texts.error, prefix ? `${prefix}.pages` : 'pages') : [];
+  if (!shaped.success || !settings.success || settingsProblems.length > 0 || !texts?.success) return { problems: [...shapeProblems, ...settingsProblems, ...textProblems] };
+  // The title, summary, local service's name and pages' texts as the rules store them (trimmed, without bidi controls: see short-text.ts).
   const { title, summary, localContact } = settings.data;
   const definition = {
     ...shaped.data,
+    pages: texts.data as QuestionnaireDefinition['pages'],
     title,
     summary,
     ...(shaped.data.localContact && localContact ? { localContact: { ...shaped.data.localContact, name: localContact.name } } : {})

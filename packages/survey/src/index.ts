@@ -20,6 +20,7 @@ export * from './inputs/codebook';
 export * from './inputs/draft-settings';
 export * from './inputs/privacy-details';
 export * from './inputs/short-text';
+export * from './inputs/question-text';
 export * from './inputs/series';
 export * from './inputs/settings';
 export * from './inputs/report';
