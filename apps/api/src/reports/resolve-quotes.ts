@@ -3,24 +3,23 @@
 // handles, schools, addresses, the organisation's own terms and its class-code
 // school labels replaced), attributed without
 // anything identifying ("Pupil, 11–19 survey, 2026"). An answer ever flagged
-// for safeguarding is shown only once a safeguarding lead has cleared it.
-import { answerCodes, type Database, quoteClearances, responses, safeguardingFlags, storableText } from '@safer-voices/db';
+// for safeguarding is shown only once a safeguarding lead has cleared it, by
+// the one rule in store/quotable-answers.ts.
+import { answerCodes, type Database, responses, storableText } from '@safer-voices/db';
 import { redactedAnswer } from '@safer-voices/insights';
 import { and, eq, inArray } from 'drizzle-orm';
 import { termsWithSchools } from '../explore/quotes';
+import { type AnswerRef, answerKey, answersNotQuotable } from '../store/quotable-answers';
 import type { CoveredQuestionnaire, ResolveContext } from './context';
 
-export interface QuoteRef {
-  responseId: string;
-  questionId: string;
-}
+export type QuoteRef = AnswerRef;
 
 export type QuoteProblem = 'not_found' | 'not_free_text' | 'not_cleared' | 'not_coded';
 
 /** A quote that cannot be shown still has its redacted text when it is an answer at all (`preview`), for the author choosing quotes. */
 export type LoadedQuote = { ok: true; text: string; attribution: string } | { ok: false; problem: QuoteProblem; preview?: { text: string; attribution: string } };
 
-export const quoteKey = (q: QuoteRef) => `${q.responseId}\n${q.questionId}`;
+export const quoteKey = answerKey;
 
 export const QUOTE_PROBLEMS: Record<QuoteProblem, string> = {
   not_found: 'That answer is not in the questionnaires this report covers',
@@ -46,16 +45,9 @@ export async function loadQuotes(db: Database, context: ResolveContext, refs: re
   const found = new Map<string, LoadedQuote>();
   if (refs.length === 0) return found;
   const ids = [...new Set(refs.map((r) => r.responseId))];
-  const [rows, flags, clearances, codes] = await Promise.all([
+  const [rows, notQuotable, codes] = await Promise.all([
     db.select({ id: responses.id, versionId: responses.versionId, answers: responses.answers, submittedAt: responses.submittedAt }).from(responses).where(inArray(responses.id, ids)),
-    db
-      .select({ responseId: safeguardingFlags.responseId, questionId: safeguardingFlags.questionId })
-      .from(safeguardingFlags)
-      .where(and(eq(safeguardingFlags.organisationId, context.organisationId), inArray(safeguardingFlags.responseId, ids))),
-    db
-      .select({ responseId: quoteClearances.responseId, questionId: quoteClearances.questionId })
-      .from(quoteClearances)
-      .where(and(eq(quoteClearances.organisationId, context.organisationId), inArray(quoteClearances.responseId, ids))),
+    answersNotQuotable(db, refs),
     themeIds
       ? db
           .select({ responseId: answerCodes.responseId, questionId: answerCodes.questionId, themeId: answerCodes.themeId })
@@ -64,8 +56,6 @@ export async function loadQuotes(db: Database, context: ResolveContext, refs: re
       : Promise.resolve([])
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const flagged = new Set(flags.map(quoteKey));
-  const cleared = new Set(clearances.map(quoteKey));
   const coded = new Set(codes.map((c) => `${quoteKey(c)}\n${c.themeId}`));
   for (const ref of refs) {
     const key = quoteKey(ref);
@@ -87,8 +77,7 @@ export async function loadQuotes(db: Database, context: ResolveContext, refs: re
     }
     const terms = termsWithSchools(questionnaire.loaded.index, context.settings.redactionTerms);
     const shown = { text: redactedAnswer(storableText(text), terms).text, attribution: attribution(questionnaire, row.submittedAt) };
-    // Ever flagged: a flag is never removed, whatever its status now.
-    if (flagged.has(key) && !cleared.has(key)) {
+    if (notQuotable.has(key)) {
       found.set(key, { ok: false, problem: 'not_cleared', preview: shown });
       continue;
     }
