@@ -1,14 +1,19 @@
 // Quotes for the explorer: the most confident "yes" answers of a theme among
 // the respondents in view, picked from the in-memory index, then their text
 // and evidence read by primary key, redacted with the organisation's terms,
-// and the coder's evidence moved onto the redacted text.
+// and the coder's evidence moved onto the redacted text. An answer flagged
+// for safeguarding and not cleared for quoting is left out (the one rule in
+// store/quotable-answers.ts); the theme's figures still count it.
 import { answerCodes, type Database, responses, storableText } from '@safer-voices/db';
 import { inArray } from 'drizzle-orm';
 import { type Bitset, type ExploreIndex, redactedAnswer, type ThemeGroup, topAnswers } from '@safer-voices/insights';
+import { answersNotQuotable, quotable } from '../store/quotable-answers';
 import { withSchoolLabels } from '../store/redaction-terms';
 import type { ExploreQuote } from './types';
 
 export const QUOTES_PER_THEME = 5;
+/** Candidates read to fill the quotes when some may not be quoted. */
+const CANDIDATES_PER_THEME = 50;
 
 /**
  * The organisation's terms and the school labels its class codes give
@@ -21,7 +26,10 @@ export function termsWithSchools(index: ExploreIndex, terms: readonly string[]):
 }
 
 export async function quotesFor(db: Database, index: ExploreIndex, rows: Bitset, question: string | null, theme: ThemeGroup, terms: readonly string[]): Promise<ExploreQuote[]> {
-  const top = topAnswers(index, rows, question, theme, QUOTES_PER_THEME);
+  const candidates = topAnswers(index, rows, question, theme, CANDIDATES_PER_THEME);
+  if (candidates.length === 0) return [];
+  const notQuotable = await answersNotQuotable(db, candidates);
+  const top = candidates.filter((a) => quotable(notQuotable, a)).slice(0, QUOTES_PER_THEME);
   if (top.length === 0) return [];
   const ids = [...new Set(top.map((t) => t.responseId))];
   const [texts, codes] = await Promise.all([
