@@ -20,6 +20,7 @@
 import { answerCodes, codedAnswers, type Database, jobs, type ResponseContext, responses, reviewDecisions } from '@safer-voices/db';
 import { daysSinceEpoch, ExploreIndex } from '@safer-voices/insights';
 import { and, eq, gte, lte, max, type SQL, sql } from 'drizzle-orm';
+import { jsonPicks } from '../store/json-paths';
 import { type AnswerSource, closedQuestionIds, type ExploreMeta } from './questionnaire-meta';
 
 export interface Cursors {
@@ -108,9 +109,12 @@ async function addResponses(db: Database, loaded: LoadedExplorer, from: number, 
   if (versionIds.length === 0 || to <= from) return;
   const numbers = new Map(meta.versions.map((v) => [v.id, v.version]));
   const questionIds = closedQuestionIds(meta);
-  // Only the closed answers are read (free text is most of the answers' size);
-  // json_extract with two or more paths gives an array, so a spare path keeps it one. The paths are bound values.
-  const paths = valuesList([...questionIds, '~'].map((id) => `$."${id}"`));
+  // Only the closed answers are read (free text is most of the answers' size),
+  // in as many json_extract calls as SQLite allows a questionnaire of this size (see jsonPicks).
+  const closedAnswers = jsonPicks(
+    responses.answers,
+    questionIds.map((id) => `$."${id}"`)
+  );
   const position = new Map(questionIds.map((id, i) => [id, i]));
   const column = (key: string, kind: 'single' | 'multi') => index.dimensions.get(key) ?? index.declareDimension(key, kind);
   // Per version: where each dimension's answer is in the extracted array, and its column.
@@ -123,14 +127,15 @@ async function addResponses(db: Database, loaded: LoadedExplorer, from: number, 
     // `+version_id` keeps SQLite on the rowid range rather than the version index.
     const rows = await page(
       db,
-      sql`SELECT json_group_array(json_array(id, version_id, json_extract(answers, ${paths}), json(context), submitted_at)) FROM ${responses}
+      sql`SELECT json_group_array(json_array(id, version_id, ${closedAnswers.sql}, json(context), submitted_at)) FROM ${responses}
        WHERE rowid > ${low} AND rowid <= ${Math.min(low + PAGE, to)} AND +version_id IN (${valuesList(versionIds)})`
     );
-    for (const [id, versionId, closed, context, submittedAt] of rows as [string, string, unknown[] | null, ResponseContext | null, number][]) {
+    for (const [id, versionId, picked, context, submittedAt] of rows as [string, string, unknown, ResponseContext | null, number][]) {
       if (index.rowOf(id) !== undefined) continue;
+      const closed = closedAnswers.read(picked);
       const row = index.addRespondent(id, numbers.get(versionId) ?? 0, daysSinceEpoch(new Date(submittedAt)));
       for (const plan of plans.get(versionId) ?? []) {
-        const value = indexable(closed?.[plan.at], plan.source);
+        const value = indexable(closed[plan.at], plan.source);
         if (value !== undefined) index.setAnswer(row, plan.column, value);
       }
       const schoolLabel = label(context?.school);
