@@ -69,15 +69,19 @@ const ReceivedSettingsSchema = DraftSettingsSchema.pick({ title: true, summary: 
 /** Checks a draft definition, as received: its shape and the settings' rules, then its logic. */
 export function checkDefinition(input: unknown, prefix = ''): { definition?: QuestionnaireDefinition; problems: LogicProblem[] } {
   const shaped = DraftDefinitionSchema.safeParse(input);
-  const shapeProblems = shaped.success ? [] : zodProblems(shaped.error, prefix);
+  // The pages' texts as a respondent reads them (question, options, rows, hints): something visible, within their lengths.
+  // Read from the input too when its shape is off, so a blank option is worded as the form words it ("Enter the answer option").
+  const pages = shaped.success ? shaped.data.pages : (input as { pages?: unknown } | null | undefined)?.pages;
+  const texts = ReceivedPagesTextSchema.safeParse(pages);
+  const textProblems = texts.success ? [] : zodProblems(texts.error, prefix ? `${prefix}.pages` : 'pages');
+  const textWords = new Map(textProblems.map((p) => [p.path, p.message]));
+  const shapeProblems = shaped.success ? [] : zodProblems(shaped.error, prefix).map((p) => ({ ...p, message: textWords.get(p.path) ?? p.message }));
   const settings = ReceivedSettingsSchema.safeParse(input);
   const seen = new Set(shapeProblems.map((p) => p.path));
   // Only problems at a field not already reported (the shape says the input is not an object, or the title is missing).
   const settingsProblems = settings.success || typeof input !== 'object' || input === null ? [] : zodProblems(settings.error, prefix).filter((p) => !seen.has(p.path) && Boolean(seen.add(p.path)));
-  // The pages' texts as a respondent reads them (question, options, rows, hints): something visible, within their lengths.
-  const texts = shaped.success ? ReceivedPagesTextSchema.safeParse(shaped.data.pages) : undefined;
-  const textProblems = texts && !texts.success ? zodProblems(texts.error, prefix ? `${prefix}.pages` : 'pages') : [];
-  if (!shaped.success || !settings.success || settingsProblems.length > 0 || !texts?.success) return { problems: [...shapeProblems, ...settingsProblems, ...textProblems] };
+  const moreTextProblems = textProblems.filter((p) => !seen.has(p.path) && Boolean(seen.add(p.path)));
+  if (!shaped.success || !settings.success || settingsProblems.length > 0 || !texts.success) return { problems: [...shapeProblems, ...settingsProblems, ...moreTextProblems] };
   // The title, summary, local service's name and pages' texts as the rules store them (trimmed, without bidi controls: see short-text.ts).
   const { title, summary, localContact } = settings.data;
   const definition = {

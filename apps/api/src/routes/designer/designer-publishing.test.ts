@@ -114,6 +114,60 @@ describe('publishing needs who is responsible, a contact and how long answers ar
   });
 });
 
+describe('what a respondent reads must show something', () => {
+  const details = async (id: string) => jsonOf(await api.app.request(designerPath(id), { headers: officer }));
+  const saveDraft = (id: string, definition: unknown) => api.json(designerPath(id, '/draft'), { definition }, officer, 'PUT');
+  /** The blank draft with a second page asking one question, its options' words as given. */
+  const withChoice = async (id: string, label: string, options: string[]) => {
+    const { definition } = (await details(id)).working;
+    const question = { id: 'feel', type: 'single', label, options: options.map((words, i) => ({ value: `o${i}`, label: words })) };
+    return { ...definition, pages: [...definition.pages, { id: 'feel', questions: [question] }] };
+  };
+
+  it('refuses to save an option of a zero-width space or a question of spaces, naming each field in the form’s words', async () => {
+    const q = await blank('Blank labels');
+    const res = await saveDraft(q.id, await withChoice(q.id, '   ', ['Safe', '\u200b']));
+    expect(res.status).toBe(422);
+    expect((await jsonOf(res)).issues).toEqual([
+      { field: 'definition.pages.1.questions.0.label', message: 'Enter the question' },
+      { field: 'definition.pages.1.questions.0.options.1.label', message: 'Enter the answer option' }
+    ]);
+    expect((await details(q.id)).working.definition.pages).toHaveLength(1);
+  });
+
+  it('refuses to publish a draft saved before the rule whose option is a zero-width space, naming the option', async () => {
+    const q = await blank('Old blank option');
+    expect((await setPrivacy(q.id, TEST_PRIVACY)).status).toBe(200);
+    expect((await saveDraft(q.id, await withChoice(q.id, 'How safe do you feel?', ['Safe', 'Unsafe']))).status).toBe(200);
+    const stored = await withChoice(q.id, 'How safe do you feel?', ['Safe', '\u200b']);
+    stored.pages.splice(1, 1);
+    await api.database.client.execute({
+      sql: 'UPDATE questionnaire_versions SET definition = ? WHERE questionnaire_id = ? AND published_at IS NULL',
+      args: [JSON.stringify(stored), q.id]
+    });
+    const refused = await publish(q.id);
+    expect(refused.status).toBe(422);
+    const body = await jsonOf(refused);
+    expect(body.error).toBe('not_ready_to_publish');
+    expect(body.issues).toEqual([{ field: 'pages.1.questions.0.options.1.label', message: 'Enter the answer option' }]);
+    expect((await details(q.id)).problems).toEqual(body.issues);
+    expect((await api.app.request(`/api/questionnaires/${q.slug}`)).status).toBe(404);
+  });
+
+  it('stores a question with a right-to-left override without it, saved whole or edited, and publishes it as typed', async () => {
+    const q = await blank('Override labels');
+    expect((await setPrivacy(q.id, TEST_PRIVACY)).status).toBe(200);
+    expect((await saveDraft(q.id, await withChoice(q.id, '\u202eWhat is your name?', ['\u2067Safe\u2069', 'Unsafe']))).status).toBe(200);
+    const saved = (await details(q.id)).working.definition.pages[1].questions[0];
+    expect([saved.label, saved.options[0].label]).toEqual(['What is your name?', 'Safe']);
+    const edited = await api.json(designerPath(q.id, '/draft/edits'), { op: 'replace_question', questionId: 'feel', question: { ...saved, label: '\u202eHow safe do you feel?\u202c' } }, officer);
+    expect(edited.status).toBe(200);
+    expect((await publish(q.id)).status).toBe(200);
+    const live = await jsonOf(await api.app.request(`/api/questionnaires/${q.slug}`));
+    expect(live.definition.pages[1].questions[0].label).toBe('How safe do you feel?');
+  });
+});
+
 describe('the home page lists what the officer chose', () => {
   it('lists an open-link questionnaire by default and leaves a codes-only one off', async () => {
     const open = await blank('Listed by default');
