@@ -57,12 +57,20 @@ export function startBackgroundCoder(database: Pick<DatabaseHandle, 'db'>, { int
 
   async function codeNewAnswers() {
     const passStarted = Date.now();
+    // What respondents have just sent comes first: a disclosure must reach the
+    // safeguarding lead within a minute, even while a large import's rows wait.
+    const fromSurveys = await codeOutstanding(database, { limit: chunk, coder, surveysSubmittedSince: passStarted - LOOK_BACK_MS });
+    if (fromSurveys.responses > 0) return true;
     if (passStarted - sweptAt > FULL_SWEEP_MS) {
       sinceId = '';
       sweptAt = passStarted;
     }
     const done = await codeOutstanding(database, { limit: chunk, coder, sinceId });
+    // A full chunk: the next starts after it, not at the window's start again (which would
+    // read every response coded since, once per chunk). One stored late behind it is found
+    // when the coder catches up and looks back, or by the full sweep.
     if (done.responses < chunk) sinceId = firstIdAt(passStarted - LOOK_BACK_MS);
+    else if (done.lastId) sinceId = done.lastId;
     return done.responses > 0;
   }
 

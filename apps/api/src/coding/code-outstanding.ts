@@ -28,6 +28,12 @@ export interface CodeOutstandingOptions {
   coder?: Coder;
   /** Only look at response ids from here on (ids sort by time; see packages/db/src/ids.ts). */
   sinceId?: string;
+  /**
+   * Only responses to surveys (not rows imported into a collection) submitted
+   * from this time (ms) on: what a pupil or resident has just sent is read
+   * for disclosures before an imported file's backlog, however large.
+   */
+  surveysSubmittedSince?: number;
 }
 
 export interface CodedChunk {
@@ -40,10 +46,21 @@ export interface CodedChunk {
   failed: number;
   /** Responses another process stored first, so this one dropped its coding of them. */
   storedElsewhere: number;
+  /** The last response id of the chunk (ids sort by time), or null when there was none. */
+  lastId: string | null;
 }
 
 /** The oldest responses not looked at yet, with their answers as stored text (parsed one by one later). */
-function outstanding(db: DatabaseHandle['db'], sinceId: string, limit: number): Promise<StoredResponseRow[]> {
+function outstanding(db: DatabaseHandle['db'], { sinceId = '', surveysSubmittedSince, limit }: CodeOutstandingOptions & { limit: number }): Promise<StoredResponseRow[]> {
+  if (surveysSubmittedSince !== undefined) {
+    // By the (version, submitted) index: only the surveys' recent responses are read, not an import's rows.
+    return db.all<StoredResponseRow>(sql`
+      SELECT r.id AS id, r.version_id AS versionId, r.answers AS answers FROM responses r
+      WHERE r.version_id IN (SELECT v.id FROM questionnaire_versions v JOIN questionnaires q ON q.id = v.questionnaire_id WHERE q.kind = 'survey')
+        AND r.submitted_at >= ${surveysSubmittedSince}
+        AND NOT EXISTS (SELECT 1 FROM coded_responses c WHERE c.response_id = r.id)
+      ORDER BY r.id LIMIT ${limit}`);
+  }
   return db.all<StoredResponseRow>(sql`
     SELECT r.id AS id, r.version_id AS versionId, r.answers AS answers FROM responses r
     WHERE r.id >= ${sinceId} AND NOT EXISTS (SELECT 1 FROM coded_responses c WHERE c.response_id = r.id)
@@ -114,10 +131,10 @@ async function storeChunk(db: DatabaseHandle['db'], writes: ResponseWrite[]): Pr
 }
 
 /** Code one chunk of responses not coded yet; its writes commit together (or, if they cannot, response by response). */
-export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder, sinceId = '' }: CodeOutstandingOptions = {}): Promise<CodedChunk> {
+export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { limit = 200, coder, sinceId = '', surveysSubmittedSince }: CodeOutstandingOptions = {}): Promise<CodedChunk> {
   const { db } = database;
-  const rows = await outstanding(db, sinceId, limit);
-  if (rows.length === 0) return { responses: 0, answers: 0, flagged: 0, failed: 0, storedElsewhere: 0 };
+  const rows = await outstanding(db, { sinceId, surveysSubmittedSince, limit });
+  if (rows.length === 0) return { responses: 0, answers: 0, flagged: 0, failed: 0, storedElsewhere: 0, lastId: null };
   const readings = await readResponses(db, rows);
   const outcomes = await codeForOrganisations(
     db,
@@ -132,5 +149,5 @@ export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { li
   const unreadableResponses = readings.filter(unreadable).length;
   if (failed.length + unreadableResponses > 0) console.error(`${failed.length} answers and ${unreadableResponses} responses could not be coded; each is stored with the reason`);
   const raised = outcomes.filter((o) => (isFailed(o) ? o.forChildren : flagTier(o.coding.safeguarding) !== null));
-  return { responses: rows.length, answers: outcomes.length - failed.length, flagged: raised.length, failed: failed.length + unreadableResponses, storedElsewhere };
+  return { responses: rows.length, answers: outcomes.length - failed.length, flagged: raised.length, failed: failed.length + unreadableResponses, storedElsewhere, lastId: rows.at(-1)?.id ?? null };
 }
