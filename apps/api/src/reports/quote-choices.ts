@@ -2,7 +2,9 @@
 // most confident answers with the theme, over everyone who answered each
 // questionnaire the report covers, only where the theme's prevalence is
 // shown), redacted as the explorer shows them, each with the reference a
-// definition names it by, and whether a safeguarding lead must clear it first.
+// definition names it by. As in the explorer, an answer flagged for
+// safeguarding and not cleared for quoting by a safeguarding lead is left out
+// (store/quotable-answers.ts); once cleared, it is offered like any other.
 // The author sees the top 10 of each questionnaire first and may ask for more.
 import { codedRows, topAnswers } from '@safer-voices/insights';
 import type { Database } from '@safer-voices/db';
@@ -22,8 +24,6 @@ export interface QuoteChoice {
   questionnaire: string;
   text: string;
   attribution: string;
-  /** Flagged for safeguarding and not cleared: it cannot be chosen until a safeguarding lead clears it. */
-  needsClearance: boolean;
 }
 
 /** The theme's quotes, the `perQuestionnaire` most confident of each questionnaire, and whether any has more. */
@@ -35,17 +35,20 @@ export async function quoteChoices(db: Database, context: ResolveContext, themeI
   for (const q of context.covered) {
     const view = await exploreView(db, q.loaded, { ...EVERYONE_QUERY, theme: theme.id }, { settings: context.settings, themes: context.themes, dimensions: dimensionsOf(q.loaded) });
     if (view.prevalence.find((p) => p.themeId === theme.id)?.count == null) continue;
-    // One past the page, to know whether there are more.
-    const found = topAnswers(q.loaded.index, codedRows(q.loaded.index, null), null, theme, perQuestionnaire + 1);
-    if (found.length > perQuestionnaire) more = true;
-    const top = found.slice(0, perQuestionnaire);
-    const loaded = await loadQuotes(db, context, top);
-    for (const answer of top) {
-      const found = loaded.get(quoteKey(answer));
-      const shown = found?.ok ? found : found?.preview;
-      if (!shown) continue;
-      choices.push({ responseId: answer.responseId, questionId: answer.questionId, questionnaire: q.title, text: shown.text, attribution: shown.attribution, needsClearance: !found?.ok });
+    // One past the page, to know whether there are more; read further while answers that cannot be quoted fill it.
+    const rows = codedRows(q.loaded.index, null);
+    let shown: QuoteChoice[] = [];
+    for (let limit = perQuestionnaire + 1; ; limit *= 2) {
+      const found = topAnswers(q.loaded.index, rows, null, theme, limit);
+      const loaded = await loadQuotes(db, context, found);
+      shown = found.flatMap((answer) => {
+        const quote = loaded.get(quoteKey(answer));
+        return quote?.ok ? [{ responseId: answer.responseId, questionId: answer.questionId, questionnaire: q.title, text: quote.text, attribution: quote.attribution }] : [];
+      });
+      if (shown.length > perQuestionnaire || found.length < limit) break;
     }
+    if (shown.length > perQuestionnaire) more = true;
+    choices.push(...shown.slice(0, perQuestionnaire));
   }
   return { quotes: choices, more };
 }

@@ -16,8 +16,8 @@ export type QuoteRef = AnswerRef;
 
 export type QuoteProblem = 'not_found' | 'not_free_text' | 'not_cleared' | 'not_coded';
 
-/** A quote that cannot be shown still has its redacted text when it is an answer at all (`preview`), for the author choosing quotes. */
-export type LoadedQuote = { ok: true; text: string; attribution: string } | { ok: false; problem: QuoteProblem; preview?: { text: string; attribution: string } };
+/** A quote, or why it cannot be shown (without its words: an answer not quotable is never shown). */
+export type LoadedQuote = { ok: true; text: string; attribution: string } | { ok: false; problem: QuoteProblem };
 
 export const quoteKey = answerKey;
 
@@ -75,13 +75,12 @@ export async function loadQuotes(db: Database, context: ResolveContext, refs: re
       found.set(key, { ok: false, problem: 'not_coded' });
       continue;
     }
-    const terms = termsWithSchools(questionnaire.loaded.index, context.settings.redactionTerms);
-    const shown = { text: redactedAnswer(storableText(text), terms).text, attribution: attribution(questionnaire, row.submittedAt) };
     if (notQuotable.has(key)) {
-      found.set(key, { ok: false, problem: 'not_cleared', preview: shown });
+      found.set(key, { ok: false, problem: 'not_cleared' });
       continue;
     }
-    found.set(key, { ok: true, ...shown });
+    const terms = termsWithSchools(questionnaire.loaded.index, context.settings.redactionTerms);
+    found.set(key, { ok: true, text: redactedAnswer(storableText(text), terms).text, attribution: attribution(questionnaire, row.submittedAt) });
   }
   return found;
 }

@@ -285,36 +285,35 @@ describe('themes and quotes', () => {
     sections: [{ id: 'themes', kind: 'themes', themes: [{ themeId: 'knives_weapons', text: 'Knives came up most.', quotes }, { themeId: 'exclusion' }] }]
   });
 
-  it('offers the explorer’s redacted quotes for a theme, saying which need a safeguarding lead’s clearance', async () => {
+  it('offers the explorer’s redacted quotes for a theme, leaving out an answer flagged for safeguarding and not yet cleared', async () => {
     const report = await created(themesReport([]));
-    const res = await fx.api.app.request(`/api/reports/${report.id}/quotes?theme=knives_weapons`, { headers: author });
+    const res = await fx.api.app.request(`/api/reports/${report.id}/quotes?theme=knives_weapons&shown=30`, { headers: author });
     expect(res.status, await res.clone().text()).toBe(200);
     const { quotes } = await jsonOf(res);
     expect(quotes.length).toBeGreaterThan(0);
-    const flagged = quotes.find((q: { responseId: string }) => q.responseId === flaggedQuote.responseId);
-    expect(flagged).toMatchObject({ needsClearance: true, questionId: 'what_makes_unsafe' });
-    expect(flagged.text).not.toMatch(/Sophie|07700|Oak Academy/);
+    expect(quotes.find((q: { responseId: string }) => q.responseId === flaggedQuote.responseId)).toBeUndefined();
+    expect(JSON.stringify(quotes)).not.toMatch(/Sophie|07700|Oak Academy/);
     expect((await fx.api.app.request(`/api/reports/${report.id}/quotes?theme=nope`, { headers: author })).status).toBe(400);
   });
 
-  it('shows more quotes when asked, still redacted, a flagged one still needing clearance, and lets the author choose one past the first ten', async () => {
+  it('shows more quotes when asked, still redacted, a flagged one still left out, and lets the author choose one past the first ten', async () => {
     const report = await created(themesReport([]));
     const page = async (query: string) => {
       const res = await fx.api.app.request(`/api/reports/${report.id}/quotes?theme=knives_weapons${query}`, { headers: author });
       expect(res.status, await res.clone().text()).toBe(200);
-      return jsonOf<{ quotes: { responseId: string; questionId: string; text: string; needsClearance: boolean }[]; more: boolean }>(res);
+      return jsonOf<{ quotes: { responseId: string; questionId: string; text: string }[]; more: boolean }>(res);
     };
     const first = await page('');
     expect(first.quotes).toHaveLength(10);
     expect(first.more).toBe(true);
     const all = await page('&shown=30');
-    // Knives: 24 pupils.
-    expect(all.quotes).toHaveLength(24);
+    // Knives: 24 pupils, one of them flagged and not cleared.
+    expect(all.quotes).toHaveLength(23);
     expect(all.more).toBe(false);
     expect(all.quotes.slice(0, 10)).toEqual(first.quotes);
     expect(all.quotes.filter((q) => /Sophie|Smith|07700|Oak Academy/.test(q.text))).toEqual([]);
-    expect(all.quotes.find((q) => q.responseId === flaggedQuote.responseId)?.needsClearance).toBe(true);
-    const later = all.quotes.slice(10).find((q) => !q.needsClearance && q.responseId !== flaggedQuote.responseId);
+    expect(all.quotes.find((q) => q.responseId === flaggedQuote.responseId)).toBeUndefined();
+    const later = all.quotes.slice(10).find((q) => q.responseId !== flaggedQuote.responseId);
     if (!later) throw new Error('no quote past the first ten');
     const saved = await fx.api.json(`/api/reports/${report.id}`, { version: 1, definition: themesReport([{ responseId: later.responseId, questionId: later.questionId }]) }, author, 'PUT');
     expect(saved.status, await saved.clone().text()).toBe(200);
@@ -361,6 +360,9 @@ describe('themes and quotes', () => {
     const cleared = await fx.api.json('/api/reports/clearances', { ...flaggedQuote, note: 'Nothing identifying once redacted' }, lead);
     expect(cleared.status, await cleared.clone().text()).toBe(201);
     expect((await jsonOf(cleared)).clearances).toContainEqual(expect.objectContaining({ ...flaggedQuote, note: 'Nothing identifying once redacted', flagged: true }));
+    // Once cleared, the author is offered it among the theme's quotes.
+    const offered = await jsonOf(await fx.api.app.request(`/api/reports/${(await created(themesReport([]))).id}/quotes?theme=knives_weapons&shown=30`, { headers: author }));
+    expect(offered.quotes.map((q: { responseId: string }) => q.responseId)).toContain(flaggedQuote.responseId);
     const report = await created(themesReport([flaggedQuote]));
     const quote = blocksOf((await preview(report.id)).document, 'themes').find((b) => b.type === 'quote');
     if (quote?.type !== 'quote') throw new Error('no quote');
@@ -554,6 +556,7 @@ describe('reach and bad input', () => {
   it('refuses malformed definitions with the field named', async () => {
     const cases: [unknown, string, string][] = [
       [{ title: '' }, 'definition.title', 'Enter a title for the report, like “Youth safety survey 2026: what you told us”'],
+      [{ title: '\u200b\u2060' }, 'definition.title', 'Enter a title for the report, like “Youth safety survey 2026: what you told us”'],
       [{ title: 'x'.repeat(201) }, 'definition.title', 'A title for the report must be 200 characters or fewer'],
       [{ title: 'T', sections: [{ id: 'a', kind: 'chart' }] }, 'definition.sections.0.kind', 'Choose a kind of section: summary, methodology, safety, themes or you-said-we-did'],
       [{ title: 'T', sections: [{ id: 'Bad Id', kind: 'summary' }] }, 'definition.sections.0.id', 'A section id is 1 to 40 lower-case letters, digits and dashes, like “summary-1”'],
@@ -593,6 +596,11 @@ describe('reach and bad input', () => {
     const unknownPriority = await create({ title: 'T', sections: [{ id: 'y', kind: 'you-said-we-did', rows: [{ youSaid: 'x', weDid: 'y', priorityId: 'nope', status: 'done' }] }] });
     expect(unknownPriority.status).toBe(422);
     expect((await jsonOf(unknownPriority)).issues).toEqual([{ field: 'sections.0.rows.0.priorityId', message: 'Choose one of your strategy’s priorities' }]);
+  });
+
+  it('stores a title with a right-to-left override without it, so the report’s name does not show reversed', async () => {
+    const report = await created({ title: '\u202eWhat you told us\u202c' });
+    expect((await preview(report.id)).document.title).toBe('What you told us');
   });
 
   it('creates one report for a create sent again with the same Idempotency-Key (the form’s one-time token)', async () => {

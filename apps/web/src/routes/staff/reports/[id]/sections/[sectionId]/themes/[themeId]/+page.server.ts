@@ -64,7 +64,7 @@ export const load: PageServerLoad = async (event) => {
       text: wanted.text ?? theme.text,
       chosen
     },
-    quotes: found.quotes.map((q) => ({ value: keyOf(q), text: q.text, attribution: q.attribution, questionnaire: q.questionnaire, needsClearance: q.needsClearance })),
+    quotes: found.quotes.map((q) => ({ value: keyOf(q), text: q.text, attribution: q.attribution, questionnaire: q.questionnaire })),
     shown: wanted.shown,
     more: found.more && wanted.shown < MAX_SHOWN ? Math.min(MAX_SHOWN, wanted.shown + QUOTES_STEP) : null
   };
