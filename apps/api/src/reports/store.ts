@@ -5,7 +5,7 @@
 // freezes it (a trigger refuses any later change to a published version).
 import { type Database, isUniqueViolation, newId, reports, reportVersions } from '@safer-voices/db';
 import type { ReportDocument } from './model';
-import { type ReportDefinition, ReportDefinitionSchema } from '@safer-voices/survey';
+import { type ReportDefinition, StoredReportDefinitionSchema } from '@safer-voices/survey';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { ApiError } from '../errors';
 import { addressFrom } from '../store/addresses';
@@ -38,7 +38,7 @@ const staleVersion = (latest: number) =>
   new ApiError(409, 'report_changed', `Someone saved this report since you opened it (it is now at version ${latest}): open it again to see their changes, then make yours`);
 
 /** A stored definition read through the schema, so a definition saved by an older release gets today's defaults. */
-const definitionOf = (stored: unknown): ReportDefinition => ReportDefinitionSchema.parse(stored);
+const definitionOf = (stored: unknown): ReportDefinition => StoredReportDefinitionSchema.parse(stored);
 
 const versionOf = (row: typeof reportVersions.$inferSelect): StoredVersion => ({
   version: row.version,

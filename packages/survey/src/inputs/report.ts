@@ -5,12 +5,15 @@
 // suppression); this schema only checks the shape, with messages to show
 // beside the field. One schema, read by the API and the staff pages' forms.
 import { z } from 'zod';
+import { requiredShortText, withoutBidiControls } from './short-text';
 
 const Id = z.string().trim().min(1, 'Choose one from the list').max(100, 'That is not one of the choices');
 
+// Every text is stored without bidi controls (see short-text.ts): a heading with U+202E would show reversed.
 const text = (what: string, max: number) =>
   z
     .string({ message: `Enter ${what}` })
+    .overwrite(withoutBidiControls)
     .trim()
     .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer`);
 
@@ -122,38 +125,56 @@ export const DEFAULT_REPORT_SECTIONS = [
   { id: 'you-said-we-did', kind: 'you-said-we-did' }
 ] as const;
 
-export const ReportDefinitionSchema = z
-  .strictObject({
-    title: required('a title for the report', 200, 'Youth safety survey 2026: what you told us'),
-    covers: z
-      .strictObject({
-        seriesId: Id.optional(),
-        questionnaireIds: z
-          .array(Id)
-          .max(20, 'A report can cover at most 20 questionnaires')
-          .refine((keys) => distinct(keys), 'Choose each questionnaire once')
-          .default([]),
-        collectionIds: z
-          .array(Id)
-          .max(20, 'A report can cover at most 20 collections')
-          .refine((keys) => distinct(keys), 'Choose each collection once')
-          .default([])
-      })
-      .default({ questionnaireIds: [], collectionIds: [] }),
-    sections: z
-      .array(ReportSectionSchema)
-      .max(20, 'A report can have at most 20 sections')
-      .refine((sections) => distinct(sections.map((s) => s.id)), 'Give each section its own id')
-      .default(() => DEFAULT_REPORT_SECTIONS.map((s) => ReportSectionSchema.parse(s))),
-    easyRead: EasyReadOverride.nullable().default(null)
-  })
-  .superRefine((report, ctx) => {
-    report.sections.forEach((section, i) => {
-      if (section.kind === 'safety' && section.measureKeys.length > 0 && report.covers.seriesId === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sections', i, 'measureKeys'], message: 'Choose the series the report covers before choosing its measures' });
-      }
+const TITLE_EMPTY = 'Enter a title for the report, like “Youth safety survey 2026: what you told us”';
+
+/** A report's title: the short-text rule (short-text.ts), so one of zero-width spaces is empty and one with U+202E is stored without it. */
+export const ReportTitleSchema = requiredShortText({ empty: TITLE_EMPTY, most: 200, what: 'A title for the report' });
+
+/**
+ * A title as stored: read whatever it is, so a report saved before the rule
+ * still opens, without bidi controls, so none shows reversed.
+ */
+const StoredReportTitle = z.string().overwrite(withoutBidiControls);
+
+const reportDefinition = (title: z.ZodType<string>) =>
+  z
+    .strictObject({
+      title,
+      covers: z
+        .strictObject({
+          seriesId: Id.optional(),
+          questionnaireIds: z
+            .array(Id)
+            .max(20, 'A report can cover at most 20 questionnaires')
+            .refine((keys) => distinct(keys), 'Choose each questionnaire once')
+            .default([]),
+          collectionIds: z
+            .array(Id)
+            .max(20, 'A report can cover at most 20 collections')
+            .refine((keys) => distinct(keys), 'Choose each collection once')
+            .default([])
+        })
+        .default({ questionnaireIds: [], collectionIds: [] }),
+      sections: z
+        .array(ReportSectionSchema)
+        .max(20, 'A report can have at most 20 sections')
+        .refine((sections) => distinct(sections.map((s) => s.id)), 'Give each section its own id')
+        .default(() => DEFAULT_REPORT_SECTIONS.map((s) => ReportSectionSchema.parse(s))),
+      easyRead: EasyReadOverride.nullable().default(null)
+    })
+    .superRefine((report, ctx) => {
+      report.sections.forEach((section, i) => {
+        if (section.kind === 'safety' && section.measureKeys.length > 0 && report.covers.seriesId === undefined) {
+          ctx.addIssue({ code: 'custom', path: ['sections', i, 'measureKeys'], message: 'Choose the series the report covers before choosing its measures' });
+        }
+      });
     });
-  });
+
+/** A report as an author sends it. */
+export const ReportDefinitionSchema = reportDefinition(ReportTitleSchema);
+
+/** A report as read back from the database (see StoredReportTitle). */
+export const StoredReportDefinitionSchema = reportDefinition(StoredReportTitle);
 
 /** A public address for the report: /reports/<slug>. */
 export const ReportSlug = z
