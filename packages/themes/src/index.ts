@@ -23,6 +23,7 @@ export {
 } from './coder/create-coder';
 export type { Evidence } from './coder/evidence';
 export type { Writer } from './safeguarding/detector';
+export { detectorCanRead } from './safeguarding/readable';
 export { crossValidate, evaluateSplit, type LabelledAnswer } from './eval/evaluate';
 export type { Report } from './eval/metrics';
 export { type Correction, exampleFromReview } from './model/corrections';

@@ -3,7 +3,7 @@
 // something unusable), the answer comes out either coded or "could not be
 // coded" with the reason, and the caller carries on with the next.
 import type { SafeguardingFlagTier } from '@safer-voices/db';
-import { type Coder, type Coding, createCoder, type SafeguardingCode, type Writer } from '@safer-voices/themes';
+import { type Coder, type Coding, createCoder, detectorCanRead, type SafeguardingCode, type Writer } from '@safer-voices/themes';
 import type { FreeTextAnswer } from './free-text-answers';
 
 /**
@@ -109,4 +109,14 @@ export function codeAnswers(coder: Coder, answers: FreeTextAnswer[]): AnswerOutc
 export function flagTier(safeguarding: SafeguardingCode): Exclude<SafeguardingFlagTier, 'unchecked'> | null {
   if (safeguarding.tier === 'likely') return 'likely';
   return safeguarding.tier === 'possible' || safeguarding.flag ? 'possible' : null;
+}
+
+/**
+ * The tier of a coded answer's flag, or null. The detector reads English
+ * only: an answer to a questionnaire for children or young people written in
+ * another language ("Mae fy nhad yn fy nharo i") is flagged "unchecked", as
+ * one the coder failed on is, so a person reads what no machine could.
+ */
+export function answerFlagTier(answer: CodedAnswer): SafeguardingFlagTier | null {
+  return flagTier(answer.coding.safeguarding) ?? (answer.forChildren && !detectorCanRead(answer.text) ? 'unchecked' : null);
 }

@@ -69,6 +69,19 @@ describe('coding on arrival', () => {
     expect(await rowsOf('SELECT error FROM coded_answers WHERE response_id = ?', [fromAdult])).toEqual([expect.objectContaining({ error: null })]);
   });
 
+  it('puts an answer in a language the detector cannot read before a person, on a questionnaire for young people', async () => {
+    const welsh = 'Mae fy nhad yn fy nharo i ac mae ofn arna i fynd adref';
+    const fromYouth = (await jsonOf(await submitWith(api, survey, { why_involved: welsh }))).id;
+    const english = (await jsonOf(await submitWith(api, survey, { why_involved: 'more youth clubs and things to do in the evening' }))).id;
+    const residents = await demoSurvey(api, 'community-safety-residents');
+    const fromAdult = (await jsonOf(await submitWith(api, residents, { what_makes_unsafe: welsh }))).id;
+    await codeOutstanding(api.database);
+    expect(await rowsOf('SELECT tier, evidence FROM safeguarding_flags WHERE response_id = ?', [fromYouth])).toEqual([expect.objectContaining({ tier: 'unchecked', evidence: '[]' })]);
+    expect(await rowsOf('SELECT tier FROM safeguarding_flags WHERE response_id = ?', [english])).toEqual([]);
+    // As for an answer the coder failed on: on an adults' questionnaire, not flagged.
+    expect(await rowsOf('SELECT tier FROM safeguarding_flags WHERE response_id = ?', [fromAdult])).toEqual([]);
+  });
+
   it('marks responses without free text as looked at, so they are not read again', async () => {
     const res = await submitWith(api, survey, {});
     const { id } = await jsonOf(res);

@@ -14,7 +14,7 @@
 import { codedResponses, type DatabaseHandle } from '@safer-voices/db';
 import type { Coder } from '@safer-voices/themes';
 import { inArray, sql } from 'drizzle-orm';
-import { type AnswerOutcome, byResponse, failedWith, flagTier, isCoded, isFailed } from './code-answer';
+import { type AnswerOutcome, answerFlagTier, byResponse, failedWith, isCoded, isFailed } from './code-answer';
 import { inChunks, storeCodingStatements } from './coding-statements';
 import { markResponsesStatement, storeFailureStatements, unreadableResponseStatements } from './failure-statements';
 import { type ResponseReading, readResponses, type StoredResponseRow, unreadable } from './free-text-answers';
@@ -148,6 +148,6 @@ export async function codeOutstanding(database: Pick<DatabaseHandle, 'db'>, { li
   const failed = outcomes.filter(isFailed);
   const unreadableResponses = readings.filter(unreadable).length;
   if (failed.length + unreadableResponses > 0) console.error(`${failed.length} answers and ${unreadableResponses} responses could not be coded; each is stored with the reason`);
-  const raised = outcomes.filter((o) => (isFailed(o) ? o.forChildren : flagTier(o.coding.safeguarding) !== null));
+  const raised = outcomes.filter((o) => (isFailed(o) ? o.forChildren : answerFlagTier(o) !== null));
   return { responses: rows.length, answers: outcomes.length - failed.length, flagged: raised.length, failed: failed.length + unreadableResponses, storedElsewhere, lastId: rows.at(-1)?.id ?? null };
 }

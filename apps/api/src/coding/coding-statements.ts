@@ -4,7 +4,7 @@
 // chunk that is redone after a crash does no harm.
 import { answerCodes, codedAnswers, type Database, newId, safeguardingFlags } from '@safer-voices/db';
 import { type AnyColumn, and, eq, isNotNull, or, sql } from 'drizzle-orm';
-import { type CodedAnswer, flagTier } from './code-answer';
+import { answerFlagTier, type CodedAnswer } from './code-answer';
 
 export { type CodedAnswer, codeAnswers, currentCoder } from './code-answer';
 
@@ -73,7 +73,7 @@ export function storeCodingStatements(db: Database, coded: CodedAnswer[], now = 
   );
   for (const chunk of inChunks(codes)) statements.push(db.insert(answerCodes).values(chunk));
   const flags = coded.flatMap((a) => {
-    const tier = flagTier(a.coding.safeguarding);
+    const tier = answerFlagTier(a);
     if (!tier) return [];
     return [
       {
