@@ -71,4 +71,39 @@ describe('the question form', () => {
     const result = toQuestion(state, definition);
     expect('errors' in result && result.errors.map((e) => e.field)).toEqual(['showIf.values', 'label', 'options']);
   });
+
+  it('refuses a question of spaces and an option of a zero-width space at their fields, and keeps no right-to-left override', () => {
+    if (!where) throw new Error('fixture');
+    const blank = toQuestion(
+      {
+        ...stateOf(where),
+        label: '\u3164',
+        lists: {
+          options: [
+            { label: 'Park', value: 'park' },
+            { label: '\u200b', value: 'club' }
+          ]
+        }
+      },
+      definition
+    );
+    expect('errors' in blank && blank.errors).toEqual([
+      { field: 'label', message: 'Enter the question' },
+      { field: 'options.1.label', message: 'Enter the answer option' }
+    ]);
+    const reversed = toQuestion(
+      {
+        ...stateOf(where),
+        label: '\u202eWhat is your name?',
+        lists: {
+          options: [
+            { label: '\u2067Park\u2069', value: 'park' },
+            { label: 'Club', value: 'club' }
+          ]
+        }
+      },
+      definition
+    );
+    expect('question' in reversed && reversed.question).toMatchObject({ label: 'What is your name?', options: [{ label: 'Park' }, { label: 'Club' }] });
+  });
 });

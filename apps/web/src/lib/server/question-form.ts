@@ -3,7 +3,7 @@
 // grow, shrink and reorder through submit buttons, and a skip-logic
 // condition picked from earlier questions. The form's state is kept as text
 // until "Save", so half-finished rows survive a round trip.
-import { type FieldError, type Question, type QuestionnaireDefinition, QuestionSchema, type QuestionType, type ShowIf, unusedId } from '@safer-voices/survey';
+import { type FieldError, type Question, type QuestionnaireDefinition, QuestionSchema, type QuestionType, ReceivedQuestionTextSchema, type ShowIf, unusedId } from '@safer-voices/survey';
 import { answersOf, findQuestion, idFromLabel } from '#lib/components/designer/questions.ts';
 
 export const LIST_NAMES = ['options', 'rows', 'points', 'places'] as const;
@@ -216,19 +216,22 @@ export function toQuestion(state: QuestionFormState, definition: QuestionnaireDe
   if (state.type === 'statement' || state.type === 'consent') candidate.body = state.body;
   if (state.type === 'consent') candidate.agreeLabel = state.agreeLabel;
 
-  const parsed = QuestionSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors.push({ field: issue.path.join('.') || 'label', message: friendly(issue.path.join('.'), issue.message) });
+  // Wording that shows nothing (zero-width spaces) is refused at its field in the form's words; bidi controls are not kept.
+  // The shape is checked too, so every problem is named at once (one per field, the wording's first).
+  const texts = ReceivedQuestionTextSchema.safeParse(candidate);
+  const parsed = QuestionSchema.safeParse(texts.success ? texts.data : candidate);
+  const named = new Set<string>();
+  for (const issue of [...(texts.error?.issues ?? []), ...(parsed.error?.issues ?? [])]) {
+    const field = issue.path.join('.') || 'label';
+    if (!named.has(field)) errors.push({ field, message: friendly(field, issue.message) });
+    named.add(field);
   }
-  if (errors.length > 0 || !parsed.success) return { errors };
+  if (errors.length > 0 || !parsed.success || !texts.success) return { errors };
   return { question: parsed.data };
 }
 
-/** Zod's words, where a person would want something plainer. */
+/** Zod's words, where a person would want something plainer (the wording's own are already: see question-text.ts in the survey package). */
 function friendly(path: string, message: string): string {
-  if (path === 'label') return 'Enter the question';
-  if (path === 'body') return 'Enter the text to show';
-  if (path === 'agreeLabel') return 'Enter the words beside the tick box';
   if (/^(options|points|rows|places)$/.test(path) && /least|>=/.test(message)) return `Add more ${path === 'points' ? 'scale points' : path}: ${message.toLowerCase()}`;
   if (/\.value$|^measure$/.test(path)) return `${path.endsWith('value') ? 'Value' : 'Measure key'}: ${message.toLowerCase()}`;
   if (/^(min|max|maxLength)$/.test(path)) return `${path === 'maxLength' ? 'Longest answer' : path === 'min' ? 'Smallest number' : 'Largest number'}: enter a number`;
