@@ -8,9 +8,10 @@ import { type Cell, FORMULA_ONLY, type Table, tableFrom, unreadable } from './ta
 /**
  * What the workbook's parts add up to once unzipped, from the zip's own
  * directory. A small file can unzip to gigabytes; such a file is refused
- * before anything is unpacked.
+ * before anything is unpacked. Null when the file has no zip directory at
+ * all: it is not a workbook, whatever its name says.
  */
-export function declaredUnzippedBytes(bytes: Uint8Array): number {
+export function declaredUnzippedBytes(bytes: Uint8Array): number | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // The end-of-directory record sits in the last 64 KB (after an optional comment).
   for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65_557); at--) {
@@ -25,10 +26,12 @@ export function declaredUnzippedBytes(bytes: Uint8Array): number {
     }
     return total;
   }
-  return Number.POSITIVE_INFINITY;
+  return null;
 }
 
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+const NOT_A_WORKBOOK = 'The file could not be read as an Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it again as .xlsx or CSV UTF-8.';
 
 function cellOf(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
@@ -44,17 +47,20 @@ function cellOf(value: ExcelJS.CellValue): Cell {
 }
 
 export async function readXlsx(bytes: Uint8Array, sheetName?: string): Promise<Table> {
-  if (declaredUnzippedBytes(bytes) > MAX_UNZIPPED_BYTES) throw unreadable('This workbook is too large once unpacked (over 200 MB). Save the worksheet you need as a CSV file and upload that.');
+  const unzipped = declaredUnzippedBytes(bytes);
+  if (unzipped === null) throw unreadable(NOT_A_WORKBOOK);
+  if (unzipped > MAX_UNZIPPED_BYTES) throw unreadable('This workbook is too large once unpacked (over 200 MB). Save the worksheet you need as a CSV file and upload that.');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    throw unreadable('The file could not be read as an Excel workbook (.xlsx). Open it in Excel or LibreOffice and save it again as .xlsx or CSV UTF-8.');
+    throw unreadable(NOT_A_WORKBOOK);
   }
   const sheets = workbook.worksheets.map((w) => w.name);
   const worksheet = sheetName === undefined ? workbook.worksheets[0] : workbook.worksheets.find((w) => w.name === sheetName);
   if (!worksheet) {
-    if (sheetName === undefined) throw unreadable('The workbook has no worksheets');
+    // A Word document or a presentation is a zip too: named .xlsx, it opens, with no worksheet in it.
+    if (sheetName === undefined) throw unreadable(`${NOT_A_WORKBOOK} It has no worksheets: is it another kind of file (a Word document?) named .xlsx?`);
     throw new ApiError(422, 'unknown_sheet', `The workbook has no worksheet called “${sheetName}”`, [
       { field: 'sheet', message: `There is no worksheet called “${sheetName}”. The worksheets are: ${sheets.join(', ')}` }
     ]);

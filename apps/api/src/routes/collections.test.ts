@@ -248,7 +248,14 @@ describe('refusals change nothing', () => {
     ['a grouping column with one value', () => importCsv({ name: 'x', textColumn: 't', groupColumns: 'g' }, analyst, { content: 't,g\none,A\ntwo,A\n', name: 'g.csv' }), 422, /only one value/],
     ['more than three grouping columns', () => importCsv({ name: 'x', textColumn: 'comment', groupColumns: ['area', 'source', 'posted', 'area'] }), 400, /at most 3/],
     ['more than 50,000 rows', () => importCsv({ name: 'x', textColumn: 't' }, analyst, { content: `t\n${'a\n'.repeat(50_001)}`, name: 'big.csv' }), 413, /at most 50,000/],
-    ['a file over 10 MB', () => importCsv({ name: 'x', textColumn: 't' }, analyst, { content: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61), name: 'huge.csv' }), 413, /10 MB/]
+    ['a file over 10 MB', () => importCsv({ name: 'x', textColumn: 't' }, analyst, { content: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x61), name: 'huge.csv' }), 413, /10 MB/],
+    // A zip's first bytes and nothing more: said to be unreadable as a workbook, not "too large once unpacked".
+    [
+      'a cut-off zip named .xlsx',
+      () => importCsv({ name: 'x', textColumn: 't' }, analyst, { content: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0x21, 0, 0x63, 0x6f]), name: 'fake.xlsx' }),
+      422,
+      /could not be read as an Excel workbook/
+    ]
   ];
 
   for (const [what, send, status, message] of refusals) {
