@@ -64,7 +64,7 @@ const EnvelopeSchema = z.strictObject({
  * way in, not when a stored definition is read, so one stored before a rule
  * still opens.
  */
-const ReceivedSettingsSchema = DraftSettingsSchema.pick({ title: true, summary: true, localContact: true });
+const ReceivedSettingsSchema = DraftSettingsSchema.pick({ title: true, summary: true, intro: true, localContact: true });
 
 /** Checks a draft definition, as received: its shape and the settings' rules, then its logic. */
 export function checkDefinition(input: unknown, prefix = ''): { definition?: QuestionnaireDefinition; problems: LogicProblem[] } {
@@ -82,13 +82,14 @@ export function checkDefinition(input: unknown, prefix = ''): { definition?: Que
   const settingsProblems = settings.success || typeof input !== 'object' || input === null ? [] : zodProblems(settings.error, prefix).filter((p) => !seen.has(p.path) && Boolean(seen.add(p.path)));
   const moreTextProblems = textProblems.filter((p) => !seen.has(p.path) && Boolean(seen.add(p.path)));
   if (!shaped.success || !settings.success || settingsProblems.length > 0 || !texts.success) return { problems: [...shapeProblems, ...settingsProblems, ...moreTextProblems] };
-  // The title, summary, local service's name and pages' texts as the rules store them (trimmed, without bidi controls: see short-text.ts).
-  const { title, summary, localContact } = settings.data;
+  // The title, summary, start page, local service's name and pages' texts as the rules store them (trimmed, without bidi controls: see short-text.ts).
+  const { title, summary, intro, localContact } = settings.data;
   const definition = {
     ...shaped.data,
     pages: texts.data as QuestionnaireDefinition['pages'],
     title,
     summary,
+    intro,
     ...(shaped.data.localContact && localContact ? { localContact: { ...shaped.data.localContact, name: localContact.name } } : {})
   };
   const problems = checkLogic(definition).map((p) => ({ path: prefix ? `${prefix}.${p.path}` : p.path, message: p.message }));

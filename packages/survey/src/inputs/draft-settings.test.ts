@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DRAFT_SETTINGS_MESSAGES as M, draftSettingsField, readDraftSettings, settingsWorded } from './draft-settings';
+import { DraftSettingsSchema, DRAFT_SETTINGS_MESSAGES as M, draftSettingsField, readDraftSettings, settingsWorded } from './draft-settings';
+import { hasVisibleText } from './short-text';
 
 const typed = {
   title: 'Feeling safe',
@@ -109,5 +111,36 @@ describe('problems with a whole definition', () => {
       { path: 'definition.title', message: M.title },
       { path: 'definition.pages', message: 'Too small: expected array to have >=1 items' }
     ]);
+  });
+});
+
+describe('the start page’s paragraphs', () => {
+  const intro = (paragraphs: unknown) => DraftSettingsSchema.shape.intro.safeParse(paragraphs);
+
+  it('leave out a paragraph that shows nothing, and refuse paragraphs that all show nothing as none', () => {
+    expect(readDraftSettings({ ...typed, intro: '\u200b\n\n \u202eWhat is your name?\u202c ' })).toMatchObject({ ok: true, settings: { intro: ['What is your name?'] } });
+    expect(readDraftSettings({ ...typed, intro: '\u200b\u2060\n\n\u3164' })).toEqual({ ok: false, errors: [{ field: 'intro', message: M.intro }] });
+    expect(intro(['\u2800', '   ']).error?.issues.map((i) => i.message)).toEqual([M.intro]);
+  });
+
+  it('read any Unicode without throwing; what they keep shows something and has no bidi control', () => {
+    const paragraph = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('\u202e', '\u2067', '\u200b', ' ', '\u3164'));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(paragraph, fc.string({ unit: 'grapheme', maxLength: 10 })), { maxLength: 6 }), (paragraphs) => {
+        let read: ReturnType<typeof intro> | undefined;
+        expect(() => {
+          read = intro(paragraphs);
+        }).not.toThrow();
+        if (!read?.success) {
+          expect(read?.error?.issues.map((i) => i.message)).toEqual([M.intro]);
+          return;
+        }
+        for (const kept of read.data) {
+          expect(kept).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/u);
+          expect(hasVisibleText(kept)).toBe(true);
+        }
+      }),
+      { numRuns: 300 }
+    );
   });
 });

@@ -11,7 +11,7 @@ import type { LogicProblem } from '../check-logic';
 import { LinkSchema } from '../links';
 import { AudienceSchema } from '../model';
 import type { FieldError } from '../validate';
-import { requiredShortText, tooLongMessage } from './short-text';
+import { isInvisibleOnly, requiredShortText, tooLongMessage, withoutBidiControls } from './short-text';
 
 export const DRAFT_SETTINGS_MESSAGES = {
   title: 'Enter a title',
@@ -30,11 +30,20 @@ export const TITLE_TOO_LONG = tooLongMessage('The title', MOST_TITLE_CHARACTERS)
 /** A title: something visible (zero-width and other blank characters alone are empty), at most 200 characters. */
 export const DraftTitleSchema = requiredShortText({ empty: M.title, most: MOST_TITLE_CHARACTERS, what: 'The title' });
 
+/**
+ * Start-page paragraphs: each without bidi controls and trimmed; a paragraph
+ * that shows nothing (zero-width spaces) is no paragraph, and at least one is needed.
+ */
+const StartParagraphs = z
+  .array(z.string(), { error: M.intro })
+  .overwrite((typed) => typed.map((p) => withoutBidiControls(p).trim()).filter((p) => !isInvisibleOnly(p)))
+  .min(1, M.intro);
+
 /** The settings as a definition holds them. */
 export const DraftSettingsSchema = z.object({
   title: DraftTitleSchema,
   summary: requiredShortText({ empty: M.summary }),
-  intro: z.array(z.string(), { error: M.intro }).min(1, M.intro),
+  intro: StartParagraphs,
   minutes: z.number({ error: M.minutes }).int(M.minutes).min(1, M.minutes),
   audience: z.enum(AudienceSchema.options, { error: M.audience }),
   ageBand: z.string().optional(),
