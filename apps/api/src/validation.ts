@@ -85,6 +85,16 @@ export async function storableJsonBody(c: Context, what = 'The request body'): P
   return storableInput(value, what);
 }
 
+/** The part of a request a validator reads, as its problem's message names it. */
+const PART_IN_WORDS: Partial<Record<keyof ValidationTargets, string>> = {
+  json: 'The request body',
+  form: 'The form',
+  query: 'The query in the address',
+  param: 'The address',
+  header: 'The request headers',
+  cookie: 'The cookies'
+};
+
 export const validate = <T extends keyof ValidationTargets, S extends ZodType>(target: T, schema: S) => {
   const check = zValidator(
     target,
@@ -95,7 +105,9 @@ export const validate = <T extends keyof ValidationTargets, S extends ZodType>(t
           field: issue.path.map(String).join('.') || target,
           message: issue.message
         }));
-        throw new ApiError(400, 'invalid_request', `The request ${target} is not valid`, issues);
+        const listed = issues.slice(0, 3).map((i) => `${i.field}: ${i.message}`);
+        if (issues.length > 3) listed.push(`and ${issues.length - 3} more`);
+        throw new ApiError(400, 'invalid_request', `${PART_IN_WORDS[target] ?? 'The request'} has ${issues.length === 1 ? 'a problem' : `${issues.length} problems`} (${listed.join('; ')})`, issues);
       }
     },
     // zod's result type, which zValidator names through S, cannot be spelt for any S here.
