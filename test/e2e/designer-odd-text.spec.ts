@@ -1,6 +1,7 @@
-// Odd text staff type into a questionnaire's title and privacy details: a
-// title of 5,000 emoji is too long (not "missing"), a title of zero-width
-// spaces is empty, and "-" does not say how long answers are kept. Each
+// Odd text staff type into a questionnaire's title, privacy details and
+// questions: a title of 5,000 emoji is too long (not "missing"), a title, a
+// question or an answer option of zero-width spaces is empty, a right-to-left
+// override is not kept, and "-" does not say how long answers are kept. Each
 // message sits beside its field and in the error summary, with JavaScript off
 // as on.
 import { type Browser, expect, type Page, test } from '@playwright/test';
@@ -143,4 +144,34 @@ test('privacy details of invisible characters are missing, and “-” does not 
   await checker.getByRole('button', { name: 'Save privacy details' }).click();
   await expectFieldError(checker, 'retention', 'Say how long answers are kept, like 2 years after the survey closes');
   await checkWidths(checker, 'questionnaire-privacy-retention-unclear', 'retention');
+});
+
+test('a question of invisible characters and an option of a zero-width space are refused beside each field, and a right-to-left override is not kept', async ({ browser, page: checker }) => {
+  test.setTimeout(120_000);
+  const { context, page } = await noScript(browser);
+  const id = await newQuestionnaire(page);
+  const question = `/staff/questionnaires/${id}/edit/question/go_online`;
+  await page.goto(question);
+  await page.getByLabel('Question', { exact: true }).fill(INVISIBLE);
+  await page.getByLabel('Option 2', { exact: true }).fill('\u200b');
+  await page.getByRole('button', { name: 'Save question' }).click();
+  await expectFieldError(page, 'label', 'Enter the question');
+  await expect(page.locator('#options--1--label-error')).toContainText('Enter the answer option');
+  await expect(page.locator('.error-summary').getByRole('link', { name: 'Enter the answer option' })).toHaveAttribute('href', '#options--1--label');
+
+  // Typed with a right-to-left override, it is saved as typed and reads forwards in the editor.
+  await page.getByLabel('Question', { exact: true }).fill('\u202eWhat is your name?\u202c');
+  await page.getByLabel('Option 2', { exact: true }).fill('No');
+  await page.getByRole('button', { name: 'Save question' }).click();
+  await expect(page.locator('#question-go_online')).toContainText('What is your name?');
+  expect(await page.locator('main').textContent()).not.toContain('\u202e');
+  await context.close();
+
+  // With JavaScript on too, checked for accessibility at each width.
+  await signInAsStaff(checker, DEMO_STAFF.officer.email);
+  await checker.goto(`/staff/questionnaires/${await newQuestionnaire(checker)}/edit/question/go_online`);
+  await checker.getByLabel('Option 1', { exact: true }).fill('\u200b\u2060');
+  await checker.getByRole('button', { name: 'Save question' }).click();
+  await expect(checker.locator('#options--0--label-error')).toContainText('Enter the answer option');
+  await checkWidths(checker, 'designer-question-option-blank', 'options--0--label');
 });
