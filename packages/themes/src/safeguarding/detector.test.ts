@@ -88,7 +88,12 @@ describe('how it reads the language around harm', () => {
     ]) {
       expect(tierOf(text), text).not.toBeNull();
     }
-    for (const text of ['my nan gives me money for my birthday', 'I was scared to go to school on the first day', 'School taught us about county lines and it was useful', 'I cut my hair when we go on holiday']) {
+    for (const text of [
+      'my nan gives me money for my birthday',
+      'I was scared to go to school on the first day',
+      'School taught us about county lines and it was useful',
+      'I cut my hair when we go on holiday'
+    ]) {
       expect(tierOf(text), text).toBeNull();
     }
   });
