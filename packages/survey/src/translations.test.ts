@@ -194,3 +194,30 @@ describe('checking translations', () => {
     expect(result.ok && result.definition.translations).toEqual(withArabic.translations);
   });
 });
+
+describe('a translation that shows nothing, or carries direction controls', () => {
+  const withTranslations = (cy: Record<string, string>) => ({ ...definition, translations: { cy } });
+
+  it('is no translation: the source is shown, and the language counts it as missing', () => {
+    const d = withTranslations({ title: 'Teimlo’n ddiogel', 'q.safe.label': '\u200b', 'q.where.options.park': ' \u3164 ' });
+    const welsh = localise(d, 'cy');
+    expect(welsh.title).toBe('Teimlo’n ddiogel');
+    expect(welsh.pages[0]?.questions[0]?.label).toBe('How safe?');
+    expect(missingTranslations(d, 'cy')).toBe(missingTranslations(withTranslations({ title: 'Teimlo’n ddiogel' }), 'cy'));
+    expect(availableLanguages(withTranslations({ title: '\u200b\u2060' }))).toEqual(['en']);
+  });
+
+  it('is shown without its direction controls, so it never reads reversed', () => {
+    expect(localise(withTranslations({ 'q.safe.label': '\u202e?leef uoy od efas woH' }), 'cy').pages[0]?.questions[0]?.label).toBe('?leef uoy od efas woH');
+  });
+
+  it('never throws and never shows a direction control, whatever the translation', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
+        const label = localise(withTranslations({ 'q.safe.label': text }), 'cy').pages[0]?.questions[0]?.label ?? '';
+        expect(/[\u202a-\u202e\u2066-\u2069]/.test(label)).toBe(false);
+        expect(label.trim()).not.toBe('');
+      })
+    );
+  });
+});

@@ -9,7 +9,21 @@
 // `definition.language` is the source; a string with no translation (or an
 // empty one) falls back to it, one string at a time.
 import type { LogicProblem } from './check-logic';
+import { isInvisibleOnly, withoutBidiControls } from './inputs/short-text';
 import type { Option, Page, Question, QuestionnaireDefinition, ScaleExtras } from './model';
+
+/**
+ * A string's translation as a respondent reads it, or null when there is none:
+ * by the short-text rule, without bidi controls (an override would show it
+ * reversed) and trimmed; one that shows nothing (zero-width spaces) is none,
+ * so the source is shown instead of a blank label.
+ */
+function translationOf(strings: Record<string, string> | undefined, key: string): string | null {
+  const text = strings?.[key];
+  if (typeof text !== 'string') return null;
+  const shown = withoutBidiControls(text).trim();
+  return isInvisibleOnly(shown) ? null : shown;
+}
 
 export interface TranslatableString {
   key: string;
@@ -85,7 +99,7 @@ export function translatableStrings(definition: QuestionnaireDefinition): Transl
 /** The languages a respondent can choose: the source first, then each with at least one translated string. */
 export function availableLanguages(definition: QuestionnaireDefinition): string[] {
   const translated = Object.entries(definition.translations ?? {})
-    .filter(([lang, strings]) => lang !== definition.language && Object.values(strings).some((s) => s.trim() !== ''))
+    .filter(([lang, strings]) => lang !== definition.language && Object.keys(strings).some((key) => translationOf(strings, key) !== null))
     .map(([lang]) => lang);
   return [definition.language, ...translated];
 }
@@ -97,16 +111,13 @@ export function availableLanguages(definition: QuestionnaireDefinition): string[
 export function localise(definition: QuestionnaireDefinition, lang: string): QuestionnaireDefinition {
   const strings = lang === definition.language ? undefined : definition.translations?.[lang];
   if (!strings) return definition;
-  return mapStrings(definition, (key, source) => {
-    const translated = strings[key]?.trim();
-    return translated ? translated : source;
-  });
+  return mapStrings(definition, (key, source) => translationOf(strings, key) ?? source);
 }
 
 /** How many of the definition's strings have no translation into `lang`. */
 export function missingTranslations(definition: QuestionnaireDefinition, lang: string): number {
   const strings = definition.translations?.[lang] ?? {};
-  return translatableStrings(definition).filter(({ key }) => !strings[key]?.trim()).length;
+  return translatableStrings(definition).filter(({ key }) => translationOf(strings, key) === null).length;
 }
 
 /**
@@ -118,9 +129,9 @@ export function missingTranslations(definition: QuestionnaireDefinition, lang: s
 export function untranslatedTexts(definition: QuestionnaireDefinition, lang: string): string[] {
   if (lang === definition.language) return [];
   const strings = definition.translations?.[lang] ?? {};
-  const translated = new Set(Object.values(strings).map((s) => s.trim()));
+  const translated = new Set(Object.keys(strings).map((key) => translationOf(strings, key)));
   const texts = translatableStrings(definition)
-    .filter(({ key }) => !strings[key]?.trim())
+    .filter(({ key }) => translationOf(strings, key) === null)
     .map(({ source }) => source)
     .filter((source) => !translated.has(source));
   return [...new Set(texts)];
