@@ -1,3 +1,6 @@
+// First: every schema's issues without words of their own are said in plain words (zod's global error map).
+import './inputs/zod-messages';
+
 export * from './form';
 export * from './logic';
 export * from './steps';
