@@ -24,6 +24,14 @@ describe('a report’s title', () => {
 });
 
 describe('a report’s other texts', () => {
+  it('that show nothing are empty: a "you said" of zero-width spaces is refused in the form’s words, a heading of them is none', () => {
+    const row = { youSaid: '\u200b\u200b', weDid: 'Funded two youth sessions', priorityId: 'p1', status: 'done' };
+    const read = ReportDefinitionSchema.safeParse({ title: 'T', sections: [{ id: 'ysdw', kind: 'you-said-we-did', heading: '\u3164', rows: [row] }] });
+    expect(read.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['sections.0.rows.0.youSaid', 'Enter what people said, like “Nowhere to go after school”']]);
+    const fine = ReportDefinitionSchema.parse({ title: 'T', sections: [{ id: 'ysdw', kind: 'you-said-we-did', heading: '\u3164', rows: [{ ...row, youSaid: 'Nowhere to go' }] }] });
+    expect(fine.sections[0]).toMatchObject({ heading: '' });
+  });
+
   it('are stored without bidi controls', () => {
     const read = ReportDefinitionSchema.parse({ title: 'T', sections: [{ id: 'summary', kind: 'summary', heading: '\u202eWhat we heard\u202c', text: '\u2067مرحبا\u2069 world' }] });
     expect(read.sections[0]).toMatchObject({ heading: 'What we heard', text: 'مرحبا world' });

@@ -5,19 +5,17 @@
 // suppression); this schema only checks the shape, with messages to show
 // beside the field. One schema, read by the API and the staff pages' forms.
 import { z } from 'zod';
-import { requiredShortText, withoutBidiControls } from './short-text';
+import { requiredShortText, textUpTo, withoutBidiControls } from './short-text';
 
 const Id = z.string().trim().min(1, 'Choose one from the list').max(100, 'That is not one of the choices');
 
-// Every text is stored without bidi controls (see short-text.ts): a heading with U+202E would show reversed.
-const text = (what: string, max: number) =>
-  z
-    .string({ message: `Enter ${what}` })
-    .overwrite(withoutBidiControls)
-    .trim()
-    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+// Every text follows the short-text rule (short-text.ts): stored without bidi controls (a heading with
+// U+202E would show reversed), counted as a person counts, and one that shows nothing is empty.
+const capitalised = (what: string) => `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
 
-const required = (what: string, max: number, example: string) => text(what, max).min(1, `Enter ${what}, like “${example}”`);
+const text = (what: string, max: number) => textUpTo(max, capitalised(what));
+
+const required = (what: string, max: number, example: string) => requiredShortText({ empty: `Enter ${what}, like “${example}”`, most: max, what: capitalised(what) });
 
 const distinct = (keys: readonly string[]) => new Set(keys).size === keys.length;
 
